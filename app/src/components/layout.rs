@@ -1,0 +1,78 @@
+//! The frame of every page: skip link, header with the main navigation, footer.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::i18n::{tr, use_locale, Locale};
+
+/// Lets keyboard and screen-reader users jump over the navigation (RGAA 12.7).
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! { <a class="skip-link" href="#contenu">{tr("skip-to-content")}</a> }
+}
+
+/// Site name and main navigation; the current page is marked with `aria-current`.
+#[component]
+pub fn Header() -> impl IntoView {
+    let location = use_location();
+    let current = move |href: &'static str| {
+        let path = location.pathname.get();
+        (path == href).then_some("page")
+    };
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-name" href="/">
+                    <span class="site-name__logo" aria-hidden="true">"◆"</span>
+                    {tr("site-name")}
+                </a>
+                <p class="site-tagline">{tr("site-tagline")}</p>
+                <nav class="main-nav" aria-label=tr("nav-label")>
+                    <ul>
+                        <li><a href="/" aria-current=move || current("/")>{tr("nav-home")}</a></li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
+/// Footer with the language switcher, which is a plain form so it works without JavaScript.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let location = use_location();
+    let current_locale = use_locale();
+    let back = move || {
+        let path = location.pathname.get();
+        let query = location.search.get();
+        if query.is_empty() { path } else { format!("{path}?{query}") }
+    };
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <p>{tr("footer-about")}</p>
+                <form class="language-switch" method="post" action="/langue">
+                    <input type="hidden" name="retour" value=back/>
+                    <label for="language-select">{tr("footer-language")}</label>
+                    <select id="language-select" name="lang">
+                        {Locale::ALL
+                            .into_iter()
+                            .map(|locale| {
+                                view! {
+                                    <option
+                                        value=locale.code()
+                                        lang=locale.code()
+                                        selected=locale == current_locale
+                                    >
+                                        {locale.native_name()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <button type="submit" class="button button--secondary">{tr("footer-language-apply")}</button>
+                </form>
+            </div>
+        </footer>
+    }
+}

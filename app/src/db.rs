@@ -1,0 +1,159 @@
+//! Database access shared by every repository (server only).
+//!
+//! **One approach for both engines:** every query goes through [`sqlx::AnyPool`] with portable SQL,
+//! so each repository is written once. The rules that make SQL portable here:
+//! - placeholders are numbered `$1, $2…` (PostgreSQL's syntax, which SQLite also accepts);
+//! - integers are `BIGINT`/`INTEGER` read as `i64`, booleans are stored as `0/1` integers;
+//! - times are UTC Unix seconds (`BIGINT`), computed in Rust, never with SQL date functions;
+//! - new rows return their id with `RETURNING id`; trees use `WITH RECURSIVE`.
+//!
+//! What cannot be portable lives in this module only: the connection settings of each engine and
+//! the schema, kept as two migration folders (`migrations/sqlite`, `migrations/postgres`) that
+//! must describe the same tables.
+
+use std::{str::FromStr, time::Duration};
+
+use sqlx::{
+    any::{install_default_drivers, AnyConnectOptions, AnyPoolOptions},
+    migrate::Migrator,
+    AnyPool, Executor,
+};
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
+
+/// Which database engine a URL points to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    /// Reads the engine from the URL scheme (`sqlite:` or `postgres:`/`postgresql:`).
+    pub fn from_url(url: &str) -> Result<Engine, DbError> {
+        let scheme = url.split(':').next().unwrap_or_default();
+        match scheme {
+            "sqlite" => Ok(Engine::Sqlite),
+            "postgres" | "postgresql" => Ok(Engine::Postgres),
+            _ => Err(DbError::InvalidUrl {
+                reason: format!(
+                    "schéma « {scheme} » inconnu : utilisez sqlite://fichier.db ou postgres://…"
+                ),
+            }),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "SQLite",
+            Engine::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+/// Errors of the database layer. Messages are meant for the operator reading the logs.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("DATABASE_URL invalide : {reason}")]
+    InvalidUrl { reason: String },
+    #[error("base de données injoignable ({engine}) : {source}")]
+    Unreachable { engine: &'static str, source: sqlx::Error },
+    #[error("échec des migrations : {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("erreur de base de données : {0}")]
+    Query(#[from] sqlx::Error),
+}
+
+/// A connection pool and the engine behind it.
+#[derive(Clone, Debug)]
+pub struct Database {
+    pool: AnyPool,
+    engine: Engine,
+}
+
+impl Database {
+    /// Connects to `url` and checks that the database answers.
+    pub async fn connect(url: &str) -> Result<Database, DbError> {
+        install_default_drivers();
+        let engine = Engine::from_url(url)?;
+        let options = AnyConnectOptions::from_str(url)
+            .map_err(|e| DbError::InvalidUrl { reason: e.to_string() })?;
+        let pool_options = AnyPoolOptions::new()
+            .acquire_timeout(Duration::from_secs(5))
+            .max_connections(match engine {
+                // SQLite has one writer at a time; a few readers are enough in WAL mode.
+                Engine::Sqlite => 8,
+                Engine::Postgres => 16,
+            });
+        let pool_options = match engine {
+            Engine::Sqlite => pool_options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                         PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;",
+                    )
+                    .await?;
+                    Ok(())
+                })
+            }),
+            Engine::Postgres => pool_options,
+        };
+        let pool = pool_options
+            .connect_with(options)
+            .await
+            .map_err(|source| DbError::Unreachable { engine: engine.name(), source })?;
+        Ok(Database { pool, engine })
+    }
+
+    /// Applies the migrations of this engine that have not run yet.
+    pub async fn migrate(&self) -> Result<(), DbError> {
+        let migrator = match self.engine {
+            Engine::Sqlite => &SQLITE_MIGRATIONS,
+            Engine::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Checks that the database answers a trivial query (used by `/healthz`).
+    pub async fn ping(&self) -> Result<(), DbError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// Closes every connection (at shutdown, so SQLite checkpoints its WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// The current time as UTC Unix seconds, the unit every `*_at` column uses.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_comes_from_the_url_scheme() {
+        assert_eq!(Engine::from_url("sqlite://campus.db?mode=rwc").unwrap(), Engine::Sqlite);
+        assert_eq!(Engine::from_url("postgres://u@h/db").unwrap(), Engine::Postgres);
+        assert_eq!(Engine::from_url("postgresql://u@h/db").unwrap(), Engine::Postgres);
+        let error = Engine::from_url("mysql://h/db").unwrap_err().to_string();
+        assert!(error.contains("mysql"), "{error}");
+    }
+}

@@ -1,0 +1,169 @@
+//! Translatable interface strings.
+//!
+//! Every string the UI shows comes from the Fluent catalogues in `app/locales/{fr,en}/*.ftl`,
+//! embedded at compile time. French is the default and the fallback; adding a language means
+//! adding a folder of `.ftl` files and a [`Locale`] variant, without touching components.
+//!
+//! Components call [`tr`] (or [`tr_args`]), which reads the request's [`Locale`] from the
+//! Leptos context; islands receive the locale as a prop because they render in the browser.
+
+use std::{borrow::Cow, collections::HashMap};
+
+use fluent_templates::{fluent_bundle::FluentValue, langid, LanguageIdentifier, Loader};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+fluent_templates::static_loader! {
+    static CATALOGUES = {
+        locales: "./locales",
+        fallback_language: "fr",
+        // Fluent wraps arguments in Unicode isolation marks by default; they end up as
+        // invisible characters in HTML and in tests, so we turn them off.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static FRENCH: LanguageIdentifier = langid!("fr");
+static ENGLISH: LanguageIdentifier = langid!("en");
+
+/// A language the interface is available in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Locale {
+    /// Every supported locale, default first.
+    pub const ALL: [Locale; 2] = [Locale::Fr, Locale::En];
+
+    /// The BCP 47 code, as used in `<html lang>` and in the `lang` cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Fr => "fr",
+            Locale::En => "en",
+        }
+    }
+
+    /// The language's own name, shown in the language switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::Fr => "Français",
+            Locale::En => "English",
+        }
+    }
+
+    /// Parses a code such as `fr`, `en-GB` or `FR`; unknown languages give `None`.
+    pub fn from_code(code: &str) -> Option<Locale> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Locale::ALL.into_iter().find(|locale| locale.code() == primary)
+    }
+
+    /// Picks the best supported locale from an `Accept-Language` header value, honouring
+    /// quality weights; falls back to French.
+    pub fn from_accept_language(header: &str) -> Locale {
+        let mut best: Option<(f32, Locale)> = None;
+        for entry in header.split(',') {
+            let mut parts = entry.split(';');
+            let Some(locale) = parts.next().and_then(Locale::from_code) else {
+                continue;
+            };
+            let quality = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if best.is_none_or(|(q, _)| quality > q) {
+                best = Some((quality, locale));
+            }
+        }
+        best.map(|(_, locale)| locale).unwrap_or_default()
+    }
+
+    fn language_identifier(self) -> &'static LanguageIdentifier {
+        match self {
+            Locale::Fr => &FRENCH,
+            Locale::En => &ENGLISH,
+        }
+    }
+
+    /// The translation of `key`; a missing key shows the key itself so it is easy to spot.
+    pub fn text(self, key: &str) -> String {
+        CATALOGUES
+            .try_lookup(self.language_identifier(), key)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The translation of `key` with named arguments (`{ $name }` in the catalogue).
+    pub fn text_with(self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> =
+            args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.clone())).collect();
+        CATALOGUES
+            .try_lookup_with_args(self.language_identifier(), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+/// The locale of the page being rendered (French when none was provided).
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+/// Translates `key` in the current page's locale.
+pub fn tr(key: &str) -> String {
+    use_locale().text(key)
+}
+
+/// Translates `key` with arguments in the current page's locale.
+pub fn tr_args(key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+    use_locale().text_with(key, args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys_of(folder: &str) -> BTreeSet<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(folder);
+        let mut keys = BTreeSet::new();
+        for entry in std::fs::read_dir(&dir).expect("locale folder exists") {
+            let text = std::fs::read_to_string(entry.expect("readable entry").path())
+                .expect("readable catalogue");
+            for line in text.lines() {
+                let starts_message = line.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+                if let (true, Some((key, _))) = (starts_message, line.split_once(" =")) {
+                    keys.insert(key.trim().to_owned());
+                }
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_locale_has_the_same_keys() {
+        let french = keys_of("fr");
+        assert!(french.len() > 10, "the French catalogue should not be empty");
+        let english = keys_of("en");
+        let missing_in_english: Vec<_> = french.difference(&english).collect();
+        let missing_in_french: Vec<_> = english.difference(&french).collect();
+        assert!(missing_in_english.is_empty(), "missing in en: {missing_in_english:?}");
+        assert!(missing_in_french.is_empty(), "missing in fr: {missing_in_french:?}");
+    }
+
+    #[test]
+    fn lookups_use_the_requested_language() {
+        assert_eq!(Locale::Fr.text("site-name"), "Campus IA");
+        assert_ne!(Locale::Fr.text("nav-home"), Locale::En.text("nav-home"));
+        assert_eq!(Locale::Fr.text("no-such-key"), "no-such-key");
+    }
+
+    #[test]
+    fn accept_language_honours_weights_and_defaults_to_french() {
+        assert_eq!(Locale::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"), Locale::En);
+        assert_eq!(Locale::from_accept_language("de-DE,fr;q=0.5,en;q=0.7"), Locale::En);
+        assert_eq!(Locale::from_accept_language("de-DE"), Locale::Fr);
+        assert_eq!(Locale::from_accept_language(""), Locale::Fr);
+        assert_eq!(Locale::from_code("FR-ca"), Some(Locale::Fr));
+    }
+}

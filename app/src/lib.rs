@@ -1,0 +1,106 @@
+//! Campus IA application crate: the Leptos interface (pages, components, islands), the server
+//! functions, and the domain logic they share.
+//!
+//! Features: `ssr` compiles the server side (database, repositories, rendering), `hydrate` the
+//! browser side (islands only: pages are server-rendered HTML and stay usable without JavaScript).
+
+pub mod accounts;
+pub mod components;
+pub mod i18n;
+pub mod organizations;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::{
+    components::layout::{Footer, Header, SkipLink},
+    i18n::{tr, Locale},
+    pages::{home::HomePage, not_found::NotFound},
+};
+
+/// The HTML document around every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = request_locale();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The page frame and the routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(request_locale());
+    view! {
+        <Stylesheet id="leptos" href="/pkg/campus-ia.css"/>
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
+        <Title formatter=|page: String| {
+            let site = tr("site-name");
+            if page.is_empty() { site } else { format!("{page} · {site}") }
+        }/>
+        <Meta name="color-scheme" content="light"/>
+        <Router>
+            <SkipLink/>
+            <Header/>
+            <main id="contenu" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=HomePage/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+/// The locale of the current request: the `lang` cookie if the visitor chose one, otherwise the
+/// browser's `Accept-Language`, otherwise French.
+#[cfg(feature = "ssr")]
+pub fn request_locale() -> Locale {
+    use axum::http::{header, request::Parts};
+    let Some(parts) = use_context::<Parts>() else {
+        return use_context::<Locale>().unwrap_or_default();
+    };
+    let from_cookie = parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|pair| pair.trim().strip_prefix("lang="))
+        .find_map(Locale::from_code);
+    from_cookie.unwrap_or_else(|| {
+        parts
+            .headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok())
+            .map(Locale::from_accept_language)
+            .unwrap_or_default()
+    })
+}
+
+/// In the browser only islands run, and they receive their locale as a prop.
+#[cfg(not(feature = "ssr"))]
+pub fn request_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}

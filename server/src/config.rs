@@ -1,0 +1,115 @@
+//! Configuration from environment variables, with defaults that work on a laptop.
+//!
+//! | variable | default | meaning |
+//! | --- | --- | --- |
+//! | `DATABASE_URL` | `sqlite://campus.db?mode=rwc` | SQLite file or `postgres://…` |
+//! | `LEPTOS_SITE_ADDR` | `127.0.0.1:3000` | address and port to listen on |
+//! | `LEPTOS_SITE_ROOT` | `target/site` | the built site (WebAssembly, CSS, static files) |
+//! | `CAMPUS_ENV` | `dev` | `dev` or `prod` (secure cookies, HSTS, JSON logs) |
+//! | `RUST_LOG` | `info` | log filter (`tracing` syntax) |
+
+use std::net::SocketAddr;
+
+use leptos::prelude::LeptosOptions;
+
+/// Where the server runs: it changes security settings, never behaviour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    Dev,
+    Prod,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{variable} invalide (« {value} ») : {expected}")]
+    Invalid { variable: &'static str, value: String, expected: &'static str },
+}
+
+/// Everything the server needs to start.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub site_addr: SocketAddr,
+    pub site_root: String,
+    pub environment: Environment,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
+
+/// The name cargo-leptos gives the WebAssembly and CSS files (`output-name` in Cargo.toml).
+pub const SITE_OUTPUT_NAME: &str = "campus-ia";
+
+impl Config {
+    /// Reads the configuration from the process environment.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let database_url = lookup("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        let addr = lookup("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".to_owned());
+        let site_addr = addr.parse().map_err(|_| ConfigError::Invalid {
+            variable: "LEPTOS_SITE_ADDR",
+            value: addr.clone(),
+            expected: "une adresse et un port, par exemple 127.0.0.1:3000",
+        })?;
+        let site_root = lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned());
+        let environment = match lookup("CAMPUS_ENV").as_deref().map(str::to_ascii_lowercase).as_deref() {
+            None | Some("dev") | Some("development") => Environment::Dev,
+            Some("prod") | Some("production") => Environment::Prod,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    variable: "CAMPUS_ENV",
+                    value: other.to_owned(),
+                    expected: "dev ou prod",
+                })
+            }
+        };
+        Ok(Config { database_url, site_addr, site_root, environment })
+    }
+
+    /// The options Leptos needs to render pages and link the built site.
+    pub fn leptos_options(&self) -> LeptosOptions {
+        LeptosOptions::builder()
+            .output_name(SITE_OUTPUT_NAME)
+            .site_root(self.site_root.as_str())
+            .site_pkg_dir("pkg")
+            .site_addr(self.site_addr)
+            .env(match self.environment {
+                Environment::Dev => leptos::config::Env::DEV,
+                Environment::Prod => leptos::config::Env::PROD,
+            })
+            .build()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> =
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_run_on_a_laptop() {
+        let config = config(&[]).unwrap();
+        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(config.site_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.site_root, "target/site");
+        assert_eq!(config.environment, Environment::Dev);
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let error = config(&[("LEPTOS_SITE_ADDR", "localhost")]).unwrap_err().to_string();
+        assert!(error.contains("LEPTOS_SITE_ADDR"), "{error}");
+        let error = config(&[("CAMPUS_ENV", "staging")]).unwrap_err().to_string();
+        assert!(error.contains("CAMPUS_ENV"), "{error}");
+        assert_eq!(config(&[("CAMPUS_ENV", "PROD")]).unwrap().environment, Environment::Prod);
+    }
+}

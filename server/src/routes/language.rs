@@ -1,0 +1,61 @@
+//! `POST /langue`: remembers the interface language in a cookie and returns to the page.
+//!
+//! A plain form post, so the language switcher works without JavaScript.
+
+use app::{i18n::Locale, state::AppState};
+use axum::{
+    extract::State,
+    http::{header, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    Form,
+};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    lang: String,
+    retour: Option<String>,
+}
+
+const ONE_YEAR_SECONDS: u32 = 365 * 24 * 3600;
+
+pub async fn set_language(State(state): State<AppState>, Form(form): Form<LanguageForm>) -> Response {
+    let Some(locale) = Locale::from_code(&form.lang) else {
+        return (StatusCode::UNPROCESSABLE_ENTITY, "langue inconnue").into_response();
+    };
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let cookie = format!(
+        "lang={}; Path=/; Max-Age={ONE_YEAR_SECONDS}; SameSite=Lax; HttpOnly{secure}",
+        locale.code()
+    );
+    let target = safe_return_path(form.retour.as_deref());
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    let headers = response.headers_mut();
+    if let (Ok(cookie), Ok(location)) = (HeaderValue::from_str(&cookie), HeaderValue::from_str(target)) {
+        headers.insert(header::SET_COOKIE, cookie);
+        headers.insert(header::LOCATION, location);
+    }
+    response
+}
+
+/// Only local paths are followed, so the form cannot be used to send people to another site.
+fn safe_return_path(candidate: Option<&str>) -> &str {
+    match candidate {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path,
+        _ => "/",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_return_path;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(safe_return_path(Some("/cours?niveau=debutant")), "/cours?niveau=debutant");
+        assert_eq!(safe_return_path(Some("https://example.org/")), "/");
+        assert_eq!(safe_return_path(Some("//example.org/")), "/");
+        assert_eq!(safe_return_path(Some("/\\example.org")), "/");
+        assert_eq!(safe_return_path(None), "/");
+    }
+}

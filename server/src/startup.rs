@@ -1,0 +1,115 @@
+//! Builds the application from its configuration: database, migrations, router, listener.
+
+use std::{future::Future, io, net::SocketAddr};
+
+use app::{db::{Database, DbError}, shell, state::AppState, App};
+use axum::{routing::{get, post}, Router};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tokio::net::TcpListener;
+use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+
+use crate::{config::{Config, Environment}, routes};
+
+/// Why the server could not start; each message fits on one line for the operator.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] DbError),
+    #[error("impossible d'écouter sur {addr} : {source} (le port est-il déjà pris par un autre programme ?)")]
+    Bind { addr: SocketAddr, source: io::Error },
+}
+
+/// A server ready to accept connections.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects to the database, applies pending migrations and binds the listening socket.
+    pub async fn build(config: &Config) -> Result<Application, StartupError> {
+        let db = Database::connect(&config.database_url).await?;
+        db.migrate().await?;
+        let listener = TcpListener::bind(config.site_addr)
+            .await
+            .map_err(|source| StartupError::Bind { addr: config.site_addr, source })?;
+        let mut leptos_options = config.leptos_options();
+        if let Ok(bound) = listener.local_addr() {
+            // With port 0 (tests) the real port is only known once bound.
+            leptos_options.site_addr = bound;
+        }
+        let state = AppState {
+            db,
+            leptos_options,
+            secure_cookies: config.environment == Environment::Prod,
+        };
+        let router = router(state.clone());
+        Ok(Application { listener, router, state })
+    }
+
+    /// The address the server listens on.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.state.leptos_options.site_addr
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves requests until `shutdown` completes, then lets in-flight requests finish and
+    /// closes the database cleanly.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
+        let Application { listener, router, state } = self;
+        axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        state.db.close().await;
+        Ok(())
+    }
+}
+
+/// Every route of the application.
+pub fn router(state: AppState) -> Router {
+    let leptos_routes = generate_route_list(App);
+    Router::new()
+        .route("/healthz", get(routes::health::healthz))
+        .route("/langue", post(routes::language::set_language))
+        .leptos_routes(&state, leptos_routes, {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Completes on Ctrl-C or SIGTERM (what systemd and container runtimes send).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::warn!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutdown requested, finishing in-flight requests");
+}

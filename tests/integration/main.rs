@@ -1,0 +1,3 @@
+//! HTTP integration tests, each against a fresh database, on SQLite and PostgreSQL.
+
+mod foundation;

@@ -1,0 +1,144 @@
+//! Test support: starts the real application on a random port with a fresh database.
+//!
+//! Every test gets its own database: a temporary SQLite file, or a new database in the
+//! throwaway PostgreSQL cluster that `scripts/test.sh` starts (its address comes from
+//! `CAMPUS_TEST_POSTGRES_URL`, pointing at the cluster's `postgres` database).
+
+use std::{
+    path::PathBuf,
+    sync::atomic::{AtomicU32, Ordering},
+    time::{SystemTime, UNIX_EPOCH},
+};
+
+pub use app::db::{Database, Engine};
+use server::{config::{Config, Environment}, startup::Application};
+use sqlx::Connection;
+
+/// A running application and a client to talk to it.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`
+    pub address: String,
+    /// Keeps cookies between requests and does not follow redirects, so tests can check them.
+    pub client: reqwest::Client,
+    /// Direct access to the application's database, for setting up and checking data.
+    pub db: Database,
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request reaches the test server")
+    }
+}
+
+/// A database that exists for one test only.
+pub struct TestDatabase {
+    pub url: String,
+    sqlite_file: Option<PathBuf>,
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some(file) = &self.sqlite_file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+            }
+        }
+    }
+}
+
+fn unique_name() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    format!("campus_test_{}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed), nanos)
+}
+
+/// The URL of the throwaway PostgreSQL cluster's maintenance database.
+pub fn postgres_admin_url() -> String {
+    std::env::var("CAMPUS_TEST_POSTGRES_URL").expect(
+        "CAMPUS_TEST_POSTGRES_URL is not set: run the PostgreSQL tests through `make test`, \
+         which starts a throwaway cluster",
+    )
+}
+
+/// Creates an empty database on `engine`.
+pub async fn fresh_database(engine: Engine) -> TestDatabase {
+    let name = unique_name();
+    match engine {
+        Engine::Sqlite => {
+            let file = std::env::temp_dir().join(format!("{name}.db"));
+            TestDatabase { url: format!("sqlite://{}?mode=rwc", file.display()), sqlite_file: Some(file) }
+        }
+        Engine::Postgres => {
+            sqlx::any::install_default_drivers();
+            let admin_url = postgres_admin_url();
+            let mut admin = sqlx::AnyConnection::connect(&admin_url)
+                .await
+                .expect("the throwaway PostgreSQL cluster answers");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut admin)
+                .await
+                .expect("test database created");
+            let _ = admin.close().await;
+            let (base, query) = match admin_url.split_once('?') {
+                Some((base, query)) => (base, format!("?{query}")),
+                None => (admin_url.as_str(), String::new()),
+            };
+            let server = base.rsplit_once('/').map(|(server, _)| server).unwrap_or(base);
+            TestDatabase { url: format!("{server}/{name}{query}"), sqlite_file: None }
+        }
+    }
+}
+
+/// A configuration for tests: a random free port and the given database.
+pub fn test_config(database_url: &str) -> Config {
+    Config {
+        database_url: database_url.to_owned(),
+        site_addr: "127.0.0.1:0".parse().expect("valid address"),
+        site_root: "target/site".to_owned(),
+        environment: Environment::Dev,
+    }
+}
+
+/// Starts the application on `engine` with a fresh database and returns once it listens.
+pub async fn spawn_app(engine: Engine) -> TestApp {
+    let database = fresh_database(engine).await;
+    let application = Application::build(&test_config(&database.url)).await.expect("application starts");
+    let address = format!("http://{}", application.local_addr());
+    let db = application.state().db.clone();
+    tokio::spawn(application.run_until(std::future::pending()));
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("HTTP client builds");
+    TestApp { address, client, db, _database: database }
+}
+
+/// Declares each listed `async fn name(engine: Engine)` as two tests, `sqlite::name` and
+/// `postgres::name`, so every behaviour is checked on both engines.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($test:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $test() {
+                    super::$test($crate::Engine::Sqlite).await
+                }
+            )+
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $test() {
+                    super::$test($crate::Engine::Postgres).await
+                }
+            )+
+        }
+    };
+}
