@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build and run Campus IA (and, with --test, to test it), from the
+# package registries only: crates.io, npm and Debian. Safe to run again: present tools are skipped
+# in well under a second each.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+with_test_tools=false
+[ "${1:-}" = "--test" ] && with_test_tools=true
+
+apt_updated=false
+apt_install() {
+  if ! $apt_updated; then as_root apt-get update -qq; apt_updated=true; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! command -v cargo >/dev/null; then
+  echo "Rust (cargo) est introuvable : installez-le avec rustup avant de continuer." >&2
+  exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Ajout de la cible wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+  say "Installation de cargo-leptos $CARGO_LEPTOS_VERSION (une vingtaine de minutes la première fois)"
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  say "Installation de wasm-bindgen-cli $WASM_BINDGEN_VERSION (version du Cargo.lock)"
+  # No --locked: its lock file names a crate version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  say "Installation de Node.js (pour wasm-opt et les tests de bout en bout)"
+  apt_install nodejs npm
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+  say "Installation de wasm-opt (paquet npm binaryen@$BINARYEN_VERSION)"
+  mkdir -p "$CAMPUS_TOOLS"
+  npm install --silent --no-audit --no-fund --prefix "$CAMPUS_TOOLS" "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+if $with_test_tools; then
+  if ! command -v chromium >/dev/null; then
+    say "Installation de Chromium (paquet Debian) pour les tests de bout en bout"
+    apt_install chromium
+  fi
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
+    say "Installation de PostgreSQL (paquet Debian) pour les tests d'intégration"
+    apt_install postgresql
+  fi
+  e2e="$CAMPUS_ROOT/tests/e2e"
+  if [ ! -d "$e2e/node_modules" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
+    say "Installation des dépendances npm des tests de bout en bout"
+    npm ci --silent --no-audit --no-fund --prefix "$e2e" >/dev/null
+  fi
+fi

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds in release mode and starts Campus IA on http://127.0.0.1:3000
+# with an embedded SQLite database (campus.db in the repository root).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$CAMPUS_ROOT"
+
+"$CAMPUS_ROOT/scripts/bootstrap.sh"
+say "Compilation (cargo leptos build --release)"
+cargo leptos build --release
+export DATABASE_URL="${DATABASE_URL:-sqlite://campus.db?mode=rwc}"
+"$SERVER_BIN" migrate
+say "Campus IA démarre sur http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000} (Ctrl-C pour arrêter)"
+exec "$SERVER_BIN" serve

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The whole test suite: unit and integration tests on SQLite and on a throwaway PostgreSQL
+# cluster, then end-to-end tests in headless Chromium against the release build.
+# Ends with one line "N passed, N failed" and a non-zero exit status if anything failed.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+source "$CAMPUS_ROOT/scripts/postgres.sh"
+cd "$CAMPUS_ROOT"
+
+"$CAMPUS_ROOT/scripts/bootstrap.sh" --test
+
+say "Compilation du site et du serveur (cargo leptos build --release)"
+cargo leptos build --release
+
+work="$(mktemp -d /tmp/campus-test.XXXXXX)"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  postgres_stop
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+failures=0
+
+postgres_start
+say "Tests unitaires et d'intégration (SQLite et PostgreSQL)"
+if ! cargo test --workspace --exclude front --release 2>&1 | tee "$work/cargo.log"; then
+  failures=$((failures + 1))
+fi
+
+say "Tests de bout en bout (Chromium sans interface)"
+port="$(free_port)"
+DATABASE_URL="sqlite://$work/e2e.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn \
+  "$SERVER_BIN" serve >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+if ! CAMPUS_E2E_URL="http://127.0.0.1:$port" node --test \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$work/e2e.tap" \
+    tests/e2e/*.test.mjs; then
+  failures=$((failures + 1))
+  echo "--- journal du serveur ---"; tail -n 50 "$work/server.log"
+fi
+
+# One summary line over every runner.
+cargo_passed=$(grep -Eo '^test result: .* ([0-9]+) passed' "$work/cargo.log" | grep -Eo '[0-9]+ passed' | awk '{ s += $1 } END { print s + 0 }')
+cargo_failed=$(grep -Eo '^test result: .* ([0-9]+) failed' "$work/cargo.log" | grep -Eo '[0-9]+ failed' | awk '{ s += $1 } END { print s + 0 }')
+e2e_passed=$(awk '/^# pass / { print $3 }' "$work/e2e.tap" 2>/dev/null || echo 0)
+e2e_failed=$(awk '/^# fail / { print $3 }' "$work/e2e.tap" 2>/dev/null || echo 0)
+passed=$((cargo_passed + ${e2e_passed:-0}))
+failed=$((cargo_failed + ${e2e_failed:-0}))
+if [ "$failures" -gt 0 ] && [ "$failed" -eq 0 ]; then
+  echo "Une étape a échoué sans test en échec (compilation ?) : voir ci-dessus." >&2
+  failed=1
+fi
+echo
+echo "unit+integration: $cargo_passed passed, $cargo_failed failed; end-to-end: ${e2e_passed:-0} passed, ${e2e_failed:-0} failed"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,65 @@
+// The page shell and the home page island, with and without JavaScript.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launchBrowser, openPage } from './support.mjs';
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+test('the home page island hydrates and answers a click', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${BASE_URL}/`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  // The answer buttons only appear once the island has hydrated.
+  const yes = page.getByRole('button', { name: 'Oui' });
+  await yes.waitFor({ state: 'visible', timeout: 10_000 });
+  await yes.click();
+  const status = page.getByRole('status');
+  await status.filter({ hasText: 'Exact' }).waitFor({ timeout: 5_000 });
+  assert.equal(await yes.getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Non' }).click();
+  await status.filter({ hasText: 'Légifrance' }).waitFor({ timeout: 5_000 });
+  assert.deepEqual(page.errors, []);
+});
+
+test('the home page works without JavaScript', async () => {
+  const page = await openPage(browser, { javaScriptEnabled: false });
+  await page.goto(`${BASE_URL}/`);
+  assert.equal(await page.title(), 'Campus IA');
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+  // Without JavaScript the answer buttons stay hidden and the native disclosure gives the answer.
+  assert.equal(await page.getByRole('button', { name: 'Oui' }).isVisible(), false);
+  const explanation = page.getByText('Vérifiez toute référence à la source');
+  assert.equal(await explanation.isVisible(), false);
+  await page.getByText('Voir la réponse').click();
+  assert.equal(await explanation.isVisible(), true);
+});
+
+test('the skip link leads to the main content', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${BASE_URL}/`);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Aller au contenu' });
+  assert.equal(await skip.evaluate((el) => el === document.activeElement), true);
+  await page.keyboard.press('Enter');
+  assert.equal(new URL(page.url()).hash, '#contenu');
+});
+
+test('the language switch works without JavaScript', async () => {
+  const page = await openPage(browser, { javaScriptEnabled: false });
+  await page.goto(`${BASE_URL}/une-page-inconnue`);
+  await page.getByLabel('Langue').selectOption('en');
+  await page.getByRole('button', { name: 'Changer' }).click();
+  await page.waitForURL(`${BASE_URL}/une-page-inconnue`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Page not found');
+});
+
+test('an unknown address shows a 404 page with a way back', async () => {
+  const page = await openPage(browser);
+  const response = await page.goto(`${BASE_URL}/nulle-part`);
+  assert.equal(response.status(), 404);
+  await page.getByRole('link', { name: "Revenir à l'accueil" }).click();
+  await page.waitForURL(`${BASE_URL}/`);
+});
