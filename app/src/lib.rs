@@ -5,6 +5,7 @@
 //! browser side (islands only: pages are server-rendered HTML and stay usable without JavaScript).
 
 pub mod accounts;
+pub mod course;
 pub mod components;
 pub mod i18n;
 pub mod organizations;

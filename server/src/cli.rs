@@ -1,5 +1,8 @@
 //! The command line: `server [serve]`, `server migrate`.
 
+use std::path::PathBuf;
+
+use app::course::{diagnostics::Severity, loader::check_directory};
 use clap::{Parser, Subcommand};
 
 use crate::{config::Config, startup::{shutdown_signal, Application}};
@@ -17,6 +20,23 @@ pub enum Command {
     Serve,
     /// Applique les migrations de la base de données, puis s'arrête.
     Migrate,
+    /// Vérifie ou importe des cours écrits en Markdown.
+    Courses {
+        #[command(subcommand)]
+        action: CoursesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CoursesCommand {
+    /// Vérifie chaque cours du dossier et affiche tous les problèmes (fichier:ligne:colonne: message).
+    Check {
+        /// Dossier contenant un sous-dossier par cours.
+        dir: PathBuf,
+        /// Échoue aussi en cas d'avertissement.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
 }
 
 /// Any failure of a command, shown to the operator on one line.
@@ -30,6 +50,10 @@ pub enum CliError {
     Database(#[from] app::db::DbError),
     #[error("erreur du serveur : {0}")]
     Io(#[from] std::io::Error),
+    #[error("lecture de {path} impossible : {source}")]
+    ReadCourses { path: PathBuf, source: std::io::Error },
+    #[error("{0}")]
+    CoursesInvalid(String),
 }
 
 pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
@@ -50,6 +74,35 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
             db.close().await;
             println!("migrations appliquées ({})", db.engine().name());
         }
+        Command::Courses { action: CoursesCommand::Check { dir, deny_warnings } } => check_courses(&dir, deny_warnings)?,
+    }
+    Ok(())
+}
+
+/// Prints every problem of every course in `dir`; fails if any is an error (or a warning, when
+/// warnings are denied).
+fn check_courses(dir: &std::path::Path, deny_warnings: bool) -> Result<(), CliError> {
+    let results = check_directory(dir).map_err(|source| CliError::ReadCourses { path: dir.to_owned(), source })?;
+    let (mut errors, mut warnings, mut modules) = (0, 0, 0);
+    for (_, check) in &results {
+        for diagnostic in &check.diagnostics {
+            println!("{diagnostic}");
+            match diagnostic.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+            }
+        }
+        modules += check.course.as_ref().map_or(0, |c| c.modules.len());
+    }
+    println!(
+        "{} cours vérifiés ({modules} modules) : {errors} erreur(s), {warnings} avertissement(s)",
+        results.len()
+    );
+    if errors > 0 || (deny_warnings && warnings > 0) {
+        return Err(CliError::CoursesInvalid(format!(
+            "les cours de {} contiennent {errors} erreur(s) et {warnings} avertissement(s)",
+            dir.display()
+        )));
     }
     Ok(())
 }

@@ -1,0 +1,555 @@
+//! Markdown → safe HTML for module bodies (server only).
+//!
+//! CommonMark with the GitHub extensions trainers know (tables, footnotes, task lists, alerts),
+//! with Campus IA's own touches: heading anchors and a table of contents, links between modules
+//! turned into site URLs, accessible callouts, and ```` ```quiz ````/```` ```exercise ```` blocks cut
+//! out as places for the interactive components. Every HTML piece goes through `ammonia` last, so
+//! whatever a course file contains, the page stays inert (no scripts, no event handlers, no
+//! `javascript:` links, no frames).
+
+use std::{
+    collections::{BTreeMap, HashMap, HashSet},
+    sync::LazyLock,
+};
+
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::{
+    diagnostics::{LineIndex, Report},
+    model::{Segment, TocEntry},
+    slug::slugify,
+};
+
+/// Where a module's links may point.
+pub struct LinkTargets<'a> {
+    pub course_slug: &'a str,
+    /// Module file name → module slug, for the modules listed in `course.toml`.
+    pub modules: &'a HashMap<String, String>,
+    /// Every file of the course folder, by path.
+    pub files: &'a BTreeMap<String, Vec<u8>>,
+}
+
+/// A ```` ```quiz ```` or ```` ```exercise ```` block found in the body.
+pub struct InteractiveBlock {
+    pub kind: BlockKind,
+    pub text: String,
+    /// File line of the block's first content line (the one after the fence).
+    pub first_line: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Quiz,
+    Exercise,
+}
+
+pub struct RenderedBody {
+    pub segments: Vec<Segment>,
+    pub toc: Vec<TocEntry>,
+    pub blocks: Vec<InteractiveBlock>,
+}
+
+/// Ids the page itself uses; headings never take them.
+const RESERVED_IDS: [&str; 6] = ["contenu", "sommaire", "module-titre", "quiz", "exercice", "notes"];
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
+        .add_tag_attributes("div", ["class", "role", "id"])
+        .add_tag_attributes("span", ["class"])
+        .add_tag_attributes("p", ["class"])
+        .add_tag_attributes("sup", ["class", "id"])
+        .add_tag_attributes("code", ["class"])
+        .add_tag_attributes("img", ["loading", "title"])
+        .add_tag_attributes("a", ["title"]);
+    for heading in ["h2", "h3", "h4", "h5", "h6"] {
+        builder.add_tag_attributes(heading, ["id"]);
+    }
+    builder
+});
+
+/// Makes any HTML fragment safe to embed in a page.
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn callout_title(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "À savoir"),
+        BlockQuoteKind::Tip => ("tip", "Astuce"),
+        BlockQuoteKind::Important => ("important", "Essentiel"),
+        BlockQuoteKind::Warning => ("warning", "Attention"),
+        BlockQuoteKind::Caution => ("caution", "Danger"),
+    }
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// What a link or image destination becomes on the site.
+enum Target {
+    Keep,
+    Rewrite(String),
+}
+
+fn resolve(dest: &str, targets: &LinkTargets, image: bool) -> Result<Target, String> {
+    let dest = dest.trim();
+    if dest.is_empty() {
+        return Err(if image { "image sans adresse".into() } else { "lien sans adresse".into() });
+    }
+    let lower = dest.to_ascii_lowercase();
+    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/') && !s.contains('#'));
+    if let Some(scheme) = scheme {
+        if image {
+            return Err(format!(
+                "image externe « {dest} » : placez l'image dans le dossier images/ du cours (rien n'est chargé depuis un autre site)"
+            ));
+        }
+        return match scheme {
+            "http" | "https" | "mailto" | "tel" => Ok(Target::Keep),
+            other => Err(format!("lien non autorisé (« {other}: ») : utilisez une adresse https://, mailto: ou tel:")),
+        };
+    }
+    if dest.starts_with('#') || dest.starts_with('/') {
+        return if image {
+            Err(format!("image « {dest} » : indiquez un chemin dans le dossier du cours, par exemple images/schema.png"))
+        } else {
+            Ok(Target::Keep)
+        };
+    }
+    let relative = dest.trim_start_matches("./");
+    let (path, fragment) = match relative.split_once('#') {
+        Some((path, fragment)) => (path, format!("#{fragment}")),
+        None => (relative, String::new()),
+    };
+    if path.starts_with("../") {
+        return Err(format!("lien « {dest} » hors du cours : pour un autre cours, utilisez l'adresse /cours/nom-du-cours"));
+    }
+    if !image {
+        if let Some(slug) = targets.modules.get(path) {
+            return Ok(Target::Rewrite(format!("/cours/{}/{slug}{fragment}", targets.course_slug)));
+        }
+        if path.ends_with(".md") && !path.contains('/') {
+            return Err(format!("lien cassé : le module « {path} » n'existe pas ou n'est pas listé dans course.toml"));
+        }
+    }
+    if targets.files.contains_key(path) {
+        return Ok(Target::Rewrite(format!("/cours/{}/fichiers/{path}{fragment}", targets.course_slug)));
+    }
+    Err(format!("{} : « {path} » n'existe pas dans le dossier du cours", if image { "image introuvable" } else { "lien cassé" }))
+}
+
+struct HeadingState<'a> {
+    level: u8,
+    offset: usize,
+    text: String,
+    events: Vec<Event<'a>>,
+}
+
+struct ImageState {
+    dest: String,
+    title: String,
+    alt: String,
+    offset: usize,
+}
+
+struct CodeState<'a> {
+    kind: CodeBlockKind<'a>,
+    interactive: Option<BlockKind>,
+    text: String,
+    offset: usize,
+}
+
+/// Renders a module body. `body_offset` is where the body starts in the file, so that positions
+/// reported through `index` are file positions.
+pub fn render_body(
+    body: &str,
+    body_offset: usize,
+    index: &LineIndex,
+    path: &str,
+    targets: &LinkTargets,
+    report: &mut Report,
+) -> RenderedBody {
+    let position = |offset: usize| index.position(body_offset + offset);
+    let mut segments = Vec::new();
+    let mut toc = Vec::new();
+    let mut blocks = Vec::new();
+    let mut chunk: Vec<Event> = Vec::new();
+    let mut used_ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
+    let mut previous_level = 1u8;
+    let mut depth = 0usize;
+    let mut heading: Option<HeadingState> = None;
+    let mut image: Option<ImageState> = None;
+    let mut code: Option<CodeState> = None;
+    let (mut quizzes, mut exercises) = (0usize, 0usize);
+
+    let flush = |chunk: &mut Vec<Event>, segments: &mut Vec<Segment>| {
+        if chunk.is_empty() {
+            return;
+        }
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, chunk.drain(..));
+        let clean = sanitize(&html);
+        if !clean.trim().is_empty() {
+            segments.push(Segment::Html(clean));
+        }
+    };
+
+    let rewrite_link = |event: Event<'static>, offset: usize, report: &mut Report| -> Event<'static> {
+        if let Event::Start(Tag::Link { link_type, dest_url, title, id }) = event {
+            let dest_url = match resolve(&dest_url, targets, false) {
+                Ok(Target::Keep) => dest_url,
+                Ok(Target::Rewrite(url)) => CowStr::from(url),
+                Err(message) => {
+                    report.error(path, position(offset), message);
+                    dest_url
+                }
+            };
+            Event::Start(Tag::Link { link_type, dest_url, title, id })
+        } else {
+            event
+        }
+    };
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let event = event.into_static();
+        if let Some(state) = code.as_mut() {
+            match event {
+                Event::Text(text) => state.text.push_str(&text),
+                Event::End(TagEnd::CodeBlock) => {
+                    let Some(state) = code.take() else { continue };
+                    match state.interactive {
+                        Some(kind) => {
+                            flush(&mut chunk, &mut segments);
+                            let (fence_line, _) = position(state.offset);
+                            blocks.push(InteractiveBlock { kind, text: state.text, first_line: fence_line + 1 });
+                            segments.push(match kind {
+                                BlockKind::Quiz => {
+                                    quizzes += 1;
+                                    Segment::Quiz(quizzes - 1)
+                                }
+                                BlockKind::Exercise => {
+                                    exercises += 1;
+                                    Segment::Exercise(exercises - 1)
+                                }
+                            });
+                        }
+                        None => {
+                            chunk.push(Event::Start(Tag::CodeBlock(state.kind)));
+                            chunk.push(Event::Text(state.text.into()));
+                            chunk.push(Event::End(TagEnd::CodeBlock));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if let Some(state) = image.as_mut() {
+            match event {
+                Event::End(TagEnd::Image) => {
+                    let Some(state) = image.take() else { continue };
+                    if state.alt.trim().chars().count() < 3 {
+                        report.error(
+                            path,
+                            position(state.offset),
+                            "image sans texte de remplacement : décrivez ce qu'elle apporte entre les crochets ![…](…)",
+                        );
+                    }
+                    let title = if state.title.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" title=\"{}\"", escape_attribute(&state.title))
+                    };
+                    chunk.push(Event::InlineHtml(
+                        format!(
+                            "<img src=\"{}\" alt=\"{}\"{title} loading=\"lazy\">",
+                            escape_attribute(&state.dest),
+                            escape_attribute(state.alt.trim())
+                        )
+                        .into(),
+                    ));
+                }
+                Event::Text(text) | Event::Code(text) => state.alt.push_str(&text),
+                _ => {}
+            }
+            continue;
+        }
+        if let Some(state) = heading.as_mut() {
+            match event {
+                Event::End(TagEnd::Heading(_)) => {
+                    let Some(state) = heading.take() else { continue };
+                    let text = state.text.trim().to_owned();
+                    let mut id = slugify(&text);
+                    if id.is_empty() {
+                        id = "section".into();
+                    }
+                    let base = id.clone();
+                    let mut n = 2;
+                    while used_ids.contains(&id) {
+                        id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    used_ids.insert(id.clone());
+                    if text.is_empty() {
+                        report.error(path, position(state.offset), "intertitre vide");
+                    }
+                    if state.level == 1 {
+                        report.error(
+                            path,
+                            position(state.offset),
+                            "titre de niveau 1 (#) dans le texte : le titre du module vient de l'en-tête ; commencez par ## ",
+                        );
+                    } else if state.level > previous_level + 1 {
+                        report.error(
+                            path,
+                            position(state.offset),
+                            format!(
+                                "niveau de titre sauté : un titre de niveau {} suit un titre de niveau {} (utilisez {})",
+                                state.level,
+                                previous_level,
+                                "#".repeat(previous_level as usize + 1)
+                            ),
+                        );
+                    }
+                    previous_level = state.level;
+                    if state.level <= 3 {
+                        toc.push(TocEntry { level: state.level, id: id.clone(), text });
+                    }
+                    chunk.push(Event::Html(format!("<h{} id=\"{id}\">", state.level).into()));
+                    chunk.extend(state.events);
+                    chunk.push(Event::Html(format!("</h{}>\n", state.level).into()));
+                }
+                Event::Text(ref text) | Event::Code(ref text) => {
+                    state.text.push_str(text);
+                    state.events.push(event);
+                }
+                other => {
+                    let other = rewrite_link(other, range.start, report);
+                    state.events.push(other);
+                }
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some(HeadingState { level: heading_number(level), offset: range.start, text: String::new(), events: Vec::new() });
+            }
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let dest = match resolve(&dest_url, targets, true) {
+                    Ok(Target::Keep) => dest_url.to_string(),
+                    Ok(Target::Rewrite(url)) => url,
+                    Err(message) => {
+                        report.error(path, position(range.start), message);
+                        String::new()
+                    }
+                };
+                image = Some(ImageState { dest, title: title.to_string(), alt: String::new(), offset: range.start });
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let info = match &kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let interactive = match info.as_str() {
+                    "quiz" => Some(BlockKind::Quiz),
+                    "exercise" | "exercice" => Some(BlockKind::Exercise),
+                    _ => None,
+                };
+                if interactive.is_some() && depth > 0 {
+                    report.error(
+                        path,
+                        position(range.start),
+                        format!("le bloc « {info} » doit être au premier niveau du texte, pas dans une liste ou une citation"),
+                    );
+                }
+                if info == "exercice" {
+                    report.warning(path, position(range.start), "écrivez « ```exercise » (nom anglais du bloc)");
+                }
+                code = Some(CodeState { kind, interactive, text: String::new(), offset: range.start });
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                depth += 1;
+                let (class, title) = callout_title(kind);
+                chunk.push(Event::Html(
+                    format!("<div class=\"callout callout--{class}\" role=\"note\"><p class=\"callout__title\">{title}</p>\n").into(),
+                ));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                depth = depth.saturating_sub(1);
+                chunk.push(Event::Html("</div>\n".into()));
+            }
+            Event::Start(tag) => {
+                if matches!(tag, Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) {
+                    depth += 1;
+                }
+                let event = rewrite_link(Event::Start(tag), range.start, report);
+                chunk.push(event);
+            }
+            Event::End(tag) => {
+                if matches!(tag, TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) {
+                    depth = depth.saturating_sub(1);
+                }
+                chunk.push(Event::End(tag));
+            }
+            Event::TaskListMarker(done) => {
+                let (mark, label) = if done { ("☑", "Fait : ") } else { ("☐", "À faire : ") };
+                chunk.push(Event::InlineHtml(
+                    format!("<span class=\"task-marker\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{label}</span>").into(),
+                ));
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if !html.trim_start().starts_with("<!--") {
+                    report.warning(
+                        path,
+                        position(range.start),
+                        "HTML écrit à la main : il est filtré à l'affichage, préférez la syntaxe Markdown",
+                    );
+                }
+                chunk.push(Event::Html(html));
+            }
+            other => chunk.push(other),
+        }
+    }
+    flush(&mut chunk, &mut segments);
+    RenderedBody { segments, toc, blocks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(body: &str) -> (RenderedBody, Vec<String>) {
+        let modules = HashMap::from([("02-suite.md".to_owned(), "suite".to_owned())]);
+        let files = BTreeMap::from([
+            ("images/schema.png".to_owned(), vec![1u8]),
+            ("documents/lettre.md".to_owned(), b"lettre".to_vec()),
+        ]);
+        let targets = LinkTargets { course_slug: "cours", modules: &modules, files: &files };
+        let index = LineIndex::new(body);
+        let mut report = Report::default();
+        let rendered = render_body(body, 0, &index, "m.md", &targets, &mut report);
+        (rendered, report.into_sorted().iter().map(ToString::to_string).collect())
+    }
+
+    fn html(rendered: &RenderedBody) -> String {
+        rendered
+            .segments
+            .iter()
+            .map(|s| match s {
+                Segment::Html(h) => h.clone(),
+                Segment::Quiz(i) => format!("[quiz {i}]"),
+                Segment::Exercise(i) => format!("[exercise {i}]"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headings_get_anchors_and_a_table_of_contents() {
+        let (rendered, problems) = render("## Une machine à prédire\n\ntexte\n\n### Détail *important*\n\n## Une machine à prédire\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let html = html(&rendered);
+        assert!(html.contains("<h2 id=\"une-machine-a-predire\">Une machine à prédire</h2>"), "{html}");
+        assert!(html.contains("<h3 id=\"detail-important\">Détail <em>important</em></h3>"), "{html}");
+        assert!(html.contains("id=\"une-machine-a-predire-2\""), "duplicate ids get a suffix");
+        assert_eq!(rendered.toc.len(), 3);
+        assert_eq!(rendered.toc[1].text, "Détail important");
+    }
+
+    #[test]
+    fn heading_levels_may_not_skip_or_use_h1() {
+        let (_, problems) = render("# Titre\n\n## A\n\n#### B\n");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("m.md:1:1: titre de niveau 1"));
+        assert!(problems[1].starts_with("m.md:5:1: niveau de titre sauté"), "{problems:?}");
+    }
+
+    #[test]
+    fn links_between_modules_and_to_files_become_site_urls() {
+        let (rendered, problems) = render(
+            "Voir [la suite](02-suite.md#fin), [la lettre](documents/lettre.md), [Légifrance](https://www.legifrance.gouv.fr) et [plus haut](#a).\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let html = html(&rendered);
+        assert!(html.contains("href=\"/cours/cours/suite#fin\""), "{html}");
+        assert!(html.contains("href=\"/cours/cours/fichiers/documents/lettre.md\""), "{html}");
+        assert!(html.contains("href=\"https://www.legifrance.gouv.fr\""), "{html}");
+        assert!(html.contains("href=\"#a\""), "{html}");
+    }
+
+    #[test]
+    fn broken_links_and_images_are_located() {
+        let (_, problems) =
+            render("Texte.\n\nUn [lien](03-absent.md) et [un autre](documents/absent.pdf).\n\n![](images/schema.png)\n\n![Logo](https://exemple.fr/logo.png)\n");
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems[0].starts_with("m.md:3:4: lien cassé : le module « 03-absent.md »"), "{problems:?}");
+        assert!(problems[1].starts_with("m.md:3:28: lien cassé : « documents/absent.pdf »"), "{problems:?}");
+        assert!(problems[2].starts_with("m.md:5:1: image sans texte de remplacement"), "{problems:?}");
+        assert!(problems[3].starts_with("m.md:7:1: image externe"), "{problems:?}");
+    }
+
+    #[test]
+    fn images_keep_their_alternative_text() {
+        let (rendered, problems) = render("![Schéma : le modèle prédit le mot suivant](images/schema.png)\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let html = html(&rendered);
+        assert!(html.contains("src=\"/cours/cours/fichiers/images/schema.png\""), "{html}");
+        assert!(html.contains("alt=\"Schéma : le modèle prédit le mot suivant\""), "{html}");
+    }
+
+    #[test]
+    fn gfm_extensions_render_accessibly() {
+        let (rendered, problems) = render(
+            "> [!WARNING]\n> Ne collez pas de données personnelles.\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n\n- [x] fait\n- [ ] à faire\n\nNote[^1].\n\n[^1]: Source.\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let html = html(&rendered);
+        assert!(html.contains("<div class=\"callout callout--warning\" role=\"note\"><p class=\"callout__title\">Attention</p>"), "{html}");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<span class=\"visually-hidden\">Fait : </span>"), "{html}");
+        assert!(!html.contains("<input"), "{html}");
+        assert!(html.contains("footnote-reference"), "{html}");
+    }
+
+    #[test]
+    fn interactive_blocks_are_cut_out_with_their_lines() {
+        let (rendered, problems) = render("Intro.\n\n```quiz\n? Q\n- (x) a\n```\n\nMilieu.\n\n```exercise\nkind = \"prompt\"\n```\n\n```rust\nfn main() {}\n```\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(html(&rendered).matches("[quiz 0]").count(), 1);
+        assert!(html(&rendered).contains("[exercise 0]"));
+        assert!(html(&rendered).contains("fn main() {}"), "ordinary code stays");
+        assert_eq!(rendered.blocks.len(), 2);
+        assert_eq!(rendered.blocks[0].first_line, 4);
+        assert_eq!(rendered.blocks[0].kind, BlockKind::Quiz);
+        assert_eq!(rendered.blocks[1].first_line, 11);
+        let (_, problems) = render("- item\n\n  ```quiz\n  ? Q\n  ```\n");
+        assert!(problems[0].contains("premier niveau"), "{problems:?}");
+    }
+
+    #[test]
+    fn hostile_markup_is_inert() {
+        let (rendered, problems) = render(
+            "<script>alert(1)</script>\n\n[clic](javascript:alert(1))\n\n<img src=x onerror=\"alert(1)\">\n\n<iframe src=\"https://exemple.fr\"></iframe>\n\n<a href=\"javascript:alert(2)\" onclick=\"x()\">a</a>\n\n<p style=\"color:red\" onmouseover=\"x()\">p</p>\n",
+        );
+        let html = html(&rendered).to_lowercase();
+        for forbidden in ["<script", "javascript:", "onerror", "<iframe", "onclick", "onmouseover", "style="] {
+            assert!(!html.contains(forbidden), "{forbidden} survived in {html}");
+        }
+        assert!(problems.iter().any(|p| p.contains("lien non autorisé")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("HTML écrit à la main")), "{problems:?}");
+    }
+}

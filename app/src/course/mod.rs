@@ -1,0 +1,20 @@
+//! The course engine: the Markdown course format, its validation with precise messages, the
+//! rendering of modules to safe HTML, and (server side) the versioned storage of published courses.
+//!
+//! The model types are shared with the browser (islands receive quiz and exercise data); the
+//! parsing, rendering and storage only exist in the server build.
+
+pub mod diagnostics;
+pub mod exercise;
+pub mod model;
+pub mod quiz;
+pub mod slug;
+
+#[cfg(feature = "ssr")]
+pub mod loader;
+#[cfg(feature = "ssr")]
+pub mod markdown;
+#[cfg(feature = "ssr")]
+pub mod repository;
+#[cfg(feature = "ssr")]
+mod toml_errors;
