@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod course;
+pub mod error;
 pub mod components;
 pub mod i18n;
 pub mod organizations;
@@ -20,13 +21,16 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use crate::{
     components::layout::{Footer, Header, SkipLink},
     i18n::{tr, Locale},
-    pages::{home::HomePage, not_found::NotFound},
+    pages::{
+        catalogue::CataloguePage, course::CoursePage, home::HomePage, module::ModulePageView,
+        not_found::NotFound,
+    },
 };
 
 /// The HTML document around every page.
@@ -67,6 +71,11 @@ pub fn App() -> impl IntoView {
             <main id="contenu" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage/>
+                    // Data pages wait for their data so that titles, status codes and content are
+                    // in the first response (no JavaScript needed).
+                    <Route path=path!("/cours") view=CataloguePage ssr=SsrMode::Async/>
+                    <Route path=path!("/cours/:course") view=CoursePage ssr=SsrMode::Async/>
+                    <Route path=path!("/cours/:course/:module") view=ModulePageView ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

@@ -37,6 +37,12 @@ pub enum CoursesCommand {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Vérifie et publie chaque cours du dossier (un cours avec des erreurs est refusé et sa
+    /// version précédente reste en ligne).
+    Import {
+        /// Dossier contenant un sous-dossier par cours.
+        dir: PathBuf,
+    },
 }
 
 /// Any failure of a command, shown to the operator on one line.
@@ -54,6 +60,8 @@ pub enum CliError {
     ReadCourses { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
     CoursesInvalid(String),
+    #[error(transparent)]
+    Import(#[from] app::course::repository::ImportError),
 }
 
 pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
@@ -75,6 +83,39 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
             println!("migrations appliquées ({})", db.engine().name());
         }
         Command::Courses { action: CoursesCommand::Check { dir, deny_warnings } } => check_courses(&dir, deny_warnings)?,
+        Command::Courses { action: CoursesCommand::Import { dir } } => {
+            let db = app::db::Database::connect(&config.database_url).await?;
+            db.migrate().await?;
+            let result = import_courses(&db, &dir).await;
+            db.close().await;
+            result?;
+        }
+    }
+    Ok(())
+}
+
+/// Publishes every course of `dir` and says what happened to each.
+async fn import_courses(db: &app::db::Database, dir: &std::path::Path) -> Result<(), CliError> {
+    use app::course::repository::{import_directory, PublishOutcome};
+    let reports = import_directory(db, dir).await?;
+    let mut refused = 0;
+    for report in &reports {
+        for diagnostic in &report.diagnostics {
+            println!("{diagnostic}");
+        }
+        let what = match &report.outcome {
+            Some(PublishOutcome::Published { version_id }) => format!("publié (version {version_id})"),
+            Some(PublishOutcome::Unchanged { .. }) => "inchangé".to_owned(),
+            Some(PublishOutcome::Restored { version_id }) => format!("version {version_id} remise en ligne"),
+            None => {
+                refused += 1;
+                "refusé : corrigez les erreurs ci-dessus (la version précédente reste en ligne)".to_owned()
+            }
+        };
+        println!("{} : {what}", report.slug);
+    }
+    if refused > 0 {
+        return Err(CliError::CoursesInvalid(format!("{refused} cours refusé(s)")));
     }
     Ok(())
 }

@@ -5,10 +5,11 @@
 //! | `DATABASE_URL` | `sqlite://campus.db?mode=rwc` | SQLite file or `postgres://…` |
 //! | `LEPTOS_SITE_ADDR` | `127.0.0.1:3000` | address and port to listen on |
 //! | `LEPTOS_SITE_ROOT` | `target/site` | the built site (WebAssembly, CSS, static files) |
+//! | `CAMPUS_COURSES_DIR` | `courses` | course folders imported at start-up (empty: none) |
 //! | `CAMPUS_ENV` | `dev` | `dev` or `prod` (secure cookies, HSTS, JSON logs) |
 //! | `RUST_LOG` | `info` | log filter (`tracing` syntax) |
 
-use std::net::SocketAddr;
+use std::{net::SocketAddr, path::PathBuf};
 
 use leptos::prelude::LeptosOptions;
 
@@ -32,6 +33,8 @@ pub struct Config {
     pub site_addr: SocketAddr,
     pub site_root: String,
     pub environment: Environment,
+    /// Course folders checked and published at start-up; `None` to skip.
+    pub courses_dir: Option<PathBuf>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
@@ -66,7 +69,12 @@ impl Config {
                 })
             }
         };
-        Ok(Config { database_url, site_addr, site_root, environment })
+        let courses_dir = match lookup("CAMPUS_COURSES_DIR") {
+            None => Some(PathBuf::from("courses")),
+            Some(dir) if dir.trim().is_empty() => None,
+            Some(dir) => Some(PathBuf::from(dir)),
+        };
+        Ok(Config { database_url, site_addr, site_root, environment, courses_dir })
     }
 
     /// The options Leptos needs to render pages and link the built site.
@@ -102,6 +110,13 @@ mod tests {
         assert_eq!(config.site_addr.to_string(), "127.0.0.1:3000");
         assert_eq!(config.site_root, "target/site");
         assert_eq!(config.environment, Environment::Dev);
+        assert_eq!(config.courses_dir, Some(PathBuf::from("courses")));
+    }
+
+    #[test]
+    fn an_empty_courses_dir_disables_the_import() {
+        assert_eq!(config(&[("CAMPUS_COURSES_DIR", "")]).unwrap().courses_dir, None);
+        assert_eq!(config(&[("CAMPUS_COURSES_DIR", "/srv/cours")]).unwrap().courses_dir, Some(PathBuf::from("/srv/cours")));
     }
 
     #[test]

@@ -31,6 +31,9 @@ impl Application {
     pub async fn build(config: &Config) -> Result<Application, StartupError> {
         let db = Database::connect(&config.database_url).await?;
         db.migrate().await?;
+        if let Some(dir) = &config.courses_dir {
+            import_bundled_courses(&db, dir).await;
+        }
         let listener = TcpListener::bind(config.site_addr)
             .await
             .map_err(|source| StartupError::Bind { addr: config.site_addr, source })?;
@@ -75,6 +78,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(routes::health::healthz))
         .route("/langue", post(routes::language::set_language))
+        .route("/cours/{course}/fichiers/{*path}", get(routes::course_files::course_file))
         .leptos_routes(&state, leptos_routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -83,6 +87,29 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Publishes the course folders of `dir` that changed. A course with errors is refused and its
+/// previous version stays online; problems are logged, and never stop the server from starting.
+async fn import_bundled_courses(db: &Database, dir: &std::path::Path) {
+    if !dir.is_dir() {
+        tracing::warn!(dir = %dir.display(), "course folder not found, nothing imported");
+        return;
+    }
+    match app::course::repository::import_directory(db, dir).await {
+        Ok(reports) => {
+            for report in reports {
+                for diagnostic in &report.diagnostics {
+                    tracing::warn!(course = %report.slug, "{diagnostic}");
+                }
+                match report.outcome {
+                    Some(outcome) => tracing::info!(course = %report.slug, ?outcome, "course imported"),
+                    None => tracing::error!(course = %report.slug, "course refused: it has errors, the previous version stays online"),
+                }
+            }
+        }
+        Err(error) => tracing::error!(%error, "course import failed"),
+    }
 }
 
 /// Completes on Ctrl-C or SIGTERM (what systemd and container runtimes send).

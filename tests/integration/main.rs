@@ -1,3 +1,4 @@
 //! HTTP integration tests, each against a fresh database, on SQLite and PostgreSQL.
 
+mod courses;
 mod foundation;

@@ -101,6 +101,7 @@ pub fn test_config(database_url: &str) -> Config {
         site_addr: "127.0.0.1:0".parse().expect("valid address"),
         site_root: "target/site".to_owned(),
         environment: Environment::Dev,
+        courses_dir: None,
     }
 }
 
@@ -141,4 +142,46 @@ macro_rules! on_both_engines {
             )+
         }
     };
+}
+
+/// The repository's bundled curriculum.
+pub fn bundled_courses_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../courses")
+}
+
+/// A temporary folder removed when dropped.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new() -> TempDir {
+        let dir = std::env::temp_dir().join(unique_name());
+        std::fs::create_dir_all(&dir).expect("temporary folder created");
+        TempDir(dir)
+    }
+}
+
+impl Default for TempDir {
+    fn default() -> Self {
+        TempDir::new()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Copies a folder tree (course fixtures).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("destination created");
+    for entry in std::fs::read_dir(from).expect("source readable") {
+        let entry = entry.expect("entry readable");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("file copied");
+        }
+    }
 }

@@ -36,3 +36,76 @@ quick-check-explanation = Yes. A language model predicts plausible words; it can
 not-found-title = Page not found
 not-found-text = The address you asked for does not exist or no longer exists. It may have been mistyped, or the content has moved.
 not-found-back = Back to the home page
+
+nav-courses = Courses
+breadcrumb-label = Breadcrumb
+error-title = This page cannot be shown
+error-generic = An unexpected error occurred. Please try again in a moment.
+
+level-debutant = Beginner
+level-intermediaire = Intermediate
+level-avance = Advanced
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-band-court = Under an hour
+duration-band-moyen = One to two hours
+duration-band-long = More than two hours
+
+catalogue-title = Course catalogue
+catalogue-meta-description = All Campus IA courses: generative AI, writing requests, personal data, fact-checking, legal framework, deployment.
+catalogue-filters-label = Search and filter courses
+catalogue-search = Search for a course
+catalogue-theme = Theme
+catalogue-level = Level
+catalogue-duration = Duration
+catalogue-any = All
+catalogue-apply = Filter
+catalogue-reset = Clear filters
+catalogue-count = { $count ->
+    [0] No published course
+    [one] 1 course
+   *[other] { $count } courses
+}
+catalogue-count-filtered = { $count ->
+    [0] No course matches your search
+    [one] 1 course matches your search (out of { $total })
+   *[other] { $count } courses match your search (out of { $total })
+}
+catalogue-empty = Try other words or remove a filter.
+
+course-level = Level
+course-duration = Duration
+course-themes = Themes
+course-audience = Audience
+course-modules = Modules
+course-start = Start the course
+course-objectives = Course objectives
+course-outline = Outline
+outline-quizzes = { $count ->
+    [one] 1 quiz
+   *[other] { $count } quizzes
+}
+outline-exercises = { $count ->
+    [one] 1 practical exercise
+   *[other] { $count } practical exercises
+}
+
+module-position = Module { $position } of { $total }
+module-reading-time = Duration:
+module-objectives = Module objectives
+module-toc = Contents
+module-nav-label = Previous and next modules
+module-previous = Previous module
+module-next = Next module
+module-last = Last module
+module-back-to-course = Back to the course
+
+quiz-heading = Quiz
+quiz-question-count = { $count ->
+    [one] 1 question to check your understanding.
+   *[other] { $count } questions to check your understanding.
+}
+exercise-kind-prompt = Practical exercise · write a request
+exercise-kind-anonymize = Practical exercise · anonymise a document
+exercise-kind-hallucination = Practical exercise · spot the errors

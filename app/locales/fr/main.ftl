@@ -36,3 +36,76 @@ quick-check-explanation = Oui. Un modèle de langage prédit des mots plausibles
 not-found-title = Page introuvable
 not-found-text = L'adresse demandée n'existe pas ou plus. Elle a peut-être été mal saisie, ou le contenu a été déplacé.
 not-found-back = Revenir à l'accueil
+
+nav-courses = Cours
+breadcrumb-label = Fil d'Ariane
+error-title = Impossible d'afficher cette page
+error-generic = Une erreur inattendue s'est produite. Réessayez dans quelques instants.
+
+level-debutant = Débutant
+level-intermediaire = Intermédiaire
+level-avance = Avancé
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-band-court = Moins d'une heure
+duration-band-moyen = D'une à deux heures
+duration-band-long = Plus de deux heures
+
+catalogue-title = Catalogue des cours
+catalogue-meta-description = Tous les cours de Campus IA : IA générative, rédaction des demandes, données personnelles, vérification, cadre juridique, déploiement.
+catalogue-filters-label = Rechercher et filtrer les cours
+catalogue-search = Rechercher un cours
+catalogue-theme = Thème
+catalogue-level = Niveau
+catalogue-duration = Durée
+catalogue-any = Tous
+catalogue-apply = Filtrer
+catalogue-reset = Effacer les filtres
+catalogue-count = { $count ->
+    [0] Aucun cours publié
+    [one] 1 cours
+   *[other] { $count } cours
+}
+catalogue-count-filtered = { $count ->
+    [0] Aucun cours ne correspond à votre recherche
+    [one] 1 cours correspond à votre recherche (sur { $total })
+   *[other] { $count } cours correspondent à votre recherche (sur { $total })
+}
+catalogue-empty = Essayez d'autres mots ou retirez un filtre.
+
+course-level = Niveau
+course-duration = Durée
+course-themes = Thèmes
+course-audience = Public
+course-modules = Modules
+course-start = Commencer le cours
+course-objectives = Objectifs du cours
+course-outline = Programme
+outline-quizzes = { $count ->
+    [one] 1 quiz
+   *[other] { $count } quiz
+}
+outline-exercises = { $count ->
+    [one] 1 exercice pratique
+   *[other] { $count } exercices pratiques
+}
+
+module-position = Module { $position } sur { $total }
+module-reading-time = Durée :
+module-objectives = Objectifs du module
+module-toc = Sommaire
+module-nav-label = Modules précédent et suivant
+module-previous = Module précédent
+module-next = Module suivant
+module-last = Dernier module
+module-back-to-course = Revenir au cours
+
+quiz-heading = Quiz
+quiz-question-count = { $count ->
+    [one] 1 question pour vérifier votre compréhension.
+   *[other] { $count } questions pour vérifier votre compréhension.
+}
+exercise-kind-prompt = Exercice pratique · rédiger une demande
+exercise-kind-anonymize = Exercice pratique · anonymiser un document
+exercise-kind-hallucination = Exercice pratique · repérer les erreurs

@@ -15,9 +15,11 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn Header() -> impl IntoView {
     let location = use_location();
+    // The home link is current on `/` only; a section link also on the pages below it.
     let current = move |href: &'static str| {
         let path = location.pathname.get();
-        (path == href).then_some("page")
+        let inside = path == href || (href != "/" && path.starts_with(&format!("{href}/")));
+        inside.then_some("page")
     };
     view! {
         <header class="site-header">
@@ -30,6 +32,7 @@ pub fn Header() -> impl IntoView {
                 <nav class="main-nav" aria-label=tr("nav-label")>
                     <ul>
                         <li><a href="/" aria-current=move || current("/")>{tr("nav-home")}</a></li>
+                        <li><a href="/cours" aria-current=move || current("/cours")>{tr("nav-courses")}</a></li>
                     </ul>
                 </nav>
             </div>

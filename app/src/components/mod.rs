@@ -1,4 +1,7 @@
 //! Reusable interface pieces shared by several pages.
 
+pub mod activity;
+pub mod breadcrumb;
+pub mod labels;
 pub mod layout;
 pub mod quick_check;

@@ -153,8 +153,8 @@ fn content_type(path: &str) -> Option<&'static str> {
         "gif" => "image/gif",
         "webp" => "image/webp",
         "svg" => "image/svg+xml",
-        "md" => "text/markdown; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
+        // Served as plain text so browsers show documents instead of downloading them.
+        "md" | "txt" => "text/plain; charset=utf-8",
         "pdf" => "application/pdf",
         _ => return None,
     })
@@ -277,6 +277,10 @@ fn build(source: &CourseSource, report: &mut Report) -> Option<ParsedCourse> {
         let slug = if slug.is_empty() { stem } else { slug };
         if !is_slug(slug) {
             report.error(&manifest_path, position, format!("nom de fichier « {file} » invalide : minuscules sans accent, chiffres et tirets (ex. 01-introduction.md)"));
+            continue;
+        }
+        if slug == "fichiers" {
+            report.error(&manifest_path, position, format!("« {file} » : l'adresse « fichiers » est réservée aux documents du cours, renommez le fichier"));
             continue;
         }
         if module_slugs.contains_key(file) {

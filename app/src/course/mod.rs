@@ -4,6 +4,8 @@
 //! The model types are shared with the browser (islands receive quiz and exercise data); the
 //! parsing, rendering and storage only exist in the server build.
 
+pub mod api;
+pub mod catalogue;
 pub mod diagnostics;
 pub mod exercise;
 pub mod model;

@@ -125,3 +125,30 @@ pub struct ParsedCourse {
     /// SHA-256 of every file of the folder: the version's identity.
     pub content_hash: String,
 }
+
+/// A course page: the card data and the outline of the published version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseOutline {
+    pub info: CourseInfo,
+    pub version_id: i64,
+    pub modules: Vec<ModuleSummary>,
+}
+
+/// A module page: the module and where it sits in its course.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModulePage {
+    pub outline: CourseOutline,
+    /// Index of the module in `outline.modules`.
+    pub position: usize,
+    pub module: ModuleContent,
+}
+
+impl ModulePage {
+    pub fn previous(&self) -> Option<&ModuleSummary> {
+        self.position.checked_sub(1).and_then(|i| self.outline.modules.get(i))
+    }
+
+    pub fn next(&self) -> Option<&ModuleSummary> {
+        self.outline.modules.get(self.position + 1)
+    }
+}

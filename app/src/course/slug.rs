@@ -17,6 +17,11 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// Lower case without accents, for comparisons that ignore both ("Énergie" matches "energie").
+pub fn fold_text(text: &str) -> String {
+    text.chars().flat_map(fold_accent).flat_map(char::to_lowercase).collect()
+}
+
 /// Is `text` already a valid slug (what folder and module names must be)?
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()

@@ -1,4 +1,5 @@
 //! HTTP routes that are not Leptos pages or server functions.
 
+pub mod course_files;
 pub mod health;
 pub mod language;

@@ -1,0 +1,31 @@
+//! Words for values: levels, durations, themes, in the page's language.
+
+use fluent_templates::fluent_bundle::FluentValue;
+
+use crate::{
+    course::model::Level,
+    i18n::{tr, tr_args},
+};
+
+pub fn level_label(level: Level) -> String {
+    tr(match level {
+        Level::Debutant => "level-debutant",
+        Level::Intermediaire => "level-intermediaire",
+        Level::Avance => "level-avance",
+    })
+}
+
+/// `45 min`, `1 h`, `1 h 10 min`.
+pub fn duration_label(minutes: u32) -> String {
+    let (hours, rest) = (minutes / 60, minutes % 60);
+    match (hours, rest) {
+        (0, m) => tr_args("duration-minutes", &[("minutes", FluentValue::from(m))]),
+        (h, 0) => tr_args("duration-hours", &[("hours", FluentValue::from(h))]),
+        (h, m) => tr_args("duration-hours-minutes", &[("hours", FluentValue::from(h)), ("minutes", FluentValue::from(m))]),
+    }
+}
+
+/// Themes are slugs in course files (`donnees-personnelles`); shown with spaces.
+pub fn theme_label(theme: &str) -> String {
+    theme.replace('-', " ")
+}

@@ -1,0 +1,127 @@
+//! `/cours/{course}/{module}`: reading a module, with its table of contents, its activities and
+//! the way to the previous and next modules. The HTML was rendered and sanitised at publication.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    components::{
+        activity::{ExerciseBlock, QuizBlock},
+        breadcrumb::Breadcrumb,
+        labels::duration_label,
+    },
+    course::{api::load_module, model::{ModulePage, Segment}},
+    i18n::{tr, tr_args},
+    pages::{error::ErrorMessage, not_found::NotFound},
+};
+
+#[component]
+pub fn ModulePageView() -> impl IntoView {
+    let params = use_params_map();
+    let key = move || {
+        params.with(|p| (p.get("course").unwrap_or_default(), p.get("module").unwrap_or_default()))
+    };
+    let page = Resource::new(key, |(course, module)| load_module(course, module));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(page)) => view! { <ModuleView page/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ModuleView(page: ModulePage) -> impl IntoView {
+    let course = &page.outline.info;
+    let course_href = format!("/cours/{}", course.slug);
+    let module_href = format!("{course_href}/{}", page.module.slug);
+    let previous = page.previous().map(|m| (format!("{course_href}/{}", m.slug), m.title.clone()));
+    let next = page.next().map(|m| (format!("{course_href}/{}", m.slug), m.title.clone()));
+    let position = tr_args(
+        "module-position",
+        &[("position", (page.position + 1).into()), ("total", page.outline.modules.len().into())],
+    );
+    let module = page.module.clone();
+    let description = if module.description.is_empty() { course.summary.clone() } else { module.description.clone() };
+    let quizzes = module.quizzes.clone();
+    let exercises = module.exercises.clone();
+    let content = module
+        .segments
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Html(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
+            Segment::Quiz(i) => match quizzes.get(i).cloned() {
+                Some(quiz) => view! { <QuizBlock quiz index=i/> }.into_any(),
+                None => ().into_any(),
+            },
+            Segment::Exercise(i) => match exercises.get(i).cloned() {
+                Some(exercise) => view! { <ExerciseBlock exercise index=i/> }.into_any(),
+                None => ().into_any(),
+            },
+        })
+        .collect_view();
+    view! {
+        <Title text=format!("{} · {}", module.title, course.title)/>
+        <Meta name="description" content=description/>
+        <div class="page module">
+            <Breadcrumb trail=vec![
+                (tr("nav-home"), "/".into()),
+                (tr("nav-courses"), "/cours".into()),
+                (course.title.clone(), course_href.clone()),
+                (module.title.clone(), module_href),
+            ]/>
+            <article class="module__article" aria-labelledby="module-titre">
+                <header class="module__header">
+                    <p class="module__kicker">{position}</p>
+                    <h1 id="module-titre">{module.title.clone()}</h1>
+                    <p class="module__meta">{tr("module-reading-time")}" "{duration_label(module.duration_minutes)}</p>
+                    {(!module.objectives.is_empty()).then(|| view! {
+                        <div class="module__objectives">
+                            <p class="module__objectives-title">{tr("module-objectives")}</p>
+                            <ul>{module.objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
+                </header>
+                {(module.toc.len() > 1).then(|| view! {
+                    <nav class="toc" aria-labelledby="sommaire">
+                        <h2 id="sommaire" class="toc__title">{tr("module-toc")}</h2>
+                        <ol>
+                            {module.toc.iter().filter(|e| e.level == 2).map(|entry| view! {
+                                <li><a href=format!("#{}", entry.id)>{entry.text.clone()}</a></li>
+                            }).collect_view()}
+                        </ol>
+                    </nav>
+                })}
+                {content}
+            </article>
+            <nav class="module-nav" aria-label=tr("module-nav-label")>
+                {previous.map(|(href, title)| view! {
+                    <a class="module-nav__link module-nav__link--previous" href=href rel="prev">
+                        <span class="module-nav__hint">{tr("module-previous")}</span>
+                        <span class="module-nav__title">{title}</span>
+                    </a>
+                })}
+                {match next {
+                    Some((href, title)) => view! {
+                        <a class="module-nav__link module-nav__link--next" href=href rel="next">
+                            <span class="module-nav__hint">{tr("module-next")}</span>
+                            <span class="module-nav__title">{title}</span>
+                        </a>
+                    }.into_any(),
+                    None => view! {
+                        <a class="module-nav__link module-nav__link--next" href=course_href.clone()>
+                            <span class="module-nav__hint">{tr("module-last")}</span>
+                            <span class="module-nav__title">{tr("module-back-to-course")}</span>
+                        </a>
+                    }.into_any(),
+                }}
+            </nav>
+        </div>
+    }
+}
