@@ -29,6 +29,11 @@ if ! cargo test --workspace --exclude front --release 2>&1 | tee "$work/cargo.lo
   failures=$((failures + 1))
 fi
 
+say "Vérification du parcours livré (courses check --deny-warnings courses/)"
+if ! "$SERVER_BIN" courses check --deny-warnings courses/; then
+  failures=$((failures + 1))
+fi
+
 say "Tests de bout en bout (Chromium sans interface)"
 port="$(free_port)"
 DATABASE_URL="sqlite://$work/e2e.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn \
