@@ -9,6 +9,9 @@ export PATH="$CAMPUS_TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # cargo-leptos reads the build target directory from cargo; the built site goes to target/site.
 CARGO_TARGET="${CARGO_TARGET_DIR:-$CAMPUS_ROOT/target}"
 SERVER_BIN="$CARGO_TARGET/release/server"
+# cargo-leptos compiles with LEPTOS_OUTPUT_NAME set, and leptos reads it at compile time: every
+# other cargo command must see the same value, or each would rebuild the whole Leptos stack.
+export LEPTOS_OUTPUT_NAME=campus-ia
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-$CAMPUS_ROOT/target/site}"
 
 # Versions pinned here must match Cargo.lock (wasm-bindgen) and TOOLCHAIN notes.

@@ -20,3 +20,6 @@ pub mod markdown;
 pub mod repository;
 #[cfg(feature = "ssr")]
 mod toml_errors;
+
+#[cfg(all(test, feature = "ssr"))]
+mod fuzz_tests;
