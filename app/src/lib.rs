@@ -5,6 +5,7 @@
 //! browser side (islands only: pages are server-rendered HTML and stay usable without JavaScript).
 
 pub mod accounts;
+pub mod audit;
 pub mod course;
 pub mod error;
 pub mod components;
@@ -28,14 +29,27 @@ use crate::{
     components::layout::{Footer, Header, SkipLink},
     i18n::{tr, Locale},
     pages::{
-        catalogue::CataloguePage, course::CoursePage, home::HomePage, module::ModulePageView,
+        account::AccountPage,
+        admin::{AdminAuditPage, AdminHomePage, AdminUnitsPage, AdminUsersPage},
+        catalogue::CataloguePage,
+        course::CoursePage,
+        home::HomePage,
+        module::ModulePageView,
         not_found::NotFound,
+        sign_in::SignInPage,
+        sign_up::SignUpPage,
     },
 };
 
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = request_locale();
+    #[cfg(feature = "ssr")]
+    if let Some(nonce) = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<state::CspNonce>().cloned())
+    {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+    }
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
@@ -76,6 +90,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cours") view=CataloguePage ssr=SsrMode::Async/>
                     <Route path=path!("/cours/:course") view=CoursePage ssr=SsrMode::Async/>
                     <Route path=path!("/cours/:course/:module") view=ModulePageView ssr=SsrMode::Async/>
+                    <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/inscription") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mon-compte") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/unites") view=AdminUnitsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/utilisateurs") view=AdminUsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/journal") view=AdminAuditPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

@@ -13,6 +13,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Adds `Secure` to cookies (production, behind HTTPS).
     pub secure_cookies: bool,
+    /// E-mail domains allowed to sign up (empty: any).
+    pub signup_domains: Vec<String>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -20,3 +22,8 @@ impl FromRef<AppState> for LeptosOptions {
         state.leptos_options.clone()
     }
 }
+
+/// The per-request nonce that lets our own inline hydration script run under the Content
+/// Security Policy (set by the security middleware, read by the page shell).
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);

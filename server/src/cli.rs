@@ -25,6 +25,39 @@ pub enum Command {
         #[command(subcommand)]
         action: CoursesCommand,
     },
+    /// Gère les comptes.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
+    /// Données de démonstration (usage local uniquement).
+    Demo {
+        #[command(subcommand)]
+        action: DemoCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Crée un compte ; le mot de passe est lu sur l'entrée standard (une ligne).
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// agent, trainer, hr ou admin.
+        #[arg(long, default_value = "agent")]
+        role: String,
+        /// Unité de rattachement (et périmètre des rôles trainer et hr), par son numéro.
+        #[arg(long)]
+        unit: Option<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DemoCommand {
+    /// Crée une organisation de démonstration et un compte par rôle.
+    Seed,
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,6 +95,10 @@ pub enum CliError {
     CoursesInvalid(String),
     #[error(transparent)]
     Import(#[from] app::course::repository::ImportError),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Seed(#[from] crate::demo::SeedError),
 }
 
 pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
@@ -83,6 +120,21 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
             println!("migrations appliquées ({})", db.engine().name());
         }
         Command::Courses { action: CoursesCommand::Check { dir, deny_warnings } } => check_courses(&dir, deny_warnings)?,
+        Command::User { action: UserCommand::Create { email, name, role, unit } } => {
+            let db = connect(&config).await?;
+            let result = create_user(&db, &email, &name, &role, unit).await;
+            db.close().await;
+            result?;
+        }
+        Command::Demo { action: DemoCommand::Seed } => {
+            let db = connect(&config).await?;
+            let result = crate::demo::seed(&db).await;
+            db.close().await;
+            println!("Comptes de démonstration (mot de passe : {}) :", crate::demo::DEMO_PASSWORD);
+            for account in result? {
+                println!("  {:<30} {:<8} {}", account.email, account.role.id(), account.unit);
+            }
+        }
         Command::Courses { action: CoursesCommand::Import { dir } } => {
             let db = app::db::Database::connect(&config.database_url).await?;
             db.migrate().await?;
@@ -91,6 +143,35 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
             result?;
         }
     }
+    Ok(())
+}
+
+async fn connect(config: &Config) -> Result<app::db::Database, CliError> {
+    let db = app::db::Database::connect(&config.database_url).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+/// Creates an account from the command line (the first administrator, typically).
+async fn create_user(db: &app::db::Database, email: &str, name: &str, role: &str, unit: Option<i64>) -> Result<(), CliError> {
+    use app::accounts::{check_password_policy, password::hash_password, repository as users, Role};
+    let role = Role::from_id(role).ok_or_else(|| CliError::Invalid(format!("rôle inconnu « {role} » (agent, trainer, hr, admin)")))?;
+    if role.is_scoped() && unit.is_none() {
+        return Err(CliError::Invalid("les rôles trainer et hr demandent --unit".into()));
+    }
+    let mut password = String::new();
+    std::io::stdin().read_line(&mut password)?;
+    let password = password.trim_end_matches(['\n', '\r']).to_owned();
+    check_password_policy(&password, email).map_err(|e| CliError::Invalid(format!("mot de passe refusé : {e}")))?;
+    let hash = hash_password(password).await.map_err(|e| CliError::Invalid(e.to_string()))?;
+    let user = users::create(db, users::NewUser { email, display_name: name, organization_id: unit, password_hash: Some(&hash) })
+        .await
+        .map_err(|e| CliError::Invalid(e.to_string()))?;
+    if role != Role::Agent {
+        users::grant_role(db, user.id, role, if role.is_scoped() { unit } else { None }, None).await?;
+    }
+    app::audit::record(db, None, "account.create", &format!("user:{}", user.id), &format!("en ligne de commande, rôle {}", role.id())).await?;
+    println!("compte créé : {} ({})", user.email, role.id());
     Ok(())
 }
 

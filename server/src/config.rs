@@ -6,6 +6,7 @@
 //! | `LEPTOS_SITE_ADDR` | `127.0.0.1:3000` | address and port to listen on |
 //! | `LEPTOS_SITE_ROOT` | `target/site` | the built site (WebAssembly, CSS, static files) |
 //! | `CAMPUS_COURSES_DIR` | `courses` | course folders imported at start-up (empty: none) |
+//! | `CAMPUS_SIGNUP_DOMAINS` | (any) | e-mail domains allowed to sign up, comma-separated |
 //! | `CAMPUS_ENV` | `dev` | `dev` or `prod` (secure cookies, HSTS, JSON logs) |
 //! | `RUST_LOG` | `info` | log filter (`tracing` syntax) |
 
@@ -35,6 +36,8 @@ pub struct Config {
     pub environment: Environment,
     /// Course folders checked and published at start-up; `None` to skip.
     pub courses_dir: Option<PathBuf>,
+    /// E-mail domains allowed to sign up (`gouv.fr` also admits `interieur.gouv.fr`); empty: any.
+    pub signup_domains: Vec<String>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
@@ -74,7 +77,13 @@ impl Config {
             Some(dir) if dir.trim().is_empty() => None,
             Some(dir) => Some(PathBuf::from(dir)),
         };
-        Ok(Config { database_url, site_addr, site_root, environment, courses_dir })
+        let signup_domains = lookup("CAMPUS_SIGNUP_DOMAINS")
+            .unwrap_or_default()
+            .split(',')
+            .map(|d| d.trim().trim_start_matches('@').to_lowercase())
+            .filter(|d| !d.is_empty())
+            .collect();
+        Ok(Config { database_url, site_addr, site_root, environment, courses_dir, signup_domains })
     }
 
     /// The options Leptos needs to render pages and link the built site.

@@ -46,6 +46,7 @@ impl Application {
             db,
             leptos_options,
             secure_cookies: config.environment == Environment::Prod,
+            signup_domains: config.signup_domains.clone(),
         };
         let router = router(state.clone());
         Ok(Application { listener, router, state })
@@ -64,11 +65,28 @@ impl Application {
     /// closes the database cleanly.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
         let Application { listener, router, state } = self;
+        tokio::task::spawn_blocking(app::accounts::password::warm_up);
+        let housekeeping = tokio::spawn(housekeeping(state.db.clone()));
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
             .await?;
+        housekeeping.abort();
         state.db.close().await;
         Ok(())
+    }
+}
+
+/// Deletes expired sessions and old sign-in failures every ten minutes.
+async fn housekeeping(db: Database) {
+    let mut interval = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        interval.tick().await;
+        if let Err(error) = app::accounts::session::purge_expired(&db).await {
+            tracing::warn!(%error, "session purge failed");
+        }
+        if let Err(error) = app::accounts::throttle::purge_old(&db).await {
+            tracing::warn!(%error, "sign-in failure purge failed");
+        }
     }
 }
 
@@ -79,11 +97,13 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(routes::health::healthz))
         .route("/langue", post(routes::language::set_language))
         .route("/cours/{course}/fichiers/{*path}", get(routes::course_files::course_file))
+        .route("/mon-compte/donnees", post(routes::personal_data::download))
         .leptos_routes(&state, leptos_routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::middleware::security))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

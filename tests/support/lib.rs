@@ -102,6 +102,7 @@ pub fn test_config(database_url: &str) -> Config {
         site_root: "target/site".to_owned(),
         environment: Environment::Dev,
         courses_dir: None,
+        signup_domains: Vec::new(),
     }
 }
 

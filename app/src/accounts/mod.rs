@@ -1,9 +1,123 @@
-//! User accounts: identity, professional e-mail and the unit an agent belongs to.
+//! User accounts: identity, professional e-mail, the unit an agent belongs to, roles, and the
+//! rules passwords must follow. Server-only parts: storage, password hashing, sessions, sign-in
+//! throttling and the authorisation checks every server function calls.
 
 use serde::{Deserialize, Serialize};
 
+pub mod api;
+pub mod forms;
+
+#[cfg(feature = "ssr")]
+pub mod authz;
+#[cfg(feature = "ssr")]
+pub mod password;
 #[cfg(feature = "ssr")]
 pub mod repository;
+#[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
+pub mod throttle;
+
+/// What a person may do beyond learning (every account is an agent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Role {
+    Agent,
+    Trainer,
+    Hr,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Agent, Role::Trainer, Role::Hr, Role::Admin];
+
+    /// The identifier stored in the database and used on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Agent => "agent",
+            Role::Trainer => "trainer",
+            Role::Hr => "hr",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.id() == id)
+    }
+
+    /// HR and trainer roles apply to a unit of the organisation and everything below it.
+    pub fn is_scoped(self) -> bool {
+        matches!(self, Role::Hr | Role::Trainer)
+    }
+}
+
+/// A role held by a user, with its scope when the role has one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleGrant {
+    pub id: i64,
+    pub role: Role,
+    pub organization_id: Option<i64>,
+}
+
+/// The signed-in person, as every page and server function sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub organization_id: Option<i64>,
+    pub roles: Vec<RoleGrant>,
+    pub session_id: i64,
+}
+
+impl CurrentUser {
+    pub fn is_admin(&self) -> bool {
+        self.roles.iter().any(|g| g.role == Role::Admin)
+    }
+
+    pub fn has_role(&self, role: Role) -> bool {
+        role == Role::Agent || self.roles.iter().any(|g| g.role == role)
+    }
+}
+
+/// Shortest and longest accepted passwords (OWASP ASVS: at least 8, at least 64 allowed).
+pub const PASSWORD_MIN_CHARS: usize = 8;
+pub const PASSWORD_MAX_CHARS: usize = 128;
+
+/// Why a new password is refused. There are no composition rules: length and not being a
+/// well-known password matter, character classes do not.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PasswordError {
+    #[error("le mot de passe doit compter au moins 8 caractères")]
+    TooShort,
+    #[error("le mot de passe ne doit pas dépasser 128 caractères")]
+    TooLong,
+    #[error("ce mot de passe fait partie des plus utilisés : choisissez-en un autre, par exemple une phrase de plusieurs mots")]
+    TooCommon,
+    #[error("le mot de passe ne doit pas reprendre votre adresse électronique")]
+    ContainsEmail,
+}
+
+static COMMON_PASSWORDS: &str = include_str!("../../data/common-passwords.txt");
+
+/// Checks a new password against the policy. `email` is the account's address.
+pub fn check_password_policy(password: &str, email: &str) -> Result<(), PasswordError> {
+    let length = password.chars().count();
+    if length < PASSWORD_MIN_CHARS {
+        return Err(PasswordError::TooShort);
+    }
+    if length > PASSWORD_MAX_CHARS {
+        return Err(PasswordError::TooLong);
+    }
+    let lower = password.to_lowercase();
+    if COMMON_PASSWORDS.lines().filter(|l| !l.starts_with('#')).any(|common| common == lower) {
+        return Err(PasswordError::TooCommon);
+    }
+    let local_part = email.split('@').next().unwrap_or_default().to_lowercase();
+    if local_part.len() >= 4 && lower.contains(&local_part) {
+        return Err(PasswordError::ContainsEmail);
+    }
+    Ok(())
+}
 
 /// A person who can sign in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +166,18 @@ pub fn normalize_email(email: &str) -> Result<String, EmailError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn password_policy_is_about_length_and_commonness() {
+        assert_eq!(check_password_policy("court", "a@b.fr"), Err(PasswordError::TooShort));
+        assert_eq!(check_password_policy(&"x".repeat(129), "a@b.fr"), Err(PasswordError::TooLong));
+        assert_eq!(check_password_policy("Password1", "a@b.fr"), Err(PasswordError::TooCommon));
+        assert_eq!(check_password_policy("motdepasse", "a@b.fr"), Err(PasswordError::TooCommon));
+        assert_eq!(check_password_policy("jeanne.martin2026", "jeanne.martin@ville.fr"), Err(PasswordError::ContainsEmail));
+        assert_eq!(check_password_policy("cheval agrafe pile correcte", "a@b.fr"), Ok(()));
+        assert_eq!(check_password_policy("ééééééé€", "a@b.fr"), Ok(()), "length counts characters");
+        assert!(COMMON_PASSWORDS.lines().filter(|l| !l.starts_with('#')).count() >= 10_000);
+    }
 
     #[test]
     fn emails_are_lower_cased_and_checked() {

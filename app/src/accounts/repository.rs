@@ -95,3 +95,145 @@ pub async fn count_in(db: &Database, organization_ids: &[i64]) -> Result<i64, Db
     .await?;
     Ok(row.try_get("n")?)
 }
+
+/// What sign-in needs: the account and its password hash.
+pub async fn credentials(db: &Database, email: &str) -> Result<Option<(i64, Option<String>, bool)>, DbError> {
+    let Ok(email) = normalize_email(email) else {
+        return Ok(None);
+    };
+    let row = sqlx::query("SELECT id, password_hash, disabled_at FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_optional(db.pool())
+        .await?;
+    row.map(|row| {
+        let disabled: Option<i64> = row.try_get("disabled_at")?;
+        Ok((row.try_get("id")?, row.try_get("password_hash")?, disabled.is_some()))
+    })
+    .transpose()
+}
+
+/// The password hash of an account.
+pub async fn password_hash(db: &Database, user_id: i64) -> Result<Option<String>, DbError> {
+    let row = sqlx::query("SELECT password_hash FROM users WHERE id = $1").bind(user_id).fetch_optional(db.pool()).await?;
+    Ok(row.map(|r| r.try_get("password_hash")).transpose()?.flatten())
+}
+
+pub async fn set_password_hash(db: &Database, user_id: i64, hash: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash).bind(user_id).execute(db.pool()).await?;
+    Ok(())
+}
+
+pub async fn set_display_name(db: &Database, user_id: i64, name: &str) -> Result<(), AccountError> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err(AccountError::EmptyName);
+    }
+    sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2").bind(name).bind(user_id).execute(db.pool()).await?;
+    Ok(())
+}
+
+/// Deletes an account and everything attached to it (sessions, roles, learning records cascade).
+pub async fn delete(db: &Database, user_id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM users WHERE id = $1").bind(user_id).execute(db.pool()).await?;
+    Ok(())
+}
+
+pub async fn find(db: &Database, user_id: i64) -> Result<Option<User>, DbError> {
+    let row = sqlx::query("SELECT id, email, display_name, organization_id FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+/// Every account with its roles, for the admin page (sorted by e-mail).
+pub async fn list_with_roles(db: &Database) -> Result<Vec<(User, Vec<super::RoleGrant>)>, DbError> {
+    let rows = sqlx::query("SELECT id, email, display_name, organization_id FROM users ORDER BY email")
+        .fetch_all(db.pool())
+        .await?;
+    let mut users = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let user = from_row(row)?;
+        let roles = super::session::roles_of(db, user.id).await?;
+        users.push((user, roles));
+    }
+    Ok(users)
+}
+
+/// Gives a role (scoped roles need a unit). Granting a role already held does nothing.
+pub async fn grant_role(
+    db: &Database,
+    user_id: i64,
+    role: super::Role,
+    organization_id: Option<i64>,
+    granted_by: Option<i64>,
+) -> Result<(), DbError> {
+    let existing = sqlx::query(
+        "SELECT id FROM user_roles WHERE user_id = $1 AND role = $2 AND COALESCE(organization_id, -1) = $3",
+    )
+    .bind(user_id)
+    .bind(role.id())
+    .bind(organization_id.unwrap_or(-1))
+    .fetch_optional(db.pool())
+    .await?;
+    if existing.is_none() {
+        sqlx::query("INSERT INTO user_roles (user_id, role, organization_id, granted_at, granted_by) VALUES ($1, $2, $3, $4, $5)")
+            .bind(user_id)
+            .bind(role.id())
+            .bind(organization_id)
+            .bind(now())
+            .bind(granted_by)
+            .execute(db.pool())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Removes one role grant; returns the user it belonged to.
+pub async fn revoke_role(db: &Database, grant_id: i64) -> Result<Option<i64>, DbError> {
+    let row = sqlx::query("SELECT user_id FROM user_roles WHERE id = $1").bind(grant_id).fetch_optional(db.pool()).await?;
+    let Some(row) = row else { return Ok(None) };
+    sqlx::query("DELETE FROM user_roles WHERE id = $1").bind(grant_id).execute(db.pool()).await?;
+    Ok(Some(row.try_get("user_id")?))
+}
+
+/// Number of administrators (the last one cannot be removed).
+pub async fn admin_count(db: &Database) -> Result<i64, DbError> {
+    let row = sqlx::query("SELECT COUNT(DISTINCT user_id) AS n FROM user_roles WHERE role = 'admin'").fetch_one(db.pool()).await?;
+    Ok(row.try_get("n")?)
+}
+
+/// Everything stored about a user, as the "download my data" export shows it.
+pub async fn personal_data(db: &Database, user_id: i64) -> Result<serde_json::Value, DbError> {
+    let Some(user) = find(db, user_id).await? else {
+        return Ok(serde_json::Value::Null);
+    };
+    let created: i64 = sqlx::query("SELECT created_at FROM users WHERE id = $1").bind(user_id).fetch_one(db.pool()).await?.try_get("created_at")?;
+    let roles = super::session::roles_of(db, user_id).await?;
+    let sessions = sqlx::query("SELECT created_at, last_seen_at, expires_at FROM sessions WHERE user_id = $1 ORDER BY created_at")
+        .bind(user_id)
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|r| -> Result<serde_json::Value, sqlx::Error> {
+            Ok(serde_json::json!({
+                "created_at": r.try_get::<i64, _>("created_at")?,
+                "last_seen_at": r.try_get::<i64, _>("last_seen_at")?,
+                "expires_at": r.try_get::<i64, _>("expires_at")?,
+            }))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(serde_json::json!({
+        "format": "campus-ia/personal-data/1",
+        "exported_at": now(),
+        "account": {
+            "id": user.id,
+            "email": user.email,
+            "display_name": user.display_name,
+            "organization_id": user.organization_id,
+            "created_at": created,
+        },
+        "roles": roles,
+        "sessions": sessions,
+    }))
+}

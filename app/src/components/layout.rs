@@ -3,7 +3,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::i18n::{tr, use_locale, Locale};
+use leptos::server_fn::ServerFn;
+
+use crate::{
+    accounts::{api::SignOut, forms::signed_in_user},
+    i18n::{tr, use_locale, Locale},
+};
 
 /// Lets keyboard and screen-reader users jump over the navigation (RGAA 12.7).
 #[component]
@@ -15,6 +20,7 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn Header() -> impl IntoView {
     let location = use_location();
+    let user = signed_in_user();
     // The home link is current on `/` only; a section link also on the pages below it.
     let current = move |href: &'static str| {
         let path = location.pathname.get();
@@ -33,8 +39,27 @@ pub fn Header() -> impl IntoView {
                     <ul>
                         <li><a href="/" aria-current=move || current("/")>{tr("nav-home")}</a></li>
                         <li><a href="/cours" aria-current=move || current("/cours")>{tr("nav-courses")}</a></li>
+                        {user.as_ref().filter(|u| u.is_admin()).map(|_| view! {
+                            <li><a href="/admin" aria-current=move || current("/admin")>{tr("nav-admin")}</a></li>
+                        })}
                     </ul>
                 </nav>
+                <div class="account-nav">
+                    {match user {
+                        Some(user) => view! {
+                            <a href="/mon-compte" aria-current=move || current("/mon-compte")>
+                                <span class="visually-hidden">{tr("nav-account")}" : "</span>{user.display_name}
+                            </a>
+                            <form method="post" action=SignOut::url()>
+                                <button type="submit" class="button--small button--secondary">{tr("nav-sign-out")}</button>
+                            </form>
+                        }.into_any(),
+                        None => view! {
+                            <a href="/connexion" aria-current=move || current("/connexion")>{tr("nav-sign-in")}</a>
+                            <a class="button button--small" href="/inscription">{tr("nav-sign-up")}</a>
+                        }.into_any(),
+                    }}
+                </div>
             </div>
         </header>
     }

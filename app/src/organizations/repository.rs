@@ -12,6 +12,8 @@ pub enum OrganizationError {
     InvalidName(#[from] OrganizationNameError),
     #[error("l'unité parente n'existe pas")]
     UnknownParent,
+    #[error("une unité ne peut pas être déplacée sous elle-même ou sous une de ses sous-unités")]
+    Cycle,
     #[error(transparent)]
     Database(#[from] DbError),
 }
@@ -72,4 +74,66 @@ pub async fn subtree(db: &Database, root_id: i64) -> Result<Vec<Organization>, D
     .fetch_all(db.pool())
     .await?;
     Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
+/// Every unit, parents before children, with its depth in the tree (for indented lists).
+pub async fn tree(db: &Database) -> Result<Vec<(Organization, usize)>, DbError> {
+    let rows = sqlx::query("SELECT id, parent_id, name FROM organizations ORDER BY name, id").fetch_all(db.pool()).await?;
+    let all: Vec<Organization> = rows.iter().map(from_row).collect::<Result<_, _>>()?;
+    let mut ordered = Vec::with_capacity(all.len());
+    fn visit(all: &[Organization], parent: Option<i64>, depth: usize, out: &mut Vec<(Organization, usize)>) {
+        for unit in all.iter().filter(|o| o.parent_id == parent) {
+            out.push((unit.clone(), depth));
+            visit(all, Some(unit.id), depth + 1, out);
+        }
+    }
+    visit(&all, None, 0, &mut ordered);
+    Ok(ordered)
+}
+
+/// Is `unit` the unit `scope` or somewhere below it?
+pub async fn is_within(db: &Database, unit: i64, scope: i64) -> Result<bool, DbError> {
+    if unit == scope {
+        return Ok(true);
+    }
+    let row = sqlx::query(
+        "WITH RECURSIVE up (id, parent_id) AS ( \
+             SELECT id, parent_id FROM organizations WHERE id = $1 \
+             UNION ALL \
+             SELECT o.id, o.parent_id FROM organizations o JOIN up ON o.id = up.parent_id \
+         ) SELECT COUNT(*) AS n FROM up WHERE id = $2",
+    )
+    .bind(unit)
+    .bind(scope)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(row.try_get::<i64, _>("n")? > 0)
+}
+
+/// Renames a unit.
+pub async fn rename(db: &Database, id: i64, name: &str) -> Result<Organization, OrganizationError> {
+    let name = validate_name(name)?;
+    let Some(mut unit) = find(db, id).await? else {
+        return Err(OrganizationError::UnknownParent);
+    };
+    sqlx::query("UPDATE organizations SET name = $1 WHERE id = $2").bind(&name).bind(id).execute(db.pool()).await?;
+    unit.name = name;
+    Ok(unit)
+}
+
+/// Moves a unit under another (or to the root); refuses to move a unit below itself.
+pub async fn move_to(db: &Database, id: i64, new_parent: Option<i64>) -> Result<(), OrganizationError> {
+    if find(db, id).await?.is_none() {
+        return Err(OrganizationError::UnknownParent);
+    }
+    if let Some(parent) = new_parent {
+        if find(db, parent).await?.is_none() {
+            return Err(OrganizationError::UnknownParent);
+        }
+        if is_within(db, parent, id).await? {
+            return Err(OrganizationError::Cycle);
+        }
+    }
+    sqlx::query("UPDATE organizations SET parent_id = $1 WHERE id = $2").bind(new_parent).bind(id).execute(db.pool()).await?;
+    Ok(())
 }

@@ -1,8 +1,13 @@
 //! One module per page (route) of the site.
 
+pub mod account;
+pub mod admin;
 pub mod catalogue;
 pub mod course;
 pub mod error;
 pub mod home;
 pub mod module;
 pub mod not_found;
+pub mod sign_in;
+pub mod sign_in_required;
+pub mod sign_up;

@@ -3,3 +3,4 @@
 pub mod course_files;
 pub mod health;
 pub mod language;
+pub mod personal_data;

@@ -1,0 +1,387 @@
+//! Server functions for accounts: sign-up, sign-in and out, the account page, and the admin
+//! pages for units and roles. Forms post to them and are redirected back (see `forms`); every
+//! function checks who is asking before doing anything.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{CurrentUser, RoleGrant, User};
+#[cfg(feature = "ssr")]
+use super::{forms::FormFeedback, Role};
+use crate::organizations::Organization;
+#[cfg(feature = "ssr")]
+use crate::{
+    audit,
+    error::{app_state, unavailable},
+};
+
+/// A unit and its depth, for indented lists of the organisation tree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreeEntry {
+    pub unit: Organization,
+    pub depth: usize,
+}
+
+/// An account and its roles, for the admin page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserWithRoles {
+    pub user: User,
+    pub roles: Vec<RoleGrant>,
+}
+
+/// The signed-in user, if any (for the header and the pages that depend on it).
+#[server]
+pub async fn load_current_user() -> Result<Option<CurrentUser>, ServerFnError> {
+    Ok(super::authz::current_user())
+}
+
+/// The organisation tree (shown on the sign-up form and the admin pages).
+#[server]
+pub async fn load_organization_tree() -> Result<Vec<TreeEntry>, ServerFnError> {
+    let state = app_state()?;
+    let tree = crate::organizations::repository::tree(&state.db).await.map_err(unavailable)?;
+    Ok(tree.into_iter().map(|(unit, depth)| TreeEntry { unit, depth }).collect())
+}
+
+#[cfg(feature = "ssr")]
+mod respond {
+    use axum::http::{header::SET_COOKIE, HeaderValue};
+    use leptos::prelude::*;
+
+    use crate::accounts::forms::{FormFeedback, FLASH_COOKIE};
+
+    /// Sends the user to `to` with `feedback` for the next page.
+    pub fn redirect_with(feedback: &FormFeedback, to: &str) {
+        set_cookie(&format!("{FLASH_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age=120", feedback.to_cookie_value()));
+        leptos_axum::redirect(to);
+    }
+
+    pub fn set_cookie(value: &str) {
+        if let (Some(response), Ok(value)) = (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(value)) {
+            response.append_header(SET_COOKIE, value);
+        }
+    }
+
+    /// The client's address, for sign-in throttling.
+    pub async fn client_address() -> String {
+        leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .await
+            .map(|info| info.0.ip().to_string())
+            .unwrap_or_else(|_| "inconnue".to_owned())
+    }
+
+    /// Only paths on this site are followed after sign-in.
+    pub fn safe_next(next: &str) -> &str {
+        if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next } else { "/cours" }
+    }
+}
+#[cfg(feature = "ssr")]
+use respond::{client_address, redirect_with, safe_next, set_cookie};
+
+#[cfg(feature = "ssr")]
+fn parse_unit(value: &str) -> Option<i64> {
+    value.trim().parse().ok()
+}
+
+#[cfg(feature = "ssr")]
+async fn open_session(state: &crate::state::AppState, user_id: i64) -> Result<(), ServerFnError> {
+    let token = super::session::create(&state.db, user_id).await.map_err(unavailable)?;
+    set_cookie(&super::session::session_cookie(&token, state.secure_cookies));
+    Ok(())
+}
+
+/// Creates an account and signs it in.
+#[server]
+pub async fn sign_up(display_name: String, email: String, organization_id: String, password: String) -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    let mut feedback = FormFeedback::new("inscription")
+        .value("display_name", &display_name)
+        .value("email", &email)
+        .value("organization_id", &organization_id);
+    let normalized = match super::normalize_email(&email) {
+        Ok(email) => Some(email),
+        Err(error) => {
+            feedback = feedback.error("email", error.to_string());
+            None
+        }
+    };
+    if let (Some(email), false) = (&normalized, state.signup_domains.is_empty()) {
+        let domain = email.rsplit('@').next().unwrap_or_default();
+        if !state.signup_domains.iter().any(|allowed| domain == allowed || domain.ends_with(&format!(".{allowed}"))) {
+            feedback = feedback.error("email", format!("utilisez votre adresse professionnelle ({})", state.signup_domains.join(", ")));
+        }
+    }
+    if display_name.trim().is_empty() {
+        feedback = feedback.error("display_name", "indiquez votre nom");
+    } else if display_name.chars().count() > 120 {
+        feedback = feedback.error("display_name", "le nom ne doit pas dépasser 120 caractères");
+    }
+    let unit = parse_unit(&organization_id);
+    match unit {
+        None => feedback = feedback.error("organization_id", "choisissez votre service dans la liste"),
+        Some(id) => {
+            if crate::organizations::repository::find(&state.db, id).await.map_err(unavailable)?.is_none() {
+                feedback = feedback.error("organization_id", "ce service n'existe plus : choisissez-en un autre");
+            }
+        }
+    }
+    if let Err(error) = super::check_password_policy(&password, normalized.as_deref().unwrap_or(&email)) {
+        feedback = feedback.error("password", error.to_string());
+    }
+    if feedback.has_errors() {
+        redirect_with(&feedback.failure("Le formulaire contient des erreurs : corrigez les champs signalés."), "/inscription");
+        return Ok(());
+    }
+    let hash = super::password::hash_password(password).await.map_err(unavailable)?;
+    let created = super::repository::create(
+        &state.db,
+        super::repository::NewUser { email: &email, display_name: &display_name, organization_id: unit, password_hash: Some(&hash) },
+    )
+    .await;
+    let user = match created {
+        Ok(user) => user,
+        Err(super::repository::AccountError::EmailTaken) => {
+            let feedback = feedback
+                .error("email", "un compte existe déjà avec cette adresse : connectez-vous")
+                .failure("Le formulaire contient des erreurs : corrigez les champs signalés.");
+            redirect_with(&feedback, "/inscription");
+            return Ok(());
+        }
+        Err(error) => return Err(unavailable(error)),
+    };
+    open_session(&state, user.id).await?;
+    redirect_with(&FormFeedback::success("bienvenue", format!("Bienvenue, {} : votre compte est créé.", user.display_name)), "/cours");
+    Ok(())
+}
+
+/// Signs in with e-mail and password. A new session token is issued at every sign-in.
+#[server]
+pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    let account_key = super::normalize_email(&email).unwrap_or_else(|_| email.trim().to_lowercase());
+    let address = client_address().await;
+    let back = FormFeedback::new("connexion").value("email", &email);
+    if let Some(wait) = super::throttle::retry_after(&state.db, &account_key, &address).await.map_err(unavailable)? {
+        redirect_with(&back.failure(format!("Trop de tentatives de connexion. Réessayez dans {wait} s.")), "/connexion");
+        return Ok(());
+    }
+    let account = super::repository::credentials(&state.db, &email).await.map_err(unavailable)?;
+    let (user_id, hash, disabled) = match account {
+        Some((id, hash, disabled)) => (Some(id), hash, disabled),
+        None => (None, None, false),
+    };
+    let valid = super::password::verify_password(password, hash).await;
+    match user_id {
+        Some(user_id) if valid && !disabled => {
+            super::throttle::clear_account(&state.db, &account_key).await.map_err(unavailable)?;
+            open_session(&state, user_id).await?;
+            leptos_axum::redirect(safe_next(next.as_deref().unwrap_or("/cours")));
+        }
+        _ => {
+            super::throttle::record_failure(&state.db, &account_key, &address).await.map_err(unavailable)?;
+            let message = if disabled { "Ce compte est désactivé." } else { "Adresse électronique ou mot de passe incorrect." };
+            redirect_with(&back.failure(message), "/connexion");
+        }
+    }
+    Ok(())
+}
+
+#[server]
+pub async fn sign_out() -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    if let Some(user) = super::authz::current_user() {
+        super::session::delete(&state.db, user.session_id).await.map_err(unavailable)?;
+    }
+    set_cookie(&super::session::clear_session_cookie(state.secure_cookies));
+    redirect_with(&FormFeedback::success("connexion", "Vous êtes déconnecté."), "/connexion");
+    Ok(())
+}
+
+#[server]
+pub async fn update_profile(display_name: String) -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    let user = super::authz::require_user()?;
+    let feedback = match super::repository::set_display_name(&state.db, user.id, &display_name).await {
+        Ok(()) => FormFeedback::success("profil", "Votre nom est enregistré."),
+        Err(super::repository::AccountError::EmptyName) => FormFeedback::new("profil")
+            .value("display_name", &display_name)
+            .error("display_name", "indiquez votre nom")
+            .failure("Le nom n'a pas été modifié."),
+        Err(error) => return Err(unavailable(error)),
+    };
+    redirect_with(&feedback, "/mon-compte");
+    Ok(())
+}
+
+/// Changes the password; every other session of the account is closed.
+#[server]
+pub async fn change_password(current_password: String, new_password: String) -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    let user = super::authz::require_user()?;
+    let stored = super::repository::password_hash(&state.db, user.id).await.map_err(unavailable)?;
+    let mut feedback = FormFeedback::new("mot-de-passe");
+    if !super::password::verify_password(current_password, stored).await {
+        feedback = feedback.error("current_password", "le mot de passe actuel est incorrect");
+    }
+    if let Err(error) = super::check_password_policy(&new_password, &user.email) {
+        feedback = feedback.error("new_password", error.to_string());
+    }
+    if feedback.has_errors() {
+        redirect_with(&feedback.failure("Le mot de passe n'a pas été modifié."), "/mon-compte");
+        return Ok(());
+    }
+    let hash = super::password::hash_password(new_password).await.map_err(unavailable)?;
+    super::repository::set_password_hash(&state.db, user.id, &hash).await.map_err(unavailable)?;
+    let closed = super::session::delete_all_for_user(&state.db, user.id, Some(user.session_id)).await.map_err(unavailable)?;
+    let message = if closed > 0 {
+        format!("Mot de passe modifié. Vos {closed} autre(s) session(s) ont été fermées.")
+    } else {
+        "Mot de passe modifié.".to_owned()
+    };
+    redirect_with(&FormFeedback::success("mot-de-passe", message), "/mon-compte");
+    Ok(())
+}
+
+/// Closes every session of the account, this one included.
+#[server]
+pub async fn sign_out_everywhere() -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    let user = super::authz::require_user()?;
+    super::session::delete_all_for_user(&state.db, user.id, None).await.map_err(unavailable)?;
+    set_cookie(&super::session::clear_session_cookie(state.secure_cookies));
+    redirect_with(&FormFeedback::success("connexion", "Toutes vos sessions sont fermées."), "/connexion");
+    Ok(())
+}
+
+/// Deletes the account and its personal data, after the password confirms it.
+#[server]
+pub async fn delete_account(password: String) -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    let user = super::authz::require_user()?;
+    let stored = super::repository::password_hash(&state.db, user.id).await.map_err(unavailable)?;
+    if !super::password::verify_password(password, stored).await {
+        let feedback = FormFeedback::new("suppression")
+            .error("password", "mot de passe incorrect")
+            .failure("Le compte n'a pas été supprimé.");
+        redirect_with(&feedback, "/mon-compte");
+        return Ok(());
+    }
+    if user.is_admin() && super::repository::admin_count(&state.db).await.map_err(unavailable)? <= 1 {
+        redirect_with(
+            &FormFeedback::new("suppression").failure("Vous êtes le seul administrateur : nommez-en un autre avant de supprimer votre compte."),
+            "/mon-compte",
+        );
+        return Ok(());
+    }
+    super::repository::delete(&state.db, user.id).await.map_err(unavailable)?;
+    audit::record(&state.db, None, "account.delete", &format!("user:{}", user.id), "compte supprimé par son titulaire").await.map_err(unavailable)?;
+    set_cookie(&super::session::clear_session_cookie(state.secure_cookies));
+    redirect_with(&FormFeedback::success("connexion", "Votre compte et vos données ont été supprimés."), "/connexion");
+    Ok(())
+}
+
+/// Every account with its roles (admins only).
+#[server]
+pub async fn load_users() -> Result<Vec<UserWithRoles>, ServerFnError> {
+    let state = app_state()?;
+    super::authz::require_admin()?;
+    let users = super::repository::list_with_roles(&state.db).await.map_err(unavailable)?;
+    Ok(users.into_iter().map(|(user, roles)| UserWithRoles { user, roles }).collect())
+}
+
+/// The audit log (admins only).
+#[server]
+pub async fn load_audit_log() -> Result<Vec<crate::audit::AuditEntry>, ServerFnError> {
+    let state = app_state()?;
+    super::authz::require_admin()?;
+    audit::recent(&state.db, 200).await.map_err(unavailable)
+}
+
+#[server]
+pub async fn grant_role(user_id: i64, role: String, organization_id: String) -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    let admin = super::authz::require_admin()?;
+    let Some(role) = Role::from_id(&role).filter(|r| *r != Role::Agent) else {
+        redirect_with(&FormFeedback::new("roles").failure("Rôle inconnu."), "/admin/utilisateurs");
+        return Ok(());
+    };
+    let unit = parse_unit(&organization_id);
+    if role.is_scoped() && unit.is_none() {
+        redirect_with(&FormFeedback::new("roles").failure("Ce rôle s'exerce sur une unité : choisissez-la."), "/admin/utilisateurs");
+        return Ok(());
+    }
+    if super::repository::find(&state.db, user_id).await.map_err(unavailable)?.is_none() {
+        redirect_with(&FormFeedback::new("roles").failure("Ce compte n'existe plus."), "/admin/utilisateurs");
+        return Ok(());
+    }
+    let scope = if role.is_scoped() { unit } else { None };
+    super::repository::grant_role(&state.db, user_id, role, scope, Some(admin.id)).await.map_err(unavailable)?;
+    let details = format!("rôle {} {}", role.id(), scope.map(|s| format!("sur l'unité {s}")).unwrap_or_default());
+    audit::record(&state.db, Some(admin.id), "role.grant", &format!("user:{user_id}"), details.trim()).await.map_err(unavailable)?;
+    redirect_with(&FormFeedback::success("roles", "Rôle attribué."), "/admin/utilisateurs");
+    Ok(())
+}
+
+#[server]
+pub async fn revoke_role(grant_id: i64) -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    let admin = super::authz::require_admin()?;
+    let roles_before = super::repository::admin_count(&state.db).await.map_err(unavailable)?;
+    let is_admin_grant = super::repository::list_with_roles(&state.db)
+        .await
+        .map_err(unavailable)?
+        .iter()
+        .flat_map(|(_, roles)| roles.iter())
+        .any(|g| g.id == grant_id && g.role == Role::Admin);
+    if is_admin_grant && roles_before <= 1 {
+        redirect_with(&FormFeedback::new("roles").failure("Il doit rester au moins un administrateur."), "/admin/utilisateurs");
+        return Ok(());
+    }
+    if let Some(user_id) = super::repository::revoke_role(&state.db, grant_id).await.map_err(unavailable)? {
+        audit::record(&state.db, Some(admin.id), "role.revoke", &format!("user:{user_id}"), &format!("attribution {grant_id} retirée"))
+            .await
+            .map_err(unavailable)?;
+    }
+    redirect_with(&FormFeedback::success("roles", "Rôle retiré."), "/admin/utilisateurs");
+    Ok(())
+}
+
+#[server]
+pub async fn create_organization(name: String, parent_id: String) -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    let admin = super::authz::require_admin()?;
+    let feedback = match crate::organizations::repository::create(&state.db, parse_unit(&parent_id), &name).await {
+        Ok(unit) => {
+            audit::record(&state.db, Some(admin.id), "organization.create", &format!("organization:{}", unit.id), &unit.name)
+                .await
+                .map_err(unavailable)?;
+            FormFeedback::success("unites", format!("Unité « {} » créée.", unit.name))
+        }
+        Err(crate::organizations::repository::OrganizationError::Database(error)) => return Err(unavailable(error)),
+        Err(error) => FormFeedback::new("unites").value("name", &name).error("name", error.to_string()).failure("L'unité n'a pas été créée."),
+    };
+    redirect_with(&feedback, "/admin/unites");
+    Ok(())
+}
+
+#[server]
+pub async fn update_organization(id: i64, name: String, parent_id: String) -> Result<(), ServerFnError> {
+    use crate::organizations::repository as units;
+    let state = app_state()?;
+    let admin = super::authz::require_admin()?;
+    let result = match units::rename(&state.db, id, &name).await {
+        Ok(_) => units::move_to(&state.db, id, parse_unit(&parent_id)).await,
+        Err(error) => Err(error),
+    };
+    let feedback = match result {
+        Ok(()) => {
+            let details = format!("nom « {} », parent {}", name.trim(), parent_id.trim());
+            audit::record(&state.db, Some(admin.id), "organization.update", &format!("organization:{id}"), &details).await.map_err(unavailable)?;
+            FormFeedback::success("unites", "Unité modifiée.")
+        }
+        Err(units::OrganizationError::Database(error)) => return Err(unavailable(error)),
+        Err(error) => FormFeedback::new("unites").failure(format!("L'unité n'a pas été modifiée : {error}.")),
+    };
+    redirect_with(&feedback, "/admin/unites");
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! Authorisation: who is signed in, and whether they may do what they ask. Every server
+//! function that reads or changes protected data calls one of these checks itself — server
+//! functions are public HTTP endpoints, hiding a button is not a protection.
+
+use axum::http::{request::Parts, StatusCode};
+use leptos::prelude::*;
+
+use super::{CurrentUser, Role};
+use crate::{db::Database, organizations::repository::is_within};
+
+/// Why a request is refused.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("Connectez-vous pour continuer.")]
+    NotSignedIn,
+    #[error("Vous n'avez pas les droits nécessaires pour cette action.")]
+    Forbidden,
+    #[error("{0}")]
+    Unavailable(String),
+}
+
+impl AuthError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AuthError::NotSignedIn => StatusCode::UNAUTHORIZED,
+            AuthError::Forbidden => StatusCode::FORBIDDEN,
+            AuthError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+}
+
+/// Sets the response's status (401, 403) when refusing inside a server function, so that a
+/// direct HTTP call gets a meaningful code; `?` then turns the error into its message.
+fn deny(error: AuthError) -> AuthError {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(error.status());
+    }
+    error
+}
+
+/// The signed-in user of the current request, put there by the session middleware.
+pub fn current_user() -> Option<CurrentUser> {
+    use_context::<Parts>().and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
+}
+
+/// The signed-in user, or 401.
+pub fn require_user() -> Result<CurrentUser, AuthError> {
+    current_user().ok_or_else(|| deny(AuthError::NotSignedIn))
+}
+
+/// An administrator, or 401/403.
+pub fn require_admin() -> Result<CurrentUser, AuthError> {
+    let user = require_user()?;
+    if user.is_admin() { Ok(user) } else { Err(deny(AuthError::Forbidden)) }
+}
+
+/// May `user` act with `role` on organisation unit `organization_id`? Admins may act anywhere;
+/// a scoped role covers its unit and every unit below it.
+pub async fn may_act_on(db: &Database, user: &CurrentUser, role: Role, organization_id: i64) -> Result<bool, AuthError> {
+    if user.is_admin() {
+        return Ok(true);
+    }
+    for grant in user.roles.iter().filter(|g| g.role == role) {
+        let Some(scope) = grant.organization_id else { continue };
+        if is_within(db, organization_id, scope).await.map_err(|e| AuthError::Unavailable(e.to_string()))? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// A user holding `role` over `organization_id`, or 401/403.
+pub async fn require_role_over(db: &Database, role: Role, organization_id: i64) -> Result<CurrentUser, AuthError> {
+    let user = require_user()?;
+    if may_act_on(db, &user, role, organization_id).await? { Ok(user) } else { Err(deny(AuthError::Forbidden)) }
+}
+
+/// A user holding `role` anywhere (or an admin), or 401/403 — for pages listing a scope.
+pub fn require_role(role: Role) -> Result<CurrentUser, AuthError> {
+    let user = require_user()?;
+    if user.is_admin() || user.has_role(role) { Ok(user) } else { Err(deny(AuthError::Forbidden)) }
+}

@@ -1,0 +1,86 @@
+//! Password hashing with argon2id (OWASP parameters: 19 MiB, 2 iterations, 1 lane).
+//!
+//! Hashing takes tens of milliseconds of CPU, so it runs on the blocking thread pool, never on
+//! the async runtime. Checking a sign-in for an unknown e-mail verifies against a fixed dummy
+//! hash, so that it takes as long as a wrong password and does not reveal which accounts exist.
+
+use std::sync::LazyLock;
+
+use argon2::{
+    password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
+    Algorithm, Argon2, Params, Version,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum HashError {
+    #[error("le calcul de l'empreinte du mot de passe a échoué : {0}")]
+    Hash(String),
+    #[error("tâche de calcul interrompue")]
+    Join,
+}
+
+fn hasher() -> Argon2<'static> {
+    let params = Params::new(19 * 1024, 2, 1, None).expect("constant argon2 parameters are valid");
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+fn random_salt() -> Result<SaltString, HashError> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| HashError::Hash(e.to_string()))?;
+    SaltString::encode_b64(&bytes).map_err(|e| HashError::Hash(e.to_string()))
+}
+
+fn hash_blocking(password: &str) -> Result<String, HashError> {
+    let salt = random_salt()?;
+    hasher().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| HashError::Hash(e.to_string()))
+}
+
+fn verify_blocking(password: &str, phc: &str) -> bool {
+    PasswordHash::new(phc).is_ok_and(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+/// A valid hash of a random password, verified against when the account does not exist.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    let mut bytes = [0u8; 24];
+    let _ = getrandom::fill(&mut bytes);
+    hash_blocking(&format!("{bytes:?}")).unwrap_or_default()
+});
+
+/// Hashes a new password (PHC string, salt included).
+pub async fn hash_password(password: String) -> Result<String, HashError> {
+    tokio::task::spawn_blocking(move || hash_blocking(&password)).await.map_err(|_| HashError::Join)?
+}
+
+/// Checks `password` against `stored` (or, when there is no account, against a dummy hash so
+/// the answer takes the same time). Returns false for no account.
+pub async fn verify_password(password: String, stored: Option<String>) -> bool {
+    tokio::task::spawn_blocking(move || match stored {
+        Some(phc) => verify_blocking(&password, &phc),
+        None => {
+            verify_blocking(&password, &DUMMY_HASH);
+            false
+        }
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// Computes the dummy hash ahead of the first sign-in (at start-up).
+pub fn warm_up() {
+    LazyLock::force(&DUMMY_HASH);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn hashes_verify_and_use_owasp_parameters() {
+        let hash = hash_password("une phrase de passe".into()).await.unwrap();
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert!(verify_password("une phrase de passe".into(), Some(hash.clone())).await);
+        assert!(!verify_password("une autre phrase".into(), Some(hash.clone())).await);
+        assert!(!verify_password("une phrase de passe".into(), None).await);
+        assert_ne!(hash, hash_password("une phrase de passe".into()).await.unwrap(), "salted");
+    }
+}

@@ -1,0 +1,175 @@
+//! Sessions stored in the database, so that several servers share them.
+//!
+//! The browser holds a random 256-bit token in an `HttpOnly`, `SameSite=Lax` cookie (`Secure`
+//! and `__Host-` prefixed in production); the database only holds its SHA-256. A session ends
+//! after two hours without activity or twelve hours in all, at sign-out, or when the account
+//! signs out everywhere.
+
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+use super::{CurrentUser, RoleGrant, Role};
+use crate::db::{now, Database, DbError};
+
+/// A session ends after this long without a request.
+pub const IDLE_TIMEOUT_SECONDS: i64 = 2 * 3600;
+/// …and in any case this long after sign-in.
+pub const ABSOLUTE_TIMEOUT_SECONDS: i64 = 12 * 3600;
+/// `last_seen_at` is only rewritten when older than this, to spare the database a write per request.
+const TOUCH_INTERVAL_SECONDS: i64 = 60;
+
+/// The cookie name: the `__Host-` prefix (which requires `Secure`) outside development.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure { "__Host-campus_session" } else { "campus_session" }
+}
+
+/// The `Set-Cookie` value that stores `token`.
+pub fn session_cookie(token: &str, secure: bool) -> String {
+    let secure_flag = if secure { "; Secure" } else { "" };
+    format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={ABSOLUTE_TIMEOUT_SECONDS}{secure_flag}",
+        cookie_name(secure)
+    )
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub fn clear_session_cookie(secure: bool) -> String {
+    let secure_flag = if secure { "; Secure" } else { "" };
+    format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure_flag}", cookie_name(secure))
+}
+
+fn hash_token(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn new_token() -> Result<String, DbError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Opens a session for `user_id` and returns its token (to put in the cookie).
+pub async fn create(db: &Database, user_id: i64) -> Result<String, DbError> {
+    let token = new_token()?;
+    let at = now();
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
+    )
+    .bind(hash_token(&token))
+    .bind(user_id)
+    .bind(at)
+    .bind(at + ABSOLUTE_TIMEOUT_SECONDS)
+    .execute(db.pool())
+    .await?;
+    Ok(token)
+}
+
+/// The user of a live session, or `None` if the token is unknown, expired or the account is
+/// disabled. Refreshes the session's activity time.
+pub async fn user_for_token(db: &Database, token: &str) -> Result<Option<CurrentUser>, DbError> {
+    let at = now();
+    let Some(row) = sqlx::query(
+        "SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.display_name, u.organization_id \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.disabled_at IS NULL",
+    )
+    .bind(hash_token(token))
+    .bind(at)
+    .bind(at - IDLE_TIMEOUT_SECONDS)
+    .fetch_optional(db.pool())
+    .await?
+    else {
+        return Ok(None);
+    };
+    let session_id: i64 = row.try_get("session_id")?;
+    let last_seen: i64 = row.try_get("last_seen_at")?;
+    if at - last_seen > TOUCH_INTERVAL_SECONDS {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2").bind(at).bind(session_id).execute(db.pool()).await?;
+    }
+    let user_id: i64 = row.try_get("id")?;
+    Ok(Some(CurrentUser {
+        id: user_id,
+        email: row.try_get("email")?,
+        display_name: row.try_get("display_name")?,
+        organization_id: row.try_get("organization_id")?,
+        roles: roles_of(db, user_id).await?,
+        session_id,
+    }))
+}
+
+/// The roles a user holds.
+pub async fn roles_of(db: &Database, user_id: i64) -> Result<Vec<RoleGrant>, DbError> {
+    let rows = sqlx::query("SELECT id, role, organization_id FROM user_roles WHERE user_id = $1 ORDER BY id")
+        .bind(user_id)
+        .fetch_all(db.pool())
+        .await?;
+    let mut grants = Vec::new();
+    for row in rows {
+        let role: String = row.try_get("role")?;
+        if let Some(role) = Role::from_id(&role) {
+            grants.push(RoleGrant { id: row.try_get("id")?, role, organization_id: row.try_get("organization_id")? });
+        }
+    }
+    Ok(grants)
+}
+
+/// Ends one session (sign-out).
+pub async fn delete(db: &Database, session_id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sessions WHERE id = $1").bind(session_id).execute(db.pool()).await?;
+    Ok(())
+}
+
+/// Ends every session of a user, except `keep` (the current one, after a password change).
+pub async fn delete_all_for_user(db: &Database, user_id: i64, keep: Option<i64>) -> Result<u64, DbError> {
+    let result = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2")
+        .bind(user_id)
+        .bind(keep.unwrap_or(-1))
+        .execute(db.pool())
+        .await?;
+    Ok(result.rows_affected())
+}
+
+/// Deletes expired and idle sessions (run periodically).
+pub async fn purge_expired(db: &Database) -> Result<u64, DbError> {
+    let at = now();
+    let result = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+        .bind(at)
+        .bind(at - IDLE_TIMEOUT_SECONDS)
+        .execute(db.pool())
+        .await?;
+    Ok(result.rows_affected())
+}
+
+/// Moves a session's clock back (tests of expiry only).
+pub async fn age_session_for_tests(db: &Database, session_id: i64, seconds: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - $1, created_at = created_at - $1, expires_at = expires_at - $1 WHERE id = $2")
+        .bind(seconds)
+        .bind(session_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_carry_the_security_attributes() {
+        let dev = session_cookie("abc", false);
+        assert!(dev.starts_with("campus_session=abc;") && dev.contains("HttpOnly") && dev.contains("SameSite=Lax"));
+        assert!(!dev.contains("Secure"));
+        let prod = session_cookie("abc", true);
+        assert!(prod.starts_with("__Host-campus_session=abc;") && prod.contains("; Secure") && prod.contains("Path=/"));
+        assert!(clear_session_cookie(true).contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn tokens_have_256_bits_and_only_their_hash_is_kept() {
+        let token = new_token().unwrap();
+        assert_eq!(token.len(), 64);
+        assert_ne!(token, new_token().unwrap());
+        assert_eq!(hash_token(&token).len(), 64);
+        assert_ne!(hash_token(&token), token);
+    }
+}

@@ -1,0 +1,58 @@
+//! The audit log: who did which privileged action, when. Admins read it; it never
+//! holds passwords or what learners typed.
+
+use serde::{Deserialize, Serialize};
+#[cfg(feature = "ssr")]
+use sqlx::Row;
+
+#[cfg(feature = "ssr")]
+use crate::db::{now, Database, DbError};
+
+/// One entry, as the admin page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: i64,
+    pub actor: Option<String>,
+    pub action: String,
+    pub target: String,
+    pub details: String,
+}
+
+#[cfg(feature = "ssr")]
+/// Records an action. `target` names the object (`user:12`, `organization:3`…), never a
+/// person's name, so that deleting an account leaves no personal data behind.
+pub async fn record(db: &Database, actor_id: Option<i64>, action: &str, target: &str, details: &str) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO audit_log (at, actor_id, action, target, details) VALUES ($1, $2, $3, $4, $5)")
+        .bind(now())
+        .bind(actor_id)
+        .bind(action)
+        .bind(target)
+        .bind(details)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+/// The most recent entries, newest first.
+pub async fn recent(db: &Database, limit: i64) -> Result<Vec<AuditEntry>, DbError> {
+    let rows = sqlx::query(
+        "SELECT a.at, u.email AS actor, a.action, a.target, a.details FROM audit_log a \
+         LEFT JOIN users u ON u.id = a.actor_id ORDER BY a.at DESC, a.id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(AuditEntry {
+                at: row.try_get("at")?,
+                actor: row.try_get("actor")?,
+                action: row.try_get("action")?,
+                target: row.try_get("target")?,
+                details: row.try_get("details")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(DbError::from)
+}

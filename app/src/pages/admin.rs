@@ -1,0 +1,273 @@
+//! `/admin/…`: the organisation tree, accounts and roles, and the audit log (admins only).
+
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::Title;
+
+use crate::{
+    accounts::{
+        api::{
+            load_audit_log, load_organization_tree, load_users, CreateOrganization, GrantRole, RevokeRole, TreeEntry,
+            UpdateOrganization,
+        },
+        forms::{signed_in_user, take_feedback},
+        Role,
+    },
+    components::{breadcrumb::Breadcrumb, form::FormMessage},
+    i18n::tr,
+    pages::{error::ErrorMessage, sign_in_required::{Forbidden, SignInRequired}},
+};
+
+/// Shows `content` to admins; the sign-in page or a 403 to others.
+fn admin_only(back: &'static str, content: impl FnOnce() -> AnyView) -> AnyView {
+    match signed_in_user() {
+        None => view! { <SignInRequired back/> }.into_any(),
+        Some(user) if !user.is_admin() => view! { <Forbidden/> }.into_any(),
+        Some(_) => content(),
+    }
+}
+
+fn trail(page: Option<(String, &'static str)>) -> Vec<(String, String)> {
+    let mut trail = vec![(tr("nav-home"), "/".to_owned()), (tr("nav-admin"), "/admin".to_owned())];
+    if let Some((label, href)) = page {
+        trail.push((label, href.to_owned()));
+    }
+    trail
+}
+
+fn role_label(role: Role) -> String {
+    tr(&format!("role-{}", role.id()))
+}
+
+fn unit_options(tree: &[TreeEntry], selected: Option<i64>, exclude: Option<i64>) -> impl IntoView {
+    tree.iter()
+        .filter(|e| Some(e.unit.id) != exclude)
+        .map(|entry| {
+            let label = format!("{}{}", "\u{2003}".repeat(entry.depth), entry.unit.name);
+            view! { <option value=entry.unit.id.to_string() selected=Some(entry.unit.id) == selected>{label}</option> }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn AdminHomePage() -> impl IntoView {
+    admin_only("/admin", || {
+        view! {
+            <Title text=tr("nav-admin")/>
+            <div class="page">
+                <Breadcrumb trail=trail(None)/>
+                <h1>{tr("nav-admin")}</h1>
+                <ul class="link-list">
+                    <li><a href="/admin/unites">{tr("admin-units")}</a></li>
+                    <li><a href="/admin/utilisateurs">{tr("admin-users")}</a></li>
+                    <li><a href="/admin/journal">{tr("admin-audit")}</a></li>
+                </ul>
+            </div>
+        }
+        .into_any()
+    })
+}
+
+#[component]
+pub fn AdminUnitsPage() -> impl IntoView {
+    admin_only("/admin/unites", || {
+        let feedback = take_feedback();
+        let tree = Resource::new(|| (), |_| load_organization_tree());
+        view! {
+            <Title text=tr("admin-units")/>
+            <div class="page">
+                <Breadcrumb trail=trail(Some((tr("admin-units"), "/admin/unites")))/>
+                <h1>{tr("admin-units")}</h1>
+                <FormMessage feedback=feedback form="unites" labels=vec![("name", tr("field-unit-name"))]/>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match tree.await {
+                            Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                            Ok(tree) => view! {
+                                <h2>{tr("admin-units-new")}</h2>
+                                <form method="post" action=CreateOrganization::url() class="inline-form">
+                                    <div class="field">
+                                        <label for="champ-name">{tr("field-unit-name")}</label>
+                                        <input type="text" id="champ-name" name="name" required=true/>
+                                    </div>
+                                    <div class="field">
+                                        <label for="champ-parent">{tr("field-unit-parent")}</label>
+                                        <select id="champ-parent" name="parent_id">
+                                            <option value="">{tr("field-unit-root")}</option>
+                                            {unit_options(&tree, None, None)}
+                                        </select>
+                                    </div>
+                                    <button type="submit">{tr("admin-units-create")}</button>
+                                </form>
+                                <h2>{tr("admin-units-tree")}</h2>
+                                <ul class="unit-tree">
+                                    {tree.iter().map(|entry| {
+                                        let unit = entry.unit.clone();
+                                        let name_id = format!("unite-{}-nom", unit.id);
+                                        let parent_id = format!("unite-{}-parent", unit.id);
+                                        view! {
+                                            <li class=format!("unit-depth-{}", entry.depth.min(6))>
+                                                <form method="post" action=UpdateOrganization::url() class="inline-form">
+                                                    <input type="hidden" name="id" value=unit.id.to_string()/>
+                                                    <div class="field">
+                                                        <label for=name_id.clone()>{tr("field-unit-name")}</label>
+                                                        <input type="text" id=name_id name="name" value=unit.name.clone() required=true/>
+                                                    </div>
+                                                    <div class="field">
+                                                        <label for=parent_id.clone()>{tr("field-unit-parent")}</label>
+                                                        <select id=parent_id name="parent_id">
+                                                            <option value="">{tr("field-unit-root")}</option>
+                                                            {unit_options(&tree, unit.parent_id, Some(unit.id))}
+                                                        </select>
+                                                    </div>
+                                                    <button type="submit" class="button--secondary">{tr("admin-save")}</button>
+                                                </form>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </div>
+        }
+        .into_any()
+    })
+}
+
+#[component]
+pub fn AdminUsersPage() -> impl IntoView {
+    admin_only("/admin/utilisateurs", || {
+        let feedback = take_feedback();
+        let data = Resource::new(|| (), |_| async { Ok::<_, ServerFnError>((load_users().await?, load_organization_tree().await?)) });
+        view! {
+            <Title text=tr("admin-users")/>
+            <div class="page">
+                <Breadcrumb trail=trail(Some((tr("admin-users"), "/admin/utilisateurs")))/>
+                <h1>{tr("admin-users")}</h1>
+                <FormMessage feedback=feedback form="roles"/>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match data.await {
+                            Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                            Ok((users, tree)) => view! {
+                                <table class="data-table">
+                                    <caption>{tr("admin-users-caption")}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{tr("field-name")}</th>
+                                        <th scope="col">{tr("field-email")}</th>
+                                        <th scope="col">{tr("admin-roles")}</th>
+                                        <th scope="col">{tr("admin-grant")}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {users.into_iter().map(|entry| {
+                                            let user = entry.user;
+                                            let role_id = format!("role-{}", user.id);
+                                            let scope_id = format!("scope-{}", user.id);
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">{user.display_name.clone()}</th>
+                                                    <td>{user.email.clone()}</td>
+                                                    <td>
+                                                        <ul class="role-list">
+                                                            {entry.roles.into_iter().map(|grant| {
+                                                                let scope = grant.organization_id
+                                                                    .and_then(|id| tree.iter().find(|e| e.unit.id == id))
+                                                                    .map(|e| format!(" · {}", e.unit.name))
+                                                                    .unwrap_or_default();
+                                                                let label = format!("{}{scope}", role_label(grant.role));
+                                                                view! {
+                                                                    <li>
+                                                                        <form method="post" action=RevokeRole::url() class="inline-form">
+                                                                            {label.clone()}
+                                                                            <input type="hidden" name="grant_id" value=grant.id.to_string()/>
+                                                                            <button type="submit" class="button--small button--secondary"
+                                                                                aria-label=format!("{} : {}", tr("admin-revoke"), label)>
+                                                                                {tr("admin-revoke")}
+                                                                            </button>
+                                                                        </form>
+                                                                    </li>
+                                                                }
+                                                            }).collect_view()}
+                                                        </ul>
+                                                    </td>
+                                                    <td>
+                                                        <form method="post" action=GrantRole::url() class="inline-form">
+                                                            <input type="hidden" name="user_id" value=user.id.to_string()/>
+                                                            <label for=role_id.clone() class="visually-hidden">{tr("admin-role")}</label>
+                                                            <select id=role_id name="role">
+                                                                {[Role::Trainer, Role::Hr, Role::Admin].into_iter().map(|role| view! {
+                                                                    <option value=role.id()>{role_label(role)}</option>
+                                                                }).collect_view()}
+                                                            </select>
+                                                            <label for=scope_id.clone() class="visually-hidden">{tr("admin-scope")}</label>
+                                                            <select id=scope_id name="organization_id">
+                                                                <option value="">{tr("admin-no-scope")}</option>
+                                                                {unit_options(&tree, None, None)}
+                                                            </select>
+                                                            <button type="submit" class="button--small"
+                                                                aria-label=format!("{} : {}", tr("admin-grant"), user.display_name)>
+                                                                {tr("admin-grant")}
+                                                            </button>
+                                                        </form>
+                                                    </td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </div>
+        }
+        .into_any()
+    })
+}
+
+#[component]
+pub fn AdminAuditPage() -> impl IntoView {
+    admin_only("/admin/journal", || {
+        let log = Resource::new(|| (), |_| load_audit_log());
+        view! {
+            <Title text=tr("admin-audit")/>
+            <div class="page">
+                <Breadcrumb trail=trail(Some((tr("admin-audit"), "/admin/journal")))/>
+                <h1>{tr("admin-audit")}</h1>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match log.await {
+                            Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                            Ok(entries) if entries.is_empty() => view! { <p>{tr("admin-audit-empty")}</p> }.into_any(),
+                            Ok(entries) => view! {
+                                <table class="data-table">
+                                    <caption>{tr("admin-audit-caption")}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{tr("admin-audit-when")}</th>
+                                        <th scope="col">{tr("admin-audit-who")}</th>
+                                        <th scope="col">{tr("admin-audit-action")}</th>
+                                        <th scope="col">{tr("admin-audit-target")}</th>
+                                        <th scope="col">{tr("admin-audit-details")}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {entries.into_iter().map(|e| view! {
+                                            <tr>
+                                                <td>{crate::components::labels::utc_datetime(e.at)}</td>
+                                                <td>{e.actor.unwrap_or_else(|| "—".into())}</td>
+                                                <td>{e.action}</td>
+                                                <td>{e.target}</td>
+                                                <td>{e.details}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </div>
+        }
+        .into_any()
+    })
+}

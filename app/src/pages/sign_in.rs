@@ -1,0 +1,42 @@
+//! `/connexion`: signing in with a professional e-mail and a password.
+
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    accounts::{api::SignIn, forms::{signed_in_user, take_feedback}},
+    components::form::{Field, FormMessage},
+    i18n::tr,
+};
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let feedback = take_feedback();
+    let next = use_query_map().with_untracked(|q| q.get("suite")).unwrap_or_default();
+    let user = signed_in_user();
+    let email = feedback.as_ref().filter(|f| f.form == "connexion").map(|f| f.field_value("email")).unwrap_or_default();
+    view! {
+        <Title text=tr("sign-in-title")/>
+        <div class="page narrow">
+            <h1>{tr("sign-in-title")}</h1>
+            <FormMessage feedback=feedback.clone() form="connexion"/>
+            <FormMessage feedback=feedback form="bienvenue"/>
+            {match user {
+                Some(user) => view! {
+                    <p>{format!("{} {}.", tr("sign-in-already"), user.display_name)}</p>
+                    <p><a class="button" href="/cours">{tr("nav-courses")}</a></p>
+                }.into_any(),
+                None => view! {
+                    <form method="post" action=SignIn::url() class="stacked-form">
+                        <input type="hidden" name="next" value=next/>
+                        <Field label=tr("field-email") name="email" kind="email" value=email autocomplete="username" required=true/>
+                        <Field label=tr("field-password") name="password" kind="password" autocomplete="current-password" required=true/>
+                        <button type="submit">{tr("sign-in-submit")}</button>
+                    </form>
+                    <p>{tr("sign-in-no-account")}" "<a href="/inscription">{tr("sign-in-create")}</a></p>
+                }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,130 @@
+//! What every request goes through: CSRF protection, the session, and security headers.
+
+use app::{accounts::session, state::{AppState, CspNonce}};
+use axum::{
+    extract::{Request, State},
+    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+/// Rejects state-changing requests sent by another site (CSRF), loads the signed-in user into
+/// the request, and adds the security headers to the response.
+pub async fn security(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let changes_state = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if changes_state && !same_origin(request.headers()) {
+        tracing::warn!(path = %request.uri().path(), "cross-site request refused");
+        return (StatusCode::FORBIDDEN, "Requête refusée : elle ne provient pas de ce site.").into_response();
+    }
+    if let Some(token) = cookie(request.headers(), session::cookie_name(state.secure_cookies)) {
+        match session::user_for_token(&state.db, &token).await {
+            Ok(Some(user)) => {
+                request.extensions_mut().insert(user);
+            }
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "session lookup failed"),
+        }
+    }
+    let nonce = new_nonce();
+    request.extensions_mut().insert(CspNonce(nonce.clone()));
+    let mut response = next.run(request).await;
+    add_security_headers(response.headers_mut(), &nonce, state.secure_cookies);
+    response
+}
+
+/// The value of cookie `name`, if the request carries it.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// Does the request come from a page of this site? Browsers send `Origin` with every
+/// cross-origin POST; without it we fall back to `Referer`; a request with neither does not come
+/// from a browser page and carries no ambient credentials worth forging.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    let forwarded = headers.get("x-forwarded-host").and_then(|h| h.to_str().ok());
+    let source = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER))
+        .and_then(|value| value.to_str().ok());
+    match source {
+        None => true,
+        Some("null") => false,
+        Some(url) => {
+            let authority = url.split_once("://").map(|(_, rest)| rest).unwrap_or("").split('/').next().unwrap_or("");
+            authority.eq_ignore_ascii_case(host) || forwarded.is_some_and(|f| authority.eq_ignore_ascii_case(f))
+        }
+    }
+}
+
+fn new_nonce() -> String {
+    let mut bytes = [0u8; 16];
+    let _ = getrandom::fill(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn add_security_headers(headers: &mut HeaderMap, nonce: &str, production: bool) {
+    let set = |headers: &mut HeaderMap, name: header::HeaderName, value: String| {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.entry(name).or_insert(value);
+        }
+    };
+    // Our only inline script is Leptos' hydration loader, which carries the nonce; WebAssembly
+    // needs 'wasm-unsafe-eval' to be compiled.
+    set(
+        headers,
+        header::CONTENT_SECURITY_POLICY,
+        format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+             img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+             form-action 'self'; frame-ancestors 'none'"
+        ),
+    );
+    set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff".into());
+    set(headers, header::REFERRER_POLICY, "strict-origin-when-cross-origin".into());
+    set(headers, header::X_FRAME_OPTIONS, "DENY".into());
+    set(headers, header::HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()".into());
+    if production {
+        set(headers, header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains".into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.append(*name, HeaderValue::from_str(value).unwrap());
+        }
+        map
+    }
+
+    #[test]
+    fn origin_must_match_the_host() {
+        assert!(same_origin(&headers(&[("host", "campus.fr"), ("origin", "https://campus.fr")])));
+        assert!(!same_origin(&headers(&[("host", "campus.fr"), ("origin", "https://evil.example")])));
+        assert!(!same_origin(&headers(&[("host", "campus.fr"), ("origin", "null")])));
+        assert!(same_origin(&headers(&[("host", "campus.fr"), ("referer", "https://campus.fr/connexion")])));
+        assert!(!same_origin(&headers(&[("host", "campus.fr"), ("referer", "https://campus.fr.evil.example/")])));
+        assert!(same_origin(&headers(&[("host", "10.0.0.5:3000"), ("x-forwarded-host", "campus.fr"), ("origin", "https://campus.fr")])));
+        assert!(same_origin(&headers(&[("host", "campus.fr")])), "no browser, no ambient credentials");
+    }
+
+    #[test]
+    fn cookies_are_found_by_exact_name() {
+        let map = headers(&[("cookie", "lang=fr; campus_session=abc; x_campus_session=zzz")]);
+        assert_eq!(cookie(&map, "campus_session").as_deref(), Some("abc"));
+        assert_eq!(cookie(&map, "absent"), None);
+    }
+}
