@@ -7,8 +7,8 @@
 //! - times are UTC Unix seconds (`BIGINT`), computed in Rust, never with SQL date functions;
 //! - new rows return their id with `RETURNING id`; trees use `WITH RECURSIVE`.
 //!
-//! What cannot be portable lives in this module only: the connection settings of each engine and
-//! the schema, kept as two migration folders (`migrations/sqlite`, `migrations/postgres`) that
+//! What cannot be portable lives in this module only: the connection settings of each engine, how
+//! a write transaction starts ([`Database::begin_write`]), and the schema, kept as two migration folders (`migrations/sqlite`, `migrations/postgres`) that
 //! must describe the same tables.
 
 use std::{str::FromStr, time::Duration};
@@ -120,6 +120,16 @@ impl Database {
     pub async fn ping(&self) -> Result<(), DbError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
+    }
+
+    /// Starts a transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads first fails with "database is
+    /// locked" when another writer got in between, instead of waiting its turn.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, DbError> {
+        Ok(match self.engine {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Engine::Postgres => self.pool.begin().await?,
+        })
     }
 
     pub fn pool(&self) -> &AnyPool {

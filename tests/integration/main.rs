@@ -1,4 +1,5 @@
 //! HTTP integration tests, each against a fresh database, on SQLite and PostgreSQL.
 
+mod accounts;
 mod courses;
 mod foundation;

@@ -31,7 +31,51 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request reaches the test server")
+        self.client.get(self.url(path)).send().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    /// Posts a form as a browser does without JavaScript (same origin, accepts HTML).
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("Accept", "text/html")
+            .header("Origin", &self.address)
+            .form(fields)
+            .send()
+            .await
+            .expect("request reaches the test server")
+    }
+
+    /// Calls a server function as a script would (no HTML expected), to check its status code.
+    pub async fn call(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client.post(self.url(path)).form(fields).send().await.expect("request reaches the test server")
+    }
+
+    /// The text of page `path`.
+    pub async fn page(&self, path: &str) -> String {
+        self.get(path).await.text().await.expect("a text body")
+    }
+
+    /// Creates a unit and an account with `password`, with the given extra role, and returns
+    /// the account's id.
+    pub async fn create_account(&self, email: &str, password: &str, unit: Option<i64>, role: Option<(app::accounts::Role, Option<i64>)>) -> i64 {
+        use app::accounts::{password::hash_password, repository as users};
+        let hash = hash_password(password.to_owned()).await.expect("hash");
+        let user = users::create(&self.db, users::NewUser { email, display_name: "Compte de test", organization_id: unit, password_hash: Some(&hash) })
+            .await
+            .expect("account created");
+        if let Some((role, scope)) = role {
+            users::grant_role(&self.db, user.id, role, scope, None).await.expect("role granted");
+        }
+        user.id
+    }
+
+    /// Signs in through the form and checks it worked.
+    pub async fn sign_in(&self, email: &str, password: &str) {
+        use leptos::server_fn::ServerFn;
+        let response = self.post_form(app::accounts::api::SignIn::url(), &[("email", email), ("password", password)]).await;
+        assert_eq!(response.status(), reqwest::StatusCode::FOUND);
+        assert_eq!(response.headers()["location"], "/cours", "signed in as {email}");
     }
 }
 
@@ -108,6 +152,9 @@ pub fn test_config(database_url: &str) -> Config {
 
 /// Starts the application on `engine` with a fresh database and returns once it listens.
 pub async fn spawn_app(engine: Engine) -> TestApp {
+    if std::env::var_os("CAMPUS_TEST_LOG").is_some() {
+        server::telemetry::init(Environment::Dev);
+    }
     let database = fresh_database(engine).await;
     let application = Application::build(&test_config(&database.url)).await.expect("application starts");
     let address = format!("http://{}", application.local_addr());
@@ -116,6 +163,8 @@ pub async fn spawn_app(engine: Engine) -> TestApp {
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
+        // A hung request fails the test with its address instead of hanging the suite.
+        .timeout(std::time::Duration::from_secs(20))
         .build()
         .expect("HTTP client builds");
     TestApp { address, client, db, _database: database }

@@ -70,7 +70,7 @@ async fn try_publish(
     files: &BTreeMap<String, Vec<u8>>,
     publisher: Option<i64>,
 ) -> Result<PublishOutcome, DbError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let existing = sqlx::query("SELECT id, current_version_id FROM courses WHERE slug = $1")
         .bind(&course.info.slug)
         .fetch_optional(&mut *tx)

@@ -6,7 +6,8 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    components::{breadcrumb::Breadcrumb, labels::{duration_label, level_label, theme_label}},
+    accounts::forms::take_feedback,
+    components::{breadcrumb::Breadcrumb, form::FormMessage, labels::{duration_label, level_label, theme_label}},
     course::{
         api::load_catalogue,
         catalogue::{CatalogueFilter, DurationBand},
@@ -30,12 +31,14 @@ pub fn CataloguePage() -> impl IntoView {
         })
     };
     let catalogue = Resource::new(filter, load_catalogue);
+    let welcome = take_feedback();
     view! {
         <Title text=tr("catalogue-title")/>
         <Meta name="description" content=tr("catalogue-meta-description")/>
         <div class="page catalogue">
             <Breadcrumb trail=vec![(tr("nav-home"), "/".into()), (tr("nav-courses"), "/cours".into())]/>
             <h1>{tr("catalogue-title")}</h1>
+            <FormMessage feedback=welcome form="bienvenue"/>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let current = filter();
