@@ -10,5 +10,6 @@ say "Compilation (cargo leptos build --release)"
 cargo leptos build --release
 export DATABASE_URL="${DATABASE_URL:-sqlite://campus.db?mode=rwc}"
 "$SERVER_BIN" migrate
+"$SERVER_BIN" demo seed
 say "Campus IA démarre sur http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000} (Ctrl-C pour arrêter)"
 exec "$SERVER_BIN" serve

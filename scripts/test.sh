@@ -36,6 +36,7 @@ fi
 
 say "Tests de bout en bout (Chromium sans interface)"
 port="$(free_port)"
+DATABASE_URL="sqlite://$work/e2e.db?mode=rwc" "$SERVER_BIN" demo seed >/dev/null
 DATABASE_URL="sqlite://$work/e2e.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn \
   "$SERVER_BIN" serve >"$work/server.log" 2>&1 &
 server_pid=$!

@@ -1,6 +1,7 @@
 //! How failures reach the user: server functions turn internal errors into short French messages
 //! and log the details for the operator.
 
+#[cfg(feature = "ssr")]
 use leptos::prelude::ServerFnError;
 
 /// The message shown when the database or another internal part fails.

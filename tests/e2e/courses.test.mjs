@@ -53,7 +53,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test('every page of the bundled curriculum is accessible and has no broken link', async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser, { audit: true });
   const checked = new Map();
   const problems = [];
 

@@ -29,9 +29,12 @@ export async function launchBrowser() {
   });
 }
 
-/** A new page that records uncaught errors and failed console messages. */
-export async function openPage(browser, { javaScriptEnabled = true, locale = 'fr-FR' } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled, locale });
+/**
+ * A new page that records uncaught errors and failed console messages. `audit: true` lets axe-core
+ * be injected despite the site's Content Security Policy (the other tests run under it).
+ */
+export async function openPage(browser, { javaScriptEnabled = true, locale = 'fr-FR', audit = false } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled, locale, bypassCSP: audit });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
