@@ -25,7 +25,10 @@ failures=0
 
 postgres_start
 say "Tests unitaires et d'intégration (SQLite et PostgreSQL)"
-if ! cargo test --workspace --exclude front --release 2>&1 | tee "$work/cargo.log"; then
+# The HTTP integration tests run one at a time: each starts a whole server on its own runtime, and
+# running them side by side on two cores showed rare stalls of SQLite-backed pages (see the notes
+# of the foundation issue) that a single-threaded run never showed.
+if ! cargo test --workspace --exclude front --release -- --test-threads=1 2>&1 | tee "$work/cargo.log"; then
   failures=$((failures + 1))
 fi
 
