@@ -12,6 +12,10 @@ pub mod components;
 pub mod i18n;
 pub mod organizations;
 pub mod pages;
+pub mod progress;
+pub mod quiz;
+#[cfg(feature = "ssr")]
+pub mod xapi;
 
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -31,7 +35,9 @@ use crate::{
     pages::{
         account::AccountPage,
         admin::{AdminAuditPage, AdminHomePage, AdminUnitsPage, AdminUsersPage},
+        attestation::{AttestationCheckPage, AttestationPage},
         catalogue::CataloguePage,
+        dashboard::DashboardPage,
         course::CoursePage,
         home::HomePage,
         module::ModulePageView,
@@ -93,6 +99,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/inscription") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/mon-compte") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mon-parcours") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mon-parcours/attestation/:code") view=AttestationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/attestations/:code") view=AttestationCheckPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/unites") view=AdminUnitsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/utilisateurs") view=AdminUsersPage ssr=SsrMode::Async/>

@@ -15,6 +15,9 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// E-mail domains allowed to sign up (empty: any).
     pub signup_domains: Vec<String>,
+    /// The site's public address (`https://…`, no trailing slash), used in xAPI statements and
+    /// attestation links.
+    pub public_url: String,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -7,6 +7,7 @@
 //! | `LEPTOS_SITE_ROOT` | `target/site` | the built site (WebAssembly, CSS, static files) |
 //! | `CAMPUS_COURSES_DIR` | `courses` | course folders imported at start-up (empty: none) |
 //! | `CAMPUS_SIGNUP_DOMAINS` | (any) | e-mail domains allowed to sign up, comma-separated |
+//! | `CAMPUS_PUBLIC_URL` | `http://` + site address | the address users reach (xAPI, attestations) |
 //! | `CAMPUS_ENV` | `dev` | `dev` or `prod` (secure cookies, HSTS, JSON logs) |
 //! | `RUST_LOG` | `info` | log filter (`tracing` syntax) |
 
@@ -38,6 +39,7 @@ pub struct Config {
     pub courses_dir: Option<PathBuf>,
     /// E-mail domains allowed to sign up (`gouv.fr` also admits `interieur.gouv.fr`); empty: any.
     pub signup_domains: Vec<String>,
+    pub public_url: String,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
@@ -83,7 +85,11 @@ impl Config {
             .map(|d| d.trim().trim_start_matches('@').to_lowercase())
             .filter(|d| !d.is_empty())
             .collect();
-        Ok(Config { database_url, site_addr, site_root, environment, courses_dir, signup_domains })
+        let public_url = lookup("CAMPUS_PUBLIC_URL")
+            .unwrap_or_else(|| format!("http://{site_addr}"))
+            .trim_end_matches('/')
+            .to_owned();
+        Ok(Config { database_url, site_addr, site_root, environment, courses_dir, signup_domains, public_url })
     }
 
     /// The options Leptos needs to render pages and link the built site.

@@ -47,6 +47,7 @@ impl Application {
             leptos_options,
             secure_cookies: config.environment == Environment::Prod,
             signup_domains: config.signup_domains.clone(),
+            public_url: config.public_url.clone(),
         };
         let router = router(state.clone());
         Ok(Application { listener, router, state })

@@ -48,7 +48,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByText('Adresse électronique ou mot de passe incorrect.').waitFor();
     await page.getByLabel('Mot de passe').fill(PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${BASE_URL}/cours`);
+    await page.waitForURL(`${BASE_URL}/mon-parcours`);
     await page.getByRole('link', { name: /Agent de test/ }).waitFor();
     assert.deepEqual(page.errors, []);
   });
@@ -63,8 +63,8 @@ test('the sign-up, sign-in and admin pages have no accessibility violation', asy
   await page.getByLabel('Adresse électronique professionnelle').fill('admin@demo.campus-ia.fr');
   await page.getByLabel('Mot de passe').fill('campus-ia-demo');
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${BASE_URL}/cours`);
-  for (const path of ['/admin', '/admin/unites', '/admin/utilisateurs', '/admin/journal']) {
+  await page.waitForURL(`${BASE_URL}/mon-parcours`);
+  for (const path of ['/mon-parcours', '/admin', '/admin/unites', '/admin/utilisateurs', '/admin/journal']) {
     const response = await page.goto(`${BASE_URL}${path}`);
     assert.equal(response.status(), 200, path);
     assert.deepEqual(await accessibilityViolations(page), [], path);

@@ -3,3 +3,4 @@
 mod accounts;
 mod courses;
 mod foundation;
+mod learning;

@@ -75,7 +75,7 @@ impl TestApp {
         use leptos::server_fn::ServerFn;
         let response = self.post_form(app::accounts::api::SignIn::url(), &[("email", email), ("password", password)]).await;
         assert_eq!(response.status(), reqwest::StatusCode::FOUND);
-        assert_eq!(response.headers()["location"], "/cours", "signed in as {email}");
+        assert_eq!(response.headers()["location"], "/mon-parcours", "signed in as {email}");
     }
 }
 
@@ -147,6 +147,7 @@ pub fn test_config(database_url: &str) -> Config {
         environment: Environment::Dev,
         courses_dir: None,
         signup_domains: Vec::new(),
+        public_url: "http://campus.test".to_owned(),
     }
 }
 

@@ -189,3 +189,59 @@ admin-audit-who = By
 admin-audit-action = Action
 admin-audit-target = Object
 admin-audit-details = Details
+
+quiz-pass-mark = pass mark { $percent } %
+quiz-max-attempts = { $count ->
+    [one] 1 attempt
+   *[other] { $count } attempts
+}
+quiz-sign-in = Sign in to answer and keep your result.
+quiz-no-attempt-left = You have used all your attempts: your best result is kept.
+quiz-several-answers = Several answers possible.
+quiz-your-answer = Your answer
+quiz-submit = Check my answers
+quiz-retry = Try again
+quiz-passed = passed
+quiz-failed = not passed yet
+quiz-score = Score: { $score } %
+quiz-best-score = best score: { $score } %
+quiz-attempts-left = { $count ->
+    [0] no attempt left
+    [one] 1 attempt left
+   *[other] { $count } attempts left
+}
+quiz-correct = Right
+quiz-incorrect = To review
+quiz-no-answer = (no answer)
+quiz-you-answered = Your answer:
+
+module-changed-since-completion = This course was updated since you completed this module: read it again if needed, your result is kept.
+module-completed = Module completed.
+module-read-done = You have read this module in full.
+module-mark-read = I have read this module in full
+module-sign-in-to-track = Sign in to keep your progress and get a certificate.
+
+dashboard-title = My learning
+dashboard-empty = You have not started any course yet.
+dashboard-browse = Browse the catalogue
+dashboard-in-progress = In progress
+dashboard-completed = Completed
+dashboard-progress = { $done } of { $total } module(s) completed
+dashboard-progress-label = Progress in { $course }
+dashboard-resume = Resume:
+dashboard-completed-on = Completed on { $date }
+dashboard-average = average quiz score: { $score } %
+dashboard-attestation = Certificate of completion
+
+attestation-title = Certificate of completion
+attestation-verify-title = Certificate check
+attestation-valid = This certificate is genuine.
+attestation-unknown = No certificate matches this code.
+attestation-certifies = Campus IA certifies that
+attestation-completed = has completed the course
+attestation-on = on
+attestation-duration = Course duration:
+attestation-version = Course version:
+attestation-code = Verification code:
+attestation-verify-at = Can be checked at
+attestation-print = Print or save as PDF

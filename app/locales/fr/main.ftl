@@ -189,3 +189,59 @@ admin-audit-who = Par
 admin-audit-action = Action
 admin-audit-target = Objet
 admin-audit-details = Détails
+
+quiz-pass-mark = réussite à partir de { $percent } %
+quiz-max-attempts = { $count ->
+    [one] 1 essai
+   *[other] { $count } essais
+}
+quiz-sign-in = Connectez-vous pour répondre et enregistrer votre résultat.
+quiz-no-attempt-left = Vous avez utilisé tous vos essais : votre meilleur résultat est conservé.
+quiz-several-answers = Plusieurs réponses possibles.
+quiz-your-answer = Votre réponse
+quiz-submit = Valider mes réponses
+quiz-retry = Réessayer
+quiz-passed = réussi
+quiz-failed = pas encore réussi
+quiz-score = Score : { $score } %
+quiz-best-score = meilleur score : { $score } %
+quiz-attempts-left = { $count ->
+    [0] plus aucun essai
+    [one] encore 1 essai
+   *[other] encore { $count } essais
+}
+quiz-correct = Juste
+quiz-incorrect = À revoir
+quiz-no-answer = (pas de réponse)
+quiz-you-answered = Votre réponse :
+
+module-changed-since-completion = Ce cours a été mis à jour depuis que vous avez terminé ce module : relisez-le si besoin, votre résultat est conservé.
+module-completed = Module terminé.
+module-read-done = Vous avez lu ce module en entier.
+module-mark-read = J'ai lu ce module en entier
+module-sign-in-to-track = Connectez-vous pour enregistrer votre progression et obtenir une attestation.
+
+dashboard-title = Mon parcours
+dashboard-empty = Vous n'avez encore commencé aucun cours.
+dashboard-browse = Voir le catalogue
+dashboard-in-progress = En cours
+dashboard-completed = Terminés
+dashboard-progress = { $done } module(s) terminé(s) sur { $total }
+dashboard-progress-label = Progression dans { $course }
+dashboard-resume = Reprendre :
+dashboard-completed-on = Terminé le { $date }
+dashboard-average = score moyen aux quiz : { $score } %
+dashboard-attestation = Attestation de réussite
+
+attestation-title = Attestation de réussite
+attestation-verify-title = Vérification d'une attestation
+attestation-valid = Cette attestation est authentique.
+attestation-unknown = Aucune attestation ne correspond à ce code.
+attestation-certifies = Campus IA atteste que
+attestation-completed = a terminé le cours
+attestation-on = le
+attestation-duration = Durée du cours :
+attestation-version = Version du cours :
+attestation-code = Code de vérification :
+attestation-verify-at = Vérifiable à l'adresse
+attestation-print = Imprimer ou enregistrer en PDF

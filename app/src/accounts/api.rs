@@ -72,11 +72,13 @@ mod respond {
 
     /// Only paths on this site are followed after sign-in.
     pub fn safe_next(next: &str) -> &str {
-        if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next } else { "/cours" }
+        if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next } else { "/mon-parcours" }
     }
 }
 #[cfg(feature = "ssr")]
-use respond::{client_address, redirect_with, safe_next, set_cookie};
+pub(crate) use respond::redirect_with;
+#[cfg(feature = "ssr")]
+use respond::{client_address, safe_next, set_cookie};
 
 #[cfg(feature = "ssr")]
 fn parse_unit(value: &str) -> Option<i64> {
@@ -175,7 +177,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
         Some(user_id) if valid && !disabled => {
             super::throttle::clear_account(&state.db, &account_key).await.map_err(unavailable)?;
             open_session(&state, user_id).await?;
-            leptos_axum::redirect(safe_next(next.as_deref().unwrap_or("/cours")));
+            leptos_axum::redirect(safe_next(next.as_deref().unwrap_or("/mon-parcours")));
         }
         _ => {
             super::throttle::record_failure(&state.db, &account_key, &address).await.map_err(unavailable)?;

@@ -6,3 +6,4 @@ pub mod form;
 pub mod labels;
 pub mod layout;
 pub mod quick_check;
+pub mod quiz;

@@ -2,8 +2,10 @@
 
 pub mod account;
 pub mod admin;
+pub mod attestation;
 pub mod catalogue;
 pub mod course;
+pub mod dashboard;
 pub mod error;
 pub mod home;
 pub mod module;

@@ -1,18 +1,15 @@
 //! `/cours/{course}/{module}`: reading a module, with its table of contents, its activities and
 //! the way to the previous and next modules. The HTML was rendered and sanitised at publication.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    components::{
-        activity::{ExerciseBlock, QuizBlock},
-        breadcrumb::Breadcrumb,
-        labels::duration_label,
-    },
+    components::{activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, quiz::QuizIsland},
     course::{api::load_module, model::{ModulePage, Segment}},
-    i18n::{tr, tr_args},
+    i18n::{tr, tr_args, use_locale},
+    quiz::api::{load_learner_module, LearnerModuleView, MarkModuleRead},
     pages::{error::ErrorMessage, not_found::NotFound},
 };
 
@@ -23,11 +20,13 @@ pub fn ModulePageView() -> impl IntoView {
         params.with(|p| (p.get("course").unwrap_or_default(), p.get("module").unwrap_or_default()))
     };
     let page = Resource::new(key, |(course, module)| load_module(course, module));
+    let learner = Resource::new(key, |(course, module)| load_learner_module(course, module));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
+                let learner = learner.await.ok().flatten();
                 match page.await {
-                    Ok(Some(page)) => view! { <ModuleView page/> }.into_any(),
+                    Ok(Some(page)) => view! { <ModuleView page learner/> }.into_any(),
                     Ok(None) => view! { <NotFound/> }.into_any(),
                     Err(error) => view! { <ErrorMessage error/> }.into_any(),
                 }
@@ -37,7 +36,13 @@ pub fn ModulePageView() -> impl IntoView {
 }
 
 #[component]
-fn ModuleView(page: ModulePage) -> impl IntoView {
+fn ModuleView(page: ModulePage, learner: Option<LearnerModuleView>) -> impl IntoView {
+    let signed_in = learner.is_some();
+    let state = learner.as_ref().map(|l| l.state.clone()).unwrap_or_default();
+    let attempts = learner.map(|l| l.quizzes).unwrap_or_default();
+    let locale = use_locale();
+    let course_slug = page.outline.info.slug.clone();
+    let module_slug = page.module.slug.clone();
     let course = &page.outline.info;
     let course_href = format!("/cours/{}", course.slug);
     let module_href = format!("{course_href}/{}", page.module.slug);
@@ -48,7 +53,29 @@ fn ModuleView(page: ModulePage) -> impl IntoView {
         &[("position", (page.position + 1).into()), ("total", page.outline.modules.len().into())],
     );
     let module = page.module.clone();
+    let progress_note = if state.completed_on_older_version {
+        Some(("alert alert--warning", tr("module-changed-since-completion")))
+    } else if state.completed {
+        Some(("alert alert--success", tr("module-completed")))
+    } else {
+        None
+    };
+    let read_form = signed_in.then(|| {
+        let (course, module_slug) = (page.outline.info.slug.clone(), page.module.slug.clone());
+        if state.read {
+            view! { <p class="module__read">{tr("module-read-done")}</p> }.into_any()
+        } else {
+            view! {
+                <form method="post" action=MarkModuleRead::url() class="module__read-form">
+                    <input type="hidden" name="course" value=course/>
+                    <input type="hidden" name="module" value=module_slug/>
+                    <button type="submit">{tr("module-mark-read")}</button>
+                </form>
+            }.into_any()
+        }
+    });
     let description = if module.description.is_empty() { course.summary.clone() } else { module.description.clone() };
+    let quiz_settings = module.quiz_settings.clone();
     let quizzes = module.quizzes.clone();
     let exercises = module.exercises.clone();
     let content = module
@@ -57,7 +84,18 @@ fn ModuleView(page: ModulePage) -> impl IntoView {
         .map(|segment| match segment {
             Segment::Html(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
             Segment::Quiz(i) => match quizzes.get(i).cloned() {
-                Some(quiz) => view! { <QuizBlock quiz index=i/> }.into_any(),
+                Some(quiz) => view! {
+                    <QuizIsland
+                        quiz
+                        index=i
+                        course=course_slug.clone()
+                        module=module_slug.clone()
+                        settings=quiz_settings.clone()
+                        previous=attempts.get(i).cloned().flatten()
+                        signed_in
+                        locale
+                    />
+                }.into_any(),
                 None => ().into_any(),
             },
             Segment::Exercise(i) => match exercises.get(i).cloned() {
@@ -87,6 +125,7 @@ fn ModuleView(page: ModulePage) -> impl IntoView {
                             <ul>{module.objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
                         </div>
                     })}
+                    {progress_note.map(|(class, text)| view! { <p class=class role="status">{text}</p> })}
                 </header>
                 {(module.toc.len() > 1).then(|| view! {
                     <nav class="toc" aria-labelledby="sommaire">
@@ -99,6 +138,8 @@ fn ModuleView(page: ModulePage) -> impl IntoView {
                     </nav>
                 })}
                 {content}
+                {read_form}
+                {(!signed_in).then(|| view! { <p class="module__sign-in">{tr("module-sign-in-to-track")}</p> })}
             </article>
             <nav class="module-nav" aria-label=tr("module-nav-label")>
                 {previous.map(|(href, title)| view! {

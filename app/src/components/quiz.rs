@@ -1,0 +1,178 @@
+//! The quiz of a module page, as an island: without JavaScript it is a form that posts and the
+//! page comes back corrected; with JavaScript the same form is sent in the background and the
+//! correction appears in place.
+
+use leptos::{form::ActionForm, prelude::*};
+
+use crate::{
+    course::quiz::{QuestionKind, Quiz, QuizSettings},
+    i18n::Locale,
+    quiz::{
+        api::{AttemptView, SubmitQuiz},
+        grading::{Answer, QuizResult},
+    },
+};
+
+#[island]
+pub fn QuizIsland(
+    quiz: Quiz,
+    index: usize,
+    course: String,
+    module: String,
+    settings: QuizSettings,
+    previous: Option<AttemptView>,
+    signed_in: bool,
+    locale: Locale,
+) -> impl IntoView {
+    let action = ServerAction::<SubmitQuiz>::new();
+    let heading_id = format!("quiz-{}-titre", index + 1);
+    let labelled_by = heading_id.clone();
+    let section_id = format!("quiz-{}", index + 1);
+    // The latest correction: the one just returned, or the one recorded before the page loaded.
+    let shown = Signal::derive(move || match action.value().get() {
+        Some(Ok(view)) => Some(view),
+        _ => previous.clone(),
+    });
+    let error = move || match action.value().get() {
+        Some(Err(error)) => Some(match error {
+            ServerFnError::ServerError(message) => message,
+            other => other.to_string(),
+        }),
+        _ => None,
+    };
+    let quiz_for_result = quiz.clone();
+    let summary = {
+        let mut parts = vec![locale.text_with("quiz-question-count", &[("count", quiz.questions.len().into())])];
+        parts.push(locale.text_with("quiz-pass-mark", &[("percent", u32::from(settings.pass_mark).into())]));
+        if let Some(max) = settings.max_attempts {
+            parts.push(locale.text_with("quiz-max-attempts", &[("count", max.into())]));
+        }
+        parts.join(" · ")
+    };
+    let sign_in_href = format!("/connexion?suite=/cours/{course}/{module}%23quiz-{}", index + 1);
+    let questions = quiz.questions.clone();
+    view! {
+        <section class="activity activity--quiz" id=section_id aria-labelledby=labelled_by>
+            <h2 id=heading_id>{locale.text("quiz-heading")}</h2>
+            <p class="activity__summary">{summary}</p>
+            <div role="status" aria-live="polite">
+                {move || shown.get().map(|view| view! { <QuizCorrection quiz=quiz_for_result.clone() view locale/> })}
+            </div>
+            {move || error().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
+            {move || {
+                let (course, module, questions) = (course.clone(), module.clone(), questions.clone());
+                let exhausted = shown.get().and_then(|v| v.attempts_left).is_some_and(|left| left == 0);
+                if !signed_in {
+                    view! {
+                        <p class="activity__sign-in">
+                            <a href=sign_in_href.clone()>{locale.text("quiz-sign-in")}</a>
+                        </p>
+                    }.into_any()
+                } else if exhausted {
+                    view! { <p>{locale.text("quiz-no-attempt-left")}</p> }.into_any()
+                } else {
+                    let retry = shown.get().is_some();
+                    view! {
+                        <ActionForm action=action attr:class="quiz-form">
+                            <input type="hidden" name="course" value=course.clone()/>
+                            <input type="hidden" name="module" value=module.clone()/>
+                            <input type="hidden" name="quiz" value=index.to_string()/>
+                            {questions.iter().enumerate().map(|(n, question)| {
+                                let legend = format!("{}. {}", n + 1, question.prompt);
+                                let field = format!("answers[q{n}]");
+                                let body = match &question.kind {
+                                    QuestionKind::Single { choices } => choices.iter().enumerate().map(|(k, choice)| {
+                                        let id = format!("q{index}-{n}-{k}");
+                                        view! {
+                                            <div class="choice">
+                                                <input type="radio" id=id.clone() name=field.clone() value=k.to_string()/>
+                                                <label for=id>{choice.text.clone()}</label>
+                                            </div>
+                                        }.into_any()
+                                    }).collect_view().into_any(),
+                                    QuestionKind::Multiple { choices } => view! {
+                                        <p class="choice__hint">{locale.text("quiz-several-answers")}</p>
+                                        {choices.iter().enumerate().map(|(k, choice)| {
+                                            let id = format!("q{index}-{n}-{k}");
+                                            view! {
+                                                <div class="choice">
+                                                    <input type="checkbox" id=id.clone() name=format!("answers[q{n}_{k}]") value="on"/>
+                                                    <label for=id>{choice.text.clone()}</label>
+                                                </div>
+                                            }
+                                        }).collect_view()}
+                                    }.into_any(),
+                                    QuestionKind::Short { .. } => {
+                                        let id = format!("q{index}-{n}");
+                                        view! {
+                                            <div class="field">
+                                                <label for=id.clone()>{locale.text("quiz-your-answer")}</label>
+                                                <input type="text" id=id name=field.clone() autocomplete="off"/>
+                                            </div>
+                                        }.into_any()
+                                    }
+                                };
+                                view! {
+                                    <fieldset class="question">
+                                        <legend>{legend}</legend>
+                                        {body}
+                                    </fieldset>
+                                }
+                            }).collect_view()}
+                            <button type="submit" disabled=move || action.pending().get()>
+                                {if retry { locale.text("quiz-retry") } else { locale.text("quiz-submit") }}
+                            </button>
+                        </ActionForm>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The corrected attempt: score, and for each question what was answered, whether it was right,
+/// the feedback of the chosen options and the explanation.
+#[component]
+fn QuizCorrection(quiz: Quiz, view: AttemptView, locale: Locale) -> impl IntoView {
+    let QuizResult { questions, score, passed } = view.result.clone();
+    let verdict = if passed { locale.text("quiz-passed") } else { locale.text("quiz-failed") };
+    let mut lines = vec![locale.text_with("quiz-score", &[("score", score.into())]), verdict];
+    if view.attempts_made > 1 {
+        lines.push(locale.text_with("quiz-best-score", &[("score", view.best_score.into())]));
+    }
+    if let Some(left) = view.attempts_left {
+        lines.push(locale.text_with("quiz-attempts-left", &[("count", left.into())]));
+    }
+    view! {
+        <div class="quiz-result" class:quiz-result--passed=passed>
+            <p class="quiz-result__score"><strong>{lines.join(" · ")}</strong></p>
+            <ol class="quiz-result__questions">
+                {quiz.questions.iter().zip(questions).map(|(question, result)| {
+                    let mark = if result.correct { locale.text("quiz-correct") } else { locale.text("quiz-incorrect") };
+                    let (given, feedbacks): (Vec<String>, Vec<String>) = match (&question.kind, &result.answer) {
+                        (QuestionKind::Single { choices }, Answer::Single(chosen)) => chosen
+                            .and_then(|k| choices.get(k))
+                            .map(|c| (vec![c.text.clone()], c.feedback.clone().into_iter().collect()))
+                            .unwrap_or_default(),
+                        (QuestionKind::Multiple { choices }, Answer::Multiple(ticked)) => ticked
+                            .iter()
+                            .filter_map(|k| choices.get(*k))
+                            .map(|c| (c.text.clone(), c.feedback.clone().unwrap_or_default()))
+                            .unzip(),
+                        (QuestionKind::Short { .. }, Answer::Short(text)) => (vec![text.clone()], vec![]),
+                        _ => (vec![], vec![]),
+                    };
+                    let given = if given.iter().all(|g| g.trim().is_empty()) { locale.text("quiz-no-answer") } else { given.join(" ; ") };
+                    view! {
+                        <li class="quiz-result__question" class:is-correct=result.correct>
+                            <p><strong>{mark}</strong>" — "{question.prompt.clone()}</p>
+                            <p>{locale.text("quiz-you-answered")}" "{given}</p>
+                            {feedbacks.into_iter().filter(|f| !f.is_empty()).map(|f| view! { <p class="quiz-result__feedback">{f}</p> }).collect_view()}
+                            {question.explanation.clone().map(|e| view! { <p class="quiz-result__explanation">{e}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </div>
+    }
+}

@@ -1,0 +1,365 @@
+//! Stored learning records (server only): quiz attempts, module progress, course completions
+//! and the xAPI statements that describe them.
+
+use sqlx::Row;
+
+use super::{course_is_complete, module_is_complete, CourseProgress, ModuleState};
+use crate::{
+    course::{model::ModulePage, repository as courses},
+    db::{now, Database, DbError},
+    quiz::grading::QuizResult,
+    xapi::{statement, StatementInput, Verb},
+};
+
+fn json_error(error: serde_json::Error) -> DbError {
+    DbError::Query(sqlx::Error::Decode(Box::new(error)))
+}
+
+/// A fresh random identifier (UUID v4 form), for statements and attestation codes.
+fn random_hex(bytes: usize) -> Result<String, DbError> {
+    let mut buffer = vec![0u8; bytes];
+    getrandom::fill(&mut buffer).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))?;
+    Ok(buffer.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn uuid_v4() -> Result<String, DbError> {
+    let hex = random_hex(16)?;
+    Ok(format!("{}-{}-4{}-8{}-{}", &hex[0..8], &hex[8..12], &hex[13..16], &hex[17..20], &hex[20..32]))
+}
+
+/// An attestation code that is easy to read aloud: 12 characters without 0/O or 1/I.
+fn verification_code() -> Result<String, DbError> {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut bytes = [0u8; 12];
+    getrandom::fill(&mut bytes).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))?;
+    let code: String = bytes.iter().map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char).collect();
+    Ok(format!("{}-{}-{}", &code[0..4], &code[4..8], &code[8..12]))
+}
+
+fn rfc3339(seconds: i64) -> String {
+    crate::components::labels::utc_datetime(seconds).replace(' ', "T").replace("TUTC", ":00Z")
+}
+
+/// Who is recording, for statements.
+pub struct Learner<'a> {
+    pub id: i64,
+    pub name: &'a str,
+}
+
+async fn store_statement(db: &Database, home_page: &str, learner: &Learner<'_>, verb: Verb, path: &str, name: &str, kind: &str, score: Option<(u32, bool)>) -> Result<(), DbError> {
+    let id = uuid_v4()?;
+    let at = now();
+    let value = statement(&StatementInput {
+        id: &id,
+        home_page,
+        user_id: learner.id,
+        user_name: learner.name,
+        verb,
+        activity_path: path,
+        activity_name: name,
+        activity_type: kind,
+        score,
+        timestamp: &rfc3339(at),
+    });
+    sqlx::query("INSERT INTO xapi_statements (id, user_id, verb, activity, statement_json, stored_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(&id)
+        .bind(learner.id)
+        .bind(verb.iri())
+        .bind(format!("{home_page}{path}"))
+        .bind(value.to_string())
+        .bind(at)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Marks the module as started (first visit) and remembers the visit (to resume there).
+pub async fn record_visit(db: &Database, user_id: i64, course: &str, module: &str) -> Result<(), DbError> {
+    let at = now();
+    let updated = sqlx::query("UPDATE module_progress SET last_visited_at = $1 WHERE user_id = $2 AND course_slug = $3 AND module_slug = $4")
+        .bind(at)
+        .bind(user_id)
+        .bind(course)
+        .bind(module)
+        .execute(db.pool())
+        .await?;
+    if updated.rows_affected() == 0 {
+        let inserted = sqlx::query(
+            "INSERT INTO module_progress (user_id, course_slug, module_slug, started_at, last_visited_at) VALUES ($1, $2, $3, $4, $4)",
+        )
+        .bind(user_id)
+        .bind(course)
+        .bind(module)
+        .bind(at)
+        .execute(db.pool())
+        .await;
+        // Two tabs opening the module at once: the other insert won, which is just as good.
+        if let Err(sqlx::Error::Database(e)) = &inserted {
+            if e.is_unique_violation() {
+                return Ok(());
+            }
+        }
+        inserted?;
+    }
+    Ok(())
+}
+
+/// The learner's state in a module of the current version.
+pub async fn module_state(db: &Database, user_id: i64, course: &str, module: &str, current_version: i64) -> Result<ModuleState, DbError> {
+    let row = sqlx::query(
+        "SELECT read_at, completed_at, completed_version_id FROM module_progress WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3",
+    )
+    .bind(user_id)
+    .bind(course)
+    .bind(module)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else { return Ok(ModuleState::default()) };
+    let completed_at: Option<i64> = row.try_get("completed_at")?;
+    let completed_version: Option<i64> = row.try_get("completed_version_id")?;
+    let read_at: Option<i64> = row.try_get("read_at")?;
+    Ok(ModuleState {
+        started: true,
+        read: read_at.is_some(),
+        completed: completed_at.is_some(),
+        completed_on_older_version: completed_at.is_some() && completed_version.is_some_and(|v| v != current_version),
+    })
+}
+
+/// Number of attempts already made at a quiz (all versions: a new version does not reset it).
+pub async fn attempt_count(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<i64, DbError> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4",
+    )
+    .bind(user_id)
+    .bind(course)
+    .bind(module)
+    .bind(quiz as i64)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(row.try_get("n")?)
+}
+
+/// The latest attempt at a quiz, with the number of attempts made and the best score.
+pub async fn latest_attempt(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<Option<(QuizResult, i64, u32)>, DbError> {
+    let rows = sqlx::query(
+        "SELECT result_json, score FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4 \
+         ORDER BY submitted_at DESC, id DESC",
+    )
+    .bind(user_id)
+    .bind(course)
+    .bind(module)
+    .bind(quiz as i64)
+    .fetch_all(db.pool())
+    .await?;
+    let Some(latest) = rows.first() else { return Ok(None) };
+    let result: QuizResult = serde_json::from_str(&latest.try_get::<String, _>("result_json")?).map_err(json_error)?;
+    let best = rows.iter().map(|r| r.try_get::<i64, _>("score")).collect::<Result<Vec<_>, _>>()?.into_iter().max().unwrap_or(0);
+    Ok(Some((result, rows.len() as i64, best as u32)))
+}
+
+/// Has the learner passed this quiz at least once (the best attempt counts)?
+async fn quiz_passed(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<bool, DbError> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4 AND passed = 1",
+    )
+    .bind(user_id)
+    .bind(course)
+    .bind(module)
+    .bind(quiz as i64)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(row.try_get::<i64, _>("n")? > 0)
+}
+
+/// Records a graded attempt and re-evaluates completion.
+pub async fn record_attempt(db: &Database, home_page: &str, learner: &Learner<'_>, page: &ModulePage, quiz: usize, result: &QuizResult) -> Result<(), DbError> {
+    let course = &page.outline.info.slug;
+    let module = &page.module.slug;
+    sqlx::query(
+        "INSERT INTO quiz_attempts (user_id, course_slug, version_id, module_slug, quiz_index, result_json, score, passed, submitted_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(learner.id)
+    .bind(course)
+    .bind(page.outline.version_id)
+    .bind(module)
+    .bind(quiz as i64)
+    .bind(serde_json::to_string(result).map_err(json_error)?)
+    .bind(i64::from(result.score))
+    .bind(i64::from(result.passed))
+    .bind(now())
+    .execute(db.pool())
+    .await?;
+    let path = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);
+    let name = format!("{} — quiz {}", page.module.title, quiz + 1);
+    let verb = if result.passed { Verb::Passed } else { Verb::Failed };
+    store_statement(db, home_page, learner, verb, &path, &name, "http://adlnet.gov/expapi/activities/assessment", Some((result.score, result.passed))).await?;
+    record_visit(db, learner.id, course, module).await?;
+    evaluate(db, home_page, learner, page).await
+}
+
+/// Records that the learner read the module to the end, and re-evaluates completion.
+pub async fn mark_read(db: &Database, home_page: &str, learner: &Learner<'_>, page: &ModulePage) -> Result<(), DbError> {
+    record_visit(db, learner.id, &page.outline.info.slug, &page.module.slug).await?;
+    sqlx::query("UPDATE module_progress SET read_at = COALESCE(read_at, $1) WHERE user_id = $2 AND course_slug = $3 AND module_slug = $4")
+        .bind(now())
+        .bind(learner.id)
+        .bind(&page.outline.info.slug)
+        .bind(&page.module.slug)
+        .execute(db.pool())
+        .await?;
+    evaluate(db, home_page, learner, page).await
+}
+
+/// Marks the module (and then the course) completed when its rule is met.
+async fn evaluate(db: &Database, home_page: &str, learner: &Learner<'_>, page: &ModulePage) -> Result<(), DbError> {
+    let course = &page.outline.info.slug;
+    let module = &page.module.slug;
+    let state = module_state(db, learner.id, course, module, page.outline.version_id).await?;
+    if state.completed && !state.completed_on_older_version {
+        return Ok(());
+    }
+    let mut quizzes = Vec::new();
+    for index in 0..page.module.quizzes.len() {
+        quizzes.push(quiz_passed(db, learner.id, course, module, index).await?);
+    }
+    // Exercises are graded by the sandbox; until one is passed it counts as not done.
+    let exercises = vec![false; page.module.exercises.len()];
+    if !module_is_complete(state.read, &quizzes, &exercises) {
+        return Ok(());
+    }
+    sqlx::query(
+        "UPDATE module_progress SET completed_at = $1, completed_version_id = $2 WHERE user_id = $3 AND course_slug = $4 AND module_slug = $5",
+    )
+    .bind(now())
+    .bind(page.outline.version_id)
+    .bind(learner.id)
+    .bind(course)
+    .bind(module)
+    .execute(db.pool())
+    .await?;
+    store_statement(db, home_page, learner, Verb::Completed, &format!("/cours/{course}/{module}"), &page.module.title, "http://adlnet.gov/expapi/activities/module", None).await?;
+
+    let completed = completed_modules(db, learner.id, course, &page.outline.modules.iter().map(|m| m.slug.clone()).collect::<Vec<_>>()).await?;
+    if course_is_complete(page.outline.info.completion, completed, page.outline.modules.len()) {
+        let already = sqlx::query("SELECT 1 AS one FROM course_completions WHERE user_id = $1 AND course_slug = $2")
+            .bind(learner.id)
+            .bind(course)
+            .fetch_optional(db.pool())
+            .await?;
+        if already.is_none() {
+            sqlx::query("INSERT INTO course_completions (user_id, course_slug, version_id, completed_at, verification_code) VALUES ($1, $2, $3, $4, $5)")
+                .bind(learner.id)
+                .bind(course)
+                .bind(page.outline.version_id)
+                .bind(now())
+                .bind(verification_code()?)
+                .execute(db.pool())
+                .await?;
+            store_statement(db, home_page, learner, Verb::Completed, &format!("/cours/{course}"), &page.outline.info.title, "http://adlnet.gov/expapi/activities/course", None).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn completed_modules(db: &Database, user_id: i64, course: &str, modules: &[String]) -> Result<usize, DbError> {
+    let rows = sqlx::query("SELECT module_slug FROM module_progress WHERE user_id = $1 AND course_slug = $2 AND completed_at IS NOT NULL")
+        .bind(user_id)
+        .bind(course)
+        .fetch_all(db.pool())
+        .await?;
+    let done: Vec<String> = rows.iter().map(|r| r.try_get("module_slug")).collect::<Result<_, _>>()?;
+    Ok(modules.iter().filter(|m| done.contains(m)).count())
+}
+
+/// Every course the learner has started or completed, most recent activity first.
+pub async fn dashboard(db: &Database, user_id: i64) -> Result<Vec<CourseProgress>, DbError> {
+    let rows = sqlx::query(
+        "SELECT course_slug, MAX(last_visited_at) AS last FROM module_progress WHERE user_id = $1 GROUP BY course_slug ORDER BY last DESC",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut entries = Vec::new();
+    for row in rows {
+        let slug: String = row.try_get("course_slug")?;
+        let Some(outline) = courses::outline(db, &slug).await? else { continue };
+        let visits = sqlx::query("SELECT module_slug, last_visited_at, completed_at FROM module_progress WHERE user_id = $1 AND course_slug = $2")
+            .bind(user_id)
+            .bind(&slug)
+            .fetch_all(db.pool())
+            .await?;
+        let mut last_visited: Option<(i64, String)> = None;
+        let mut done = Vec::new();
+        for visit in &visits {
+            let module: String = visit.try_get("module_slug")?;
+            let at: i64 = visit.try_get("last_visited_at")?;
+            if visit.try_get::<Option<i64>, _>("completed_at")?.is_some() {
+                done.push(module.clone());
+            }
+            if last_visited.as_ref().is_none_or(|(t, _)| at > *t) {
+                last_visited = Some((at, module));
+            }
+        }
+        let modules = &outline.modules;
+        let completed = modules.iter().filter(|m| done.contains(&m.slug)).count();
+        // Resume on the last module visited if it is not finished, else on the next unfinished one.
+        let resume = last_visited
+            .and_then(|(_, slug)| modules.iter().position(|m| m.slug == slug))
+            .and_then(|i| modules.iter().skip(i).chain(modules.iter()).find(|m| !done.contains(&m.slug)))
+            .or_else(|| modules.iter().find(|m| !done.contains(&m.slug)))
+            .map(|m| (m.slug.clone(), m.title.clone()));
+        let completion = sqlx::query("SELECT completed_at, verification_code FROM course_completions WHERE user_id = $1 AND course_slug = $2")
+            .bind(user_id)
+            .bind(&slug)
+            .fetch_optional(db.pool())
+            .await?
+            .map(|r| Ok::<_, sqlx::Error>((r.try_get("completed_at")?, r.try_get("verification_code")?)))
+            .transpose()?;
+        let scores = sqlx::query(
+            "SELECT MAX(score) AS best FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 GROUP BY module_slug, quiz_index",
+        )
+        .bind(user_id)
+        .bind(&slug)
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|r| r.try_get::<i64, _>("best"))
+        .collect::<Result<Vec<_>, _>>()?;
+        let average_score = (!scores.is_empty()).then(|| (scores.iter().sum::<i64>() / scores.len() as i64) as u32);
+        entries.push(CourseProgress {
+            slug,
+            title: outline.info.title.clone(),
+            completed_modules: completed,
+            total_modules: modules.len(),
+            resume_module: resume,
+            completion,
+            average_score,
+        });
+    }
+    Ok(entries)
+}
+
+/// An attestation by its verification code.
+pub async fn attestation(db: &Database, code: &str) -> Result<Option<super::api::AttestationView>, DbError> {
+    let row = sqlx::query(
+        "SELECT u.display_name, c.course_slug, c.version_id, c.completed_at, c.verification_code, v.info_json \
+         FROM course_completions c JOIN users u ON u.id = c.user_id JOIN course_versions v ON v.id = c.version_id \
+         WHERE c.verification_code = $1",
+    )
+    .bind(code)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let info: crate::course::model::CourseInfo =
+        serde_json::from_str(&row.try_get::<String, _>("info_json")?).map_err(json_error)?;
+    Ok(Some(super::api::AttestationView {
+        learner: row.try_get("display_name")?,
+        course_title: info.title,
+        completed_at: row.try_get("completed_at")?,
+        code: row.try_get("verification_code")?,
+        duration_minutes: info.duration_minutes,
+        version_id: row.try_get("version_id")?,
+    }))
+}

@@ -1,0 +1,134 @@
+//! Server functions of the learning loop on a module page: what the signed-in learner has done
+//! there, submitting a quiz, marking the module as read.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::grading::QuizResult;
+use crate::progress::ModuleState;
+
+/// The learner's last attempt at a quiz.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttemptView {
+    pub result: QuizResult,
+    pub attempts_made: i64,
+    /// `None`: unlimited.
+    pub attempts_left: Option<i64>,
+    pub best_score: u32,
+}
+
+/// Everything a module page shows about the signed-in learner.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LearnerModuleView {
+    pub state: ModuleState,
+    /// One entry per quiz of the module.
+    pub quizzes: Vec<Option<AttemptView>>,
+}
+
+#[cfg(feature = "ssr")]
+async fn attempt_view(
+    db: &crate::db::Database,
+    user_id: i64,
+    page: &crate::course::model::ModulePage,
+    quiz: usize,
+) -> Result<Option<AttemptView>, crate::db::DbError> {
+    let latest = crate::progress::repository::latest_attempt(db, user_id, &page.outline.info.slug, &page.module.slug, quiz).await?;
+    Ok(latest.map(|(result, attempts_made, best_score)| AttemptView {
+        result,
+        attempts_made,
+        attempts_left: page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - attempts_made).max(0)),
+        best_score,
+    }))
+}
+
+/// Records the visit (the module is "started") and returns the learner's state; `None` for
+/// visitors who are not signed in.
+#[server]
+pub async fn load_learner_module(course: String, module: String) -> Result<Option<LearnerModuleView>, ServerFnError> {
+    use crate::{accounts::authz::current_user, error::{app_state, unavailable}};
+    let Some(user) = current_user() else { return Ok(None) };
+    let state = app_state()?;
+    let Some(page) = crate::course::repository::module_page(&state.db, &course, &module).await.map_err(unavailable)? else {
+        return Ok(None);
+    };
+    crate::progress::repository::record_visit(&state.db, user.id, &course, &module).await.map_err(unavailable)?;
+    let module_state = crate::progress::repository::module_state(&state.db, user.id, &course, &module, page.outline.version_id)
+        .await
+        .map_err(unavailable)?;
+    let mut quizzes = Vec::new();
+    for index in 0..page.module.quizzes.len() {
+        quizzes.push(attempt_view(&state.db, user.id, &page, index).await.map_err(unavailable)?);
+    }
+    Ok(Some(LearnerModuleView { state: module_state, quizzes }))
+}
+
+/// Grades and records a quiz attempt. A plain form post (no JavaScript) is sent back to the quiz,
+/// which the page then shows corrected; the island gets the correction as the return value.
+#[server]
+pub async fn submit_quiz(
+    course: String,
+    module: String,
+    quiz: usize,
+    answers: Option<BTreeMap<String, String>>,
+) -> Result<AttemptView, ServerFnError> {
+    use crate::{
+        accounts::{authz::require_user, forms::FormFeedback},
+        error::{app_state, unavailable},
+        progress::repository::{attempt_count, record_attempt, Learner},
+        quiz::grading::{answers_from_form, grade},
+    };
+    let state = app_state()?;
+    let user = require_user()?;
+    let plain_form = use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.headers.get(axum::http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false);
+    let anchor = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);
+    let refuse = |message: &str| -> Result<AttemptView, ServerFnError> {
+        if plain_form {
+            crate::accounts::api::redirect_with(&FormFeedback::new(&format!("quiz-{quiz}")).failure(message), &anchor);
+        }
+        Err(ServerFnError::new(message.to_owned()))
+    };
+    let Some(page) = crate::course::repository::module_page(&state.db, &course, &module).await.map_err(unavailable)? else {
+        return refuse("Ce module n'existe plus.");
+    };
+    let Some(definition) = page.module.quizzes.get(quiz) else {
+        return refuse("Ce quiz n'existe plus dans la version actuelle du module.");
+    };
+    let settings = &page.module.quiz_settings;
+    if let Some(max) = settings.max_attempts {
+        let made = attempt_count(&state.db, user.id, &course, &module, quiz).await.map_err(unavailable)?;
+        if made >= i64::from(max) {
+            return refuse("Vous avez utilisé tous vos essais pour ce quiz : votre meilleur résultat est conservé.");
+        }
+    }
+    let result = grade(definition, &answers_from_form(definition, &answers.unwrap_or_default()), settings);
+    let learner = Learner { id: user.id, name: &user.display_name };
+    record_attempt(&state.db, &state.public_url, &learner, &page, quiz, &result).await.map_err(unavailable)?;
+    let view = attempt_view(&state.db, user.id, &page, quiz).await.map_err(unavailable)?.ok_or_else(|| unavailable("attempt not found"))?;
+    if plain_form {
+        leptos_axum::redirect(&anchor);
+    }
+    Ok(view)
+}
+
+/// Records that the learner read the module to the end, then goes to the next module (or back
+/// to the course after the last one).
+#[server]
+pub async fn mark_module_read(course: String, module: String) -> Result<(), ServerFnError> {
+    use crate::{accounts::authz::require_user, error::{app_state, unavailable}, progress::repository::{mark_read, Learner}};
+    let state = app_state()?;
+    let user = require_user()?;
+    let Some(page) = crate::course::repository::module_page(&state.db, &course, &module).await.map_err(unavailable)? else {
+        return Err(ServerFnError::new("Ce module n'existe plus."));
+    };
+    mark_read(&state.db, &state.public_url, &Learner { id: user.id, name: &user.display_name }, &page).await.map_err(unavailable)?;
+    let next = match page.next() {
+        Some(next) => format!("/cours/{course}/{}", next.slug),
+        None => format!("/cours/{course}"),
+    };
+    leptos_axum::redirect(&next);
+    Ok(())
+}

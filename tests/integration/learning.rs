@@ -1,0 +1,151 @@
+//! The learning loop through HTTP: quiz attempts (limits, best attempt), module and course
+//! completion, dashboard, attestations, xAPI statements and course versions.
+
+use app::{course::repository as courses, quiz::api::{MarkModuleRead, SubmitQuiz}};
+use integration_tests::{on_both_engines, spawn_app, Engine, TempDir, TestApp};
+use leptos::server_fn::ServerFn;
+use reqwest::StatusCode;
+use sqlx::Row;
+
+on_both_engines!(
+    a_quiz_is_corrected_and_the_best_attempt_counts,
+    the_attempt_limit_is_enforced,
+    reading_and_passing_complete_the_course_with_an_attestation,
+    a_new_version_keeps_earlier_results,
+);
+
+const PASSWORD: &str = "une phrase de passe solide";
+
+/// A two-module course without exercises: module 1 has a quiz (pass mark 70, 2 attempts).
+fn write_course(dir: &std::path::Path, title: &str) {
+    let course = dir.join("essai");
+    std::fs::create_dir_all(&course).unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        format!("title = \"{title}\"\nsummary = \"Pour les tests.\"\naudience = \"Agents\"\nlevel = \"debutant\"\nobjectives = [\"Tester\"]\nmodules = [\"01-un.md\", \"02-deux.md\"]\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        course.join("01-un.md"),
+        "+++\ntitle = \"Premier\"\nduration = 10\nobjectives = [\"Lire\"]\nmax_attempts = 2\n+++\n\n## Texte\n\nBonjour.\n\n```quiz\n? Capitale de la France ?\n- ( ) Lyon\n  > Non.\n- (x) Paris\n  > Oui.\n! Paris.\n\n? Couleurs du drapeau ?\n- [x] Bleu\n  > Oui.\n- [x] Blanc\n  > Oui.\n- [ ] Vert\n  > Non.\n! Bleu, blanc, rouge.\n\n? Quel règlement protège les données personnelles ?\n= RGPD | règlement général sur la protection des données\n! Le RGPD.\n```\n",
+    )
+    .unwrap();
+    std::fs::write(course.join("02-deux.md"), "+++\ntitle = \"Second\"\nduration = 5\nobjectives = [\"Finir\"]\n+++\n\n## Fin\n\nAu revoir.\n").unwrap();
+}
+
+async fn setup(engine: Engine) -> (TestApp, TempDir) {
+    let app = spawn_app(engine).await;
+    let dir = TempDir::new();
+    write_course(&dir.0, "Cours d'essai");
+    let reports = courses::import_directory(&app.db, &dir.0).await.unwrap();
+    assert!(reports[0].outcome.is_some(), "{:?}", reports[0].diagnostics);
+    app.create_account("agent@ville.fr", PASSWORD, None, None).await;
+    app.sign_in("agent@ville.fr", PASSWORD).await;
+    (app, dir)
+}
+
+async fn submit(app: &TestApp, answers: &[(&str, &str)]) -> reqwest::Response {
+    let mut fields = vec![("course", "essai"), ("module", "un"), ("quiz", "0")];
+    fields.extend_from_slice(answers);
+    app.post_form(SubmitQuiz::url(), &fields).await
+}
+
+const WRONG: [(&str, &str); 3] = [("answers[q0]", "0"), ("answers[q1_0]", "on"), ("answers[q2]", "CNIL")];
+const RIGHT: [(&str, &str); 4] = [("answers[q0]", "1"), ("answers[q1_0]", "on"), ("answers[q1_1]", "on"), ("answers[q2]", "rgpd")];
+
+async fn a_quiz_is_corrected_and_the_best_attempt_counts(engine: Engine) {
+    let (app, _dir) = setup(engine).await;
+    let response = submit(&app, &WRONG).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(response.headers()["location"], "/cours/essai/un#quiz-1");
+    let page = app.page("/cours/essai/un").await;
+    assert!(page.contains("Score : 0 %"), "{page}");
+    assert!(page.contains("pas encore réussi"));
+    assert!(page.contains("Non."), "the chosen option's feedback");
+    assert!(page.contains("Bleu, blanc, rouge."), "the explanation");
+    assert!(page.contains("encore 1 essai"));
+
+    submit(&app, &RIGHT).await;
+    let page = app.page("/cours/essai/un").await;
+    assert!(page.contains("Score : 100 %") && page.contains("réussi"), "{page}");
+    assert!(page.contains("meilleur score : 100 %"));
+
+    let statements: Vec<String> = sqlx::query("SELECT verb FROM xapi_statements ORDER BY stored_at, id")
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get("verb"))
+        .collect();
+    assert!(statements.contains(&"http://adlnet.gov/expapi/verbs/failed".to_owned()));
+    assert!(statements.contains(&"http://adlnet.gov/expapi/verbs/passed".to_owned()));
+}
+
+async fn the_attempt_limit_is_enforced(engine: Engine) {
+    let (app, _dir) = setup(engine).await;
+    submit(&app, &RIGHT).await;
+    submit(&app, &WRONG).await;
+    let third = submit(&app, &RIGHT).await;
+    assert_eq!(third.headers()["location"], "/cours/essai/un#quiz-1");
+    let page = app.page("/cours/essai/un").await;
+    assert!(page.contains("tous vos essais"), "{page}");
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM quiz_attempts").fetch_one(app.db.pool()).await.unwrap().get("n");
+    assert_eq!(n, 2, "the third attempt was not recorded");
+    let best: i64 = sqlx::query("SELECT MAX(score) AS s FROM quiz_attempts").fetch_one(app.db.pool()).await.unwrap().get("s");
+    assert_eq!(best, 100, "the best attempt is kept even though the last one failed");
+    // A script calling the function directly is refused too, with a message.
+    let direct = app.call(SubmitQuiz::url(), &[("course", "essai"), ("module", "un"), ("quiz", "0")]).await;
+    assert!(!direct.status().is_success());
+}
+
+async fn reading_and_passing_complete_the_course_with_an_attestation(engine: Engine) {
+    let (app, _dir) = setup(engine).await;
+    app.page("/cours/essai/un").await;
+    assert!(app.page("/mon-parcours").await.contains("0 module(s) terminé(s) sur 2"));
+    let read = app.post_form(MarkModuleRead::url(), &[("course", "essai"), ("module", "un")]).await;
+    assert_eq!(read.headers()["location"], "/cours/essai/deux", "goes on to the next module");
+    assert!(!app.page("/cours/essai/un").await.contains("Module terminé."), "the quiz is not passed yet");
+    submit(&app, &RIGHT).await;
+    assert!(app.page("/cours/essai/un").await.contains("Module terminé."));
+    let last = app.post_form(MarkModuleRead::url(), &[("course", "essai"), ("module", "deux")]).await;
+    assert_eq!(last.headers()["location"], "/cours/essai");
+
+    let dashboard = app.page("/mon-parcours").await;
+    assert!(dashboard.contains("2 module(s) terminé(s) sur 2"), "{dashboard}");
+    assert!(dashboard.contains("score moyen aux quiz : 100 %"));
+    let code: String = sqlx::query("SELECT verification_code FROM course_completions").fetch_one(app.db.pool()).await.unwrap().get("verification_code");
+    assert!(dashboard.contains(&format!("/mon-parcours/attestation/{code}")));
+    let attestation = app.page(&format!("/mon-parcours/attestation/{code}")).await;
+    assert!(attestation.contains("Compte de test") && attestation.contains("Cours d&#x27;essai") || attestation.contains("Cours d'essai"), "{attestation}");
+    assert!(attestation.contains(&code));
+
+    // The public check works for anyone and reveals nothing more than name, course and date.
+    let visitor = reqwest::Client::new();
+    let check = visitor.get(app.url(&format!("/attestations/{code}"))).send().await.unwrap();
+    assert_eq!(check.status(), StatusCode::OK);
+    let check = check.text().await.unwrap();
+    assert!(check.contains("Cette attestation est authentique."));
+    assert!(!check.contains("agent@ville.fr"), "no e-mail address");
+    let unknown = visitor.get(app.url("/attestations/AAAA-BBBB-CCCC")).send().await.unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM xapi_statements WHERE verb = 'http://adlnet.gov/expapi/verbs/completed'")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap()
+        .get("n");
+    assert_eq!(n, 3, "two modules and the course");
+}
+
+async fn a_new_version_keeps_earlier_results(engine: Engine) {
+    let (app, dir) = setup(engine).await;
+    app.post_form(MarkModuleRead::url(), &[("course", "essai"), ("module", "un")]).await;
+    submit(&app, &RIGHT).await;
+    assert!(app.page("/cours/essai/un").await.contains("Module terminé."));
+    write_course(&dir.0, "Cours d'essai, édition 2");
+    courses::import_directory(&app.db, &dir.0).await.unwrap();
+    let page = app.page("/cours/essai/un").await;
+    assert!(page.contains("mis à jour depuis que vous avez terminé ce module"), "{page}");
+    assert!(page.contains("Score : 100 %"), "the earlier attempt is still shown");
+    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM quiz_attempts").fetch_one(app.db.pool()).await.unwrap().get("n");
+    assert_eq!(n, 1);
+}
