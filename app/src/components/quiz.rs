@@ -1,8 +1,12 @@
 //! The quiz of a module page, as an island: without JavaScript it is a form that posts and the
 //! page comes back corrected; with JavaScript the same form is sent in the background and the
 //! correction appears in place.
+//!
+//! The island reads the form itself rather than using `ActionForm`: the answers are named
+//! `answers[q0]`, `answers[q1_2]`…, which a plain form post sends as the server function expects,
+//! but which `ActionForm`'s own encoding does not carry through.
 
-use leptos::{form::ActionForm, prelude::*};
+use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
     course::quiz::{QuestionKind, Quiz, QuizSettings},
@@ -49,6 +53,34 @@ pub fn QuizIsland(
         }
         parts.join(" · ")
     };
+    let submit = {
+        let (course, module) = (course.clone(), module.clone());
+        move |event: leptos::ev::SubmitEvent| {
+            #[cfg(feature = "hydrate")]
+            {
+                use wasm_bindgen::JsCast;
+                let Some(form) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
+                    return;
+                };
+                let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
+                event.prevent_default();
+                let mut answers = std::collections::BTreeMap::new();
+                if let Ok(Some(entries)) = js_sys::try_iter(&data) {
+                    for entry in entries.flatten() {
+                        let pair = js_sys::Array::from(&entry);
+                        if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                            if let Some(name) = key.strip_prefix("answers[").and_then(|k| k.strip_suffix(']')) {
+                                answers.insert(name.to_owned(), value);
+                            }
+                        }
+                    }
+                }
+                action.dispatch(SubmitQuiz { course: course.clone(), module: module.clone(), quiz: index, answers: Some(answers) });
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (event, &course, &module);
+        }
+    };
     let sign_in_href = format!("/connexion?suite=/cours/{course}/{module}%23quiz-{}", index + 1);
     let questions = quiz.questions.clone();
     view! {
@@ -73,7 +105,7 @@ pub fn QuizIsland(
                 } else {
                     let retry = shown.get().is_some();
                     view! {
-                        <ActionForm action=action attr:class="quiz-form">
+                        <form method="post" action=SubmitQuiz::url() class="quiz-form" on:submit=submit.clone()>
                             <input type="hidden" name="course" value=course.clone()/>
                             <input type="hidden" name="module" value=module.clone()/>
                             <input type="hidden" name="quiz" value=index.to_string()/>
@@ -122,7 +154,7 @@ pub fn QuizIsland(
                             <button type="submit" disabled=move || action.pending().get()>
                                 {if retry { locale.text("quiz-retry") } else { locale.text("quiz-submit") }}
                             </button>
-                        </ActionForm>
+                        </form>
                     }.into_any()
                 }
             }}
