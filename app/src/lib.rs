@@ -14,6 +14,7 @@ pub mod organizations;
 pub mod pages;
 pub mod progress;
 pub mod quiz;
+pub mod sandbox;
 #[cfg(feature = "ssr")]
 pub mod xapi;
 

@@ -30,6 +30,11 @@ pub enum Command {
         #[command(subcommand)]
         action: UserCommand,
     },
+    /// Repère les données personnelles d'un texte avant de le confier à un outil d'IA.
+    Privacy {
+        #[command(subcommand)]
+        action: PrivacyCommand,
+    },
     /// Données de démonstration (usage local uniquement).
     Demo {
         #[command(subcommand)]
@@ -51,6 +56,15 @@ pub enum UserCommand {
         /// Unité de rattachement (et périmètre des rôles trainer et hr), par son numéro.
         #[arg(long)]
         unit: Option<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrivacyCommand {
+    /// Analyse les fichiers (ou l'entrée standard) : une ligne JSON par donnée trouvée ; code de
+    /// sortie 1 si une donnée personnelle est trouvée, 0 si le texte est propre, 2 en cas d'erreur.
+    Scan {
+        files: Vec<PathBuf>,
     },
 }
 
@@ -99,6 +113,9 @@ pub enum CliError {
     Invalid(String),
     #[error(transparent)]
     Seed(#[from] crate::demo::SeedError),
+    /// Not an error of the program: the scanned text contains personal data (exit code 1).
+    #[error("données personnelles trouvées")]
+    PersonalDataFound,
 }
 
 pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
@@ -126,6 +143,11 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
             db.close().await;
             result?;
         }
+        Command::Privacy { action: PrivacyCommand::Scan { files } } => {
+            if privacy_scan(&files)? {
+                return Err(CliError::PersonalDataFound);
+            }
+        }
         Command::Demo { action: DemoCommand::Seed } => {
             let db = connect(&config).await?;
             let result = crate::demo::seed(&db).await;
@@ -144,6 +166,33 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
         }
     }
     Ok(())
+}
+
+/// Prints one JSON object per finding; returns whether anything was found.
+fn privacy_scan(files: &[PathBuf]) -> Result<bool, CliError> {
+    use std::io::Read;
+    let mut inputs = Vec::new();
+    if files.is_empty() {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text)?;
+        inputs.push((None, text));
+    }
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|source| CliError::ReadCourses { path: file.clone(), source })?;
+        inputs.push((Some(file.display().to_string()), text));
+    }
+    let mut found = false;
+    for (file, text) in inputs {
+        for finding in app::sandbox::privacy::scan(&text) {
+            found = true;
+            let mut line = serde_json::to_value(&finding).unwrap_or_default();
+            if let (Some(file), Some(object)) = (&file, line.as_object_mut()) {
+                object.insert("file".into(), file.clone().into());
+            }
+            println!("{line}");
+        }
+    }
+    Ok(found)
 }
 
 async fn connect(config: &Config) -> Result<app::db::Database, CliError> {

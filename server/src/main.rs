@@ -18,9 +18,15 @@ async fn main() -> ExitCode {
     telemetry::init(config.environment);
     match cli::run(cli, config).await {
         Ok(()) => ExitCode::SUCCESS,
+        Err(cli::CliError::PersonalDataFound) => ExitCode::from(1),
         Err(error) => {
             eprintln!("erreur : {error}");
-            ExitCode::FAILURE
+            if is_privacy_scan() { ExitCode::from(2) } else { ExitCode::FAILURE }
         }
     }
+}
+
+/// `privacy scan` promises exit code 2 on errors (1 means "personal data found").
+fn is_privacy_scan() -> bool {
+    std::env::args().nth(1).as_deref() == Some("privacy")
 }
