@@ -10,6 +10,7 @@ cd "$CAMPUS_ROOT"
 cargo leptos build --release >/dev/null 2>&1
 work="$(mktemp -d /tmp/campus-bench.XXXXXX)"
 port="$(free_port)"
+DATABASE_URL="sqlite://$work/bench.db?mode=rwc" "$SERVER_BIN" demo seed >/dev/null
 DATABASE_URL="sqlite://$work/bench.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn "$SERVER_BIN" serve >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT

@@ -15,6 +15,7 @@ pub mod pages;
 pub mod progress;
 pub mod quiz;
 pub mod sandbox;
+pub mod time;
 #[cfg(feature = "ssr")]
 pub mod xapi;
 

@@ -36,10 +36,6 @@ fn verification_code() -> Result<String, DbError> {
     Ok(format!("{}-{}-{}", &code[0..4], &code[4..8], &code[8..12]))
 }
 
-fn rfc3339(seconds: i64) -> String {
-    crate::components::labels::utc_datetime(seconds).replace(' ', "T").replace("TUTC", ":00Z")
-}
-
 /// Who is recording, for statements.
 pub struct Learner<'a> {
     pub id: i64,
@@ -59,7 +55,7 @@ async fn store_statement(db: &Database, home_page: &str, learner: &Learner<'_>, 
         activity_name: name,
         activity_type: kind,
         score,
-        timestamp: &rfc3339(at),
+        timestamp: &crate::time::rfc3339(at),
     });
     sqlx::query("INSERT INTO xapi_statements (id, user_id, verb, activity, statement_json, stored_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(&id)
