@@ -18,6 +18,8 @@ pub struct AppState {
     /// The site's public address (`https://…`, no trailing slash), used in xAPI statements and
     /// attestation links.
     pub public_url: String,
+    /// Bearer tokens accepted by the OpenAI-compatible endpoint.
+    pub assistant_tokens: Vec<String>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -8,6 +8,7 @@
 //! | `CAMPUS_COURSES_DIR` | `courses` | course folders imported at start-up (empty: none) |
 //! | `CAMPUS_SIGNUP_DOMAINS` | (any) | e-mail domains allowed to sign up, comma-separated |
 //! | `CAMPUS_PUBLIC_URL` | `http://` + site address | the address users reach (xAPI, attestations) |
+//! | `CAMPUS_ASSISTANT_TOKENS` | (none) | bearer tokens accepted by `/v1`, comma-separated |
 //! | `CAMPUS_ENV` | `dev` | `dev` or `prod` (secure cookies, HSTS, JSON logs) |
 //! | `RUST_LOG` | `info` | log filter (`tracing` syntax) |
 
@@ -40,6 +41,8 @@ pub struct Config {
     /// E-mail domains allowed to sign up (`gouv.fr` also admits `interieur.gouv.fr`); empty: any.
     pub signup_domains: Vec<String>,
     pub public_url: String,
+    /// Bearer tokens accepted by the OpenAI-compatible endpoint (none: it answers 401).
+    pub assistant_tokens: Vec<String>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
@@ -89,7 +92,13 @@ impl Config {
             .unwrap_or_else(|| format!("http://{site_addr}"))
             .trim_end_matches('/')
             .to_owned();
-        Ok(Config { database_url, site_addr, site_root, environment, courses_dir, signup_domains, public_url })
+        let assistant_tokens = lookup("CAMPUS_ASSISTANT_TOKENS")
+            .unwrap_or_default()
+            .split(',')
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        Ok(Config { database_url, site_addr, site_root, environment, courses_dir, signup_domains, public_url, assistant_tokens })
     }
 
     /// The options Leptos needs to render pages and link the built site.

@@ -48,6 +48,7 @@ impl Application {
             secure_cookies: config.environment == Environment::Prod,
             signup_domains: config.signup_domains.clone(),
             public_url: config.public_url.clone(),
+            assistant_tokens: config.assistant_tokens.clone(),
         };
         let router = router(state.clone());
         Ok(Application { listener, router, state })
@@ -99,6 +100,12 @@ pub fn router(state: AppState) -> Router {
         .route("/langue", post(routes::language::set_language))
         .route("/cours/{course}/fichiers/{*path}", get(routes::course_files::course_file))
         .route("/mon-compte/donnees", post(routes::personal_data::download))
+        .route("/v1/models", get(routes::openai::models))
+        .route(
+            "/v1/chat/completions",
+            post(routes::openai::chat_completions)
+                .layer(axum::extract::DefaultBodyLimit::max(routes::openai::MAX_BODY_BYTES)),
+        )
         .leptos_routes(&state, leptos_routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

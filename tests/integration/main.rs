@@ -1,6 +1,7 @@
 //! HTTP integration tests, each against a fresh database, on SQLite and PostgreSQL.
 
 mod accounts;
+mod assistant;
 mod courses;
 mod foundation;
 mod learning;

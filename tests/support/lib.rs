@@ -148,6 +148,7 @@ pub fn test_config(database_url: &str) -> Config {
         courses_dir: None,
         signup_domains: Vec::new(),
         public_url: "http://campus.test".to_owned(),
+        assistant_tokens: vec!["jeton-de-test".to_owned()],
     }
 }
 

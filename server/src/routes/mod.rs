@@ -3,4 +3,5 @@
 pub mod course_files;
 pub mod health;
 pub mod language;
+pub mod openai;
 pub mod personal_data;

@@ -1,0 +1,69 @@
+//! The OpenAI-compatible endpoint of the simulated assistant, as a client of that protocol
+//! sees it.
+
+use integration_tests::{spawn_app, Engine};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+const TOKEN: &str = "jeton-de-test";
+
+#[tokio::test]
+async fn the_v1_endpoint_speaks_the_openai_protocol() {
+    let app = spawn_app(Engine::Sqlite).await;
+    let client = reqwest::Client::new();
+
+    let anonymous = client.get(app.url("/v1/models")).send().await.unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    let error: Value = anonymous.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "invalid_api_key");
+    let wrong = client.get(app.url("/v1/models")).bearer_auth("autre").send().await.unwrap();
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+
+    let models: Value = client.get(app.url("/v1/models")).bearer_auth(TOKEN).send().await.unwrap().json().await.unwrap();
+    assert_eq!(models["object"], "list");
+    assert_eq!(models["data"][0]["id"], "campus-ia-simule");
+
+    let request = json!({
+        "model": "campus-ia-simule",
+        "messages": [
+            { "role": "system", "content": "Tu es un assistant." },
+            { "role": "user", "content": "Résume le courrier de Mme Durand, joignable au 06 12 34 56 78." }
+        ],
+        "temperature": 0.2,
+        "champ_inconnu": true
+    });
+    let completion = client.post(app.url("/v1/chat/completions")).bearer_auth(TOKEN).json(&request).send().await.unwrap();
+    assert_eq!(completion.status(), StatusCode::OK);
+    let completion: Value = completion.json().await.unwrap();
+    assert_eq!(completion["object"], "chat.completion");
+    assert_eq!(completion["choices"][0]["message"]["role"], "assistant");
+    assert_eq!(completion["choices"][0]["finish_reason"], "stop");
+    let content = completion["choices"][0]["message"]["content"].as_str().unwrap();
+    assert!(content.contains("données personnelles"), "{content}");
+    assert!(completion["usage"]["total_tokens"].as_u64().unwrap() > 0);
+
+    let mut streamed = request.clone();
+    streamed["stream"] = json!(true);
+    let stream = client.post(app.url("/v1/chat/completions")).bearer_auth(TOKEN).json(&streamed).send().await.unwrap();
+    assert_eq!(stream.headers()["content-type"], "text/event-stream");
+    let body = stream.text().await.unwrap();
+    assert!(body.trim_end().ends_with("data: [DONE]"));
+    let text: String = body
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: "))
+        .filter(|d| *d != "[DONE]")
+        .map(|d| serde_json::from_str::<Value>(d).unwrap())
+        .filter_map(|chunk| chunk["choices"][0]["delta"]["content"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(text, content, "the stream carries the same reply");
+
+    let unknown = client.post(app.url("/v1/chat/completions")).bearer_auth(TOKEN).json(&json!({ "model": "gpt-x", "messages": [{ "role": "user", "content": "Bonjour" }] })).send().await.unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    let invalid = client.post(app.url("/v1/chat/completions")).bearer_auth(TOKEN).json(&json!({ "model": "campus-ia-simule", "messages": [] })).send().await.unwrap();
+    assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let not_json = client.post(app.url("/v1/chat/completions")).bearer_auth(TOKEN).body("{").send().await.unwrap();
+    assert_eq!(not_json.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let huge = json!({ "model": "campus-ia-simule", "messages": [{ "role": "user", "content": "x".repeat(100_000) }] });
+    let too_large = client.post(app.url("/v1/chat/completions")).bearer_auth(TOKEN).json(&huge).send().await.unwrap();
+    assert_eq!(too_large.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
