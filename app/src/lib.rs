@@ -44,6 +44,7 @@ use crate::{
         home::HomePage,
         module::ModulePageView,
         not_found::NotFound,
+        practice::{PracticeHomePage, PracticePage},
         sign_in::SignInPage,
         sign_up::SignUpPage,
     },
@@ -98,6 +99,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cours") view=CataloguePage ssr=SsrMode::Async/>
                     <Route path=path!("/cours/:course") view=CoursePage ssr=SsrMode::Async/>
                     <Route path=path!("/cours/:course/:module") view=ModulePageView ssr=SsrMode::Async/>
+                    <Route path=path!("/atelier") view=PracticeHomePage/>
+                    <Route path=path!("/atelier/:scenario") view=PracticePage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/inscription") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/mon-compte") view=AccountPage ssr=SsrMode::Async/>

@@ -64,7 +64,7 @@ test('the sign-up, sign-in and admin pages have no accessibility violation', asy
   await page.getByLabel('Mot de passe').fill('campus-ia-demo');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(`${BASE_URL}/mon-parcours`);
-  for (const path of ['/mon-parcours', '/admin', '/admin/unites', '/admin/utilisateurs', '/admin/journal']) {
+  for (const path of ['/mon-parcours', '/atelier', '/atelier/repondre-a-un-usager', '/admin', '/admin/unites', '/admin/utilisateurs', '/admin/journal']) {
     const response = await page.goto(`${BASE_URL}${path}`);
     assert.equal(response.status(), 200, path);
     assert.deepEqual(await accessibilityViolations(page), [], path);

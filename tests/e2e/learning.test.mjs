@@ -104,3 +104,22 @@ for (const javaScriptEnabled of [true, false]) {
     assert.deepEqual(page.errors, []);
   });
 }
+
+test('an agent practises with the simulated assistant without JavaScript', async () => {
+  const page = await openPage(browser, { javaScriptEnabled: false });
+  await page.goto(`${BASE_URL}/connexion`);
+  await page.getByLabel('Adresse électronique professionnelle').fill('agent@demo.campus-ia.fr');
+  await page.getByLabel('Mot de passe').fill('campus-ia-demo');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${BASE_URL}/mon-parcours`);
+  await page.getByRole('link', { name: 'Atelier' }).click();
+  await page.getByRole('link', { name: 'Simplifier un courrier administratif' }).click();
+  await page.getByText('Assistant simulé : il fonctionne entièrement sur ce serveur').first().waitFor();
+  await page.getByLabel("Demande à l'assistant").fill('Simplifiez le courrier de M. Martin, né le 3 mars 1975.');
+  await page.getByRole('button', { name: 'Envoyer' }).click();
+  await page.getByText('Votre dernière demande contient des données personnelles').waitFor();
+  await page.locator('mark', { hasText: 'M. Martin' }).waitFor();
+  await page.getByText('Votre dernière demande, critère par critère').waitFor();
+  await page.getByRole('button', { name: 'Effacer la conversation' }).click();
+  await page.getByText('Écrivez votre première demande').waitFor();
+});

@@ -5,3 +5,4 @@ mod assistant;
 mod courses;
 mod foundation;
 mod learning;
+mod practice;

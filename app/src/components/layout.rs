@@ -39,6 +39,7 @@ pub fn Header() -> impl IntoView {
                     <ul>
                         <li><a href="/" aria-current=move || current("/")>{tr("nav-home")}</a></li>
                         <li><a href="/cours" aria-current=move || current("/cours")>{tr("nav-courses")}</a></li>
+                        <li><a href="/atelier" aria-current=move || current("/atelier")>{tr("nav-practice")}</a></li>
                         {user.as_ref().map(|_| view! {
                             <li><a href="/mon-parcours" aria-current=move || current("/mon-parcours")>{tr("nav-my-learning")}</a></li>
                         })}

@@ -10,6 +10,7 @@ pub mod error;
 pub mod home;
 pub mod module;
 pub mod not_found;
+pub mod practice;
 pub mod sign_in;
 pub mod sign_in_required;
 pub mod sign_up;

@@ -8,3 +8,5 @@ pub mod assistant;
 pub mod privacy;
 #[cfg(feature = "ssr")]
 pub mod rubric;
+pub mod api;
+pub mod scenarios;
