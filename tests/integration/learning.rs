@@ -1,7 +1,7 @@
 //! The learning loop through HTTP: quiz attempts (limits, best attempt), module and course
 //! completion, dashboard, attestations, xAPI statements and course versions.
 
-use app::{course::repository as courses, quiz::api::{MarkModuleRead, SubmitQuiz}};
+use app::{course::repository as courses, quiz::api::{MarkModuleRead, SubmitExercise, SubmitQuiz}};
 use integration_tests::{on_both_engines, spawn_app, Engine, TempDir, TestApp};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
@@ -12,6 +12,7 @@ on_both_engines!(
     the_attempt_limit_is_enforced,
     reading_and_passing_complete_the_course_with_an_attestation,
     a_new_version_keeps_earlier_results,
+    exercises_of_each_kind_are_graded_and_count_for_completion,
 );
 
 const PASSWORD: &str = "une phrase de passe solide";
@@ -148,4 +149,84 @@ async fn a_new_version_keeps_earlier_results(engine: Engine) {
     assert!(page.contains("Score : 100 %"), "the earlier attempt is still shown");
     let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM quiz_attempts").fetch_one(app.db.pool()).await.unwrap().get("n");
     assert_eq!(n, 1);
+}
+
+/// Module 2 of the fixture, with one exercise of each kind.
+const EXERCISES: &str = r#"+++
+title = "Second"
+duration = 5
+objectives = ["S'exercer"]
++++
+
+## Pratique
+
+```exercise
+kind = "prompt"
+title = "Demander un résumé"
+instructions = "Demandez un résumé du courrier."
+criteria = ["task", "format", "no-personal-data"]
+required_words = ["résumé"]
+```
+
+```exercise
+kind = "anonymize"
+title = "Anonymiser"
+instructions = "Retirez les données personnelles."
+document = "documents/lettre.md"
+keep = ["loyer"]
+```
+
+```exercise
+kind = "hallucination"
+title = "Repérer l'erreur"
+instructions = "Cochez ce qui est faux."
+question = "Qui gère les listes électorales ?"
+
+[[statements]]
+text = "Le répertoire électoral unique est tenu par l'Insee."
+wrong = false
+explanation = "Exact."
+
+[[statements]]
+text = "L'article L. 999-1 impose 50 ans de conservation."
+wrong = true
+explanation = "Article inventé."
+```
+"#;
+
+async fn exercises_of_each_kind_are_graded_and_count_for_completion(engine: Engine) {
+    let (app, dir) = setup(engine).await;
+    let course = dir.0.join("essai");
+    std::fs::create_dir_all(course.join("documents")).unwrap();
+    std::fs::write(course.join("documents/lettre.md"), "Données fictives. Mme Durand, 06 12 34 56 78, doit un loyer.").unwrap();
+    std::fs::write(course.join("02-deux.md"), EXERCISES).unwrap();
+    let reports = courses::import_directory(&app.db, &dir.0).await.unwrap();
+    assert!(reports[0].outcome.is_some(), "{:?}", reports[0].diagnostics);
+    app.post_form(MarkModuleRead::url(), &[("course", "essai"), ("module", "un")]).await;
+    submit(&app, &RIGHT).await;
+    app.post_form(MarkModuleRead::url(), &[("course", "essai"), ("module", "deux")]).await;
+
+    let exercise = |n: &'static str, fields: Vec<(&'static str, &'static str)>| {
+        let mut all = vec![("course", "essai"), ("module", "deux"), ("exercise", n)];
+        all.extend(fields);
+        all
+    };
+    // Each exercise: a wrong try, corrected criterion by criterion, then a right one.
+    let wrong = app.post_form(SubmitExercise::url(), &exercise("0", vec![("text", "Le courrier de Mme Durand.")])).await;
+    assert_eq!(wrong.headers()["location"], "/cours/essai/deux#exercice-1");
+    let page = app.page("/cours/essai/deux").await;
+    assert!(page.contains("Pas encore réussi") && page.contains("retirez-les"), "{page}");
+    app.post_form(SubmitExercise::url(), &exercise("0", vec![("text", "Rédigez un résumé de ce courrier en cinq lignes.")])).await;
+    app.post_form(SubmitExercise::url(), &exercise("1", vec![("text", "Mme Durand doit un loyer.")])).await;
+    assert!(app.page("/cours/essai/deux").await.contains("Il reste « Mme Durand »"));
+    app.post_form(SubmitExercise::url(), &exercise("1", vec![("text", "[Nom] doit un loyer.")])).await;
+    app.post_form(SubmitExercise::url(), &exercise("2", vec![("answers[s0]", "on")])).await;
+    assert!(!app.page("/cours/essai/deux").await.contains("Module terminé."));
+    app.post_form(SubmitExercise::url(), &exercise("2", vec![("answers[s1]", "on")])).await;
+    let page = app.page("/cours/essai/deux").await;
+    assert_eq!(page.matches("Exercice réussi.").count(), 3, "{page}");
+    assert!(page.contains("Module terminé."));
+    assert!(app.page("/mon-parcours").await.contains("2 module(s) terminé(s) sur 2"));
+    let completions: i64 = sqlx::query("SELECT COUNT(*) AS n FROM course_completions").fetch_one(app.db.pool()).await.unwrap().get("n");
+    assert_eq!(completions, 1, "the course is completed once every exercise passed");
 }

@@ -270,3 +270,14 @@ privacy-card = bank card number
 privacy-birth_date = date of birth
 privacy-address = postal address
 privacy-name = person's name
+
+exercise-document = The exercise's document
+exercise-your-request = Your request to the simulated assistant
+exercise-send-prompt = Send to the simulated assistant
+exercise-document-to-edit = The document, to anonymise right here
+exercise-check = Check
+exercise-question = Question asked to the assistant:
+exercise-mark-wrong = Tick the statements that are wrong or unverifiable
+exercise-passed = Exercise passed.
+exercise-not-passed = Not passed yet: read the feedback and try again.
+exercise-sign-in = Sign in to do the exercise and keep your result.

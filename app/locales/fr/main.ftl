@@ -270,3 +270,14 @@ privacy-card = numéro de carte bancaire
 privacy-birth_date = date de naissance
 privacy-address = adresse postale
 privacy-name = nom d'une personne
+
+exercise-document = Le document de l'exercice
+exercise-your-request = Votre demande à l'assistant simulé
+exercise-send-prompt = Envoyer à l'assistant simulé
+exercise-document-to-edit = Le document, à anonymiser directement ici
+exercise-check = Vérifier
+exercise-question = Question posée à l'assistant :
+exercise-mark-wrong = Cochez les affirmations fausses ou invérifiables
+exercise-passed = Exercice réussi.
+exercise-not-passed = Pas encore réussi : lisez les retours et réessayez.
+exercise-sign-in = Connectez-vous pour faire l'exercice et enregistrer votre résultat.

@@ -1,29 +1,108 @@
-//! The exercise blocks of a module page (the quizzes are the `QuizIsland`).
+//! The sandbox exercises of a module page.
 //!
 //! The module's Markdown is cut at each ```` ```exercise ```` block; this component fills the gap
-//! with what the exercise asks. Doing it happens in the sandbox.
+//! with the exercise as a plain form (no JavaScript needed): write a request to the simulated
+//! assistant, anonymise a document, or mark the wrong statements of an answer. The page comes back
+//! with the correction, criterion by criterion.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
     course::exercise::{Exercise, ExerciseKind},
     i18n::tr,
+    quiz::api::SubmitExercise,
+    sandbox::api::ExerciseOutcome,
 };
 
 #[component]
-pub fn ExerciseBlock(exercise: Exercise, index: usize) -> impl IntoView {
-    let heading_id = format!("exercice-{}", index + 1);
+pub fn ExerciseBlock(
+    exercise: Exercise,
+    index: usize,
+    course: String,
+    module: String,
+    signed_in: bool,
+    outcome: Option<ExerciseOutcome>,
+) -> impl IntoView {
+    let heading_id = format!("exercice-{}-titre", index + 1);
     let labelled_by = heading_id.clone();
+    let section_id = format!("exercice-{}", index + 1);
     let kind = tr(match exercise.kind {
         ExerciseKind::Prompt { .. } => "exercise-kind-prompt",
         ExerciseKind::Anonymize { .. } => "exercise-kind-anonymize",
         ExerciseKind::Hallucination { .. } => "exercise-kind-hallucination",
     });
+    let field_id = format!("exercice-{}-texte", index + 1);
+    let body = match &exercise.kind {
+        ExerciseKind::Prompt { document, .. } => view! {
+            {document.clone().map(|d| view! {
+                <details class="exercise__document"><summary>{tr("exercise-document")}</summary><pre>{d.text}</pre></details>
+            })}
+            <div class="field">
+                <label for=field_id.clone()>{tr("exercise-your-request")}</label>
+                <textarea id=field_id.clone() name="text" rows="7" required=true></textarea>
+            </div>
+            <button type="submit">{tr("exercise-send-prompt")}</button>
+        }.into_any(),
+        ExerciseKind::Anonymize { document, .. } => view! {
+            <div class="field">
+                <label for=field_id.clone()>{tr("exercise-document-to-edit")}</label>
+                <textarea id=field_id.clone() name="text" rows="14">{document.text.clone()}</textarea>
+            </div>
+            <button type="submit">{tr("exercise-check")}</button>
+        }.into_any(),
+        ExerciseKind::Hallucination { question, statements } => view! {
+            <p><strong>{tr("exercise-question")}</strong>" "{question.clone()}</p>
+            <fieldset class="question">
+                <legend>{tr("exercise-mark-wrong")}</legend>
+                {statements.iter().enumerate().map(|(k, s)| {
+                    let id = format!("exercice-{}-affirmation-{k}", index + 1);
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id=id.clone() name=format!("answers[s{k}]") value="on"/>
+                            <label for=id>{s.text.clone()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <button type="submit">{tr("exercise-check")}</button>
+        }.into_any(),
+    };
+    let sign_in_href = format!("/connexion?suite=/cours/{course}/{module}%23{section_id}");
     view! {
-        <section class="activity activity--exercise" aria-labelledby=labelled_by>
+        <section class="activity activity--exercise" id=section_id aria-labelledby=labelled_by>
             <p class="activity__kind">{kind}</p>
-            <h2 id=heading_id>{exercise.title}</h2>
-            <p class="activity__instructions">{exercise.instructions}</p>
+            <h2 id=heading_id>{exercise.title.clone()}</h2>
+            <p class="activity__instructions">{exercise.instructions.clone()}</p>
+            {outcome.map(|outcome| view! {
+                <div class="quiz-result" class:quiz-result--passed=outcome.passed role="status">
+                    <p class="quiz-result__score"><strong>{if outcome.passed { tr("exercise-passed") } else { tr("exercise-not-passed") }}</strong></p>
+                    {outcome.reply.map(|reply| view! {
+                        <div class="message message--assistant">
+                            <p class="message__who">{tr("practice-assistant")}</p>
+                            <p class="message__text">{reply}</p>
+                        </div>
+                    })}
+                    <ul class="rubric-lines">
+                        {outcome.lines.into_iter().map(|line| view! {
+                            <li class:is-met=line.met>
+                                <strong>{if line.met { tr("rubric-met") } else { tr("rubric-missing") }}</strong>" — "{line.feedback}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            {if signed_in {
+                view! {
+                    <form method="post" action=SubmitExercise::url() class="quiz-form">
+                        <input type="hidden" name="course" value=course.clone()/>
+                        <input type="hidden" name="module" value=module.clone()/>
+                        <input type="hidden" name="exercise" value=index.to_string()/>
+                        {body}
+                    </form>
+                }.into_any()
+            } else {
+                view! { <p class="activity__sign-in"><a href=sign_in_href>{tr("exercise-sign-in")}</a></p> }.into_any()
+            }}
         </section>
     }
 }

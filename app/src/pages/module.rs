@@ -39,7 +39,7 @@ pub fn ModulePageView() -> impl IntoView {
 fn ModuleView(page: ModulePage, learner: Option<LearnerModuleView>) -> impl IntoView {
     let signed_in = learner.is_some();
     let state = learner.as_ref().map(|l| l.state.clone()).unwrap_or_default();
-    let attempts = learner.map(|l| l.quizzes).unwrap_or_default();
+    let (attempts, exercise_outcomes) = learner.map(|l| (l.quizzes, l.exercises)).unwrap_or_default();
     let locale = use_locale();
     let course_slug = page.outline.info.slug.clone();
     let module_slug = page.module.slug.clone();
@@ -99,7 +99,16 @@ fn ModuleView(page: ModulePage, learner: Option<LearnerModuleView>) -> impl Into
                 None => ().into_any(),
             },
             Segment::Exercise(i) => match exercises.get(i).cloned() {
-                Some(exercise) => view! { <ExerciseBlock exercise index=i/> }.into_any(),
+                Some(exercise) => view! {
+                    <ExerciseBlock
+                        exercise
+                        index=i
+                        course=course_slug.clone()
+                        module=module_slug.clone()
+                        signed_in
+                        outcome=exercise_outcomes.get(i).cloned().flatten()
+                    />
+                }.into_any(),
                 None => ().into_any(),
             },
         })

@@ -220,8 +220,10 @@ async fn evaluate(db: &Database, home_page: &str, learner: &Learner<'_>, page: &
     for index in 0..page.module.quizzes.len() {
         quizzes.push(quiz_passed(db, learner.id, course, module, index).await?);
     }
-    // Exercises are graded by the sandbox; until one is passed it counts as not done.
-    let exercises = vec![false; page.module.exercises.len()];
+    let mut exercises = Vec::new();
+    for index in 0..page.module.exercises.len() {
+        exercises.push(exercise_passed(db, learner.id, course, module, index).await?);
+    }
     if !module_is_complete(state.read, &quizzes, &exercises) {
         return Ok(());
     }
@@ -358,4 +360,59 @@ pub async fn attestation(db: &Database, code: &str) -> Result<Option<super::api:
         duration_minutes: info.duration_minutes,
         version_id: row.try_get("version_id")?,
     }))
+}
+
+/// Has the learner passed this exercise at least once?
+async fn exercise_passed(db: &Database, user_id: i64, course: &str, module: &str, exercise: usize) -> Result<bool, DbError> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM exercise_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND exercise_index = $4 AND passed = 1",
+    )
+    .bind(user_id)
+    .bind(course)
+    .bind(module)
+    .bind(exercise as i64)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(row.try_get::<i64, _>("n")? > 0)
+}
+
+/// The learner's latest attempt at an exercise.
+pub async fn latest_exercise(db: &Database, user_id: i64, course: &str, module: &str, exercise: usize) -> Result<Option<crate::sandbox::api::ExerciseOutcome>, DbError> {
+    let row = sqlx::query(
+        "SELECT result_json FROM exercise_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND exercise_index = $4 \
+         ORDER BY submitted_at DESC, id DESC LIMIT 1",
+    )
+    .bind(user_id)
+    .bind(course)
+    .bind(module)
+    .bind(exercise as i64)
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(|r| serde_json::from_str(&r.try_get::<String, _>("result_json")?).map_err(json_error)).transpose()
+}
+
+/// Records a graded exercise attempt and re-evaluates completion.
+pub async fn record_exercise(db: &Database, home_page: &str, learner: &Learner<'_>, page: &ModulePage, exercise: usize, outcome: &crate::sandbox::api::ExerciseOutcome) -> Result<(), DbError> {
+    let course = &page.outline.info.slug;
+    let module = &page.module.slug;
+    sqlx::query(
+        "INSERT INTO exercise_attempts (user_id, course_slug, version_id, module_slug, exercise_index, passed, result_json, submitted_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(learner.id)
+    .bind(course)
+    .bind(page.outline.version_id)
+    .bind(module)
+    .bind(exercise as i64)
+    .bind(i64::from(outcome.passed))
+    .bind(serde_json::to_string(outcome).map_err(json_error)?)
+    .bind(now())
+    .execute(db.pool())
+    .await?;
+    let path = format!("/cours/{course}/{module}#exercice-{}", exercise + 1);
+    let name = page.module.exercises.get(exercise).map(|e| e.title.clone()).unwrap_or_default();
+    let verb = if outcome.passed { Verb::Passed } else { Verb::Failed };
+    store_statement(db, home_page, learner, verb, &path, &name, "http://adlnet.gov/expapi/activities/simulation", None).await?;
+    record_visit(db, learner.id, course, module).await?;
+    evaluate(db, home_page, learner, page).await
 }

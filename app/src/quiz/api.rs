@@ -25,6 +25,8 @@ pub struct LearnerModuleView {
     pub state: ModuleState,
     /// One entry per quiz of the module.
     pub quizzes: Vec<Option<AttemptView>>,
+    /// The latest correction of each exercise of the module.
+    pub exercises: Vec<Option<crate::sandbox::api::ExerciseOutcome>>,
 }
 
 #[cfg(feature = "ssr")]
@@ -61,7 +63,11 @@ pub async fn load_learner_module(course: String, module: String) -> Result<Optio
     for index in 0..page.module.quizzes.len() {
         quizzes.push(attempt_view(&state.db, user.id, &page, index).await.map_err(unavailable)?);
     }
-    Ok(Some(LearnerModuleView { state: module_state, quizzes }))
+    let mut exercises = Vec::new();
+    for index in 0..page.module.exercises.len() {
+        exercises.push(crate::progress::repository::latest_exercise(&state.db, user.id, &course, &module, index).await.map_err(unavailable)?);
+    }
+    Ok(Some(LearnerModuleView { state: module_state, quizzes, exercises }))
 }
 
 /// Grades and records a quiz attempt. A plain form post (no JavaScript) is sent back to the quiz,
@@ -130,5 +136,50 @@ pub async fn mark_module_read(course: String, module: String) -> Result<(), Serv
         None => format!("/cours/{course}"),
     };
     leptos_axum::redirect(&next);
+    Ok(())
+}
+
+/// Grades and records a sandbox exercise of a module: `text` for a request or an anonymised
+/// document, `answers[s{n}]` for each statement marked as wrong. The page comes back corrected.
+#[server]
+pub async fn submit_exercise(
+    course: String,
+    module: String,
+    exercise: usize,
+    text: Option<String>,
+    answers: Option<BTreeMap<String, String>>,
+) -> Result<(), ServerFnError> {
+    use crate::{
+        accounts::authz::require_user,
+        course::exercise::ExerciseKind,
+        error::{app_state, unavailable},
+        progress::repository::{record_exercise, Learner},
+        sandbox::grading::{grade_anonymize, grade_hallucination, grade_prompt},
+    };
+    let state = app_state()?;
+    let user = require_user()?;
+    let Some(page) = crate::course::repository::module_page(&state.db, &course, &module).await.map_err(unavailable)? else {
+        return Err(ServerFnError::new("Ce module n'existe plus."));
+    };
+    let Some(definition) = page.module.exercises.get(exercise) else {
+        return Err(ServerFnError::new("Cet exercice n'existe plus dans la version actuelle du module."));
+    };
+    let text = text.unwrap_or_default();
+    if text.chars().count() > crate::sandbox::api::MAX_MESSAGE_CHARS * 4 {
+        return Err(ServerFnError::new("Votre texte est trop long."));
+    }
+    let outcome = match &definition.kind {
+        ExerciseKind::Prompt { criteria, required_words, forbidden_words, reference_answer, .. } => {
+            grade_prompt(&text, criteria, required_words, forbidden_words, reference_answer.as_deref())
+        }
+        ExerciseKind::Anonymize { keep, .. } => grade_anonymize(&text, keep),
+        ExerciseKind::Hallucination { statements, .. } => {
+            let marked = answers.unwrap_or_default().keys().filter_map(|k| k.strip_prefix('s')?.parse().ok()).collect();
+            grade_hallucination(&marked, statements)
+        }
+    };
+    let learner = Learner { id: user.id, name: &user.display_name };
+    record_exercise(&state.db, &state.public_url, &learner, &page, exercise, &outcome).await.map_err(unavailable)?;
+    leptos_axum::redirect(&format!("/cours/{course}/{module}#exercice-{}", exercise + 1));
     Ok(())
 }

@@ -19,6 +19,15 @@ pub struct FeedbackLine {
     pub feedback: String,
 }
 
+/// The correction of one exercise attempt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseOutcome {
+    pub passed: bool,
+    pub lines: Vec<FeedbackLine>,
+    /// What the simulated assistant answered (prompt exercises).
+    pub reply: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PracticeView {
     /// (role, content), oldest first.
