@@ -1,0 +1,118 @@
+// Completing the sample course to 100 % as an agent — reading, a quiz, the three kinds of
+// exercise — with and without JavaScript, then opening the attestation and its public check.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { BASE_URL, launchBrowser, openPage, accessibilityViolations } from './support.mjs';
+
+const COURSE = 'prendre-en-main-campus-ia';
+const COURSE_DIR = new URL(`../../courses/${COURSE}/`, import.meta.url);
+
+function moduleFile(prefix) {
+  const file = readdirSync(COURSE_DIR).find((name) => name.startsWith(prefix));
+  return { slug: file.replace(/^\d+-/, '').replace(/\.md$/, ''), text: readFileSync(new URL(file, COURSE_DIR), 'utf8') };
+}
+
+/** The right answers of every quiz block of a module file. */
+function quizzes(text) {
+  return text.split('```quiz\n').slice(1).map((block) => {
+    const questions = [];
+    for (const line of block.split('\n```')[0].split('\n')) {
+      if (line.startsWith('? ')) questions.push({ options: [], answers: [] });
+      const option = line.match(/^- ([([])([ xX])[)\]] /);
+      if (option) questions.at(-1).options.push({ multiple: option[1] === '[', correct: option[2] !== ' ' });
+      if (line.startsWith('= ')) questions.at(-1).answers = line.slice(2).split('|').map((a) => a.trim());
+    }
+    return questions;
+  });
+}
+
+function list(block, key) {
+  const match = block.match(new RegExp(`^${key} = \\[(.*)\\]`, 'm'));
+  return match ? [...match[1].matchAll(/"([^"]*)"/g)].map((m) => m[1]) : [];
+}
+
+async function answerQuiz(section, questions) {
+  for (const [n, question] of questions.entries()) {
+    const fieldset = section.locator('fieldset.question').nth(n);
+    if (question.answers.length) {
+      await fieldset.getByRole('textbox').fill(question.answers[0]);
+      continue;
+    }
+    for (const [k, option] of question.options.entries()) {
+      const input = fieldset.locator('input').nth(k);
+      if (option.correct) await input.check();
+      else if (option.multiple) await input.uncheck();
+    }
+  }
+  await section.getByRole('button', { name: /Valider mes réponses|Réessayer/ }).click();
+  await section.getByText('Score : 100 %').waitFor();
+}
+
+/** Passes every exercise of a module page, from the definitions in the module file. */
+async function passExercises(page, text) {
+  const blocks = text.split('```exercise\n').slice(1).map((b) => b.split('\n```')[0]);
+  for (const [n, block] of blocks.entries()) {
+    const section = page.locator(`#exercice-${n + 1}`);
+    const kind = block.match(/^kind = "(\w+)"/m)[1];
+    if (kind === 'prompt') {
+      const words = list(block, 'required_words').join(', ');
+      await section.getByRole('textbox').fill(
+        `Vous êtes agent d'accueil. Contexte : une famille nous a écrit au sujet d'un ${words}. ` +
+        'Rédigez une réponse de dix lignes au plus, sur un ton cordial, pour un usager, sans inventer de règle.');
+    } else if (kind === 'anonymize') {
+      await section.getByRole('textbox').fill(`Message reçu : ${list(block, 'keep').join(', ')}.`);
+    } else {
+      const wrong = [...block.matchAll(/^wrong = (true|false)/gm)].map((m) => m[1] === 'true');
+      for (const [k, isWrong] of wrong.entries()) if (isWrong) await section.locator('input[type=checkbox]').nth(k).check();
+    }
+    await section.getByRole('button', { name: /Envoyer à l'assistant simulé|Vérifier/ }).click();
+    await page.locator(`#exercice-${n + 1}`).getByText('Exercice réussi.').waitFor();
+  }
+}
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+for (const javaScriptEnabled of [true, false]) {
+  const mode = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
+
+  test(`an agent completes the sample course and checks the attestation ${mode}`, async () => {
+    const page = await openPage(browser, { javaScriptEnabled, audit: true });
+    await page.goto(`${BASE_URL}/inscription`);
+    await page.getByLabel('Nom et prénom').fill('Agent Complet');
+    await page.getByLabel('Adresse électronique professionnelle').fill(`complet.${javaScriptEnabled}.${Date.now()}@exemple.gouv.fr`);
+    const unit = page.getByLabel('Votre service');
+    await unit.selectOption(await unit.locator('option', { hasText: 'Service des usages' }).getAttribute('value'));
+    await page.getByLabel('Mot de passe', { exact: true }).fill('une phrase de passe pour finir');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.waitForURL(`${BASE_URL}/cours`);
+
+    for (const prefix of ['01-', '02-']) {
+      const { slug, text } = moduleFile(prefix);
+      await page.goto(`${BASE_URL}/cours/${COURSE}/${slug}`);
+      if (javaScriptEnabled) {
+        await page.waitForTimeout(400); // let the quiz islands hydrate
+        // The signed-in module page, with its quiz and exercise forms, audited before answering.
+        assert.deepEqual(await accessibilityViolations(page), [], slug);
+      }
+      for (const [n, questions] of quizzes(text).entries()) await answerQuiz(page.locator(`#quiz-${n + 1}`), questions);
+      await passExercises(page, text);
+      await page.getByRole('button', { name: "J'ai lu ce module en entier" }).click();
+      await page.waitForLoadState();
+      await page.goto(`${BASE_URL}/cours/${COURSE}/${slug}`);
+      await page.getByText('Module terminé.').waitFor();
+    }
+
+    await page.goto(`${BASE_URL}/mon-parcours`);
+    assert.equal(await page.getByRole('progressbar', { name: /Prendre en main Campus IA/ }).getAttribute('value'), '100');
+    await page.getByRole('link', { name: 'Attestation de réussite' }).click();
+    await page.locator('.attestation__name', { hasText: 'Agent Complet' }).waitFor();
+    const code = page.url().split('/').pop();
+    await page.getByRole('link', { name: `/attestations/${code}` }).click();
+    await page.getByText('Cette attestation est authentique.').waitFor();
+    assert.ok((await page.locator('main').innerText()).includes('Agent Complet'));
+    assert.deepEqual(page.errors, []);
+  });
+}
