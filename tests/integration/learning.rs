@@ -70,6 +70,7 @@ async fn a_quiz_is_corrected_and_the_best_attempt_counts(engine: Engine) {
     let page = app.page("/cours/essai/un").await;
     assert!(page.contains("Score : 100 %") && page.contains("réussi"), "{page}");
     assert!(page.contains("meilleur score : 100 %"));
+    assert!(page.contains("Vos essais, du plus récent au plus ancien") && page.contains("— 0 % — pas encore réussi"), "past attempts can be reviewed");
 
     let statements: Vec<String> = sqlx::query("SELECT verb FROM xapi_statements ORDER BY stored_at, id")
         .fetch_all(app.db.pool())

@@ -281,3 +281,5 @@ exercise-mark-wrong = Tick the statements that are wrong or unverifiable
 exercise-passed = Exercise passed.
 exercise-not-passed = Not passed yet: read the feedback and try again.
 exercise-sign-in = Sign in to do the exercise and keep your result.
+
+quiz-history = Your attempts, most recent first

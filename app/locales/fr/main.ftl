@@ -281,3 +281,5 @@ exercise-mark-wrong = Cochez les affirmations fausses ou invérifiables
 exercise-passed = Exercice réussi.
 exercise-not-passed = Pas encore réussi : lisez les retours et réessayez.
 exercise-sign-in = Connectez-vous pour faire l'exercice et enregistrer votre résultat.
+
+quiz-history = Vos essais, du plus récent au plus ancien

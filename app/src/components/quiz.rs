@@ -9,6 +9,7 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
+    components::labels::utc_datetime,
     course::quiz::{QuestionKind, Quiz, QuizSettings},
     i18n::Locale,
     quiz::{
@@ -167,6 +168,7 @@ pub fn QuizIsland(
 #[component]
 fn QuizCorrection(quiz: Quiz, view: AttemptView, locale: Locale) -> impl IntoView {
     let QuizResult { questions, score, passed } = view.result.clone();
+    let history = view.history.clone();
     let verdict = if passed { locale.text("quiz-passed") } else { locale.text("quiz-failed") };
     let mut lines = vec![locale.text_with("quiz-score", &[("score", score.into())]), verdict];
     if view.attempts_made > 1 {
@@ -205,6 +207,16 @@ fn QuizCorrection(quiz: Quiz, view: AttemptView, locale: Locale) -> impl IntoVie
                     }
                 }).collect_view()}
             </ol>
+            {(history.len() > 1).then(|| view! {
+                <details class="quiz-result__history">
+                    <summary>{locale.text("quiz-history")}</summary>
+                    <ol reversed=true>
+                        {history.into_iter().map(|(at, score, passed)| view! {
+                            <li>{format!("{} — {score} % — {}", utc_datetime(at), if passed { locale.text("quiz-passed") } else { locale.text("quiz-failed") })}</li>
+                        }).collect_view()}
+                    </ol>
+                </details>
+            })}
         </div>
     }
 }

@@ -136,10 +136,10 @@ pub async fn attempt_count(db: &Database, user_id: i64, course: &str, module: &s
     Ok(row.try_get("n")?)
 }
 
-/// The latest attempt at a quiz, with the number of attempts made and the best score.
-pub async fn latest_attempt(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<Option<(QuizResult, i64, u32)>, DbError> {
+/// The latest attempt at a quiz, with every attempt's (time, score, passed), newest first.
+pub async fn latest_attempt(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<Option<(QuizResult, Vec<(i64, u32, bool)>)>, DbError> {
     let rows = sqlx::query(
-        "SELECT result_json, score FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4 \
+        "SELECT result_json, score, passed, submitted_at FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4 \
          ORDER BY submitted_at DESC, id DESC",
     )
     .bind(user_id)
@@ -150,8 +150,11 @@ pub async fn latest_attempt(db: &Database, user_id: i64, course: &str, module: &
     .await?;
     let Some(latest) = rows.first() else { return Ok(None) };
     let result: QuizResult = serde_json::from_str(&latest.try_get::<String, _>("result_json")?).map_err(json_error)?;
-    let best = rows.iter().map(|r| r.try_get::<i64, _>("score")).collect::<Result<Vec<_>, _>>()?.into_iter().max().unwrap_or(0);
-    Ok(Some((result, rows.len() as i64, best as u32)))
+    let history = rows
+        .iter()
+        .map(|r| Ok((r.try_get::<i64, _>("submitted_at")?, r.try_get::<i64, _>("score")? as u32, r.try_get::<i64, _>("passed")? == 1)))
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok(Some((result, history)))
 }
 
 /// Has the learner passed this quiz at least once (the best attempt counts)?

@@ -17,6 +17,8 @@ pub struct AttemptView {
     /// `None`: unlimited.
     pub attempts_left: Option<i64>,
     pub best_score: u32,
+    /// Every attempt, newest first: (Unix time, score, passed).
+    pub history: Vec<(i64, u32, bool)>,
 }
 
 /// Everything a module page shows about the signed-in learner.
@@ -37,11 +39,15 @@ async fn attempt_view(
     quiz: usize,
 ) -> Result<Option<AttemptView>, crate::db::DbError> {
     let latest = crate::progress::repository::latest_attempt(db, user_id, &page.outline.info.slug, &page.module.slug, quiz).await?;
-    Ok(latest.map(|(result, attempts_made, best_score)| AttemptView {
-        result,
-        attempts_made,
-        attempts_left: page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - attempts_made).max(0)),
-        best_score,
+    Ok(latest.map(|(result, history)| {
+        let attempts_made = history.len() as i64;
+        AttemptView {
+            result,
+            attempts_made,
+            attempts_left: page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - attempts_made).max(0)),
+            best_score: history.iter().map(|(_, score, _)| *score).max().unwrap_or(0),
+            history,
+        }
     }))
 }
 
