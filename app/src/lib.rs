@@ -4,6 +4,9 @@
 //! Features: `ssr` compiles the server side (database, repositories, rendering), `hydrate` the
 //! browser side (islands only: pages are server-rendered HTML and stay usable without JavaScript).
 
+// The typed views of large pages nest deeply; the default limit (128) is not enough for them.
+#![recursion_limit = "256"]
+
 pub mod accounts;
 pub mod audit;
 pub mod course;
