@@ -157,15 +157,32 @@ pub async fn latest_attempt(db: &Database, user_id: i64, course: &str, module: &
     Ok(Some((result, history)))
 }
 
-/// Has the learner passed this quiz at least once (the best attempt counts)?
-async fn quiz_passed(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<bool, DbError> {
-    let row = sqlx::query(
-        "SELECT COUNT(*) AS n FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4 AND passed = 1",
-    )
+/// The two kinds of graded activity of a module, and where their attempts are stored.
+#[derive(Clone, Copy)]
+enum Activity {
+    Quiz,
+    Exercise,
+}
+
+impl Activity {
+    fn table_and_index(self) -> (&'static str, &'static str) {
+        match self {
+            Activity::Quiz => ("quiz_attempts", "quiz_index"),
+            Activity::Exercise => ("exercise_attempts", "exercise_index"),
+        }
+    }
+}
+
+/// Has the learner passed this quiz or exercise at least once (the best attempt counts)?
+async fn passed_once(db: &Database, activity: Activity, user_id: i64, course: &str, module: &str, index: usize) -> Result<bool, DbError> {
+    let (table, index_column) = activity.table_and_index();
+    let row = sqlx::query(&format!(
+        "SELECT COUNT(*) AS n FROM {table} WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND {index_column} = $4 AND passed = 1"
+    ))
     .bind(user_id)
     .bind(course)
     .bind(module)
-    .bind(quiz as i64)
+    .bind(index as i64)
     .fetch_one(db.pool())
     .await?;
     Ok(row.try_get::<i64, _>("n")? > 0)
@@ -221,11 +238,11 @@ async fn evaluate(db: &Database, home_page: &str, learner: &Learner<'_>, page: &
     }
     let mut quizzes = Vec::new();
     for index in 0..page.module.quizzes.len() {
-        quizzes.push(quiz_passed(db, learner.id, course, module, index).await?);
+        quizzes.push(passed_once(db, Activity::Quiz, learner.id, course, module, index).await?);
     }
     let mut exercises = Vec::new();
     for index in 0..page.module.exercises.len() {
-        exercises.push(exercise_passed(db, learner.id, course, module, index).await?);
+        exercises.push(passed_once(db, Activity::Exercise, learner.id, course, module, index).await?);
     }
     if !module_is_complete(state.read, &quizzes, &exercises) {
         return Ok(());
@@ -363,20 +380,6 @@ pub async fn attestation(db: &Database, code: &str) -> Result<Option<super::api:
         duration_minutes: info.duration_minutes,
         version_id: row.try_get("version_id")?,
     }))
-}
-
-/// Has the learner passed this exercise at least once?
-async fn exercise_passed(db: &Database, user_id: i64, course: &str, module: &str, exercise: usize) -> Result<bool, DbError> {
-    let row = sqlx::query(
-        "SELECT COUNT(*) AS n FROM exercise_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND exercise_index = $4 AND passed = 1",
-    )
-    .bind(user_id)
-    .bind(course)
-    .bind(module)
-    .bind(exercise as i64)
-    .fetch_one(db.pool())
-    .await?;
-    Ok(row.try_get::<i64, _>("n")? > 0)
 }
 
 /// The learner's latest attempt at an exercise.
