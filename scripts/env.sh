@@ -12,6 +12,10 @@ SERVER_BIN="$CARGO_TARGET/release/server"
 # cargo-leptos compiles with LEPTOS_OUTPUT_NAME set, and leptos reads it at compile time: every
 # other cargo command must see the same value, or each would rebuild the whole Leptos stack.
 export LEPTOS_OUTPUT_NAME=campus-ia
+# Server function URLs carry a hash of the crate's folder unless this key is set: without it, two
+# checkouts sharing one build cache (a working copy and CI's clone) produce a WebAssembly and a
+# server that disagree on the URLs, and every island call answers 404.
+export SERVER_FN_OVERRIDE_KEY=campus-ia
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-$CAMPUS_ROOT/target/site}"
 
 # Versions pinned here must match Cargo.lock (wasm-bindgen) and TOOLCHAIN notes.

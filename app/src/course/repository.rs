@@ -7,7 +7,7 @@ use sqlx::{any::AnyRow, Row};
 
 use super::{
     diagnostics::Diagnostic,
-    loader::{check_course, check_directory, CourseSource},
+    loader::{check_course, check_directory, CourseCheck, CourseSource},
     model::{CourseInfo, CourseOutline, ModuleContent, ModulePage, ModuleSummary, ParsedCourse},
 };
 use crate::db::{now, Database, DbError};
@@ -158,14 +158,9 @@ pub struct ImportReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Checks and publishes one course folder already read into memory.
+/// Checks and publishes one course folder already read into memory (uploads, the web editor).
 pub async fn import_source(db: &Database, source: &CourseSource, publisher: Option<i64>) -> Result<ImportReport, DbError> {
-    let check = check_course(source);
-    let outcome = match &check.course {
-        Some(course) => Some(publish(db, course, &source.files, publisher).await?),
-        None => None,
-    };
-    Ok(ImportReport { slug: source.slug.clone(), outcome, diagnostics: check.diagnostics })
+    publish_checked(db, source, check_course(source), publisher).await
 }
 
 /// Checks and publishes every course folder of `dir`.
@@ -173,13 +168,18 @@ pub async fn import_directory(db: &Database, dir: &Path) -> Result<Vec<ImportRep
     let checks = check_directory(dir).map_err(|source| ImportError::Read { path: dir.display().to_string(), source })?;
     let mut reports = Vec::new();
     for (source, check) in checks {
-        let outcome = match &check.course {
-            Some(course) => Some(publish(db, course, &source.files, None).await?),
-            None => None,
-        };
-        reports.push(ImportReport { slug: source.slug, outcome, diagnostics: check.diagnostics });
+        reports.push(publish_checked(db, &source, check, None).await?);
     }
     Ok(reports)
+}
+
+/// Publishes a checked course, or refuses it when the check found errors.
+async fn publish_checked(db: &Database, source: &CourseSource, check: CourseCheck, publisher: Option<i64>) -> Result<ImportReport, DbError> {
+    let outcome = match &check.course {
+        Some(course) => Some(publish(db, course, &source.files, publisher).await?),
+        None => None,
+    };
+    Ok(ImportReport { slug: source.slug.clone(), outcome, diagnostics: check.diagnostics })
 }
 
 #[derive(Debug, thiserror::Error)]

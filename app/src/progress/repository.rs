@@ -209,9 +209,23 @@ pub async fn record_attempt(db: &Database, home_page: &str, learner: &Learner<'_
     .await?;
     let path = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);
     let name = format!("{} — quiz {}", page.module.title, quiz + 1);
-    let verb = if result.passed { Verb::Passed } else { Verb::Failed };
-    store_statement(db, home_page, learner, verb, &path, &name, "http://adlnet.gov/expapi/activities/assessment", Some((result.score, result.passed))).await?;
-    record_visit(db, learner.id, course, module).await?;
+    let statement = (path.as_str(), name.as_str(), "http://adlnet.gov/expapi/activities/assessment");
+    after_attempt(db, home_page, learner, page, statement, result.passed, Some(result.score)).await
+}
+
+/// What follows every graded attempt: its xAPI statement, the visit, and completion.
+async fn after_attempt(
+    db: &Database,
+    home_page: &str,
+    learner: &Learner<'_>,
+    page: &ModulePage,
+    (path, name, activity_type): (&str, &str, &str),
+    passed: bool,
+    score: Option<u32>,
+) -> Result<(), DbError> {
+    let verb = if passed { Verb::Passed } else { Verb::Failed };
+    store_statement(db, home_page, learner, verb, path, name, activity_type, score.map(|s| (s, passed))).await?;
+    record_visit(db, learner.id, &page.outline.info.slug, &page.module.slug).await?;
     evaluate(db, home_page, learner, page).await
 }
 
@@ -417,8 +431,6 @@ pub async fn record_exercise(db: &Database, home_page: &str, learner: &Learner<'
     .await?;
     let path = format!("/cours/{course}/{module}#exercice-{}", exercise + 1);
     let name = page.module.exercises.get(exercise).map(|e| e.title.clone()).unwrap_or_default();
-    let verb = if outcome.passed { Verb::Passed } else { Verb::Failed };
-    store_statement(db, home_page, learner, verb, &path, &name, "http://adlnet.gov/expapi/activities/simulation", None).await?;
-    record_visit(db, learner.id, course, module).await?;
-    evaluate(db, home_page, learner, page).await
+    let statement = (path.as_str(), name.as_str(), "http://adlnet.gov/expapi/activities/simulation");
+    after_attempt(db, home_page, learner, page, statement, outcome.passed, None).await
 }
