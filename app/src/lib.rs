@@ -17,6 +17,7 @@ pub mod organizations;
 pub mod pages;
 pub mod progress;
 pub mod quiz;
+pub mod reporting;
 pub mod sandbox;
 pub mod time;
 #[cfg(feature = "ssr")]

@@ -13,6 +13,8 @@ pub mod quiz;
 pub mod slug;
 
 #[cfg(feature = "ssr")]
+pub mod diff;
+#[cfg(feature = "ssr")]
 pub mod loader;
 #[cfg(feature = "ssr")]
 pub mod markdown;

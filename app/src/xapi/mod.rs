@@ -1,6 +1,8 @@
 //! xAPI statements (IEEE 9274.1.1 / xAPI 1.0.3) for quiz attempts and completions, stored for
 //! export to a Learning Record Store. Building a statement is pure; storing it is server-only.
 
+pub mod query;
+
 use serde_json::{json, Value};
 
 /// The ADL verbs Campus IA emits.
