@@ -20,6 +20,8 @@ pub struct AppState {
     pub public_url: String,
     /// Bearer tokens accepted by the OpenAI-compatible endpoint.
     pub assistant_tokens: Vec<String>,
+    /// The assistant of the atelier: the simulation or an external OpenAI-compatible service.
+    pub assistant: crate::sandbox::backend::AssistantBackend,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -9,11 +9,15 @@
 //! | `CAMPUS_SIGNUP_DOMAINS` | (any) | e-mail domains allowed to sign up, comma-separated |
 //! | `CAMPUS_PUBLIC_URL` | `http://` + site address | the address users reach (xAPI, attestations) |
 //! | `CAMPUS_ASSISTANT_TOKENS` | (none) | bearer tokens accepted by `/v1`, comma-separated |
+//! | `ASSISTANT_BASE_URL` | (none: simulation) | an OpenAI-compatible service for the atelier, up to `/v1` |
+//! | `ASSISTANT_API_KEY` | (none) | its bearer token |
+//! | `ASSISTANT_MODEL` | (required with the URL) | the model to ask |
 //! | `CAMPUS_ENV` | `dev` | `dev` or `prod` (secure cookies, HSTS, JSON logs) |
 //! | `RUST_LOG` | `info` | log filter (`tracing` syntax) |
 
 use std::{net::SocketAddr, path::PathBuf};
 
+use app::sandbox::backend::{AssistantBackend, BackendConfigError};
 use leptos::prelude::LeptosOptions;
 
 /// Where the server runs: it changes security settings, never behaviour.
@@ -27,6 +31,8 @@ pub enum Environment {
 pub enum ConfigError {
     #[error("{variable} invalide (« {value} ») : {expected}")]
     Invalid { variable: &'static str, value: String, expected: &'static str },
+    #[error(transparent)]
+    Assistant(#[from] BackendConfigError),
 }
 
 /// Everything the server needs to start.
@@ -43,6 +49,8 @@ pub struct Config {
     pub public_url: String,
     /// Bearer tokens accepted by the OpenAI-compatible endpoint (none: it answers 401).
     pub assistant_tokens: Vec<String>,
+    /// The atelier's assistant (`ASSISTANT_*`); the simulation by default.
+    pub assistant: AssistantBackend,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
@@ -98,7 +106,22 @@ impl Config {
             .map(|t| t.trim().to_owned())
             .filter(|t| !t.is_empty())
             .collect();
-        Ok(Config { database_url, site_addr, site_root, environment, courses_dir, signup_domains, public_url, assistant_tokens })
+        let assistant = AssistantBackend::from_settings(
+            lookup("ASSISTANT_BASE_URL").as_deref(),
+            lookup("ASSISTANT_API_KEY").as_deref(),
+            lookup("ASSISTANT_MODEL").as_deref(),
+        )?;
+        Ok(Config {
+            database_url,
+            site_addr,
+            site_root,
+            environment,
+            courses_dir,
+            signup_domains,
+            public_url,
+            assistant_tokens,
+            assistant,
+        })
     }
 
     /// The options Leptos needs to render pages and link the built site.

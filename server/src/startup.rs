@@ -49,6 +49,7 @@ impl Application {
             signup_domains: config.signup_domains.clone(),
             public_url: config.public_url.clone(),
             assistant_tokens: config.assistant_tokens.clone(),
+            assistant: config.assistant.clone(),
         };
         let router = router(state.clone());
         Ok(Application { listener, router, state })

@@ -1,5 +1,6 @@
 // Completing the sample course to 100 % as an agent — reading, a quiz, the three kinds of
-// exercise — with and without JavaScript, then opening the attestation and its public check.
+// exercise (each failed first, then passed) — with and without JavaScript, then opening the
+// attestation and its public check.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -49,25 +50,38 @@ async function answerQuiz(section, questions) {
   await section.getByText('Score : 100 %').waitFor();
 }
 
-/** Passes every exercise of a module page, from the definitions in the module file. */
+/**
+ * Does every exercise of a module page twice, from the definitions in the module file: first
+ * badly (a vague request, the document left as it is, nothing marked) to see the correction say
+ * why, then well.
+ */
 async function passExercises(page, text) {
   const blocks = text.split('```exercise\n').slice(1).map((b) => b.split('\n```')[0]);
   for (const [n, block] of blocks.entries()) {
-    const section = page.locator(`#exercice-${n + 1}`);
+    const section = () => page.locator(`#exercice-${n + 1}`);
+    const submit = () => section().getByRole('button', { name: /Envoyer à l'assistant simulé|Vérifier/ }).click();
     const kind = block.match(/^kind = "(\w+)"/m)[1];
+    const wrong = [...block.matchAll(/^wrong = (true|false)/gm)].map((m) => m[1] === 'true');
+
+    if (kind === 'prompt') await section().getByRole('textbox').fill('Fais une réponse.');
+    else if (kind === 'hallucination') await section().locator('input[type=checkbox]').nth(wrong.indexOf(false)).check();
+    // An anonymize exercise sent untouched still holds every piece of personal data.
+    await submit();
+    await section().getByText('Pas encore réussi').waitFor();
+    assert.ok(await section().locator('.rubric-lines li:not(.is-met)').count() > 0, `exercise ${n + 1} says what is missing`);
+
     if (kind === 'prompt') {
       const words = list(block, 'required_words').join(', ');
-      await section.getByRole('textbox').fill(
+      await section().getByRole('textbox').fill(
         `Vous êtes agent d'accueil. Contexte : une famille nous a écrit au sujet d'un ${words}. ` +
         'Rédigez une réponse de dix lignes au plus, sur un ton cordial, pour un usager, sans inventer de règle.');
     } else if (kind === 'anonymize') {
-      await section.getByRole('textbox').fill(`Message reçu : ${list(block, 'keep').join(', ')}.`);
+      await section().getByRole('textbox').fill(`Message reçu : ${list(block, 'keep').join(', ')}.`);
     } else {
-      const wrong = [...block.matchAll(/^wrong = (true|false)/gm)].map((m) => m[1] === 'true');
-      for (const [k, isWrong] of wrong.entries()) if (isWrong) await section.locator('input[type=checkbox]').nth(k).check();
+      for (const [k, isWrong] of wrong.entries()) await section().locator('input[type=checkbox]').nth(k).setChecked(isWrong);
     }
-    await section.getByRole('button', { name: /Envoyer à l'assistant simulé|Vérifier/ }).click();
-    await page.locator(`#exercice-${n + 1}`).getByText('Exercice réussi.').waitFor();
+    await submit();
+    await section().getByText('Exercice réussi.').waitFor();
   }
 }
 

@@ -2,11 +2,14 @@
 //! personal-data warnings; transcripts stay private; limits are explained.
 
 use app::sandbox::api::{ClearPractice, SendPracticeMessage};
-use integration_tests::{on_both_engines, spawn_app, Engine};
+use integration_tests::{on_both_engines, spawn_app, spawn_app_with, Engine};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 
-on_both_engines!(practising_shows_the_reply_feedback_and_warnings_to_its_author_only);
+on_both_engines!(
+    practising_shows_the_reply_feedback_and_warnings_to_its_author_only,
+    an_external_assistant_answers_and_never_receives_personal_data,
+);
 
 const PASSWORD: &str = "une phrase de passe solide";
 const SCENARIO: &str = "repondre-a-un-usager";
@@ -51,4 +54,65 @@ async fn practising_shows_the_reply_feedback_and_warnings_to_its_author_only(eng
     app.sign_in("agent@ville.fr", PASSWORD).await;
     app.post_form(ClearPractice::url(), &[("scenario", SCENARIO)]).await;
     assert!(app.page(&format!("/atelier/{SCENARIO}")).await.contains("Écrivez votre première demande"));
+}
+
+/// The OpenAI-protocol client backend, tested against our own `/v1` endpoint over real HTTP: one
+/// server plays the external service (Albert, vLLM…), the other sends its atelier to it.
+async fn an_external_assistant_answers_and_never_receives_personal_data(engine: Engine) {
+    let service = spawn_app(engine).await;
+    let base_url = format!("{}/v1", service.address);
+    let app = spawn_app_with(engine, |config| {
+        config.assistant = app::sandbox::backend::AssistantBackend::from_settings(
+            Some(&base_url),
+            Some("jeton-de-test"),
+            Some(app::sandbox::assistant::MODEL_ID),
+        )
+        .expect("valid settings");
+    })
+    .await;
+    app.create_account("agent@ville.fr", PASSWORD, None, None).await;
+    app.sign_in("agent@ville.fr", PASSWORD).await;
+    let page = app.page(&format!("/atelier/{SCENARIO}")).await;
+    assert!(page.contains("Assistant externe : le modèle « campus-ia-simule »"), "the page says where messages go");
+
+    // As the chat island calls it: the updated conversation comes back as JSON.
+    let sent = app
+        .client
+        .post(app.url(SendPracticeMessage::url()))
+        .header("Accept", "application/json")
+        .header("Origin", &app.address)
+        .form(&[("scenario", SCENARIO), ("message", "Rédigez une réponse à un usager qui n'a pas reçu sa facture.")])
+        .send()
+        .await
+        .expect("request reaches the server");
+    assert_eq!(sent.status(), StatusCode::OK);
+    let view: app::sandbox::api::PracticeView = sent.json().await.expect("a conversation");
+    assert_eq!(view.messages.len(), 2);
+    assert_eq!(view.external_model.as_deref(), Some("campus-ia-simule"));
+    // The service's simulated assistant wrote the reply (it had no scenario reference answer).
+    assert!(view.messages[1].1.contains("Voici une proposition générale"), "{:?}", view.messages);
+
+    // Personal data is refused before anything is sent, with the reason, and nothing is stored.
+    let refused = app
+        .post_form(SendPracticeMessage::url(), &[("scenario", SCENARIO), ("message", "Répondez à Mme Durand, 06 12 34 56 78.")])
+        .await;
+    assert_eq!(refused.headers()["location"], format!("/atelier/{SCENARIO}#reponse"));
+    let page = app.page(&format!("/atelier/{SCENARIO}")).await;
+    assert!(page.contains("il n&#x27;a pas été envoyé à l&#x27;assistant externe") || page.contains("il n'a pas été envoyé à l'assistant externe"), "{page}");
+    assert!(page.contains("06 12 34 56 78"), "the typed text is kept in the field");
+    let stored = sqlx::query("SELECT COUNT(*) AS n FROM sandbox_messages").fetch_one(app.db.pool()).await.expect("count");
+    assert_eq!(sqlx::Row::try_get::<i64, _>(&stored, "n").expect("n"), 2, "the refused message was not stored");
+
+    // A service that refuses (wrong token) gives a clear message, not an error page.
+    let misconfigured = spawn_app_with(engine, |config| {
+        config.assistant =
+            app::sandbox::backend::AssistantBackend::from_settings(Some(&base_url), Some("mauvais-jeton"), Some("campus-ia-simule"))
+                .expect("valid settings");
+    })
+    .await;
+    misconfigured.create_account("agent@ville.fr", PASSWORD, None, None).await;
+    misconfigured.sign_in("agent@ville.fr", PASSWORD).await;
+    misconfigured.post_form(SendPracticeMessage::url(), &[("scenario", SCENARIO), ("message", "Rédigez une réponse.")]).await;
+    let page = misconfigured.page(&format!("/atelier/{SCENARIO}")).await;
+    assert!(page.contains("HTTP 401"), "{page}");
 }

@@ -149,16 +149,24 @@ pub fn test_config(database_url: &str) -> Config {
         signup_domains: Vec::new(),
         public_url: "http://campus.test".to_owned(),
         assistant_tokens: vec!["jeton-de-test".to_owned()],
+        assistant: app::sandbox::backend::AssistantBackend::Simulated,
     }
 }
 
 /// Starts the application on `engine` with a fresh database and returns once it listens.
 pub async fn spawn_app(engine: Engine) -> TestApp {
+    spawn_app_with(engine, |_| {}).await
+}
+
+/// Like [`spawn_app`], with the test configuration changed by `configure` first.
+pub async fn spawn_app_with(engine: Engine, configure: impl FnOnce(&mut Config)) -> TestApp {
     if std::env::var_os("CAMPUS_TEST_LOG").is_some() {
         server::telemetry::init(Environment::Dev);
     }
     let database = fresh_database(engine).await;
-    let application = Application::build(&test_config(&database.url)).await.expect("application starts");
+    let mut config = test_config(&database.url);
+    configure(&mut config);
+    let application = Application::build(&config).await.expect("application starts");
     let address = format!("http://{}", application.local_addr());
     let db = application.state().db.clone();
     tokio::spawn(application.run_until(std::future::pending()));

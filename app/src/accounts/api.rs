@@ -62,6 +62,14 @@ mod respond {
         }
     }
 
+    /// Whether the request is a plain HTML form post (no JavaScript): such a request is answered
+    /// with a redirect to the page, while an island's call gets the server function's value.
+    pub fn is_plain_form_post() -> bool {
+        use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.headers.get(axum::http::header::ACCEPT)?.to_str().ok().map(|v| v.contains("text/html")))
+            .unwrap_or(false)
+    }
+
     /// The client's address, for sign-in throttling.
     pub async fn client_address() -> String {
         leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
@@ -76,7 +84,7 @@ mod respond {
     }
 }
 #[cfg(feature = "ssr")]
-pub(crate) use respond::redirect_with;
+pub(crate) use respond::{is_plain_form_post, redirect_with};
 #[cfg(feature = "ssr")]
 use respond::{client_address, safe_next, set_cookie};
 

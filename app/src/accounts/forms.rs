@@ -7,6 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+/// Longest typed value carried back to a form.
+const MAX_KEPT_VALUE_BYTES: usize = 1_500;
+
 /// Name of the one-shot cookie.
 pub const FLASH_COOKIE: &str = "campus_flash";
 
@@ -44,8 +47,12 @@ impl FormFeedback {
         self
     }
 
+    /// Keeps what the user typed in `field`, unless it is too long for the flash cookie
+    /// (browsers drop cookies over 4 KiB, and the whole feedback would be lost).
     pub fn value(mut self, field: &str, value: &str) -> Self {
-        self.values.insert(field.to_owned(), value.to_owned());
+        if value.len() <= MAX_KEPT_VALUE_BYTES {
+            self.values.insert(field.to_owned(), value.to_owned());
+        }
         self
     }
 

@@ -22,6 +22,8 @@ pub fn ExerciseBlock(
     module: String,
     signed_in: bool,
     outcome: Option<ExerciseOutcome>,
+    /// Why the last attempt was refused (a limit, an empty text), if it was.
+    refusal: Option<String>,
 ) -> impl IntoView {
     let heading_id = format!("exercice-{}-titre", index + 1);
     let labelled_by = heading_id.clone();
@@ -73,6 +75,7 @@ pub fn ExerciseBlock(
             <p class="activity__kind">{kind}</p>
             <h2 id=heading_id>{exercise.title.clone()}</h2>
             <p class="activity__instructions">{exercise.instructions.clone()}</p>
+            {refusal.map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
             {outcome.map(|outcome| view! {
                 <div class="quiz-result" class:quiz-result--passed=outcome.passed role="status">
                     <p class="quiz-result__score"><strong>{if outcome.passed { tr("exercise-passed") } else { tr("exercise-not-passed") }}</strong></p>

@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod breadcrumb;
+pub mod chat;
 pub mod form;
 pub mod labels;
 pub mod layout;

@@ -6,6 +6,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
+    accounts::forms::take_feedback,
     components::{activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, quiz::QuizIsland},
     course::{api::load_module, model::{ModulePage, Segment}},
     i18n::{tr, tr_args, use_locale},
@@ -78,6 +79,7 @@ fn ModuleView(page: ModulePage, learner: Option<LearnerModuleView>) -> impl Into
     let quiz_settings = module.quiz_settings.clone();
     let quizzes = module.quizzes.clone();
     let exercises = module.exercises.clone();
+    let feedback = take_feedback();
     let content = module
         .segments
         .into_iter()
@@ -107,6 +109,7 @@ fn ModuleView(page: ModulePage, learner: Option<LearnerModuleView>) -> impl Into
                         module=module_slug.clone()
                         signed_in
                         outcome=exercise_outcomes.get(i).cloned().flatten()
+                        refusal=feedback.as_ref().filter(|f| f.form == format!("exercice-{i}")).and_then(|f| f.message.clone())
                     />
                 }.into_any(),
                 None => ().into_any(),

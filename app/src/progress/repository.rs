@@ -411,6 +411,27 @@ pub async fn latest_exercise(db: &Database, user_id: i64, course: &str, module: 
     row.map(|r| serde_json::from_str(&r.try_get::<String, _>("result_json")?).map_err(json_error)).transpose()
 }
 
+/// The learner's exercise attempts in the last minute (all exercises) and in the last 24 hours
+/// (this exercise), for the sandbox limits.
+pub async fn recent_exercise_attempts(db: &Database, user_id: i64, course: &str, module: &str, exercise: usize) -> Result<(i64, i64), DbError> {
+    let current = now();
+    let row = sqlx::query(
+        "SELECT \
+           (SELECT COUNT(*) FROM exercise_attempts WHERE user_id = $1 AND submitted_at > $2) AS last_minute, \
+           (SELECT COUNT(*) FROM exercise_attempts WHERE user_id = $1 AND course_slug = $3 AND module_slug = $4 \
+              AND exercise_index = $5 AND submitted_at > $6) AS today",
+    )
+    .bind(user_id)
+    .bind(current - 60)
+    .bind(course)
+    .bind(module)
+    .bind(exercise as i64)
+    .bind(current - 86_400)
+    .fetch_one(db.pool())
+    .await?;
+    Ok((row.try_get("last_minute")?, row.try_get("today")?))
+}
+
 /// Records a graded exercise attempt and re-evaluates completion.
 pub async fn record_exercise(db: &Database, home_page: &str, learner: &Learner<'_>, page: &ModulePage, exercise: usize, outcome: &crate::sandbox::api::ExerciseOutcome) -> Result<(), DbError> {
     let course = &page.outline.info.slug;

@@ -93,9 +93,7 @@ pub async fn submit_quiz(
     };
     let state = app_state()?;
     let user = require_user()?;
-    let plain_form = use_context::<axum::http::request::Parts>()
-        .and_then(|p| p.headers.get(axum::http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
-        .unwrap_or(false);
+    let plain_form = crate::accounts::api::is_plain_form_post();
     let anchor = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);
     let refuse = |message: &str| -> Result<AttemptView, ServerFnError> {
         if plain_form {
@@ -145,6 +143,13 @@ pub async fn mark_module_read(course: String, module: String) -> Result<(), Serv
     Ok(())
 }
 
+/// Longest text accepted in an exercise (an anonymised document can be long).
+pub const MAX_EXERCISE_TEXT_CHARS: usize = 16_000;
+/// Exercise attempts a learner may send per minute, all exercises together.
+pub const MAX_EXERCISE_ATTEMPTS_PER_MINUTE: i64 = 10;
+/// Attempts per exercise in 24 hours: enough to learn, not enough to brute-force a hallucination hunt.
+pub const MAX_ATTEMPTS_PER_EXERCISE_PER_DAY: i64 = 30;
+
 /// Grades and records a sandbox exercise of a module: `text` for a request or an anonymised
 /// document, `answers[s{n}]` for each statement marked as wrong. The page comes back corrected.
 #[server]
@@ -156,23 +161,44 @@ pub async fn submit_exercise(
     answers: Option<BTreeMap<String, String>>,
 ) -> Result<(), ServerFnError> {
     use crate::{
-        accounts::authz::require_user,
+        accounts::{
+            api::{is_plain_form_post, redirect_with},
+            authz::require_user,
+            forms::FormFeedback,
+        },
         course::exercise::ExerciseKind,
         error::{app_state, unavailable},
-        progress::repository::{record_exercise, Learner},
+        progress::repository::{recent_exercise_attempts, record_exercise, Learner},
         sandbox::grading::{grade_anonymize, grade_hallucination, grade_prompt},
     };
     let state = app_state()?;
     let user = require_user()?;
+    let anchor = format!("/cours/{course}/{module}#exercice-{}", exercise + 1);
+    let refuse = |message: &str| -> Result<(), ServerFnError> {
+        if is_plain_form_post() {
+            redirect_with(&FormFeedback::new(&format!("exercice-{exercise}")).failure(message), &anchor);
+        }
+        Err(ServerFnError::new(message.to_owned()))
+    };
     let Some(page) = crate::course::repository::module_page(&state.db, &course, &module).await.map_err(unavailable)? else {
-        return Err(ServerFnError::new("Ce module n'existe plus."));
+        return refuse("Ce module n'existe plus.");
     };
     let Some(definition) = page.module.exercises.get(exercise) else {
-        return Err(ServerFnError::new("Cet exercice n'existe plus dans la version actuelle du module."));
+        return refuse("Cet exercice n'existe plus dans la version actuelle du module.");
     };
     let text = text.unwrap_or_default();
-    if text.chars().count() > crate::sandbox::api::MAX_MESSAGE_CHARS * 4 {
-        return Err(ServerFnError::new("Votre texte est trop long."));
+    if text.chars().count() > MAX_EXERCISE_TEXT_CHARS {
+        return refuse(&format!("Votre texte dépasse {MAX_EXERCISE_TEXT_CHARS} caractères : raccourcissez-le."));
+    }
+    if text.trim().is_empty() && !matches!(definition.kind, ExerciseKind::Hallucination { .. }) {
+        return refuse("Le texte est vide : écrivez votre demande (ou gardez le document à modifier) avant de l'envoyer.");
+    }
+    let (last_minute, today) = recent_exercise_attempts(&state.db, user.id, &course, &module, exercise).await.map_err(unavailable)?;
+    if last_minute >= MAX_EXERCISE_ATTEMPTS_PER_MINUTE {
+        return refuse(&format!("Vous avez envoyé {MAX_EXERCISE_ATTEMPTS_PER_MINUTE} essais en une minute : prenez le temps de relire la correction."));
+    }
+    if today >= MAX_ATTEMPTS_PER_EXERCISE_PER_DAY {
+        return refuse(&format!("Vous avez fait {MAX_ATTEMPTS_PER_EXERCISE_PER_DAY} essais de cet exercice aujourd'hui : reprenez-le demain."));
     }
     let outcome = match &definition.kind {
         ExerciseKind::Prompt { criteria, required_words, forbidden_words, reference_answer, .. } => {
@@ -186,6 +212,6 @@ pub async fn submit_exercise(
     };
     let learner = Learner { id: user.id, name: &user.display_name };
     record_exercise(&state.db, &state.public_url, &learner, &page, exercise, &outcome).await.map_err(unavailable)?;
-    leptos_axum::redirect(&format!("/cours/{course}/{module}#exercice-{}", exercise + 1));
+    leptos_axum::redirect(&anchor);
     Ok(())
 }

@@ -28,7 +28,8 @@ pub struct ExerciseOutcome {
     pub reply: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A practice conversation as its author sees it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PracticeView {
     /// (role, content), oldest first.
     pub messages: Vec<(String, String)>,
@@ -36,26 +37,26 @@ pub struct PracticeView {
     pub feedback: Vec<FeedbackLine>,
     /// Personal data found in the last request: (kind, text).
     pub findings: Vec<(String, String)>,
+    /// The external model answering, or `None` for the simulation.
+    pub external_model: Option<String>,
+    /// Why the message just sent was refused (the conversation is then left out): a refusal is
+    /// an answer, not a server failure, so the island gets it as a value.
+    pub refusal: Option<String>,
 }
 
-#[server]
-pub async fn load_practice(scenario: String) -> Result<PracticeView, ServerFnError> {
+/// The conversation of `user_id` on `scenario`, with the correction of its last request.
+#[cfg(feature = "ssr")]
+async fn practice_view(state: &crate::state::AppState, user_id: i64, scenario: &str) -> Result<PracticeView, sqlx::Error> {
     use sqlx::Row;
 
-    use crate::{course::exercise::Criterion, error::{app_state, unavailable}};
-    let state = app_state()?;
-    let user = crate::accounts::authz::require_user()?;
+    use crate::course::exercise::Criterion;
     let rows = sqlx::query("SELECT role, content FROM sandbox_messages WHERE user_id = $1 AND scenario = $2 ORDER BY id")
-        .bind(user.id)
-        .bind(&scenario)
+        .bind(user_id)
+        .bind(scenario)
         .fetch_all(state.db.pool())
-        .await
-        .map_err(unavailable)?;
-    let messages: Vec<(String, String)> = rows
-        .iter()
-        .map(|r| Ok::<_, sqlx::Error>((r.try_get("role")?, r.try_get("content")?)))
-        .collect::<Result<_, _>>()
-        .map_err(unavailable)?;
+        .await?;
+    let messages: Vec<(String, String)> =
+        rows.iter().map(|r| Ok::<_, sqlx::Error>((r.try_get("role")?, r.try_get("content")?))).collect::<Result<_, _>>()?;
     let last = messages.iter().rev().find(|(role, _)| role == "user").map(|(_, c)| c.clone());
     let (feedback, findings) = match last {
         Some(prompt) => (
@@ -67,15 +68,29 @@ pub async fn load_practice(scenario: String) -> Result<PracticeView, ServerFnErr
         ),
         None => (Vec::new(), Vec::new()),
     };
-    Ok(PracticeView { messages, feedback, findings })
+    Ok(PracticeView { messages, feedback, findings, external_model: state.assistant.external_model().map(str::to_owned), refusal: None })
 }
 
 #[server]
-pub async fn send_practice_message(scenario: String, message: String) -> Result<(), ServerFnError> {
+pub async fn load_practice(scenario: String) -> Result<PracticeView, ServerFnError> {
+    use crate::error::{app_state, unavailable};
+    let state = app_state()?;
+    let user = crate::accounts::authz::require_user()?;
+    practice_view(&state, user.id, &scenario).await.map_err(unavailable)
+}
+
+/// Sends a request to the atelier's assistant and stores both messages. A plain form post is
+/// sent back to the page; the chat island gets the updated conversation.
+#[server]
+pub async fn send_practice_message(scenario: String, message: String) -> Result<PracticeView, ServerFnError> {
     use sqlx::Row;
 
+    use super::backend::{AssistantError, Turn};
     use crate::{
-        accounts::{api::redirect_with, forms::FormFeedback},
+        accounts::{
+            api::{is_plain_form_post, redirect_with},
+            forms::FormFeedback,
+        },
         db::now,
         error::{app_state, unavailable},
     };
@@ -84,17 +99,20 @@ pub async fn send_practice_message(scenario: String, message: String) -> Result<
     let Some(definition) = super::scenarios::find(&scenario) else {
         return Err(ServerFnError::new("Scénario inconnu."));
     };
+    let plain_form = is_plain_form_post();
     let back = format!("/atelier/{scenario}#reponse");
-    let refuse = |message_text: &str, typed: &str| {
-        redirect_with(&FormFeedback::new("atelier").value("message", typed).error("message", message_text).failure("Message non envoyé."), &back);
-        Ok(())
+    let refuse = |reason: &str| -> Result<PracticeView, ServerFnError> {
+        if plain_form {
+            redirect_with(&FormFeedback::new("atelier").value("message", &message).error("message", reason).failure("Message non envoyé."), &back);
+        }
+        Ok(PracticeView { refusal: Some(reason.to_owned()), ..PracticeView::default() })
     };
     let text = message.trim();
     if text.is_empty() {
-        return refuse("écrivez votre demande avant de l'envoyer", &message);
+        return refuse("écrivez votre demande avant de l'envoyer");
     }
     if text.chars().count() > MAX_MESSAGE_CHARS {
-        return refuse(&format!("votre message dépasse {MAX_MESSAGE_CHARS} caractères : raccourcissez-le"), &message);
+        return refuse(&format!("votre message dépasse {MAX_MESSAGE_CHARS} caractères : raccourcissez-le"));
     }
     let last_minute: i64 = sqlx::query("SELECT COUNT(*) AS n FROM sandbox_messages WHERE user_id = $1 AND role = 'user' AND created_at > $2")
         .bind(user.id)
@@ -104,19 +122,27 @@ pub async fn send_practice_message(scenario: String, message: String) -> Result<
         .and_then(|r| r.try_get("n"))
         .map_err(unavailable)?;
     if last_minute >= MAX_MESSAGES_PER_MINUTE {
-        return refuse(&format!("vous avez envoyé {MAX_MESSAGES_PER_MINUTE} messages en une minute : patientez un instant"), &message);
+        return refuse(&format!("vous avez envoyé {MAX_MESSAGES_PER_MINUTE} messages en une minute : patientez un instant"));
     }
-    let in_conversation: i64 = sqlx::query("SELECT COUNT(*) AS n FROM sandbox_messages WHERE user_id = $1 AND scenario = $2 AND role = 'user'")
-        .bind(user.id)
-        .bind(&scenario)
-        .fetch_one(state.db.pool())
-        .await
-        .and_then(|r| r.try_get("n"))
-        .map_err(unavailable)?;
-    if in_conversation >= MAX_MESSAGES_PER_CONVERSATION {
-        return refuse(&format!("cette conversation a atteint {MAX_MESSAGES_PER_CONVERSATION} messages : effacez-la pour recommencer"), &message);
+    let history = practice_view(&state, user.id, &scenario).await.map_err(unavailable)?.messages;
+    if history.iter().filter(|(role, _)| role == "user").count() as i64 >= MAX_MESSAGES_PER_CONVERSATION {
+        return refuse(&format!("cette conversation a atteint {MAX_MESSAGES_PER_CONVERSATION} messages : effacez-la pour recommencer"));
     }
-    let reply = super::assistant::reply(text, Some(definition.reference_answer));
+    let turns: Vec<Turn> = history.iter().map(|(role, content)| Turn { role, content }).collect();
+    let reply = match state.assistant.answer(definition.situation, &turns, text, Some(definition.reference_answer)).await {
+        Ok(reply) => reply,
+        Err(AssistantError::PersonalData(findings)) => {
+            let listed: Vec<String> = findings.iter().map(|f| format!("« {} » ({})", f.text, f.kind.label())).collect();
+            return refuse(&format!(
+                "votre message contient des données personnelles — {} : il n'a pas été envoyé à l'assistant externe. Retirez-les puis renvoyez-le",
+                listed.join(", ")
+            ));
+        }
+        Err(other) => {
+            tracing::warn!(error = %other, "external assistant failed");
+            return refuse(&format!("{other} : réessayez dans quelques instants"));
+        }
+    };
     for (role, content) in [("user", text), ("assistant", reply.text.as_str())] {
         sqlx::query("INSERT INTO sandbox_messages (user_id, scenario, role, content, created_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(user.id)
@@ -128,8 +154,10 @@ pub async fn send_practice_message(scenario: String, message: String) -> Result<
             .await
             .map_err(unavailable)?;
     }
-    leptos_axum::redirect(&back);
-    Ok(())
+    if plain_form {
+        leptos_axum::redirect(&back);
+    }
+    practice_view(&state, user.id, &scenario).await.map_err(unavailable)
 }
 
 #[server]

@@ -5,6 +5,8 @@
 #[cfg(feature = "ssr")]
 pub mod assistant;
 #[cfg(feature = "ssr")]
+pub mod backend;
+#[cfg(feature = "ssr")]
 pub mod grading;
 #[cfg(feature = "ssr")]
 pub mod privacy;

@@ -40,6 +40,20 @@ impl Kind {
         }
     }
 
+    /// A short French name, for messages that list what was found.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Email => "adresse électronique",
+            Kind::Phone => "numéro de téléphone",
+            Kind::Nir => "numéro de sécurité sociale",
+            Kind::Iban => "IBAN",
+            Kind::Card => "numéro de carte bancaire",
+            Kind::BirthDate => "date de naissance",
+            Kind::Address => "adresse postale",
+            Kind::Name => "nom d'une personne",
+        }
+    }
+
     fn reason(self) -> &'static str {
         match self {
             Kind::Email => "adresse électronique : elle identifie une personne",
