@@ -46,6 +46,7 @@ use crate::{
         dashboard::DashboardPage,
         course::CoursePage,
         home::HomePage,
+        hr::{HrAgentPage, HrAssignmentsPage, HrDashboardPage},
         module::ModulePageView,
         not_found::NotFound,
         practice::{PracticeHomePage, PracticePage},
@@ -111,6 +112,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mon-parcours") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/mon-parcours/attestation/:code") view=AttestationPage ssr=SsrMode::Async/>
                     <Route path=path!("/attestations/:code") view=AttestationCheckPage ssr=SsrMode::Async/>
+                    <Route path=path!("/rh") view=HrDashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/rh/affectations") view=HrAssignmentsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/rh/agents/:id") view=HrAgentPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=AdminHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/unites") view=AdminUnitsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/utilisateurs") view=AdminUsersPage ssr=SsrMode::Async/>

@@ -101,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .route("/langue", post(routes::language::set_language))
         .route("/cours/{course}/fichiers/{*path}", get(routes::course_files::course_file))
         .route("/mon-compte/donnees", post(routes::personal_data::download))
+        .route("/rh/export.csv", get(routes::reporting::export_csv))
         .route("/v1/models", get(routes::openai::models))
         .route(
             "/v1/chat/completions",

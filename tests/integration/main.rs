@@ -6,3 +6,4 @@ mod courses;
 mod foundation;
 mod learning;
 mod practice;
+mod reporting;

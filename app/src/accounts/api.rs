@@ -383,6 +383,10 @@ pub async fn update_organization(id: i64, name: String, parent_id: String) -> Re
         Ok(_) => units::move_to(&state.db, id, parse_unit(&parent_id)).await,
         Err(error) => Err(error),
     };
+    if result.is_ok() {
+        // A unit under a new parent is covered by other assignments.
+        crate::reporting::repository::rebuild_all_enrolments(&state.db).await.map_err(unavailable)?;
+    }
     let feedback = match result {
         Ok(()) => {
             let details = format!("nom « {} », parent {}", name.trim(), parent_id.trim());

@@ -63,7 +63,12 @@ pub async fn create(db: &Database, new: NewUser<'_>) -> Result<User, AccountErro
     .bind(now())
     .fetch_one(db.pool())
     .await?;
-    Ok(User { id: row.try_get("id")?, email, display_name, organization_id: new.organization_id })
+    let id: i64 = row.try_get("id")?;
+    // A newcomer to a unit gets the courses already assigned to it.
+    if new.organization_id.is_some() {
+        crate::reporting::repository::rebuild_user_enrolments(db, id).await?;
+    }
+    Ok(User { id, email, display_name, organization_id: new.organization_id })
 }
 
 /// The account with this e-mail (any case), if any.

@@ -10,6 +10,7 @@ use crate::{
     i18n::{tr, tr_args},
     pages::{error::ErrorMessage, sign_in_required::SignInRequired},
     progress::{api::load_dashboard, percent, CourseProgress},
+    reporting::{api::load_my_assignments, status::Status},
 };
 
 #[component]
@@ -18,10 +19,34 @@ pub fn DashboardPage() -> impl IntoView {
         return view! { <SignInRequired back="/mon-parcours"/> }.into_any();
     }
     let courses = Resource::new(|| (), |_| load_dashboard());
+    let assigned = Resource::new(|| (), |_| load_my_assignments());
     view! {
         <Title text=tr("dashboard-title")/>
         <div class="page dashboard">
             <h1>{tr("dashboard-title")}</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let assigned = assigned.await.unwrap_or_default();
+                    (!assigned.is_empty()).then(|| view! {
+                        <h2>{tr("dashboard-assigned")}</h2>
+                        <ul class="progress-list">
+                            {assigned.into_iter().map(|a| view! {
+                                <li class="progress-entry">
+                                    <h3><a href=format!("/cours/{}", a.course_slug)>{a.title}</a></h3>
+                                    <p>
+                                        <span class=format!("status status--{}", a.status.id())>{tr(&format!("status-{}", a.status.id()))}</span>
+                                        {a.due.map(|date| {
+                                            let key = if a.status == Status::Overdue { "dashboard-overdue" } else { "dashboard-due" };
+                                            format!(" · {}", tr_args(key, &[("date", date.into())]))
+                                        })}
+                                    </p>
+                                    {a.notes.into_iter().map(|note| view! { <p class="assignment__note">{note}</p> }).collect_view()}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })
+                })}
+            </Suspense>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match courses.await {

@@ -8,6 +8,7 @@ pub mod course;
 pub mod dashboard;
 pub mod error;
 pub mod home;
+pub mod hr;
 pub mod module;
 pub mod not_found;
 pub mod practice;

@@ -96,6 +96,7 @@ pub async fn record_visit(db: &Database, user_id: i64, course: &str, module: &st
             }
         }
         inserted?;
+        crate::reporting::repository::note_started(db, user_id, course, at).await?;
     }
     Ok(())
 }
@@ -281,14 +282,16 @@ async fn evaluate(db: &Database, home_page: &str, learner: &Learner<'_>, page: &
             .fetch_optional(db.pool())
             .await?;
         if already.is_none() {
+            let completed_at = now();
             sqlx::query("INSERT INTO course_completions (user_id, course_slug, version_id, completed_at, verification_code) VALUES ($1, $2, $3, $4, $5)")
                 .bind(learner.id)
                 .bind(course)
                 .bind(page.outline.version_id)
-                .bind(now())
+                .bind(completed_at)
                 .bind(verification_code()?)
                 .execute(db.pool())
                 .await?;
+            crate::reporting::repository::note_completed(db, learner.id, course, completed_at).await?;
             store_statement(db, home_page, learner, Verb::Completed, &format!("/cours/{course}"), &page.outline.info.title, "http://adlnet.gov/expapi/activities/course", None).await?;
         }
     }

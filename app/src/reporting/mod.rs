@@ -1,7 +1,14 @@
 //! HR reporting: assignments of courses to units and agents, completion dashboards, CSV exports
-//! and the completion chart. The CSV writer and the chart are pure; queries are server-only.
+//! and the completion chart. Statuses, the CSV writer and the chart are pure; storage and
+//! queries are server-only.
 
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod chart;
 #[cfg(feature = "ssr")]
 pub mod csv;
+#[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
+pub mod repository;
+pub mod status;

@@ -5,3 +5,4 @@ pub mod health;
 pub mod language;
 pub mod openai;
 pub mod personal_data;
+pub mod reporting;

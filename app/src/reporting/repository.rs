@@ -1,0 +1,495 @@
+//! Storage of assignments and the HR reports built on them (server only).
+//!
+//! Assignments say what HR decided; `enrolments` says who must follow which course, with the
+//! dates a report needs (due, started, completed). Enrolments are rebuilt from assignments when
+//! an assignment or the organisation changes, and their dates are kept up to date by the
+//! progress code, so that a dashboard over 50,000 agents is one indexed scan, not a join per
+//! agent and course.
+
+use sqlx::{any::AnyRow, Row};
+
+use super::status::{Counts, SortKey, Status};
+use crate::db::{now, Database, DbError};
+
+/// The status of an enrolment as SQL, with `$NOW` standing for the current instant (the same
+/// rule as [`Status::at`]).
+const STATUS_SQL: &str = "CASE WHEN e.completed_at IS NOT NULL THEN 'termine' \
+     WHEN e.due_at IS NOT NULL AND e.due_at < $NOW THEN 'en-retard' \
+     WHEN e.started_at IS NOT NULL THEN 'en-cours' ELSE 'non-commence' END";
+
+/// Units of the scope: `$1` and every unit below it.
+const SCOPE_CTE: &str = "WITH RECURSIVE scope (id) AS ( \
+     SELECT id FROM organizations WHERE id = $1 \
+     UNION ALL SELECT o.id FROM organizations o JOIN scope ON o.parent_id = scope.id)";
+
+/// Who an assignment is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Unit { id: i64, include_subunits: bool },
+    Agent(i64),
+}
+
+/// An assignment as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assignment {
+    pub id: i64,
+    pub course_slug: String,
+    pub target: Target,
+    /// Name of the unit, or of the agent and their e-mail address.
+    pub target_label: String,
+    /// The unit the assignment falls under, for scope checks (the agent's unit for an agent).
+    pub scope_unit: Option<i64>,
+    pub due_date: Option<String>,
+    pub due_at: Option<i64>,
+    pub note: String,
+    pub assigned_by: Option<String>,
+    pub created_at: i64,
+}
+
+fn assignment_from_row(row: &AnyRow) -> Result<Assignment, sqlx::Error> {
+    let organization_id: Option<i64> = row.try_get("organization_id")?;
+    let user_id: Option<i64> = row.try_get("user_id")?;
+    let target = match (organization_id, user_id) {
+        (Some(id), _) => Target::Unit { id, include_subunits: row.try_get::<i64, _>("include_subunits")? == 1 },
+        (None, Some(user)) => Target::Agent(user),
+        (None, None) => return Err(sqlx::Error::Decode("assignment without target".into())),
+    };
+    let target_label = match &target {
+        Target::Unit { .. } => row.try_get::<Option<String>, _>("unit_name")?.unwrap_or_default(),
+        Target::Agent(_) => format!(
+            "{} ({})",
+            row.try_get::<Option<String>, _>("agent_name")?.unwrap_or_default(),
+            row.try_get::<Option<String>, _>("agent_email")?.unwrap_or_default()
+        ),
+    };
+    Ok(Assignment {
+        id: row.try_get("id")?,
+        course_slug: row.try_get("course_slug")?,
+        scope_unit: organization_id.or(row.try_get("agent_unit")?),
+        target,
+        target_label,
+        due_date: row.try_get("due_date")?,
+        due_at: row.try_get("due_at")?,
+        note: row.try_get("note")?,
+        assigned_by: row.try_get("assigned_by_name")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+const ASSIGNMENT_SELECT: &str = "SELECT a.id, a.course_slug, a.organization_id, a.include_subunits, a.user_id, a.due_date, \
+     a.due_at, a.note, a.created_at, o.name AS unit_name, u.display_name AS agent_name, u.email AS agent_email, \
+     u.organization_id AS agent_unit, b.display_name AS assigned_by_name \
+     FROM assignments a LEFT JOIN organizations o ON o.id = a.organization_id LEFT JOIN users u ON u.id = a.user_id \
+     LEFT JOIN users b ON b.id = a.assigned_by";
+
+/// Records an assignment and enrols the agents it covers.
+pub async fn create_assignment(
+    db: &Database,
+    course_slug: &str,
+    target: &Target,
+    due: Option<(String, i64)>,
+    note: &str,
+    assigned_by: i64,
+) -> Result<i64, DbError> {
+    let (organization_id, include_subunits, user_id) = match target {
+        Target::Unit { id, include_subunits } => (Some(*id), *include_subunits, None),
+        Target::Agent(user) => (None, false, Some(*user)),
+    };
+    let at = now();
+    let row = sqlx::query(
+        "INSERT INTO assignments (course_slug, organization_id, include_subunits, user_id, due_date, due_at, note, assigned_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+    )
+    .bind(course_slug)
+    .bind(organization_id)
+    .bind(i64::from(include_subunits))
+    .bind(user_id)
+    .bind(due.as_ref().map(|(date, _)| date.clone()))
+    .bind(due.as_ref().map(|(_, at)| *at))
+    .bind(note)
+    .bind(assigned_by)
+    .bind(at)
+    .fetch_one(db.pool())
+    .await?;
+    rebuild_course_enrolments(db, course_slug).await?;
+    Ok(row.try_get("id")?)
+}
+
+pub async fn find_assignment(db: &Database, id: i64) -> Result<Option<Assignment>, DbError> {
+    let row = sqlx::query(&format!("{ASSIGNMENT_SELECT} WHERE a.id = $1")).bind(id).fetch_optional(db.pool()).await?;
+    Ok(row.as_ref().map(assignment_from_row).transpose()?)
+}
+
+/// Changes the due date and the note of an assignment.
+pub async fn update_assignment(db: &Database, assignment: &Assignment, due: Option<(String, i64)>, note: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE assignments SET due_date = $1, due_at = $2, note = $3, updated_at = $4 WHERE id = $5")
+        .bind(due.as_ref().map(|(date, _)| date.clone()))
+        .bind(due.as_ref().map(|(_, at)| *at))
+        .bind(note)
+        .bind(now())
+        .bind(assignment.id)
+        .execute(db.pool())
+        .await?;
+    rebuild_course_enrolments(db, &assignment.course_slug).await
+}
+
+/// Withdraws an assignment; agents keep their progress, only the obligation goes.
+pub async fn delete_assignment(db: &Database, assignment: &Assignment) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM assignments WHERE id = $1").bind(assignment.id).execute(db.pool()).await?;
+    rebuild_course_enrolments(db, &assignment.course_slug).await
+}
+
+/// Assignments whose target lies in the unit `root` or below it, newest first.
+pub async fn assignments_in_scope(db: &Database, root: i64) -> Result<Vec<Assignment>, DbError> {
+    let rows = sqlx::query(&format!(
+        "{SCOPE_CTE} {ASSIGNMENT_SELECT} WHERE a.organization_id IN (SELECT id FROM scope) \
+         OR u.organization_id IN (SELECT id FROM scope) ORDER BY a.created_at DESC, a.id DESC"
+    ))
+    .bind(root)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.iter().map(assignment_from_row).collect::<Result<_, _>>()?)
+}
+
+/// The columns an enrolment takes from the learner's records, for `$user` and `$course`
+/// expressions: started when a module was opened, completed when the course was.
+const CARRIED_DATES: &str = "(SELECT MIN(p.started_at) FROM module_progress p WHERE p.user_id = t.user_id AND p.course_slug = t.course_slug), \
+     (SELECT c.completed_at FROM course_completions c WHERE c.user_id = t.user_id AND c.course_slug = t.course_slug)";
+
+/// Recomputes who is enrolled in `course` from its assignments, in one transaction.
+pub async fn rebuild_course_enrolments(db: &Database, course: &str) -> Result<(), DbError> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM enrolments WHERE course_slug = $1").bind(course).execute(&mut *tx).await?;
+    sqlx::query(&format!(
+        "WITH RECURSIVE covered (org_id, deep, due_at, assigned_at) AS ( \
+             SELECT organization_id, include_subunits, due_at, created_at FROM assignments \
+             WHERE course_slug = $1 AND organization_id IS NOT NULL \
+             UNION ALL \
+             SELECT o.id, 1, c.due_at, c.assigned_at FROM organizations o JOIN covered c ON o.parent_id = c.org_id WHERE c.deep = 1 \
+         ), targets (user_id, course_slug, due_at, assigned_at) AS ( \
+             SELECT u.id, $1, MIN(x.due_at), MIN(x.assigned_at) FROM ( \
+                 SELECT u2.id AS user_id, c.due_at, c.assigned_at FROM users u2 JOIN covered c ON u2.organization_id = c.org_id \
+                 UNION ALL \
+                 SELECT a.user_id, a.due_at, a.created_at FROM assignments a WHERE a.course_slug = $1 AND a.user_id IS NOT NULL \
+             ) x JOIN users u ON u.id = x.user_id WHERE u.disabled_at IS NULL GROUP BY u.id \
+         ) \
+         INSERT INTO enrolments (user_id, course_slug, due_at, assigned_at, started_at, completed_at) \
+         SELECT t.user_id, t.course_slug, t.due_at, t.assigned_at, {CARRIED_DATES} FROM targets t"
+    ))
+    .bind(course)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Recomputes one agent's enrolments (after sign-up or a change of unit).
+pub async fn rebuild_user_enrolments(db: &Database, user_id: i64) -> Result<(), DbError> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM enrolments WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+    sqlx::query(&format!(
+        "WITH RECURSIVE up (id, depth) AS ( \
+             SELECT organization_id, 0 FROM users WHERE id = $1 AND organization_id IS NOT NULL AND disabled_at IS NULL \
+             UNION ALL \
+             SELECT o.parent_id, up.depth + 1 FROM organizations o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL \
+         ), targets (user_id, course_slug, due_at, assigned_at) AS ( \
+             SELECT $1, a.course_slug, MIN(a.due_at), MIN(a.created_at) FROM assignments a \
+             WHERE (a.user_id = $1 AND EXISTS (SELECT 1 FROM users d WHERE d.id = $1 AND d.disabled_at IS NULL)) \
+                OR a.organization_id IN (SELECT id FROM up WHERE depth = 0) \
+                OR (a.include_subunits = 1 AND a.organization_id IN (SELECT id FROM up)) \
+             GROUP BY a.course_slug \
+         ) \
+         INSERT INTO enrolments (user_id, course_slug, due_at, assigned_at, started_at, completed_at) \
+         SELECT t.user_id, t.course_slug, t.due_at, t.assigned_at, {CARRIED_DATES} FROM targets t"
+    ))
+    .bind(user_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Recomputes every enrolment (after units moved in the tree).
+pub async fn rebuild_all_enrolments(db: &Database) -> Result<(), DbError> {
+    let rows = sqlx::query("SELECT DISTINCT course_slug FROM assignments UNION SELECT DISTINCT course_slug FROM enrolments")
+        .fetch_all(db.pool())
+        .await?;
+    for row in rows {
+        rebuild_course_enrolments(db, &row.try_get::<String, _>("course_slug")?).await?;
+    }
+    Ok(())
+}
+
+/// Notes that the learner opened a course they are enrolled in.
+pub async fn note_started(db: &Database, user_id: i64, course: &str, at: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE enrolments SET started_at = $1 WHERE user_id = $2 AND course_slug = $3 AND started_at IS NULL")
+        .bind(at)
+        .bind(user_id)
+        .bind(course)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Notes that the learner completed a course they are enrolled in.
+pub async fn note_completed(db: &Database, user_id: i64, course: &str, at: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE enrolments SET completed_at = $1 WHERE user_id = $2 AND course_slug = $3 AND completed_at IS NULL")
+        .bind(at)
+        .bind(user_id)
+        .bind(course)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// What a dashboard or an export looks at.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub course: Option<String>,
+    pub status: Option<Status>,
+    /// Only enrolments due on or before this instant.
+    pub due_before: Option<i64>,
+}
+
+impl Filter {
+    /// SQL conditions on `e` and their binds, numbered from `first`.
+    fn conditions(&self, first: usize, now: i64) -> (String, Vec<FilterBind>) {
+        let mut sql = String::new();
+        let mut binds = Vec::new();
+        if let Some(course) = &self.course {
+            sql.push_str(&format!(" AND e.course_slug = ${}", first + binds.len()));
+            binds.push(FilterBind::Text(course.clone()));
+        }
+        if let Some(status) = self.status {
+            sql.push_str(&format!(" AND ({}) = ${}", status_sql(now), first + binds.len()));
+            binds.push(FilterBind::Text(status.id().to_owned()));
+        }
+        if let Some(due) = self.due_before {
+            sql.push_str(&format!(" AND e.due_at IS NOT NULL AND e.due_at <= ${}", first + binds.len()));
+            binds.push(FilterBind::Int(due));
+        }
+        (sql, binds)
+    }
+}
+
+enum FilterBind {
+    Text(String),
+    Int(i64),
+}
+
+fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    binds: &'q [FilterBind],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for bind in binds {
+        query = match bind {
+            FilterBind::Text(text) => query.bind(text.as_str()),
+            FilterBind::Int(value) => query.bind(*value),
+        };
+    }
+    query
+}
+
+/// The status expression with the instant written in (an integer, never user input).
+fn status_sql(now: i64) -> String {
+    STATUS_SQL.replace("$NOW", &now.to_string())
+}
+
+/// Counts per unit of the scope (each unit on its own, not with its sub-units) and course.
+pub async fn counts_by_unit(db: &Database, root: i64, filter: &Filter, at: i64) -> Result<Vec<(i64, String, Counts)>, DbError> {
+    let (conditions, binds) = filter.conditions(2, at);
+    let status = status_sql(at);
+    let sql = format!(
+        "{SCOPE_CTE} SELECT u.organization_id AS unit, e.course_slug, \
+         SUM(CASE WHEN ({status}) = 'non-commence' THEN 1 ELSE 0 END) AS not_started, \
+         SUM(CASE WHEN ({status}) = 'en-cours' THEN 1 ELSE 0 END) AS in_progress, \
+         SUM(CASE WHEN ({status}) = 'termine' THEN 1 ELSE 0 END) AS completed, \
+         SUM(CASE WHEN ({status}) = 'en-retard' THEN 1 ELSE 0 END) AS overdue \
+         FROM enrolments e JOIN users u ON u.id = e.user_id JOIN scope ON scope.id = u.organization_id \
+         WHERE 1 = 1{conditions} GROUP BY u.organization_id, e.course_slug"
+    );
+    let rows = bind_all(sqlx::query(&sql).bind(root), &binds).fetch_all(db.pool()).await?;
+    let count = |row: &AnyRow, column: &str| -> Result<u64, sqlx::Error> {
+        // SUM is BIGINT on SQLite and NUMERIC on PostgreSQL; cast through i64 where possible.
+        Ok(row.try_get::<i64, _>(column).or_else(|_| row.try_get::<f64, _>(column).map(|v| v as i64))?.max(0) as u64)
+    };
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get("unit")?,
+                row.try_get("course_slug")?,
+                Counts {
+                    not_started: count(row, "not_started")?,
+                    in_progress: count(row, "in_progress")?,
+                    completed: count(row, "completed")?,
+                    overdue: count(row, "overdue")?,
+                },
+            ))
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(DbError::from)
+}
+
+/// One agent's line on one course.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgentLine {
+    pub user_id: i64,
+    pub name: String,
+    pub email: String,
+    pub unit: String,
+    pub course_slug: String,
+    pub status: Status,
+    pub due_at: Option<i64>,
+    pub started_at: Option<i64>,
+    pub completed_at: Option<i64>,
+}
+
+fn order_by(sort: SortKey) -> &'static str {
+    // Always end with unique columns, so that pages and exports have a stable order.
+    match sort {
+        SortKey::Name => "u.display_name, u.id, e.course_slug",
+        SortKey::Unit => "o.name, u.display_name, u.id, e.course_slug",
+        SortKey::Status => "status, u.display_name, u.id, e.course_slug",
+        SortKey::DueDate => "CASE WHEN e.due_at IS NULL THEN 1 ELSE 0 END, e.due_at, u.display_name, u.id, e.course_slug",
+    }
+}
+
+/// Agents of the scope with their status per course: one page (`limit`, `offset`) or all of
+/// them (`limit` = `None`), and how many lines match in total.
+pub async fn agent_lines(
+    db: &Database,
+    root: i64,
+    filter: &Filter,
+    sort: SortKey,
+    limit: Option<(i64, i64)>,
+    at: i64,
+) -> Result<(Vec<AgentLine>, i64), DbError> {
+    let (conditions, binds) = filter.conditions(2, at);
+    let status = status_sql(at);
+    let from = format!(
+        "FROM enrolments e JOIN users u ON u.id = e.user_id JOIN scope ON scope.id = u.organization_id \
+         JOIN organizations o ON o.id = u.organization_id WHERE 1 = 1{conditions}"
+    );
+    let total: i64 = bind_all(sqlx::query(&format!("{SCOPE_CTE} SELECT COUNT(*) AS n {from}")).bind(root), &binds)
+        .fetch_one(db.pool())
+        .await?
+        .try_get("n")?;
+    let page = match limit {
+        Some((limit, offset)) => format!(" LIMIT {} OFFSET {}", limit.max(0), offset.max(0)),
+        None => String::new(),
+    };
+    let sql = format!(
+        "{SCOPE_CTE} SELECT u.id AS user_id, u.display_name, u.email, o.name AS unit, e.course_slug, ({status}) AS status, \
+         e.due_at, e.started_at, e.completed_at {from} ORDER BY {}{page}",
+        order_by(sort)
+    );
+    let rows = bind_all(sqlx::query(&sql).bind(root), &binds).fetch_all(db.pool()).await?;
+    let lines = rows
+        .iter()
+        .map(|row| {
+            Ok(AgentLine {
+                user_id: row.try_get("user_id")?,
+                name: row.try_get("display_name")?,
+                email: row.try_get("email")?,
+                unit: row.try_get("unit")?,
+                course_slug: row.try_get("course_slug")?,
+                status: Status::from_id(&row.try_get::<String, _>("status")?).unwrap_or(Status::NotStarted),
+                due_at: row.try_get("due_at")?,
+                started_at: row.try_get("started_at")?,
+                completed_at: row.try_get("completed_at")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok((lines, total))
+}
+
+/// Completion instants of the scope's enrolments since `since` (for the chart).
+pub async fn completions_since(db: &Database, root: i64, course: Option<&str>, since: i64) -> Result<Vec<i64>, DbError> {
+    let course_condition = if course.is_some() { " AND e.course_slug = $3" } else { "" };
+    let sql = format!(
+        "{SCOPE_CTE} SELECT e.completed_at FROM enrolments e JOIN users u ON u.id = e.user_id \
+         JOIN scope ON scope.id = u.organization_id WHERE e.completed_at >= $2{course_condition}"
+    );
+    let mut query = sqlx::query(&sql).bind(root).bind(since);
+    if let Some(course) = course {
+        query = query.bind(course);
+    }
+    let rows = query.fetch_all(db.pool()).await?;
+    Ok(rows.iter().map(|r| r.try_get("completed_at")).collect::<Result<_, _>>()?)
+}
+
+/// One course of an agent, as HR sees it: dates and the best quiz scores, never answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgentCourse {
+    pub course_slug: String,
+    pub status: Status,
+    pub due_at: Option<i64>,
+    pub started_at: Option<i64>,
+    pub completed_at: Option<i64>,
+    /// Average of the best score of each quiz attempted, in percent.
+    pub best_score: Option<u32>,
+}
+
+/// The enrolments of one agent.
+pub async fn agent_courses(db: &Database, user_id: i64, at: i64) -> Result<Vec<AgentCourse>, DbError> {
+    let rows = sqlx::query(
+        "SELECT course_slug, due_at, started_at, completed_at FROM enrolments WHERE user_id = $1 ORDER BY course_slug",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut courses = Vec::with_capacity(rows.len());
+    for row in rows {
+        let course_slug: String = row.try_get("course_slug")?;
+        let (due_at, started_at, completed_at) = (row.try_get("due_at")?, row.try_get("started_at")?, row.try_get("completed_at")?);
+        let best = sqlx::query(
+            "SELECT MAX(score) AS best FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 GROUP BY module_slug, quiz_index",
+        )
+        .bind(user_id)
+        .bind(&course_slug)
+        .fetch_all(db.pool())
+        .await?;
+        let scores: Vec<i64> = best.iter().map(|r| r.try_get("best")).collect::<Result<_, _>>()?;
+        let best_score = (!scores.is_empty()).then(|| (scores.iter().sum::<i64>() / scores.len() as i64) as u32);
+        courses.push(AgentCourse {
+            status: Status::at(started_at, completed_at, due_at, at),
+            course_slug,
+            due_at,
+            started_at,
+            completed_at,
+            best_score,
+        });
+    }
+    Ok(courses)
+}
+
+/// What the learner sees of their assignments: course, due instant and the notes of HR.
+pub async fn assignments_for_learner(db: &Database, user_id: i64) -> Result<Vec<(String, Option<i64>, Vec<String>)>, DbError> {
+    let enrolled = sqlx::query("SELECT course_slug, due_at FROM enrolments WHERE user_id = $1 ORDER BY due_at, course_slug")
+        .bind(user_id)
+        .fetch_all(db.pool())
+        .await?;
+    let notes = sqlx::query(
+        "WITH RECURSIVE up (id) AS ( \
+             SELECT organization_id FROM users WHERE id = $1 AND organization_id IS NOT NULL \
+             UNION ALL SELECT o.parent_id FROM organizations o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL \
+         ) SELECT course_slug, note FROM assignments WHERE note <> '' AND (user_id = $1 OR organization_id IN (SELECT id FROM up)) \
+         ORDER BY created_at",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    enrolled
+        .iter()
+        .map(|row| {
+            let slug: String = row.try_get("course_slug")?;
+            let course_notes = notes
+                .iter()
+                .filter(|n| n.try_get::<String, _>("course_slug").is_ok_and(|s| s == slug))
+                .map(|n| n.try_get("note"))
+                .collect::<Result<Vec<String>, _>>()?;
+            Ok((slug, row.try_get("due_at")?, course_notes))
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(DbError::from)
+}
