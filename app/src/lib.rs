@@ -20,7 +20,6 @@ pub mod quiz;
 pub mod reporting;
 pub mod sandbox;
 pub mod time;
-#[cfg(feature = "ssr")]
 pub mod xapi;
 
 #[cfg(feature = "ssr")]
@@ -40,7 +39,8 @@ use crate::{
     i18n::{tr, Locale},
     pages::{
         account::AccountPage,
-        admin::{AdminAuditPage, AdminHomePage, AdminUnitsPage, AdminUsersPage},
+        accessibility::AccessibilityPage,
+        admin::{AdminAuditPage, AdminHomePage, AdminUnitsPage, AdminUsersPage, AdminXapiPage},
         attestation::{AttestationCheckPage, AttestationPage},
         catalogue::CataloguePage,
         dashboard::DashboardPage,
@@ -119,6 +119,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/unites") view=AdminUnitsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/utilisateurs") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/journal") view=AdminAuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/xapi") view=AdminXapiPage ssr=SsrMode::Async/>
+                    <Route path=path!("/accessibilite") view=AccessibilityPage/>
                 </Routes>
             </main>
             <Footer/>

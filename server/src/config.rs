@@ -12,6 +12,8 @@
 //! | `ASSISTANT_BASE_URL` | (none: simulation) | an OpenAI-compatible service for the atelier, up to `/v1` |
 //! | `ASSISTANT_API_KEY` | (none) | its bearer token |
 //! | `ASSISTANT_MODEL` | (required with the URL) | the model to ask |
+//! | `CAMPUS_LRS_URL` | (none) | an external Learning Record Store receiving xAPI statements |
+//! | `CAMPUS_LRS_USERNAME`, `CAMPUS_LRS_PASSWORD` | (none) | its HTTP Basic credentials |
 //! | `CAMPUS_ENV` | `dev` | `dev` or `prod` (secure cookies, HSTS, JSON logs) |
 //! | `RUST_LOG` | `info` | log filter (`tracing` syntax) |
 
@@ -51,6 +53,8 @@ pub struct Config {
     pub assistant_tokens: Vec<String>,
     /// The atelier's assistant (`ASSISTANT_*`); the simulation by default.
     pub assistant: AssistantBackend,
+    /// Where to push xAPI statements, if anywhere.
+    pub lrs: Option<crate::lrs::LrsSettings>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
@@ -111,7 +115,24 @@ impl Config {
             lookup("ASSISTANT_API_KEY").as_deref(),
             lookup("ASSISTANT_MODEL").as_deref(),
         )?;
+        let lrs = match lookup("CAMPUS_LRS_URL").map(|u| u.trim().to_owned()).filter(|u| !u.is_empty()) {
+            None => None,
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => Some(crate::lrs::LrsSettings {
+                url,
+                username: lookup("CAMPUS_LRS_USERNAME").filter(|u| !u.is_empty()),
+                password: lookup("CAMPUS_LRS_PASSWORD"),
+                interval: std::time::Duration::from_secs(30),
+            }),
+            Some(url) => {
+                return Err(ConfigError::Invalid {
+                    variable: "CAMPUS_LRS_URL",
+                    value: url,
+                    expected: "une adresse http:// ou https://, par exemple https://lrs.exemple.fr/xapi",
+                })
+            }
+        };
         Ok(Config {
+            lrs,
             database_url,
             site_addr,
             site_root,

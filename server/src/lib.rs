@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod lrs;
 pub mod middleware;
 pub mod routes;
 pub mod startup;

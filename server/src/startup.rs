@@ -24,6 +24,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    lrs: Option<crate::lrs::LrsSettings>,
 }
 
 impl Application {
@@ -52,7 +53,7 @@ impl Application {
             assistant: config.assistant.clone(),
         };
         let router = router(state.clone());
-        Ok(Application { listener, router, state })
+        Ok(Application { listener, router, state, lrs: config.lrs.clone() })
     }
 
     /// The address the server listens on.
@@ -67,13 +68,17 @@ impl Application {
     /// Serves requests until `shutdown` completes, then lets in-flight requests finish and
     /// closes the database cleanly.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
-        let Application { listener, router, state } = self;
+        let Application { listener, router, state, lrs } = self;
         tokio::task::spawn_blocking(app::accounts::password::warm_up);
         let housekeeping = tokio::spawn(housekeeping(state.db.clone()));
+        let pusher = lrs.map(|settings| tokio::spawn(crate::lrs::push_forever(state.db.clone(), settings)));
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
             .await?;
         housekeeping.abort();
+        if let Some(pusher) = pusher {
+            pusher.abort();
+        }
         state.db.close().await;
         Ok(())
     }
@@ -102,6 +107,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cours/{course}/fichiers/{*path}", get(routes::course_files::course_file))
         .route("/mon-compte/donnees", post(routes::personal_data::download))
         .route("/rh/export.csv", get(routes::reporting::export_csv))
+        .route("/xapi/statements", get(routes::xapi::statements))
         .route("/v1/models", get(routes::openai::models))
         .route(
             "/v1/chat/completions",

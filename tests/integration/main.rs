@@ -7,3 +7,4 @@ mod foundation;
 mod learning;
 mod practice;
 mod reporting;
+mod xapi;

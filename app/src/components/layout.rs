@@ -86,6 +86,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <div class="site-footer__inner">
                 <p>{tr("footer-about")}</p>
+                <p><a href="/accessibilite">{tr("footer-accessibility")}</a></p>
                 <form class="language-switch" method="post" action="/langue">
                     <input type="hidden" name="retour" value=back/>
                     <label for="language-select">{tr("footer-language")}</label>

@@ -1,4 +1,5 @@
-//! `/admin/…`: the organisation tree, accounts and roles, and the audit log (admins only).
+//! `/admin/…`: the organisation tree, accounts and roles, the audit log and the xAPI credentials
+//! (admins only).
 
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
@@ -15,6 +16,7 @@ use crate::{
     components::{breadcrumb::Breadcrumb, form::FormMessage},
     i18n::tr,
     pages::{error::ErrorMessage, sign_in_required::{Forbidden, SignInRequired}},
+    xapi::api::{load_xapi_credentials, CreateXapiCredential, RevokeXapiCredential},
 };
 
 /// Shows `content` to admins; the sign-in page or a 403 to others.
@@ -60,6 +62,7 @@ pub fn AdminHomePage() -> impl IntoView {
                     <li><a href="/admin/unites">{tr("admin-units")}</a></li>
                     <li><a href="/admin/utilisateurs">{tr("admin-users")}</a></li>
                     <li><a href="/admin/journal">{tr("admin-audit")}</a></li>
+                    <li><a href="/admin/xapi">{tr("admin-xapi")}</a></li>
                 </ul>
             </div>
         }
@@ -262,6 +265,82 @@ pub fn AdminAuditPage() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </div>
+        }
+        .into_any()
+    })
+}
+
+/// `/admin/xapi`: the credentials external systems use to read xAPI statements.
+#[component]
+pub fn AdminXapiPage() -> impl IntoView {
+    admin_only("/admin/xapi", || {
+        let feedback = take_feedback();
+        let data = Resource::new(|| (), |_| async { Ok::<_, ServerFnError>((load_xapi_credentials().await?, load_organization_tree().await?)) });
+        view! {
+            <Title text=tr("admin-xapi")/>
+            <div class="page">
+                <Breadcrumb trail=trail(Some((tr("admin-xapi"), "/admin/xapi")))/>
+                <h1>{tr("admin-xapi")}</h1>
+                <p>{tr("admin-xapi-intro")}</p>
+                <FormMessage feedback=feedback form="xapi" labels=vec![("label", tr("admin-xapi-label")), ("organization_id", tr("admin-xapi-unit"))]/>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match data.await {
+                            Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                            Ok((credentials, tree)) => view! {
+                                <h2>{tr("admin-xapi-new")}</h2>
+                                <form method="post" action=CreateXapiCredential::url() class="inline-form">
+                                    <div class="field">
+                                        <label for="champ-label">{tr("admin-xapi-label")}</label>
+                                        <input type="text" id="champ-label" name="label" required=true maxlength="100"/>
+                                    </div>
+                                    <div class="field">
+                                        <label for="champ-organization_id">{tr("admin-xapi-unit")}</label>
+                                        <select id="champ-organization_id" name="organization_id">{unit_options(&tree, None, None)}</select>
+                                    </div>
+                                    <button type="submit">{tr("admin-xapi-create")}</button>
+                                </form>
+                                <h2>{tr("admin-xapi-list")}</h2>
+                                {if credentials.is_empty() {
+                                    view! { <p>{tr("admin-xapi-none")}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <table class="data-table">
+                                            <caption class="visually-hidden">{tr("admin-xapi-list")}</caption>
+                                            <thead><tr>
+                                                <th scope="col">{tr("admin-xapi-label")}</th>
+                                                <th scope="col">{tr("admin-xapi-unit")}</th>
+                                                <th scope="col">{tr("admin-xapi-key")}</th>
+                                                <th scope="col">{tr("admin-xapi-created")}</th>
+                                                <th scope="col">{tr("admin-xapi-state")}</th>
+                                            </tr></thead>
+                                            <tbody>{credentials.into_iter().map(|c| view! {
+                                                <tr>
+                                                    <th scope="row">{c.label.clone()}</th>
+                                                    <td>{c.unit}</td>
+                                                    <td><code>{c.key_id}</code></td>
+                                                    <td>{crate::components::labels::utc_datetime(c.created_at)}</td>
+                                                    <td>{match c.revoked_at {
+                                                        Some(at) => view! { <span>{tr("admin-xapi-revoked")}" "{crate::components::labels::utc_datetime(at)}</span> }.into_any(),
+                                                        None => view! {
+                                                            <form method="post" action=RevokeXapiCredential::url()>
+                                                                <input type="hidden" name="id" value=c.id.to_string()/>
+                                                                <button type="submit" class="button--secondary button--small">
+                                                                    {tr("admin-xapi-revoke")}<span class="visually-hidden">" : "{c.label}</span>
+                                                                </button>
+                                                            </form>
+                                                        }.into_any(),
+                                                    }}</td>
+                                                </tr>
+                                            }).collect_view()}</tbody>
+                                        </table>
+                                    }.into_any()
+                                }}
                             }.into_any(),
                         }
                     })}

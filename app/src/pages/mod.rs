@@ -1,5 +1,6 @@
 //! One module per page (route) of the site.
 
+pub mod accessibility;
 pub mod account;
 pub mod admin;
 pub mod attestation;

@@ -16,7 +16,7 @@ fn json_error(error: serde_json::Error) -> DbError {
 }
 
 /// A fresh random identifier (UUID v4 form), for statements and attestation codes.
-fn random_hex(bytes: usize) -> Result<String, DbError> {
+pub(crate) fn random_hex(bytes: usize) -> Result<String, DbError> {
     let mut buffer = vec![0u8; bytes];
     getrandom::fill(&mut buffer).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))?;
     Ok(buffer.iter().map(|b| format!("{b:02x}")).collect())

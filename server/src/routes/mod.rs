@@ -6,3 +6,4 @@ pub mod language;
 pub mod openai;
 pub mod personal_data;
 pub mod reporting;
+pub mod xapi;

@@ -1,0 +1,83 @@
+//! Server functions of the administrators' page for xAPI credentials: create one for a unit
+//! (its secret is shown once), list them, revoke one.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CredentialView {
+    pub id: i64,
+    pub label: String,
+    pub unit: String,
+    pub key_id: String,
+    pub created_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+#[server]
+pub async fn load_xapi_credentials() -> Result<Vec<CredentialView>, ServerFnError> {
+    use crate::error::{app_state, unavailable};
+    let state = app_state()?;
+    crate::accounts::authz::require_admin()?;
+    Ok(super::store::list_credentials(&state.db)
+        .await
+        .map_err(unavailable)?
+        .into_iter()
+        .map(|c| CredentialView { id: c.id, label: c.label, unit: c.organization, key_id: c.key_id, created_at: c.created_at, revoked_at: c.revoked_at })
+        .collect())
+}
+
+#[server]
+pub async fn create_xapi_credential(label: String, organization_id: String) -> Result<(), ServerFnError> {
+    use crate::{
+        accounts::{api::redirect_with, forms::FormFeedback},
+        audit,
+        error::{app_state, unavailable},
+    };
+    let state = app_state()?;
+    let admin = crate::accounts::authz::require_admin()?;
+    let label = label.trim().to_owned();
+    let mut feedback = FormFeedback::new("xapi").value("label", &label);
+    if label.is_empty() || label.chars().count() > 100 {
+        feedback = feedback.error("label", "donnez un nom de 1 à 100 caractères (le système qui lira les données)");
+    }
+    let unit = organization_id.trim().parse::<i64>().ok();
+    let known = match unit {
+        Some(id) => crate::organizations::repository::find(&state.db, id).await.map_err(unavailable)?.is_some(),
+        None => false,
+    };
+    if !known {
+        feedback = feedback.error("organization_id", "choisissez l'unité dont les données seront lisibles");
+    }
+    if feedback.has_errors() {
+        redirect_with(&feedback.failure("L'accès n'a pas été créé."), "/admin/xapi");
+        return Ok(());
+    }
+    let unit = unit.unwrap_or_default();
+    let (key, secret) = super::store::create_credential(&state.db, unit, &label, admin.id).await.map_err(unavailable)?;
+    audit::record(&state.db, Some(admin.id), "xapi.credential.create", &format!("organization:{unit}"), &format!("{label} ({key})"))
+        .await
+        .map_err(unavailable)?;
+    let message = format!(
+        "Accès créé. Identifiant : {key} — secret : {secret}. Copiez le secret maintenant : il ne sera plus jamais affiché \
+         (seule son empreinte est conservée)."
+    );
+    redirect_with(&FormFeedback::success("xapi", message), "/admin/xapi");
+    Ok(())
+}
+
+#[server]
+pub async fn revoke_xapi_credential(id: i64) -> Result<(), ServerFnError> {
+    use crate::{
+        accounts::{api::redirect_with, forms::FormFeedback},
+        audit,
+        error::{app_state, unavailable},
+    };
+    let state = app_state()?;
+    let admin = crate::accounts::authz::require_admin()?;
+    if super::store::revoke_credential(&state.db, id).await.map_err(unavailable)? {
+        audit::record(&state.db, Some(admin.id), "xapi.credential.revoke", &format!("xapi_credential:{id}"), "").await.map_err(unavailable)?;
+    }
+    redirect_with(&FormFeedback::success("xapi", "Accès révoqué : il ne permet plus de lire les données."), "/admin/xapi");
+    Ok(())
+}

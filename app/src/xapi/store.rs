@@ -1,0 +1,217 @@
+//! Storage behind the xAPI endpoints (server only): the credentials an administrator gives an
+//! external system to read one unit's statements, the statement queries, and the queue of
+//! statements waiting for the external Learning Record Store.
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+use super::query::StatementQuery;
+use crate::{
+    db::{now, Database, DbError},
+    progress::repository::random_hex,
+};
+
+/// A credential as listed to administrators (never its secret).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Credential {
+    pub id: i64,
+    pub label: String,
+    pub organization_id: i64,
+    pub organization: String,
+    pub key_id: String,
+    pub created_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+fn hash_secret(secret: &str) -> String {
+    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Creates a credential for the subtree of `organization_id`; returns its key and its secret,
+/// shown once (only a hash is kept).
+pub async fn create_credential(db: &Database, organization_id: i64, label: &str, by: i64) -> Result<(String, String), DbError> {
+    let key_id = format!("campus-{}", random_hex(8)?);
+    let secret = random_hex(32)?;
+    sqlx::query(
+        "INSERT INTO xapi_credentials (organization_id, label, key_id, secret_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(organization_id)
+    .bind(label)
+    .bind(&key_id)
+    .bind(hash_secret(&secret))
+    .bind(by)
+    .bind(now())
+    .execute(db.pool())
+    .await?;
+    Ok((key_id, secret))
+}
+
+pub async fn list_credentials(db: &Database) -> Result<Vec<Credential>, DbError> {
+    let rows = sqlx::query(
+        "SELECT c.id, c.label, c.organization_id, o.name, c.key_id, c.created_at, c.revoked_at \
+         FROM xapi_credentials c JOIN organizations o ON o.id = c.organization_id ORDER BY c.created_at DESC, c.id DESC",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Credential {
+                id: r.try_get("id")?,
+                label: r.try_get("label")?,
+                organization_id: r.try_get("organization_id")?,
+                organization: r.try_get("name")?,
+                key_id: r.try_get("key_id")?,
+                created_at: r.try_get("created_at")?,
+                revoked_at: r.try_get("revoked_at")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(DbError::from)
+}
+
+/// Revokes a credential; returns whether it was active.
+pub async fn revoke_credential(db: &Database, id: i64) -> Result<bool, DbError> {
+    let done = sqlx::query("UPDATE xapi_credentials SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+        .bind(now())
+        .bind(id)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The unit a valid, unrevoked key and secret give access to.
+pub async fn authenticate(db: &Database, key_id: &str, secret: &str) -> Result<Option<i64>, DbError> {
+    let row = sqlx::query("SELECT organization_id, secret_hash FROM xapi_credentials WHERE key_id = $1 AND revoked_at IS NULL")
+        .bind(key_id)
+        .fetch_optional(db.pool())
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let stored: String = row.try_get("secret_hash")?;
+    let given = hash_secret(secret);
+    // Compare in constant time: the hash of a guess must not leak through timing.
+    let same = stored.len() == given.len() && stored.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
+    if same { Ok(Some(row.try_get("organization_id")?)) } else { Ok(None) }
+}
+
+/// A statement as the LRS returns it: the recorded one plus `stored`.
+fn with_stored(json: &str, stored_at: i64) -> Value {
+    let mut value: Value = serde_json::from_str(json).unwrap_or(Value::Null);
+    if let Some(object) = value.as_object_mut() {
+        object.insert("stored".into(), Value::String(crate::time::rfc3339(stored_at)));
+    }
+    value
+}
+
+/// Statements of the agents of `scope` matching `query`, one page of them, and the cursor of
+/// the next page if there is one. `home_page` is this site's address: an `agent` filter with
+/// another home page matches nobody.
+pub async fn statements(
+    db: &Database,
+    scope: i64,
+    home_page: &str,
+    query: &StatementQuery,
+) -> Result<(Vec<Value>, Option<super::query::Cursor>), DbError> {
+    let mut conditions = String::new();
+    let mut texts: Vec<String> = Vec::new();
+    let mut ints: Vec<i64> = Vec::new();
+    // Binds are numbered after $1 (the scope); texts first, then integers.
+    let text_condition = |sql: &str, value: String, conditions: &mut String, texts: &mut Vec<String>| {
+        texts.push(value);
+        conditions.push_str(&sql.replace('?', &format!("${}", 1 + texts.len())));
+    };
+    if let Some(id) = &query.statement_id {
+        text_condition(" AND s.id = ?", id.clone(), &mut conditions, &mut texts);
+    }
+    if let Some(verb) = &query.verb {
+        text_condition(" AND s.verb = ?", verb.clone(), &mut conditions, &mut texts);
+    }
+    if let Some(activity) = &query.activity {
+        text_condition(" AND s.activity = ?", activity.clone(), &mut conditions, &mut texts);
+    }
+    if let Some(agent) = &query.agent_account {
+        match agent.name.parse::<i64>() {
+            Ok(user_id) if agent.home_page.trim_end_matches('/') == home_page => ints.push(user_id),
+            _ => return Ok((Vec::new(), None)),
+        }
+    }
+    let cursor_id = query.cursor.as_ref().map(|c| c.id.clone());
+    if let Some(id) = &cursor_id {
+        texts.push(id.clone());
+    }
+    let cursor_text_index = texts.len() + 1;
+    let mut next_int = texts.len() + 2;
+    let mut int_condition = |sql: &str, conditions: &mut String| {
+        conditions.push_str(&sql.replace('?', &format!("${next_int}")));
+        next_int += 1;
+    };
+    if query.agent_account.is_some() {
+        int_condition(" AND s.user_id = ?", &mut conditions);
+    }
+    if let Some(since) = query.since {
+        ints.push(since);
+        int_condition(" AND s.stored_at > ?", &mut conditions);
+    }
+    if let Some(until) = query.until {
+        ints.push(until);
+        int_condition(" AND s.stored_at <= ?", &mut conditions);
+    }
+    let (order, comparison) = if query.ascending { ("ASC", '>') } else { ("DESC", '<') };
+    if let Some(cursor) = &query.cursor {
+        ints.push(cursor.stored_at);
+        let at = format!("${next_int}");
+        conditions.push_str(&format!(
+            " AND (s.stored_at {comparison} {at} OR (s.stored_at = {at} AND s.id {comparison} ${cursor_text_index}))"
+        ));
+    }
+    let limit = i64::from(query.limit.max(1));
+    let sql = format!(
+        "WITH RECURSIVE scope (id) AS (SELECT id FROM organizations WHERE id = $1 \
+             UNION ALL SELECT o.id FROM organizations o JOIN scope ON o.parent_id = scope.id) \
+         SELECT s.id, s.statement_json, s.stored_at FROM xapi_statements s JOIN users u ON u.id = s.user_id \
+         JOIN scope ON scope.id = u.organization_id WHERE 1 = 1{conditions} \
+         ORDER BY s.stored_at {order}, s.id {order} LIMIT {}",
+        limit + 1
+    );
+    let mut statement = sqlx::query(&sql).bind(scope);
+    for text in &texts {
+        statement = statement.bind(text.as_str());
+    }
+    for int in &ints {
+        statement = statement.bind(*int);
+    }
+    let rows = statement.fetch_all(db.pool()).await?;
+    let more = rows.len() as i64 > limit;
+    let mut page = Vec::with_capacity(rows.len());
+    let mut last = None;
+    for row in rows.iter().take(limit as usize) {
+        let (id, json, stored_at): (String, String, i64) = (row.try_get("id")?, row.try_get("statement_json")?, row.try_get("stored_at")?);
+        page.push(with_stored(&json, stored_at));
+        last = Some(super::query::Cursor { stored_at, id });
+    }
+    Ok((page, if more { last } else { None }))
+}
+
+/// Statements not yet accepted by the external LRS, oldest first.
+pub async fn pending_statements(db: &Database, limit: i64) -> Result<Vec<(String, Value)>, DbError> {
+    let rows = sqlx::query("SELECT id, statement_json, stored_at FROM xapi_statements WHERE pushed_at IS NULL ORDER BY stored_at, id LIMIT $1")
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter()
+        .map(|r| {
+            let (id, json, stored_at): (String, String, i64) = (r.try_get("id")?, r.try_get("statement_json")?, r.try_get("stored_at")?);
+            Ok((id, with_stored(&json, stored_at)))
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(DbError::from)
+}
+
+/// Marks statements as accepted by the external LRS.
+pub async fn mark_pushed(db: &Database, ids: &[String]) -> Result<(), DbError> {
+    let at = now();
+    for id in ids {
+        sqlx::query("UPDATE xapi_statements SET pushed_at = $1 WHERE id = $2").bind(at).bind(id).execute(db.pool()).await?;
+    }
+    Ok(())
+}

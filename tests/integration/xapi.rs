@@ -1,0 +1,191 @@
+//! The xAPI read endpoint and the push to an external LRS, through HTTP: credentials created by
+//! an administrator for one unit, the standard filters and paging, the version header, and no
+//! statement lost while the LRS is down.
+
+use std::{
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+use app::{
+    accounts::{api::SignOut, Role},
+    course::repository as courses,
+    organizations::repository as units,
+    quiz::api::MarkModuleRead,
+    xapi::api::{CreateXapiCredential, RevokeXapiCredential},
+};
+use integration_tests::{on_both_engines, spawn_app, spawn_app_with, Engine, TempDir, TestApp};
+use leptos::server_fn::ServerFn;
+use reqwest::StatusCode;
+use serde_json::Value;
+use sqlx::Row;
+
+on_both_engines!(statements_are_read_with_credentials_filters_and_paging, statements_reach_the_lrs_after_it_was_down);
+
+const PASSWORD: &str = "une phrase de passe solide";
+
+fn write_course(dir: &std::path::Path) {
+    let course = dir.join("obligatoire");
+    std::fs::create_dir_all(&course).unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        "title = \"Cours obligatoire\"\nsummary = \"Pour les tests.\"\naudience = \"Agents\"\nlevel = \"debutant\"\nobjectives = [\"Tester\"]\nmodules = [\"01-seul.md\"]\n",
+    )
+    .unwrap();
+    std::fs::write(course.join("01-seul.md"), "+++\ntitle = \"Seul module\"\nduration = 5\nobjectives = [\"Lire\"]\n+++\n\n## Texte\n\nBonjour.\n").unwrap();
+}
+
+/// Two agents in two directions complete the course: two statements each (module, course).
+async fn setup(app: &TestApp) -> (TempDir, i64, i64, i64) {
+    let dir = TempDir::new();
+    write_course(&dir.0);
+    courses::import_directory(&app.db, &dir.0).await.unwrap();
+    let ministry = units::create(&app.db, None, "Ministère").await.unwrap().id;
+    let direction_a = units::create(&app.db, Some(ministry), "Direction A").await.unwrap().id;
+    let service_a1 = units::create(&app.db, Some(direction_a), "Service A1").await.unwrap().id;
+    let direction_b = units::create(&app.db, Some(ministry), "Direction B").await.unwrap().id;
+    let a1 = app.create_account("a1@ville.fr", PASSWORD, Some(service_a1), None).await;
+    let b1 = app.create_account("b1@ville.fr", PASSWORD, Some(direction_b), None).await;
+    app.create_account("admin@ville.fr", PASSWORD, None, Some((Role::Admin, None))).await;
+    for email in ["a1@ville.fr", "b1@ville.fr"] {
+        app.sign_in(email, PASSWORD).await;
+        app.get("/cours/obligatoire/seul").await;
+        app.post_form(MarkModuleRead::url(), &[("course", "obligatoire"), ("module", "seul")]).await;
+        app.post_form(SignOut::url(), &[]).await;
+    }
+    (dir, direction_a, a1, b1)
+}
+
+async fn read(app: &TestApp, credentials: (&str, &str), query: &str) -> reqwest::Response {
+    app.client
+        .get(app.url(&format!("/xapi/statements{query}")))
+        .basic_auth(credentials.0, Some(credentials.1))
+        .header("X-Experience-API-Version", "1.0.3")
+        .send()
+        .await
+        .expect("request reaches the server")
+}
+
+fn encode(value: &str) -> String {
+    app::reporting::api::url_encode(value)
+}
+
+async fn statements_are_read_with_credentials_filters_and_paging(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (_dir, direction_a, a1, b1) = setup(&app).await;
+
+    // The administrator creates an access for direction A; its secret is shown once.
+    app.sign_in("admin@ville.fr", PASSWORD).await;
+    app.post_form(CreateXapiCredential::url(), &[("label", "Entrepôt RH"), ("organization_id", &direction_a.to_string())]).await;
+    let page = app.page("/admin/xapi").await;
+    let key = page.split("Identifiant : ").nth(1).and_then(|rest| rest.split(' ').next()).expect("key shown").to_owned();
+    let secret = page.split("secret : ").nth(1).and_then(|rest| rest.split('.').next()).expect("secret shown").to_owned();
+    assert_eq!(secret.len(), 64);
+    assert!(!app.page("/admin/xapi").await.contains(&secret), "the secret is shown only once");
+    let credentials = (key.as_str(), secret.as_str());
+
+    // Authentication and the version header.
+    let anonymous = app.client.get(app.url("/xapi/statements")).header("X-Experience-API-Version", "1.0.3").send().await.unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(read(&app, (&key, "mauvais"), "").await.status(), StatusCode::UNAUTHORIZED);
+    let unversioned = app.client.get(app.url("/xapi/statements")).basic_auth(&key, Some(&secret)).send().await.unwrap();
+    assert_eq!(unversioned.status(), StatusCode::BAD_REQUEST);
+
+    // Direction A's statements only: a1's two, not b1's.
+    let all = read(&app, credentials, "").await;
+    assert_eq!(all.status(), StatusCode::OK);
+    assert_eq!(all.headers()["x-experience-api-version"], "1.0.3");
+    let body: Value = all.json().await.unwrap();
+    let statements = body["statements"].as_array().unwrap();
+    assert_eq!(statements.len(), 2, "{body}");
+    assert!(statements.iter().all(|s| s["actor"]["account"]["name"] == a1.to_string()));
+    assert!(statements.iter().all(|s| s["stored"].is_string()));
+    assert_eq!(body["more"], "");
+
+    // Filters.
+    let agent = |id: i64| encode(&format!("{{\"objectType\":\"Agent\",\"account\":{{\"homePage\":\"http://campus.test\",\"name\":\"{id}\"}}}}"));
+    let count = |body: Value| body["statements"].as_array().map(Vec::len).unwrap_or(usize::MAX);
+    assert_eq!(count(read(&app, credentials, &format!("?agent={}", agent(a1))).await.json().await.unwrap()), 2);
+    assert_eq!(count(read(&app, credentials, &format!("?agent={}", agent(b1))).await.json().await.unwrap()), 0, "b1 is outside the scope");
+    let course_activity = encode("http://campus.test/cours/obligatoire");
+    let course_only: Value = read(&app, credentials, &format!("?activity={course_activity}")).await.json().await.unwrap();
+    assert_eq!(count(course_only.clone()), 1);
+    assert_eq!(course_only["statements"][0]["object"]["id"], "http://campus.test/cours/obligatoire");
+    let verb = encode("http://adlnet.gov/expapi/verbs/completed");
+    assert_eq!(count(read(&app, credentials, &format!("?verb={verb}")).await.json().await.unwrap()), 2);
+    let passed = encode("http://adlnet.gov/expapi/verbs/passed");
+    assert_eq!(count(read(&app, credentials, &format!("?verb={passed}")).await.json().await.unwrap()), 0);
+    assert_eq!(count(read(&app, credentials, "?since=2100-01-01T00:00:00Z").await.json().await.unwrap()), 0);
+    assert_eq!(count(read(&app, credentials, "?until=2000-01-01T00:00:00%2B01:00").await.json().await.unwrap()), 0);
+    assert_eq!(read(&app, credentials, "?since=hier").await.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(read(&app, credentials, "?couleur=bleu").await.status(), StatusCode::BAD_REQUEST);
+
+    // Paging with `more`: one statement a page, every statement once.
+    let first: Value = read(&app, credentials, "?limit=1").await.json().await.unwrap();
+    assert_eq!(count(first.clone()), 1);
+    let more = first["more"].as_str().unwrap().to_owned();
+    assert!(more.starts_with("/xapi/statements?limit=1&more="), "{more}");
+    let second: Value = read(&app, credentials, more.trim_start_matches("/xapi/statements")).await.json().await.unwrap();
+    assert_eq!(count(second.clone()), 1);
+    assert_ne!(first["statements"][0]["id"], second["statements"][0]["id"]);
+    assert_eq!(second["more"], "");
+
+    // One statement by id; revoked credentials stop working.
+    let id = first["statements"][0]["id"].as_str().unwrap().to_owned();
+    let single: Value = read(&app, credentials, &format!("?statementId={id}")).await.json().await.unwrap();
+    assert_eq!(single["id"], id.as_str());
+    let credential_id: i64 = sqlx::query("SELECT id FROM xapi_credentials").fetch_one(app.db.pool()).await.unwrap().try_get("id").unwrap();
+    app.post_form(RevokeXapiCredential::url(), &[("id", &credential_id.to_string())]).await;
+    assert_eq!(read(&app, credentials, "").await.status(), StatusCode::UNAUTHORIZED);
+}
+
+/// A stand-in LRS that refuses the first delivery (as if it were down), then records batches.
+async fn start_lrs() -> (String, Arc<Mutex<Vec<Value>>>) {
+    let received: Arc<Mutex<Vec<Value>>> = Arc::default();
+    let calls = Arc::new(Mutex::new(0u32));
+    let store = received.clone();
+    let router = axum::Router::new().route(
+        "/xapi/statements",
+        axum::routing::post(move |axum::Json(batch): axum::Json<Vec<Value>>| {
+            let (store, calls) = (store.clone(), calls.clone());
+            async move {
+                let mut calls = calls.lock().unwrap();
+                *calls += 1;
+                if *calls == 1 {
+                    return axum::http::StatusCode::SERVICE_UNAVAILABLE;
+                }
+                store.lock().unwrap().extend(batch);
+                axum::http::StatusCode::OK
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}/xapi", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (address, received)
+}
+
+async fn statements_reach_the_lrs_after_it_was_down(engine: Engine) {
+    let (lrs_url, received) = start_lrs().await;
+    let app = spawn_app_with(engine, |config| {
+        config.lrs = Some(server::lrs::LrsSettings {
+            url: lrs_url.clone(),
+            username: Some("campus".into()),
+            password: Some("secret".into()),
+            interval: Duration::from_millis(50),
+        });
+    })
+    .await;
+    setup(&app).await;
+    // Four statements; the first delivery fails, the retry brings them all.
+    for _ in 0..100 {
+        if received.lock().unwrap().len() >= 4 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let delivered: Vec<String> = received.lock().unwrap().iter().map(|s| s["id"].as_str().unwrap_or_default().to_owned()).collect();
+    assert_eq!(delivered.len(), 4, "every statement delivered once: {delivered:?}");
+    let pending = sqlx::query("SELECT COUNT(*) AS n FROM xapi_statements WHERE pushed_at IS NULL").fetch_one(app.db.pool()).await.unwrap();
+    assert_eq!(pending.try_get::<i64, _>("n").unwrap(), 0);
+}
