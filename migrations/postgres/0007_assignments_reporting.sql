@@ -24,6 +24,7 @@ CREATE INDEX assignments_user ON assignments(user_id);
 CREATE TABLE enrolments (
     user_id       BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     course_slug   TEXT    NOT NULL,
+    unit_id       BIGINT,           -- the agent's unit, copied so that counts need no join
     due_at        BIGINT,            -- the earliest due date of the assignments that apply
     assigned_at   BIGINT  NOT NULL,
     started_at    BIGINT,
@@ -31,6 +32,8 @@ CREATE TABLE enrolments (
     PRIMARY KEY (user_id, course_slug)
 );
 CREATE INDEX enrolments_course ON enrolments(course_slug);
+-- Covers the dashboard's counts per unit and course, read in index order.
+CREATE INDEX enrolments_unit ON enrolments(unit_id, course_slug, completed_at, due_at, started_at);
 
 -- Credentials of external systems reading /xapi/statements for one unit's subtree.
 CREATE TABLE xapi_credentials (

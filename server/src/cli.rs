@@ -70,8 +70,17 @@ pub enum PrivacyCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum DemoCommand {
-    /// Crée une organisation de démonstration et un compte par rôle.
-    Seed,
+    /// Crée une organisation de démonstration et un compte par rôle ; avec --agents, un
+    /// ministère entier (directions, sous-directions, bureaux), ses agents, des affectations et
+    /// de la progression, pour essayer et mesurer le suivi RH.
+    Seed {
+        /// Nombre d'agents à créer en plus des comptes de démonstration.
+        #[arg(long)]
+        agents: Option<usize>,
+        /// Nombre de cours publiés à assigner (avec --agents).
+        #[arg(long, default_value_t = 6)]
+        courses: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -148,13 +157,27 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
                 return Err(CliError::PersonalDataFound);
             }
         }
-        Command::Demo { action: DemoCommand::Seed } => {
+        Command::Demo { action: DemoCommand::Seed { agents, courses } } => {
             let db = connect(&config).await?;
+            // Assignments need published courses: publish the bundled ones first.
+            if let Some(dir) = config.courses_dir.as_ref().filter(|dir| dir.is_dir()) {
+                import_courses(&db, dir).await?;
+            }
             let result = crate::demo::seed(&db).await;
+            let scale = match (&result, agents) {
+                (Ok(_), Some(agents)) => Some(crate::demo::seed_at_scale(&db, agents, courses).await),
+                _ => None,
+            };
             db.close().await;
             println!("Comptes de démonstration (mot de passe : {}) :", crate::demo::DEMO_PASSWORD);
             for account in result? {
                 println!("  {:<30} {:<8} {}", account.email, account.role.id(), account.unit);
+            }
+            if let Some(report) = scale.transpose()? {
+                println!(
+                    "Ministère de démonstration : {} unités, {} agents (agent.00000@demo.campus-ia.fr…), {} affectations, {} inscriptions dont {} terminées.",
+                    report.units, report.agents, report.assignments, report.enrolments, report.completed
+                );
             }
         }
         Command::Courses { action: CoursesCommand::Import { dir } } => {

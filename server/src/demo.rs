@@ -75,3 +75,210 @@ pub async fn seed(db: &Database) -> Result<Vec<DemoAccount>, SeedError> {
     }
     Ok(created)
 }
+
+/// What `seed_at_scale` built.
+pub struct ScaleReport {
+    pub units: usize,
+    pub agents: usize,
+    pub assignments: usize,
+    pub enrolments: i64,
+    pub completed: i64,
+}
+
+const DIRECTIONS: [&str; 10] = [
+    "Direction des affaires juridiques",
+    "Direction des achats",
+    "Direction des systèmes d'information",
+    "Direction des finances",
+    "Direction de la communication",
+    "Direction des territoires",
+    "Direction de l'immobilier",
+    "Direction des politiques sociales",
+    "Direction de l'évaluation",
+    "Direction des relations usagers",
+];
+const FIRST_NAMES: [&str; 20] = [
+    "Camille", "Dominique", "Claude", "Alex", "Sacha", "Marie", "Jean", "Nadia", "Karim", "Sophie", "Lucas", "Inès", "Hugo",
+    "Chloé", "Mehdi", "Léa", "Thomas", "Emma", "Yanis", "Julie",
+];
+const LAST_NAMES: [&str; 20] = [
+    "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent",
+    "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
+];
+
+/// A small deterministic pseudo-random number (same demo every time).
+fn mix(value: u64) -> u64 {
+    let mut x = value.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^= x >> 31;
+    x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x ^ (x >> 29)
+}
+
+/// Runs `rows` as multi-row inserts of `columns` values each, in one transaction.
+async fn insert_rows(db: &Database, head: &str, columns: usize, rows: &[Vec<RowValue>]) -> Result<(), SeedError> {
+    let mut tx = db.begin_write().await?;
+    for chunk in rows.chunks(1_000) {
+        let placeholders: Vec<String> = (0..chunk.len())
+            .map(|r| format!("({})", (1..=columns).map(|c| format!("${}", r * columns + c)).collect::<Vec<_>>().join(", ")))
+            .collect();
+        let sql = format!("{head} VALUES {}", placeholders.join(", "));
+        let mut query = sqlx::query(&sql);
+        for row in chunk {
+            for value in row {
+                query = match value {
+                    RowValue::Int(v) => query.bind(*v),
+                    RowValue::Text(v) => query.bind(v.clone()),
+                    RowValue::Null => query.bind(None::<i64>),
+                };
+            }
+        }
+        query.execute(&mut *tx).await.map_err(DbError::from)?;
+    }
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(())
+}
+
+enum RowValue {
+    Int(i64),
+    Text(String),
+    Null,
+}
+
+/// `server demo seed --agents N`: a ministry of ten directions, five sub-directions each and
+/// five offices in each of those, `agents` agents spread over the offices, the first `courses`
+/// published courses assigned (two to the whole ministry, each other one to one direction, some
+/// already past due), and progress: about 45 % completed, 25 % in progress. For trying and
+/// measuring the HR dashboard at the scale of a ministry.
+pub async fn seed_at_scale(db: &Database, agents: usize, courses: usize) -> Result<ScaleReport, SeedError> {
+    use sqlx::Row;
+    let ministry = unit(db, None, "Ministère de l'Exemple").await?;
+    let mut offices = Vec::new();
+    let mut directions = Vec::new();
+    let mut unit_count = 1;
+    for direction_name in DIRECTIONS {
+        let direction = unit(db, Some(ministry.id), direction_name).await?;
+        for s in 1..=5 {
+            let sub = unit(db, Some(direction.id), &format!("Sous-direction {s} ({direction_name})")).await?;
+            for b in 1..=5 {
+                offices.push(unit(db, Some(sub.id), &format!("Bureau {s}.{b} ({direction_name})")).await?.id);
+                unit_count += 1;
+            }
+            unit_count += 1;
+        }
+        directions.push(direction.id);
+        unit_count += 1;
+    }
+
+    let hash = hash_password(DEMO_PASSWORD.to_owned()).await?;
+    let created_at = app::db::now();
+    let rows: Vec<Vec<RowValue>> = (0..agents)
+        .map(|i| {
+            let r = mix(i as u64);
+            let name = format!("{} {}", FIRST_NAMES[(r % 20) as usize], LAST_NAMES[((r >> 8) % 20) as usize]);
+            vec![
+                RowValue::Text(format!("agent.{i:05}@demo.campus-ia.fr")),
+                RowValue::Text(name),
+                RowValue::Int(offices[i % offices.len()]),
+                RowValue::Text(hash.clone()),
+                RowValue::Int(created_at),
+            ]
+        })
+        .collect();
+    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE email LIKE 'agent.%@demo.campus-ia.fr'")
+        .fetch_one(db.pool())
+        .await
+        .and_then(|r| r.try_get("n"))
+        .map_err(DbError::from)?;
+    if existing == 0 {
+        insert_rows(db, "INSERT INTO users (email, display_name, organization_id, password_hash, created_at)", 5, &rows).await?;
+    }
+
+    let catalogue = app::course::repository::catalogue(db).await?;
+    let mut assignments = 0;
+    let day = 86_400;
+    for (k, course) in catalogue.iter().take(courses).enumerate() {
+        let already: i64 = sqlx::query("SELECT COUNT(*) AS n FROM assignments WHERE course_slug = $1")
+            .bind(&course.slug)
+            .fetch_one(db.pool())
+            .await
+            .and_then(|r| r.try_get("n"))
+            .map_err(DbError::from)?;
+        if already > 0 {
+            continue;
+        }
+        let target = if k < 2 { ministry.id } else { directions[(k - 2) % directions.len()] };
+        // Every third course was due ten days ago: some agents are late.
+        let due_at = if k % 3 == 2 { created_at - 10 * day } else { created_at + 30 * day };
+        let due_date = app::time::iso_date(app::time::paris_date(due_at));
+        let target = app::reporting::repository::Target::Unit { id: target, include_subunits: true };
+        app::reporting::repository::create_assignment(db, &course.slug, &target, Some((due_date, due_at)), "Formation obligatoire.", None).await?;
+        assignments += 1;
+    }
+
+    // Progress on the enrolments: completed, started, or nothing yet.
+    let mut first_modules = std::collections::HashMap::new();
+    for (index, course) in catalogue.iter().enumerate() {
+        if let Some(outline) = app::course::repository::outline(db, &course.slug).await? {
+            if let Some(first) = outline.modules.first() {
+                first_modules.insert(course.slug.clone(), (index, first.slug.clone()));
+            }
+        }
+    }
+    let enrolled = sqlx::query(
+        "SELECT e.user_id, e.course_slug, c.current_version_id FROM enrolments e JOIN courses c ON c.slug = e.course_slug \
+         WHERE NOT EXISTS (SELECT 1 FROM module_progress p WHERE p.user_id = e.user_id AND p.course_slug = e.course_slug)",
+    )
+    .fetch_all(db.pool())
+    .await
+    .map_err(DbError::from)?;
+    let mut progress = Vec::new();
+    let mut completions = Vec::new();
+    for row in &enrolled {
+        let (user_id, slug, version): (i64, String, Option<i64>) =
+            (row.try_get("user_id").map_err(DbError::from)?, row.try_get("course_slug").map_err(DbError::from)?, row.try_get("current_version_id").map_err(DbError::from)?);
+        let (Some(version), Some((course_index, first_module))) = (version, first_modules.get(&slug).cloned()) else { continue };
+        let r = mix(((user_id as u64) << 8) ^ course_index as u64);
+        let started = created_at - ((r >> 20) % 300) as i64 * day;
+        match r % 100 {
+            0..=44 => {
+                progress.push(vec![
+                    RowValue::Int(user_id),
+                    RowValue::Text(slug.clone()),
+                    RowValue::Text(first_module),
+                    RowValue::Int(started),
+                    RowValue::Int(started),
+                    RowValue::Int(started),
+                ]);
+                completions.push(vec![
+                    RowValue::Int(user_id),
+                    RowValue::Text(slug),
+                    RowValue::Int(version),
+                    RowValue::Int(started + ((r >> 40) % 20) as i64 * day / 4),
+                    RowValue::Text(format!("DEMO-{user_id:06}-{course_index:03}")),
+                ]);
+            }
+            45..=69 => progress.push(vec![
+                RowValue::Int(user_id),
+                RowValue::Text(slug),
+                RowValue::Text(first_module),
+                RowValue::Int(started),
+                RowValue::Int(started),
+                RowValue::Null,
+            ]),
+            _ => {}
+        }
+    }
+    insert_rows(db, "INSERT INTO module_progress (user_id, course_slug, module_slug, started_at, last_visited_at, completed_at)", 6, &progress).await?;
+    insert_rows(db, "INSERT INTO course_completions (user_id, course_slug, version_id, completed_at, verification_code)", 5, &completions).await?;
+    app::reporting::repository::rebuild_all_enrolments(db).await?;
+    let count = |sql: &'static str| async move {
+        sqlx::query(sql).fetch_one(db.pool()).await.and_then(|r| r.try_get::<i64, _>("n")).map_err(DbError::from)
+    };
+    Ok(ScaleReport {
+        units: unit_count,
+        agents,
+        assignments,
+        enrolments: count("SELECT COUNT(*) AS n FROM enrolments").await?,
+        completed: count("SELECT COUNT(*) AS n FROM enrolments WHERE completed_at IS NOT NULL").await?,
+    })
+}

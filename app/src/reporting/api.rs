@@ -346,10 +346,10 @@ pub async fn load_hr_dashboard(
     let since = days_from_civil(months[0].0, months[0].1, 1) * 86_400 - 7_200;
     let completions = repository::completions_since(&state.db, unit_id, filter.course.as_deref(), since).await.map_err(unavailable)?;
     let mut per_month = vec![0u64; 12];
-    for instant in completions {
-        let (y, m, _) = paris_date(instant);
+    for (hour, count) in completions {
+        let (y, m, _) = paris_date(hour);
         if let Some(i) = months.iter().position(|&(my, mm)| my == y && mm == m) {
-            per_month[i] += 1;
+            per_month[i] += count.max(0) as u64;
         }
     }
     const MONTHS: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
@@ -574,7 +574,7 @@ pub async fn create_assignment(
         return Ok(());
     }
     for target in &targets {
-        let id = repository::create_assignment(&state.db, &course, target, due.clone(), &note, user.id).await.map_err(unavailable)?;
+        let id = repository::create_assignment(&state.db, &course, target, due.clone(), &note, Some(user.id)).await.map_err(unavailable)?;
         let who = match target {
             Target::Unit { id, include_subunits } => format!("unité {id}{}", if *include_subunits { " et sous-unités" } else { "" }),
             Target::Agent(agent) => format!("agent {agent}"),
