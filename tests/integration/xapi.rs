@@ -177,15 +177,23 @@ async fn statements_reach_the_lrs_after_it_was_down(engine: Engine) {
     })
     .await;
     setup(&app).await;
-    // Four statements; the first delivery fails, the retry brings them all.
+    // Four statements; the first delivery fails, the retry brings them all. The LRS may have
+    // answered before the queue is marked: wait for both.
+    let pending = || async {
+        sqlx::query("SELECT COUNT(*) AS n FROM xapi_statements WHERE pushed_at IS NULL")
+            .fetch_one(app.db.pool())
+            .await
+            .and_then(|row| row.try_get::<i64, _>("n"))
+            .expect("count")
+    };
     for _ in 0..100 {
-        if received.lock().unwrap().len() >= 4 {
+        let arrived = received.lock().unwrap().len();
+        if arrived >= 4 && pending().await == 0 {
             break;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let delivered: Vec<String> = received.lock().unwrap().iter().map(|s| s["id"].as_str().unwrap_or_default().to_owned()).collect();
     assert_eq!(delivered.len(), 4, "every statement delivered once: {delivered:?}");
-    let pending = sqlx::query("SELECT COUNT(*) AS n FROM xapi_statements WHERE pushed_at IS NULL").fetch_one(app.db.pool()).await.unwrap();
-    assert_eq!(pending.try_get::<i64, _>("n").unwrap(), 0);
+    assert_eq!(pending().await, 0, "nothing left in the queue");
 }

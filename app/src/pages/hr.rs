@@ -17,7 +17,7 @@ use crate::{
     pages::{error::ErrorMessage, sign_in_required::{Forbidden, SignInRequired}},
     reporting::{
         api::{
-            load_assignments, load_hr_agent, load_hr_dashboard, CreateAssignment, DashboardQuery, DashboardView,
+            load_assignments, load_hr_agent, load_hr_dashboard, percent_decode, CreateAssignment, DashboardQuery, DashboardView,
             UpdateAssignment, WithdrawAssignment,
         },
         status::{Counts, SortKey, Status},
@@ -250,25 +250,6 @@ fn url_pairs(query: &str) -> Vec<(String, String)> {
         .filter_map(|pair| pair.split_once('='))
         .map(|(k, v)| (k.to_owned(), percent_decode(v)))
         .collect()
-}
-
-fn percent_decode(value: &str) -> String {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match (bytes[i], bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[component]

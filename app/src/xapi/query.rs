@@ -6,6 +6,8 @@
 //! the JSON of `agent` is read by a small parser with a depth limit, and errors say in English
 //! (xAPI clients are programs) which parameter is wrong and why.
 
+use crate::time::{days_from_civil, days_in_month};
+
 use std::fmt;
 
 /// Number of statements returned when `limit` is absent or `0` (the spec lets the server choose).
@@ -417,33 +419,6 @@ fn digits(bytes: &[u8], start: usize, len: usize) -> Option<i64> {
     slice.iter().try_fold(0i64, |acc, &b| {
         b.is_ascii_digit().then(|| acc * 10 + i64::from(b - b'0'))
     })
-}
-
-fn is_leap_year(year: i64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm, the inverse
-/// of `crate::time::civil`).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    // Counting years from March puts the leap day at the end of the year.
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_from_march = (month + 9) % 12;
-    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1093,28 +1068,12 @@ mod tests {
         // Agrees with the inverse function used to write timestamps.
         for days in [-800_000i64, -1, 0, 1, 17_000, 20_783, 2_000_000] {
             let seconds = days * 86_400 + 12_345;
-            let (y, mo, d, h, mi, s) = civil_for_test(seconds);
+            let (y, mo, d, h, mi, s) = crate::time::civil(seconds);
             let text = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z");
             if (0..=9999).contains(&y) {
                 assert_eq!(parse_timestamp(&text), Ok(seconds), "{text}");
             }
         }
-    }
-
-    /// Copy of `crate::time::civil`, so this file can be tested on its own.
-    fn civil_for_test(seconds: i64) -> (i64, i64, i64, i64, i64, i64) {
-        let days = seconds.div_euclid(86_400);
-        let secs = seconds.rem_euclid(86_400);
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        (year, month, day, secs / 3600, (secs % 3600) / 60, secs % 60)
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! `activity`, `since`, `until`, `limit`, `ascending`, `statementId`, paging with `more`.
 
 use app::{
+    reporting::api::percent_decode,
     state::AppState,
     xapi::{
         query::{encode_cursor, parse, QueryError},
@@ -46,37 +47,11 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
 
 /// Decodes `a=b&c=d` with percent-escapes and `+` as space.
 fn query_pairs(raw: &str) -> Vec<(String, String)> {
-    fn decode(text: &str) -> String {
-        let bytes = text.as_bytes();
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            let escaped = (bytes[i] == b'%')
-                .then(|| bytes.get(i + 1..i + 3))
-                .flatten()
-                .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
-            match (bytes[i], escaped) {
-                (_, Some(byte)) => {
-                    out.push(byte);
-                    i += 3;
-                }
-                (b'+', None) => {
-                    out.push(b' ');
-                    i += 1;
-                }
-                (byte, None) => {
-                    out.push(byte);
-                    i += 1;
-                }
-            }
-        }
-        String::from_utf8_lossy(&out).into_owned()
-    }
     raw.split('&')
         .filter(|pair| !pair.is_empty())
         .map(|pair| match pair.split_once('=') {
-            Some((name, value)) => (decode(name), decode(value)),
-            None => (decode(pair), String::new()),
+            Some((name, value)) => (percent_decode(name), percent_decode(value)),
+            None => (percent_decode(pair), String::new()),
         })
         .collect()
 }
