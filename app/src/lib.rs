@@ -9,6 +9,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod authoring;
 pub mod course;
 pub mod error;
 pub mod components;
@@ -47,6 +48,7 @@ use crate::{
         course::CoursePage,
         home::HomePage,
         hr::{HrAgentPage, HrAssignmentsPage, HrDashboardPage},
+        workspace::{CourseWorkspacePage, ModuleEditorPage, ReportsPage, StatsPage, VersionsPage, WorkspacePage},
         module::ModulePageView,
         not_found::NotFound,
         practice::{PracticeHomePage, PracticePage},
@@ -112,6 +114,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mon-parcours") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/mon-parcours/attestation/:code") view=AttestationPage ssr=SsrMode::Async/>
                     <Route path=path!("/attestations/:code") view=AttestationCheckPage ssr=SsrMode::Async/>
+                    <Route path=path!("/formation") view=WorkspacePage ssr=SsrMode::Async/>
+                    <Route path=path!("/formation/cours/:slug") view=CourseWorkspacePage ssr=SsrMode::Async/>
+                    <Route path=path!("/formation/cours/:slug/modules/:file") view=ModuleEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/formation/cours/:slug/versions") view=VersionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/formation/cours/:slug/statistiques") view=StatsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/formation/cours/:slug/signalements") view=ReportsPage ssr=SsrMode::Async/>
                     <Route path=path!("/rh") view=HrDashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/rh/affectations") view=HrAssignmentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/rh/agents/:id") view=HrAgentPage ssr=SsrMode::Async/>

@@ -99,6 +99,12 @@ pub enum CoursesCommand {
         /// Dossier contenant un sous-dossier par cours.
         dir: PathBuf,
     },
+    /// Écrit la version en ligne de chaque cours publié, un dossier par cours, dans le format
+    /// de courses/ (que `courses check` accepte et que `courses import` reprend à l'identique).
+    Export {
+        /// Dossier où écrire les cours (créé s'il n'existe pas).
+        dir: PathBuf,
+    },
 }
 
 /// Any failure of a command, shown to the operator on one line.
@@ -180,6 +186,12 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
                 );
             }
         }
+        Command::Courses { action: CoursesCommand::Export { dir } } => {
+            let db = connect(&config).await?;
+            let result = export_courses(&db, &dir).await;
+            db.close().await;
+            result?;
+        }
         Command::Courses { action: CoursesCommand::Import { dir } } => {
             let db = app::db::Database::connect(&config.database_url).await?;
             db.migrate().await?;
@@ -248,6 +260,32 @@ async fn create_user(db: &app::db::Database, email: &str, name: &str, role: &str
 }
 
 /// Publishes every course of `dir` and says what happened to each.
+/// Writes every published course's current files under `dir/<course>/`.
+async fn export_courses(db: &app::db::Database, dir: &std::path::Path) -> Result<(), CliError> {
+    use sqlx::Row;
+    let rows = sqlx::query("SELECT slug FROM courses WHERE current_version_id IS NOT NULL ORDER BY slug")
+        .fetch_all(db.pool())
+        .await
+        .map_err(app::db::DbError::from)?;
+    for row in rows {
+        let slug: String = row.try_get("slug").map_err(app::db::DbError::from)?;
+        let files = app::authoring::repository::published_files(db, &slug, None).await?;
+        for (path, bytes) in &files {
+            // Paths were checked at publication; refuse anything that would leave the folder anyway.
+            if path.split('/').any(|part| part == ".." || part.is_empty()) {
+                return Err(CliError::Invalid(format!("{slug} : chemin refusé « {path} »")));
+            }
+            let target = dir.join(&slug).join(path);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&target, bytes)?;
+        }
+        println!("{slug} : {} fichier(s) écrits dans {}", files.len(), dir.join(&slug).display());
+    }
+    Ok(())
+}
+
 async fn import_courses(db: &app::db::Database, dir: &std::path::Path) -> Result<(), CliError> {
     use app::course::repository::{import_directory, PublishOutcome};
     let reports = import_directory(db, dir).await?;

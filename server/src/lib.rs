@@ -3,6 +3,9 @@
 //! `main.rs` only parses the command line and reports errors; everything else is here so that
 //! integration tests start exactly the same application (`Application::build`).
 
+// The route tree of the application nests deeply; the default limit (128) is not enough.
+#![recursion_limit = "256"]
+
 pub mod cli;
 pub mod config;
 pub mod demo;

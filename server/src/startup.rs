@@ -108,6 +108,15 @@ pub fn router(state: AppState) -> Router {
         .route("/mon-compte/donnees", post(routes::personal_data::download))
         .route("/rh/export.csv", get(routes::reporting::export_csv))
         .route("/xapi/statements", get(routes::xapi::statements))
+        .route("/formation/cours/{slug}/export.zip", get(routes::authoring::export_zip))
+        .route(
+            "/formation/importer",
+            post(routes::authoring::import_zip).layer(axum::extract::DefaultBodyLimit::max(app::authoring::archive::MAX_ARCHIVE_BYTES + 64 * 1024)),
+        )
+        .route(
+            "/formation/cours/{slug}/fichiers",
+            post(routes::authoring::upload_file).layer(axum::extract::DefaultBodyLimit::max(routes::authoring::MAX_UPLOAD_BYTES + 64 * 1024)),
+        )
         .route("/v1/models", get(routes::openai::models))
         .route(
             "/v1/chat/completions",

@@ -6,5 +6,6 @@ pub mod chat;
 pub mod form;
 pub mod labels;
 pub mod layout;
+pub mod module_editor;
 pub mod quick_check;
 pub mod quiz;

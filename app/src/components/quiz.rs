@@ -28,6 +28,8 @@ pub fn QuizIsland(
     previous: Option<AttemptView>,
     signed_in: bool,
     locale: Locale,
+    /// When the server rendered the page (Unix seconds), sent back with the answers.
+    shown_at: i64,
 ) -> impl IntoView {
     let action = ServerAction::<SubmitQuiz>::new();
     let heading_id = format!("quiz-{}-titre", index + 1);
@@ -76,7 +78,7 @@ pub fn QuizIsland(
                         }
                     }
                 }
-                action.dispatch(SubmitQuiz { course: course.clone(), module: module.clone(), quiz: index, answers: Some(answers) });
+                action.dispatch(SubmitQuiz { course: course.clone(), module: module.clone(), quiz: index, answers: Some(answers), shown_at: Some(shown_at) });
             }
             #[cfg(not(feature = "hydrate"))]
             let _ = (event, &course, &module);
@@ -110,6 +112,7 @@ pub fn QuizIsland(
                             <input type="hidden" name="course" value=course.clone()/>
                             <input type="hidden" name="module" value=module.clone()/>
                             <input type="hidden" name="quiz" value=index.to_string()/>
+                            <input type="hidden" name="shown_at" value=shown_at.to_string()/>
                             {questions.iter().enumerate().map(|(n, question)| {
                                 let legend = format!("{}. {}", n + 1, question.prompt);
                                 let field = format!("answers[q{n}]");

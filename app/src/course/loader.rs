@@ -145,7 +145,7 @@ fn value_position(index: &LineIndex, text: &str, needle: &str) -> (u32, u32) {
     text.find(&format!("\"{needle}\"")).map(|o| index.position(o + 1)).unwrap_or((1, 1))
 }
 
-fn content_type(path: &str) -> Option<&'static str> {
+pub fn content_type(path: &str) -> Option<&'static str> {
     let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     Some(match extension.as_str() {
         "png" => "image/png",
@@ -161,7 +161,7 @@ fn content_type(path: &str) -> Option<&'static str> {
 }
 
 /// Does the file start the way its type says (so a renamed executable is not served as an image)?
-fn content_matches_type(bytes: &[u8], content_type: &str) -> bool {
+pub fn content_matches_type(bytes: &[u8], content_type: &str) -> bool {
     match content_type {
         "image/png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
         "image/jpeg" => bytes.starts_with(&[0xFF, 0xD8, 0xFF]),

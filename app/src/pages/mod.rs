@@ -16,3 +16,4 @@ pub mod practice;
 pub mod sign_in;
 pub mod sign_in_required;
 pub mod sign_up;
+pub mod workspace;

@@ -7,7 +7,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     accounts::forms::take_feedback,
-    components::{activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, quiz::QuizIsland},
+    authoring::api::{ReportProblem, REPORT_KINDS},
+    components::{form::FormMessage, activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, quiz::QuizIsland},
     course::{api::load_module, model::{ModulePage, Segment}},
     i18n::{tr, tr_args, use_locale},
     quiz::api::{load_learner_module, LearnerModuleView, MarkModuleRead},
@@ -80,6 +81,10 @@ fn ModuleView(page: ModulePage, learner: Option<LearnerModuleView>) -> impl Into
     let quizzes = module.quizzes.clone();
     let exercises = module.exercises.clone();
     let feedback = take_feedback();
+    #[cfg(feature = "ssr")]
+    let shown_at = crate::db::now();
+    #[cfg(not(feature = "ssr"))]
+    let shown_at = 0;
     let content = module
         .segments
         .into_iter()
@@ -96,6 +101,7 @@ fn ModuleView(page: ModulePage, learner: Option<LearnerModuleView>) -> impl Into
                         previous=attempts.get(i).cloned().flatten()
                         signed_in
                         locale
+                        shown_at
                     />
                 }.into_any(),
                 None => ().into_any(),
@@ -152,6 +158,31 @@ fn ModuleView(page: ModulePage, learner: Option<LearnerModuleView>) -> impl Into
                 {content}
                 {read_form}
                 {(!signed_in).then(|| view! { <p class="module__sign-in">{tr("module-sign-in-to-track")}</p> })}
+                {signed_in.then(|| {
+                    let report = feedback.clone().filter(|f| f.form == "signalement");
+                    let open = report.is_some();
+                    view! {
+                        <details class="report-form" id="signaler" open=open>
+                            <summary>{tr("report-title")}</summary>
+                            <FormMessage feedback=report form="signalement" labels=vec![("kind", tr("report-kind")), ("message", tr("report-message"))]/>
+                            <form method="post" action=ReportProblem::url() class="stacked-form">
+                                <input type="hidden" name="course" value=course_slug.clone()/>
+                                <input type="hidden" name="module" value=module_slug.clone()/>
+                                <div class="field">
+                                    <label for="champ-kind">{tr("report-kind")}</label>
+                                    <select id="champ-kind" name="kind">
+                                        {REPORT_KINDS.iter().map(|(id, label)| view! { <option value=*id>{*label}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="field">
+                                    <label for="champ-message">{tr("report-message")}</label>
+                                    <textarea id="champ-message" name="message" rows="3" maxlength="1000" required=true></textarea>
+                                </div>
+                                <button type="submit" class="button--secondary">{tr("report-send")}</button>
+                            </form>
+                        </details>
+                    }
+                })}
             </article>
             <nav class="module-nav" aria-label=tr("module-nav-label")>
                 {previous.map(|(href, title)| view! {

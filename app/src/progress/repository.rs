@@ -190,12 +190,21 @@ async fn passed_once(db: &Database, activity: Activity, user_id: i64, course: &s
 }
 
 /// Records a graded attempt and re-evaluates completion.
-pub async fn record_attempt(db: &Database, home_page: &str, learner: &Learner<'_>, page: &ModulePage, quiz: usize, result: &QuizResult) -> Result<(), DbError> {
+/// `duration_seconds` is the time between the quiz being shown and the attempt, when known.
+pub async fn record_attempt(
+    db: &Database,
+    home_page: &str,
+    learner: &Learner<'_>,
+    page: &ModulePage,
+    quiz: usize,
+    result: &QuizResult,
+    duration_seconds: Option<i64>,
+) -> Result<(), DbError> {
     let course = &page.outline.info.slug;
     let module = &page.module.slug;
     sqlx::query(
-        "INSERT INTO quiz_attempts (user_id, course_slug, version_id, module_slug, quiz_index, result_json, score, passed, submitted_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO quiz_attempts (user_id, course_slug, version_id, module_slug, quiz_index, result_json, score, passed, submitted_at, duration_seconds) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(learner.id)
     .bind(course)
@@ -206,6 +215,7 @@ pub async fn record_attempt(db: &Database, home_page: &str, learner: &Learner<'_
     .bind(i64::from(result.score))
     .bind(i64::from(result.passed))
     .bind(now())
+    .bind(duration_seconds)
     .execute(db.pool())
     .await?;
     let path = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);

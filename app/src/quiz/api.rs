@@ -84,6 +84,8 @@ pub async fn submit_quiz(
     module: String,
     quiz: usize,
     answers: Option<BTreeMap<String, String>>,
+    /// When the page showed the quiz (Unix seconds), for the median time in item analytics.
+    shown_at: Option<i64>,
 ) -> Result<AttemptView, ServerFnError> {
     use crate::{
         accounts::{authz::require_user, forms::FormFeedback},
@@ -116,7 +118,9 @@ pub async fn submit_quiz(
     }
     let result = grade(definition, &answers_from_form(definition, &answers.unwrap_or_default()), settings);
     let learner = Learner { id: user.id, name: &user.display_name };
-    record_attempt(&state.db, &state.public_url, &learner, &page, quiz, &result).await.map_err(unavailable)?;
+    // Beyond three hours the page was left open: the time says nothing about the quiz.
+    let duration = shown_at.map(|at| crate::db::now() - at).filter(|d| (0..=3 * 3_600).contains(d));
+    record_attempt(&state.db, &state.public_url, &learner, &page, quiz, &result, duration).await.map_err(unavailable)?;
     let view = attempt_view(&state.db, user.id, &page, quiz).await.map_err(unavailable)?.ok_or_else(|| unavailable("attempt not found"))?;
     if plain_form {
         leptos_axum::redirect(&anchor);

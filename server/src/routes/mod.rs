@@ -1,5 +1,6 @@
 //! HTTP routes that are not Leptos pages or server functions.
 
+pub mod authoring;
 pub mod course_files;
 pub mod health;
 pub mod language;
