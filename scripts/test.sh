@@ -40,6 +40,14 @@ fi
 say "Tests de bout en bout (Chromium sans interface)"
 port="$(free_port)"
 DATABASE_URL="sqlite://$work/e2e.db?mode=rwc" "$SERVER_BIN" demo seed >/dev/null
+
+say "Aller-retour des cours publiés (courses export → check → import : rien ne change)"
+DATABASE_URL="sqlite://$work/e2e.db?mode=rwc" "$SERVER_BIN" courses export "$work/export" >/dev/null
+if ! "$SERVER_BIN" courses check --deny-warnings "$work/export" \
+  || DATABASE_URL="sqlite://$work/e2e.db?mode=rwc" "$SERVER_BIN" courses import "$work/export" | grep -v "inchangé"; then
+  echo "l'export des cours publiés n'est pas repris à l'identique" >&2
+  failures=$((failures + 1))
+fi
 DATABASE_URL="sqlite://$work/e2e.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn \
   "$SERVER_BIN" serve >"$work/server.log" 2>&1 &
 server_pid=$!

@@ -7,6 +7,9 @@ use app::{
     organizations::{repository as units, Organization},
 };
 
+/// The bundled course the demo trainer edits.
+const SAMPLE_COURSE: &str = "prendre-en-main-campus-ia";
+
 /// The password of every demo account (local use only; documented in the README).
 pub const DEMO_PASSWORD: &str = "campus-ia-demo";
 
@@ -66,6 +69,10 @@ pub async fn seed(db: &Database) -> Result<Vec<DemoAccount>, SeedError> {
         };
         if role != Role::Agent {
             users::grant_role(db, user.id, role, scope, None).await?;
+        }
+        // The demo trainer can open the sample course in the workspace straight away.
+        if role == Role::Trainer && app::course::repository::outline(db, SAMPLE_COURSE).await?.is_some() {
+            app::authoring::repository::add_editor(db, SAMPLE_COURSE, user.id).await?;
         }
         let scope_name = match scope {
             Some(id) => units::find(db, id).await?.map(|u| u.name).unwrap_or_default(),

@@ -197,7 +197,8 @@ mod tests {
         let stats = quiz_stats(&attempts, |_, _, _| 3);
         assert_eq!(stats.len(), 1);
         assert_eq!((stats[0].attempts, stats[0].learners), (6, 5));
-        assert_eq!(stats[0].median_seconds, Some(15));
+        // Durations 11, 12, 13, 14, 15 and 100 s: the median is robust to the slow outlier.
+        assert_eq!(stats[0].median_seconds, Some(14));
         let question = &stats[0].questions.as_ref().expect("5 learners")[0];
         assert_eq!(question.first_time_right, 0);
         assert_eq!(question.first_time_rate(), 0);

@@ -95,7 +95,7 @@ pub fn WorkspacePage() -> impl IntoView {
                     <div class="field">
                         <label for="champ-slug">{tr("workspace-slug")}</label>
                         <p class="field__hint" id="champ-slug-aide">{tr("workspace-slug-hint")}</p>
-                        <input type="text" id="champ-slug" name="slug" required=true pattern="[a-z0-9-]+" aria-describedby="champ-slug-aide"/>
+                        <input type="text" id="champ-slug" name="slug" required=true pattern="[a-z0-9\\-]+" aria-describedby="champ-slug-aide"/>
                     </div>
                     <button type="submit">{tr("workspace-create")}</button>
                 </form>
@@ -164,7 +164,7 @@ pub fn CourseWorkspacePage() -> impl IntoView {
                                         <div class="button-row">
                                             <form method="post" action=PublishCourse::url()>
                                                 <input type="hidden" name="slug" value=slug.clone()/>
-                                                <button type="submit" disabled=errors > 0 || w.draft.is_none()>{tr("workspace-publish")}</button>
+                                                <button type="submit" disabled={errors > 0 || w.draft.is_none()}>{tr("workspace-publish")}</button>
                                             </form>
                                             {w.draft.is_some().then(|| view! {
                                                 <form method="post" action=DiscardCourseDraft::url()>
