@@ -141,6 +141,34 @@ impl Database {
         self.engine
     }
 
+    /// Writes a consistent copy of a SQLite database to `target` while the server keeps running
+    /// (`VACUUM INTO`: one read transaction, so the copy is a single point in time). The copy is
+    /// a complete database file: serve it by pointing `DATABASE_URL` at it. PostgreSQL has its
+    /// own tools (`pg_dump`), so this refuses it.
+    pub async fn backup_to(&self, target: &std::path::Path) -> Result<(), DbError> {
+        if self.engine != Engine::Sqlite {
+            return Err(DbError::Query(sqlx::Error::Configuration(
+                "la sauvegarde intégrée concerne SQLite ; pour PostgreSQL, utilisez pg_dump".into(),
+            )));
+        }
+        if target.exists() {
+            return Err(DbError::Query(sqlx::Error::Configuration(format!("{} existe déjà : choisissez un autre fichier", target.display()).into())));
+        }
+        let path = target.to_string_lossy().replace('\'', "''");
+        sqlx::query(&format!("VACUUM INTO '{path}'")).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// SQLite's `PRAGMA integrity_check` (`ok` when the file is sound); PostgreSQL: `ok`.
+    pub async fn integrity_check(&self) -> Result<String, DbError> {
+        if self.engine != Engine::Sqlite {
+            return Ok("ok".to_owned());
+        }
+        let rows = sqlx::query("PRAGMA integrity_check").fetch_all(&self.pool).await?;
+        let lines: Vec<String> = rows.iter().filter_map(|r| sqlx::Row::try_get::<String, _>(r, 0).ok()).collect();
+        Ok(lines.join("; "))
+    }
+
     /// Closes every connection (at shutdown, so SQLite checkpoints its WAL).
     pub async fn close(&self) {
         self.pool.close().await;

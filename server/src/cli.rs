@@ -30,6 +30,14 @@ pub enum Command {
         #[command(subcommand)]
         action: UserCommand,
     },
+    /// Sauvegarde cohérente d'une base SQLite pendant que le serveur tourne (le fichier produit
+    /// se sert tel quel : DATABASE_URL=sqlite://FICHIER). Pour PostgreSQL, utilisez pg_dump.
+    Backup {
+        /// Fichier à créer (il ne doit pas exister).
+        file: PathBuf,
+    },
+    /// Vérifie l'intégrité de la base (SQLite : PRAGMA integrity_check).
+    Check,
     /// Repère les données personnelles d'un texte avant de le confier à un outil d'IA.
     Privacy {
         #[command(subcommand)]
@@ -144,6 +152,23 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
                 application.local_addr()
             );
             application.run_until(shutdown_signal()).await?;
+        }
+        Command::Backup { file } => {
+            let db = app::db::Database::connect(&config.database_url).await?;
+            let result = db.backup_to(&file).await;
+            db.close().await;
+            result?;
+            println!("sauvegarde écrite dans {}", file.display());
+        }
+        Command::Check => {
+            let db = app::db::Database::connect(&config.database_url).await?;
+            let result = db.integrity_check().await;
+            db.close().await;
+            let verdict = result?;
+            println!("intégrité : {verdict}");
+            if verdict != "ok" {
+                return Err(CliError::Invalid(format!("la base n'est pas intègre : {verdict}")));
+            }
         }
         Command::Migrate => {
             let db = app::db::Database::connect(&config.database_url).await?;

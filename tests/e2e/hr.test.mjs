@@ -3,20 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BASE_URL, launchBrowser, openPage, accessibilityViolations } from './support.mjs';
+import { BASE_URL, launchBrowser, openPage, accessibilityViolations, signInAsDemo } from './support.mjs';
 import { completeSampleCourse } from './sample-course.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-async function signIn(page, email) {
-  await page.goto(`${BASE_URL}/connexion`);
-  await page.getByLabel('Adresse électronique professionnelle').fill(email);
-  await page.getByLabel('Mot de passe').fill('campus-ia-demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${BASE_URL}/mon-parcours`);
-}
 
 /** `YYYY-MM-DD`, `days` from today. */
 function dateIn(days) {
@@ -25,7 +18,7 @@ function dateIn(days) {
 
 test('HR assigns a course to a unit, sees an agent complete it and downloads the CSV', async () => {
   const hr = await openPage(browser, { audit: true });
-  await signIn(hr, 'rh@demo.campus-ia.fr');
+  await signInAsDemo(hr, 'rh@demo.campus-ia.fr');
   await hr.getByRole('link', { name: 'Suivi RH' }).click();
   await hr.getByRole('heading', { level: 1, name: /Suivi des formations : Direction du numérique/ }).waitFor();
   assert.deepEqual(await accessibilityViolations(hr), [], '/rh');

@@ -59,3 +59,12 @@ export async function accessibilityViolations(page) {
   );
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
+
+/** Signs in with a demo account (password `campus-ia-demo`) and waits for "Mon parcours". */
+export async function signInAsDemo(page, email) {
+  await page.goto(`${BASE_URL}/connexion`);
+  await page.getByLabel('Adresse électronique professionnelle').fill(email);
+  await page.getByLabel('Mot de passe').fill('campus-ia-demo');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${BASE_URL}/mon-parcours`);
+}

@@ -3,19 +3,12 @@
 // finds the course in the catalogue. The workspace pages pass axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launchBrowser, openPage, accessibilityViolations } from './support.mjs';
+import { BASE_URL, launchBrowser, openPage, accessibilityViolations, signInAsDemo } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-async function signIn(page, email) {
-  await page.goto(`${BASE_URL}/connexion`);
-  await page.getByLabel('Adresse électronique professionnelle').fill(email);
-  await page.getByLabel('Mot de passe').fill('campus-ia-demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${BASE_URL}/mon-parcours`);
-}
 
 function moduleText(right) {
   return `+++
@@ -44,7 +37,7 @@ for (const javaScriptEnabled of [true, false]) {
 
   test(`a trainer creates, fixes and publishes a course that agents then find ${mode}`, async () => {
     const trainer = await openPage(browser, { javaScriptEnabled, audit: true });
-    await signIn(trainer, 'formateur@demo.campus-ia.fr');
+    await signInAsDemo(trainer, 'formateur@demo.campus-ia.fr');
     await trainer.getByRole('link', { name: 'Espace formateur' }).click();
     // axe-core runs in the page: audits need JavaScript.
     const audit = async (what) => { if (javaScriptEnabled) assert.deepEqual(await accessibilityViolations(trainer), [], what); };
@@ -89,7 +82,7 @@ for (const javaScriptEnabled of [true, false]) {
     assert.deepEqual(trainer.errors, []);
 
     const agent = await openPage(browser, { javaScriptEnabled });
-    await signIn(agent, 'agent@demo.campus-ia.fr');
+    await signInAsDemo(agent, 'agent@demo.campus-ia.fr');
     await agent.goto(`${BASE_URL}/cours`);
     await agent.getByRole('link', { name: title }).click();
     await agent.getByRole('heading', { level: 1, name: title }).waitFor();

@@ -6,6 +6,7 @@ mod authoring;
 mod courses;
 mod foundation;
 mod learning;
+mod operations;
 mod practice;
 mod reporting;
 mod xapi;

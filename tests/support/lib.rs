@@ -26,6 +26,11 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The database this application runs on (to start a second instance on it).
+    pub fn database_url(&self) -> &str {
+        &self._database.url
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
@@ -179,6 +184,16 @@ pub async fn spawn_app_with(engine: Engine, configure: impl FnOnce(&mut Config))
         .build()
         .expect("HTTP client builds");
     TestApp { address, client, db, _database: database }
+}
+
+/// Starts another instance of the application on an existing database (scale-out, backups):
+/// the caller keeps whatever owns that database alive.
+pub async fn spawn_instance(database_url: &str) -> (String, Database) {
+    let application = Application::build(&test_config(database_url)).await.expect("application starts");
+    let address = format!("http://{}", application.local_addr());
+    let db = application.state().db.clone();
+    tokio::spawn(application.run_until(std::future::pending()));
+    (address, db)
 }
 
 /// Declares each listed `async fn name(engine: Engine)` as two tests, `sqlite::name` and
