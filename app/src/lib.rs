@@ -25,6 +25,8 @@ pub mod xapi;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(all(test, feature = "ssr"))]
+mod fuzz_tests;
 #[cfg(feature = "ssr")]
 pub mod state;
 
