@@ -27,6 +27,7 @@ postgres_start() {
     "-p $port -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
     start >/dev/null
   export CAMPUS_TEST_POSTGRES_URL="postgres://campus@127.0.0.1:$port/postgres"
+  PG_TEST_PORT="$port"
   say "PostgreSQL de test démarré sur le port $port"
 }
 
@@ -35,4 +36,15 @@ postgres_stop() {
     as_pg_user "$(pg_bin_dir)/pg_ctl" -D "$PG_TEST_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$PG_TEST_DIR"
   fi
+}
+
+# Stops the running test cluster and starts it again on the same data (database outage tests).
+postgres_pause() {
+  as_pg_user "$(pg_bin_dir)/pg_ctl" -D "$PG_TEST_DIR/data" -m fast -w stop >/dev/null
+}
+
+postgres_resume() {
+  as_pg_user "$(pg_bin_dir)/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/server.log" -w -o \
+    "-p $PG_TEST_PORT -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
+    start >/dev/null
 }
