@@ -81,6 +81,11 @@ impl Database {
             .map_err(|e| DbError::InvalidUrl { reason: e.to_string() })?;
         let pool_options = AnyPoolOptions::new()
             .acquire_timeout(Duration::from_secs(5))
+            // A connection broken by a database restart fails its query and is dropped; pinging
+            // it first (the default) left the pool waiting on dead connections after PostgreSQL
+            // came back, until the server restarted.
+            .test_before_acquire(false)
+            .idle_timeout(Duration::from_secs(60))
             .max_connections(match engine {
                 // SQLite has one writer at a time; a few readers are enough in WAL mode.
                 Engine::Sqlite => 8,
