@@ -3,7 +3,7 @@
 //! served as it is.
 
 use app::{accounts::api::UpdateProfile, quiz::api::MarkModuleRead};
-use integration_tests::{on_both_engines, spawn_app, spawn_instance, Engine, TempDir};
+use integration_tests::{write_one_module_course, on_both_engines, spawn_app, spawn_instance, Engine, TempDir};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use sqlx::Row;
@@ -12,23 +12,12 @@ on_both_engines!(two_instances_share_sessions_and_progress);
 
 const PASSWORD: &str = "une phrase de passe solide";
 
-fn write_course(dir: &std::path::Path) {
-    let course = dir.join("partage");
-    std::fs::create_dir_all(&course).unwrap();
-    std::fs::write(
-        course.join("course.toml"),
-        "title = \"Cours partagé\"\nsummary = \"Pour les tests.\"\naudience = \"Agents\"\nlevel = \"debutant\"\nobjectives = [\"Tester\"]\nmodules = [\"01-seul.md\"]\n",
-    )
-    .unwrap();
-    std::fs::write(course.join("01-seul.md"), "+++\ntitle = \"Seul module\"\nduration = 5\nobjectives = [\"Lire\"]\n+++\n\n## Texte\n\nBonjour.\n").unwrap();
-}
-
 /// Two servers behind one address in production: here, one client talking to both.
 async fn two_instances_share_sessions_and_progress(engine: Engine) {
     let first = spawn_app(engine).await;
     let (second, _) = spawn_instance(first.database_url()).await;
     let dir = TempDir::new();
-    write_course(&dir.0);
+    write_one_module_course(&dir.0, "partage", "Cours partagé");
     app::course::repository::import_directory(&first.db, &dir.0).await.unwrap();
     first.create_account("agent@ville.fr", PASSWORD, None, None).await;
     first.sign_in("agent@ville.fr", PASSWORD).await;

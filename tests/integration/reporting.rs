@@ -8,7 +8,7 @@ use app::{
     quiz::api::MarkModuleRead,
     reporting::api::{CreateAssignment, WithdrawAssignment},
 };
-use integration_tests::{on_both_engines, spawn_app, Engine, TempDir, TestApp};
+use integration_tests::{write_one_module_course, on_both_engines, spawn_app, Engine, TempDir, TestApp};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use sqlx::Row;
@@ -16,18 +16,6 @@ use sqlx::Row;
 on_both_engines!(hr_assigns_in_its_scope_and_follows_completion, overdue_courses_and_withdrawals);
 
 const PASSWORD: &str = "une phrase de passe solide";
-
-/// A one-module course, completed by reading its module.
-fn write_course(dir: &std::path::Path) {
-    let course = dir.join("obligatoire");
-    std::fs::create_dir_all(&course).unwrap();
-    std::fs::write(
-        course.join("course.toml"),
-        "title = \"Cours obligatoire\"\nsummary = \"Pour les tests.\"\naudience = \"Agents\"\nlevel = \"debutant\"\nobjectives = [\"Tester\"]\nmodules = [\"01-seul.md\"]\n",
-    )
-    .unwrap();
-    std::fs::write(course.join("01-seul.md"), "+++\ntitle = \"Seul module\"\nduration = 5\nobjectives = [\"Lire\"]\n+++\n\n## Texte\n\nBonjour.\n").unwrap();
-}
 
 struct Org {
     ministry: i64,
@@ -40,7 +28,7 @@ struct Org {
 
 async fn setup(app: &TestApp) -> (Org, TempDir) {
     let dir = TempDir::new();
-    write_course(&dir.0);
+    write_one_module_course(&dir.0, "obligatoire", "Cours obligatoire");
     let reports = courses::import_directory(&app.db, &dir.0).await.unwrap();
     assert!(reports[0].outcome.is_some(), "{:?}", reports[0].diagnostics);
     let ministry = units::create(&app.db, None, "Ministère").await.unwrap().id;

@@ -14,7 +14,7 @@ use app::{
     quiz::api::MarkModuleRead,
     xapi::api::{CreateXapiCredential, RevokeXapiCredential},
 };
-use integration_tests::{on_both_engines, spawn_app, spawn_app_with, Engine, TempDir, TestApp};
+use integration_tests::{write_one_module_course, on_both_engines, spawn_app, spawn_app_with, Engine, TempDir, TestApp};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -24,21 +24,10 @@ on_both_engines!(statements_are_read_with_credentials_filters_and_paging, statem
 
 const PASSWORD: &str = "une phrase de passe solide";
 
-fn write_course(dir: &std::path::Path) {
-    let course = dir.join("obligatoire");
-    std::fs::create_dir_all(&course).unwrap();
-    std::fs::write(
-        course.join("course.toml"),
-        "title = \"Cours obligatoire\"\nsummary = \"Pour les tests.\"\naudience = \"Agents\"\nlevel = \"debutant\"\nobjectives = [\"Tester\"]\nmodules = [\"01-seul.md\"]\n",
-    )
-    .unwrap();
-    std::fs::write(course.join("01-seul.md"), "+++\ntitle = \"Seul module\"\nduration = 5\nobjectives = [\"Lire\"]\n+++\n\n## Texte\n\nBonjour.\n").unwrap();
-}
-
 /// Two agents in two directions complete the course: two statements each (module, course).
 async fn setup(app: &TestApp) -> (TempDir, i64, i64, i64) {
     let dir = TempDir::new();
-    write_course(&dir.0);
+    write_one_module_course(&dir.0, "obligatoire", "Cours obligatoire");
     courses::import_directory(&app.db, &dir.0).await.unwrap();
     let ministry = units::create(&app.db, None, "Ministère").await.unwrap().id;
     let direction_a = units::create(&app.db, Some(ministry), "Direction A").await.unwrap().id;

@@ -261,3 +261,17 @@ pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// Writes `dir/<slug>/`: a course titled `title` with one module (`seul`, completed by reading
+/// it), for tests that need a published course but not its content.
+pub fn write_one_module_course(dir: &std::path::Path, slug: &str, title: &str) {
+    let course = dir.join(slug);
+    std::fs::create_dir_all(&course).expect("course folder");
+    std::fs::write(
+        course.join("course.toml"),
+        format!("title = \"{title}\"\nsummary = \"Pour les tests.\"\naudience = \"Agents\"\nlevel = \"debutant\"\nobjectives = [\"Tester\"]\nmodules = [\"01-seul.md\"]\n"),
+    )
+    .expect("course.toml");
+    std::fs::write(course.join("01-seul.md"), "+++\ntitle = \"Seul module\"\nduration = 5\nobjectives = [\"Lire\"]\n+++\n\n## Texte\n\nBonjour.\n")
+        .expect("module");
+}
