@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build and run Campus IA (and, with --test, to test it), from the
 # package registries only: crates.io, npm and Debian. Safe to run again: present tools are skipped
-# in well under a second each.
+# in well under a second each. --bench adds the load generator (wrk) and the static-file reference
+# server (nginx) that bench/run.sh needs.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 with_test_tools=false
+with_bench_tools=false
 [ "${1:-}" = "--test" ] && with_test_tools=true
+[ "${1:-}" = "--bench" ] && with_bench_tools=true
 
 apt_updated=false
 apt_install() {
@@ -59,5 +62,12 @@ if $with_test_tools; then
   if [ ! -d "$e2e/node_modules" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
     say "Installation des dépendances npm des tests de bout en bout"
     npm ci --silent --no-audit --no-fund --prefix "$e2e" >/dev/null
+  fi
+fi
+
+if $with_bench_tools; then
+  if ! command -v wrk >/dev/null || [ ! -x /usr/sbin/nginx ]; then
+    say "Installation de wrk et nginx (paquets Debian) pour les mesures de performance"
+    apt_install wrk nginx-light
   fi
 fi

@@ -22,6 +22,8 @@ pub struct AppState {
     pub assistant_tokens: Vec<String>,
     /// The assistant of the atelier: the simulation or an external OpenAI-compatible service.
     pub assistant: crate::sandbox::backend::AssistantBackend,
+    /// Atelier messages one learner may send per minute.
+    pub sandbox_messages_per_minute: i64,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -9,6 +9,7 @@
 //! | `CAMPUS_SIGNUP_DOMAINS` | (any) | e-mail domains allowed to sign up, comma-separated |
 //! | `CAMPUS_PUBLIC_URL` | `http://` + site address | the address users reach (xAPI, attestations) |
 //! | `CAMPUS_ASSISTANT_TOKENS` | (none) | bearer tokens accepted by `/v1`, comma-separated |
+//! | `CAMPUS_SANDBOX_MESSAGES_PER_MINUTE` | `10` | atelier messages one learner may send per minute |
 //! | `ASSISTANT_BASE_URL` | (none: simulation) | an OpenAI-compatible service for the atelier, up to `/v1` |
 //! | `ASSISTANT_API_KEY` | (none) | its bearer token |
 //! | `ASSISTANT_MODEL` | (required with the URL) | the model to ask |
@@ -53,6 +54,9 @@ pub struct Config {
     pub assistant_tokens: Vec<String>,
     /// The atelier's assistant (`ASSISTANT_*`); the simulation by default.
     pub assistant: AssistantBackend,
+    /// Atelier messages one learner may send per minute (a cost and abuse limit for an external
+    /// model; raised by the benchmark, which sends thousands from one account).
+    pub sandbox_messages_per_minute: i64,
     /// Where to push xAPI statements, if anywhere.
     pub lrs: Option<crate::lrs::LrsSettings>,
 }
@@ -110,6 +114,14 @@ impl Config {
             .map(|t| t.trim().to_owned())
             .filter(|t| !t.is_empty())
             .collect();
+        let sandbox_messages_per_minute = match lookup("CAMPUS_SANDBOX_MESSAGES_PER_MINUTE") {
+            None => app::sandbox::api::DEFAULT_MESSAGES_PER_MINUTE,
+            Some(value) => value.trim().parse().ok().filter(|n: &i64| *n > 0).ok_or(ConfigError::Invalid {
+                variable: "CAMPUS_SANDBOX_MESSAGES_PER_MINUTE",
+                value,
+                expected: "un nombre entier de messages supérieur à zéro, par exemple 10",
+            })?,
+        };
         let assistant = AssistantBackend::from_settings(
             lookup("ASSISTANT_BASE_URL").as_deref(),
             lookup("ASSISTANT_API_KEY").as_deref(),
@@ -142,6 +154,7 @@ impl Config {
             public_url,
             assistant_tokens,
             assistant,
+            sandbox_messages_per_minute,
         })
     }
 
@@ -194,5 +207,11 @@ mod tests {
         let error = config(&[("CAMPUS_ENV", "staging")]).unwrap_err().to_string();
         assert!(error.contains("CAMPUS_ENV"), "{error}");
         assert_eq!(config(&[("CAMPUS_ENV", "PROD")]).unwrap().environment, Environment::Prod);
+        for bad in ["0", "-3", "dix"] {
+            let error = config(&[("CAMPUS_SANDBOX_MESSAGES_PER_MINUTE", bad)]).unwrap_err().to_string();
+            assert!(error.contains("CAMPUS_SANDBOX_MESSAGES_PER_MINUTE") && error.contains(bad), "{error}");
+        }
+        assert_eq!(config(&[]).unwrap().sandbox_messages_per_minute, 10);
+        assert_eq!(config(&[("CAMPUS_SANDBOX_MESSAGES_PER_MINUTE", " 600 ")]).unwrap().sandbox_messages_per_minute, 600);
     }
 }

@@ -51,6 +51,7 @@ impl Application {
             public_url: config.public_url.clone(),
             assistant_tokens: config.assistant_tokens.clone(),
             assistant: config.assistant.clone(),
+            sandbox_messages_per_minute: config.sandbox_messages_per_minute,
         };
         let router = router(state.clone());
         Ok(Application { listener, router, state, lrs: config.lrs.clone() })

@@ -9,7 +9,7 @@ const COURSE_DIR = new URL(`../../courses/${COURSE}/`, import.meta.url);
 
 export function moduleFile(prefix) {
   const file = readdirSync(COURSE_DIR).find((name) => name.startsWith(prefix));
-  return { slug: file.replace(/^\d+-/, '').replace(/\.md$/, ''), text: readFileSync(new URL(file, COURSE_DIR), 'utf8') };
+  return { file, slug: file.replace(/^\d+-/, '').replace(/\.md$/, ''), text: readFileSync(new URL(file, COURSE_DIR), 'utf8') };
 }
 
 /** The right answers of every quiz block of a module file. */

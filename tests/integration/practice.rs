@@ -9,6 +9,7 @@ use reqwest::StatusCode;
 on_both_engines!(
     practising_shows_the_reply_feedback_and_warnings_to_its_author_only,
     an_external_assistant_answers_and_never_receives_personal_data,
+    the_per_minute_limit_follows_the_configuration,
 );
 
 const PASSWORD: &str = "une phrase de passe solide";
@@ -115,4 +116,23 @@ async fn an_external_assistant_answers_and_never_receives_personal_data(engine: 
     misconfigured.post_form(SendPracticeMessage::url(), &[("scenario", SCENARIO), ("message", "Rédigez une réponse.")]).await;
     let page = misconfigured.page(&format!("/atelier/{SCENARIO}")).await;
     assert!(page.contains("HTTP 401"), "{page}");
+}
+
+/// `CAMPUS_SANDBOX_MESSAGES_PER_MINUTE`: the next message is refused with the configured figure,
+/// and the refused one is not stored.
+async fn the_per_minute_limit_follows_the_configuration(engine: Engine) {
+    let app = spawn_app_with(engine, |config| config.sandbox_messages_per_minute = 3).await;
+    app.create_account("agent@ville.fr", PASSWORD, None, None).await;
+    app.sign_in("agent@ville.fr", PASSWORD).await;
+    for n in 1..=3 {
+        app.post_form(SendPracticeMessage::url(), &[("scenario", SCENARIO), ("message", &format!("Demande numéro {n}."))]).await;
+    }
+    app.post_form(SendPracticeMessage::url(), &[("scenario", SCENARIO), ("message", "Demande numéro 4.")]).await;
+    let page = app.page(&format!("/atelier/{SCENARIO}")).await;
+    assert!(page.contains("vous avez envoyé 3 messages en une minute"), "{page}");
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sandbox_messages WHERE role = 'user'")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("count");
+    assert_eq!(stored, 3, "the refused message is not stored");
 }

@@ -155,6 +155,7 @@ pub fn test_config(database_url: &str) -> Config {
         public_url: "http://campus.test".to_owned(),
         assistant_tokens: vec!["jeton-de-test".to_owned()],
         assistant: app::sandbox::backend::AssistantBackend::Simulated,
+        sandbox_messages_per_minute: app::sandbox::api::DEFAULT_MESSAGES_PER_MINUTE,
         lrs: None,
     }
 }

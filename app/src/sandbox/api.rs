@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 /// Longest message accepted, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 4_000;
-/// Messages a learner may send per minute.
-pub const MAX_MESSAGES_PER_MINUTE: i64 = 10;
+/// Messages a learner may send per minute, unless the server's configuration says otherwise.
+pub const DEFAULT_MESSAGES_PER_MINUTE: i64 = 10;
 /// Messages per conversation before it must be cleared.
 pub const MAX_MESSAGES_PER_CONVERSATION: i64 = 40;
 
@@ -121,8 +121,8 @@ pub async fn send_practice_message(scenario: String, message: String) -> Result<
         .await
         .and_then(|r| r.try_get("n"))
         .map_err(unavailable)?;
-    if last_minute >= MAX_MESSAGES_PER_MINUTE {
-        return refuse(&format!("vous avez envoyé {MAX_MESSAGES_PER_MINUTE} messages en une minute : patientez un instant"));
+    if last_minute >= state.sandbox_messages_per_minute {
+        return refuse(&format!("vous avez envoyé {} messages en une minute : patientez un instant", state.sandbox_messages_per_minute));
     }
     let history = practice_view(&state, user.id, &scenario).await.map_err(unavailable)?.messages;
     if history.iter().filter(|(role, _)| role == "user").count() as i64 >= MAX_MESSAGES_PER_CONVERSATION {

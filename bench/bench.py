@@ -1,0 +1,365 @@
+#!/usr/bin/env python3
+"""The headline benchmark, driven by bench/run.sh (which builds and installs first).
+
+In one run, on this machine:
+  1. start-up time of a server that imports 1,000 modules into a fresh SQLite database, then
+     of its restart on the same, unchanged content;
+  2. requests/s and p50/p99 latency (wrk) for the catalogue, a module page, a quiz submission
+     and an atelier message, as the signed-in demo agent on the seeded demo database, each next to
+     nginx serving the same module page as a static file;
+  3. the WebAssembly, JavaScript and CSS sizes, raw and as the server sends them (gzip, brotli);
+  4. the server's resident memory after the load.
+Prints one table and, with --write, replaces the generated section of BENCHMARKS.md.
+Talks only to servers it starts on 127.0.0.1. Asserts nothing about speed: it fails only when a
+request fails (a non-2xx/3xx answer, a socket error or a refused atelier message), because then
+the figures would not mean what they say."""
+import http.cookiejar
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SERVER = os.environ["SERVER_BIN"]
+SITE_ROOT = os.environ["LEPTOS_SITE_ROOT"]
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
+# One wrk thread: on a 2-core machine the load generator then takes one core at most and the
+# server under test (ours or nginx, alike) keeps the other.
+THREADS = os.environ.get("BENCH_THREADS", "1")
+COURSE = "comprendre-l-ia-generative"
+SCENARIO = "repondre-a-un-usager"
+AGENT = ("agent@demo.campus-ia.fr", "campus-ia-demo")
+MESSAGE = ("Vous êtes agent du service scolaire. Contexte : un usager n'a pas reçu sa facture de "
+           "cantine. Rédigez une réponse de dix lignes au plus, sur un ton cordial pour un usager, "
+           "sans inventer de règle, à partir du message ci-dessous.")
+MARKER_START = "<!-- bench/run.sh: début -->"
+MARKER_END = "<!-- bench/run.sh: fin -->"
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url, process, timeout=120.0):
+    """Polls `url` every 5 ms; returns the seconds it took, or exits if the process died."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if process.poll() is not None:
+            sys.exit(f"le serveur s'est arrêté au démarrage (code {process.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return time.perf_counter() - start
+        except OSError:
+            pass
+        time.sleep(0.005)
+    sys.exit(f"{url} ne répond pas après {timeout:.0f} s")
+
+
+def start_server(work, database, port, courses_dir, log_name, extra_env=None):
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{database}?mode=rwc", LEPTOS_SITE_ADDR=f"127.0.0.1:{port}",
+               CAMPUS_COURSES_DIR=courses_dir, RUST_LOG="warn", **(extra_env or {}))
+    log = open(os.path.join(work, log_name), "w")
+    return subprocess.Popen([SERVER, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+
+
+def stop(process):
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def measure_startup(work):
+    """Cold: fresh database, migrations and 1,000 modules imported before the port opens.
+    Warm: the same server restarted on the same content, which it finds unchanged."""
+    generated = os.path.join(work, "cours-generes")
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate_courses.py"), generated, "50", "20"], check=True)
+    database = os.path.join(work, "demarrage.db")
+    figures = []
+    for run in ("cold", "warm"):
+        port = free_port()
+        started = time.perf_counter()
+        process = start_server(work, database, port, generated, f"demarrage-{run}.log")
+        wait_until_up(f"http://127.0.0.1:{port}/healthz", process, timeout=600)
+        figures.append(time.perf_counter() - started)
+        modules = page_count(f"http://127.0.0.1:{port}/cours", r'href="/cours/cours-\d+"')
+        stop(process)
+        if modules != 50:
+            sys.exit(f"le catalogue montre {modules} cours générés au lieu de 50")
+    return figures
+
+
+def page_count(url, pattern):
+    with urllib.request.urlopen(url) as response:
+        return len(set(re.findall(pattern, response.read().decode())))
+
+
+def sign_in(base):
+    jar = http.cookiejar.CookieJar()
+    client = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = client.open(base + "/connexion").read().decode()
+    action = re.search(r'<form[^>]*action="(/api/sign_in[0-9]*)"', page).group(1)
+    data = urllib.parse.urlencode({"email": AGENT[0], "password": AGENT[1]}).encode()
+    client.open(urllib.request.Request(base + action, data=data, headers={"Accept": "application/json"})).read()
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+    if not cookie:
+        sys.exit("la connexion de l'agent de démonstration n'a pas donné de cookie de session")
+    return client, cookie
+
+
+def form_action(html, name):
+    match = re.search(r'<form[^>]*action="(/api/' + name + r'[0-9]*)"', html)
+    if not match:
+        sys.exit(f"aucun formulaire vers {name} sur la page")
+    return match.group(1)
+
+
+def lua_literal(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_script(work, name, method, path, cookie, body=None, every_tenth=None):
+    """A wrk script. `every_tenth` (path, body) replaces one request in ten: the atelier clears the
+    conversation that way, so it never reaches its 40-message limit. The response hook counts
+    atelier refusals, which would make the figure meaningless."""
+    headers = f'{{["Cookie"] = {lua_literal(cookie)}, ["Accept"] = "application/json", ' \
+              f'["Content-Type"] = "application/x-www-form-urlencoded"}}'
+    lines = [f"local headers = {headers}", "local n = 0", "refused = 0",
+             "request = function()", "  n = n + 1"]
+    if every_tenth:
+        lines.append(f'  if n % 10 == 0 then return wrk.format("POST", {lua_literal(every_tenth[0])}, headers, '
+                     f'{lua_literal(every_tenth[1])}) end')
+    lines.append(f'  return wrk.format({lua_literal(method)}, {lua_literal(path)}, headers, '
+                 f'{lua_literal(body) if body else "nil"})')
+    lines.append("end")
+    if every_tenth:
+        lines += ["response = function(status, headers, body)",
+                  '  if string.find(body, \'"refusal":"\', 1, true) then refused = refused + 1 end',
+                  "end"]
+    lines += ["local threads = {}", "setup = function(thread) table.insert(threads, thread) end",
+              "done = function(summary, latency, requests)",
+              "  local total = 0",
+              '  for _, thread in ipairs(threads) do total = total + thread:get("refused") end',
+              '  io.write(string.format("refused %d\\n", total))',
+              "end"]
+    script = os.path.join(work, f"{name}.lua")
+    with open(script, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return script
+
+
+def wrk(url, script=None, duration=DURATION):
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration}", "--latency"]
+    if script:
+        command += ["-s", script]
+    output = subprocess.run(command + [url], check=True, capture_output=True, text=True).stdout
+    return parse_wrk(output, url)
+
+
+def to_ms(value):
+    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def parse_wrk(output, url):
+    failures = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    refused = re.search(r"refused (\d+)", output)
+    problems = []
+    if failures:
+        problems.append(f"{failures.group(1)} réponses en erreur")
+    if errors and any(int(n) for n in errors.groups()):
+        problems.append(f"erreurs de connexion {errors.groups()}")
+    if refused and int(refused.group(1)):
+        problems.append(f"{refused.group(1)} messages refusés par l'atelier")
+    if problems:
+        sys.exit(f"{url} : {', '.join(problems)} — les chiffres ne vaudraient rien\n{output}")
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": to_ms(re.search(r"\s50%\s+(\S+)", output).group(1)),
+        "p99": to_ms(re.search(r"\s99%\s+(\S+)", output).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+    }
+
+
+def start_nginx(work, page_html):
+    static = os.path.join(work, "statique")
+    os.makedirs(static)
+    with open(os.path.join(static, "module.html"), "w") as f:
+        f.write(page_html)
+    port = free_port()
+    config = os.path.join(work, "nginx.conf")
+    with open(config, "w") as f:
+        # Workers as root: the temporary folder is private to this user.
+        f.write(f"""user root;
+worker_processes auto;
+daemon off;
+pid {work}/nginx.pid;
+error_log {work}/nginx-erreurs.log warn;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path {work}/nginx-temp;
+  server {{
+    listen 127.0.0.1:{port};
+    root {static};
+    default_type text/html;
+  }}
+}}
+""")
+    process = subprocess.Popen(["/usr/sbin/nginx", "-c", config, "-p", work], stderr=subprocess.DEVNULL)
+    wait_until_up(f"http://127.0.0.1:{port}/module.html", process)
+    return process, f"http://127.0.0.1:{port}/module.html"
+
+
+def transfer_sizes(base, path):
+    """Bytes on the wire for `path` without compression and as the server compresses it."""
+    sizes = {}
+    for encoding in ("identity", "gzip", "br"):
+        request = urllib.request.Request(base + path, headers={"Accept-Encoding": encoding})
+        with urllib.request.urlopen(request) as response:
+            sent = response.headers.get("Content-Encoding", "identity")
+            sizes[encoding] = (len(response.read()), sent)
+    return sizes
+
+
+def resident_memory(pid):
+    with open(f"/proc/{pid}/status") as status:
+        fields = dict(line.split(":", 1) for line in status)
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def machine():
+    cpu = "?"
+    with open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as info:
+        memory = int(info.readline().split()[1]) / 1024 / 1024
+    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n")[0]
+    nginx_version = subprocess.run(["/usr/sbin/nginx", "-v"], capture_output=True, text=True).stderr.strip()
+    return (f"{os.cpu_count()} cœurs ({cpu}), {memory:.0f} Gio, {platform.system()} {platform.release()}; "
+            f"{wrk_version.split(' [')[0]}, {nginx_version.replace('nginx version: ', '')}; "
+            f"wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION} sur la même machine")
+
+
+def main():
+    write = "--write" in sys.argv
+    work = tempfile.mkdtemp(prefix="campus-bench.")
+    servers = []
+    try:
+        cold, warm = measure_startup(work)
+
+        database = os.path.join(work, "demo.db")
+        seed_env = dict(os.environ, DATABASE_URL=f"sqlite://{database}?mode=rwc", CAMPUS_COURSES_DIR="courses")
+        subprocess.run([SERVER, "demo", "seed"], env=seed_env, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+        port = free_port()
+        # The atelier allows 10 messages a minute per agent; the benchmark sends thousands from one.
+        server = start_server(work, database, port, os.path.join(ROOT, "courses"), "serveur.log",
+                              {"CAMPUS_SANDBOX_MESSAGES_PER_MINUTE": "100000000"})
+        servers.append(server)
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(base + "/healthz", server)
+
+        client, cookie = sign_in(base)
+        course_page = client.open(f"{base}/cours/{COURSE}").read().decode()
+        module = re.search(rf'href="/cours/{COURSE}/([a-z0-9-]+)"', course_page).group(1)
+        module_path = f"/cours/{COURSE}/{module}"
+        module_html = client.open(base + module_path).read().decode()
+        submit = form_action(module_html, "submit_quiz")
+        atelier_html = client.open(f"{base}/atelier/{SCENARIO}").read().decode()
+        send, clear = form_action(atelier_html, "send_practice_message"), form_action(atelier_html, "clear_practice")
+        quiz_body = urllib.parse.urlencode({"course": COURSE, "module": module, "quiz": "0",
+                                            "answers[q0]": "0", "answers[q1]": "1"})
+        message_body = urllib.parse.urlencode({"scenario": SCENARIO, "message": MESSAGE})
+        clear_body = urllib.parse.urlencode({"scenario": SCENARIO})
+
+        nginx, static_url = start_nginx(work, module_html)
+        servers.append(nginx)
+        get = lambda name, path: write_script(work, name, "GET", path, cookie)
+        cases = [
+            ("Catalogue `/cours`", base + "/cours", get("catalogue", "/cours")),
+            ("Page de module", base + module_path, get("module", module_path)),
+            ("Envoi d'un quiz", base + submit, write_script(work, "quiz", "POST", submit, cookie, quiz_body)),
+            ("Message dans l'atelier", base + send,
+             write_script(work, "atelier", "POST", send, cookie, message_body, (clear, clear_body))),
+        ]
+        wrk(static_url, duration="2s")
+        wrk(base + module_path, get("chauffe", module_path), duration="2s")
+        rows = []
+        for label, url, script in cases:
+            ours = wrk(url, script)
+            static = wrk(static_url)
+            rows.append((label, ours, static))
+        rss, peak = resident_memory(server.pid)
+
+        assets = {name: os.path.join(SITE_ROOT, "pkg", f"campus-ia.{name}") for name in ("wasm", "js", "css")}
+        sizes = {name: (os.path.getsize(path), transfer_sizes(base, f"/pkg/campus-ia.{name}"))
+                 for name, path in assets.items()}
+        module_sizes = transfer_sizes(base, module_path)
+    finally:
+        for process in servers:
+            stop(process)
+        shutil.rmtree(work, ignore_errors=True)
+
+    kib = lambda n: f"{n / 1024:,.1f} Kio".replace(",", " ")
+    report = [
+        f"Machine : {machine()}. Base SQLite de démonstration (`server demo seed`), agent de démonstration "
+        f"connecté ; nginx sert le même HTML de module, enregistré comme fichier, avec ses réglages de base.",
+        "",
+        "| requête | Campus IA req/s | p50 | p99 | nginx (fichier statique) req/s | p50 | p99 | Campus IA / nginx |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, ours, static in rows:
+        report.append(f"| {label} | {ours['rps']:,.0f} | {ours['p50']:.2f} ms | {ours['p99']:.2f} ms | "
+                      f"{static['rps']:,.0f} | {static['p50']:.2f} ms | {static['p99']:.2f} ms | "
+                      f"{ours['rps'] / static['rps'] * 100:.1f} % |".replace(",", " "))
+    report += ["", "| fichier | taille brute | gzip (envoyé) | brotli (envoyé) |", "| --- | ---: | ---: | ---: |"]
+    for name, (raw, sent) in list(sizes.items()) + [("module (HTML)", (module_sizes["identity"][0], module_sizes))]:
+        label = f"`campus-ia.{name}`" if name in assets else "Page de module (HTML)"
+        cells = [kib(sent[e][0]) + ("" if sent[e][1] == e else f" (non compressé : {sent[e][1]})") for e in ("gzip", "br")]
+        report.append(f"| {label} | {kib(raw)} | {cells[0]} | {cells[1]} |")
+    report += [
+        "",
+        f"- Démarrage avec 1 000 modules (50 cours × 20) dans une base neuve, migrations et import compris, "
+        f"jusqu'au premier `/healthz` 200 : **{cold:.2f} s** ; redémarrage sur le même contenu, inchangé : **{warm:.2f} s**.",
+        f"- Mémoire résidente du serveur après la charge : **{rss:.0f} Mio** (pic : {peak:.0f} Mio).",
+        f"- Requêtes servies par Campus IA pendant la mesure : {sum(r[1]['requests'] for r in rows):,}, "
+        f"toutes en 2xx/3xx, aucun message refusé par l'atelier.".replace(",", " "),
+    ]
+    text = "\n".join(report)
+    print(text)
+    if write:
+        path = os.path.join(ROOT, "BENCHMARKS.md")
+        with open(path) as f:
+            current = f.read()
+        section = f"{MARKER_START}\n{text}\n{MARKER_END}"
+        if MARKER_START in current:
+            current = re.sub(re.escape(MARKER_START) + ".*?" + re.escape(MARKER_END), lambda _: section, current, flags=re.S)
+        else:
+            current = current.rstrip("\n") + "\n\n" + section + "\n"
+        with open(path, "w") as f:
+            f.write(current)
+        print(f"\n→ {path} mis à jour")
+
+
+if __name__ == "__main__":
+    main()
