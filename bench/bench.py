@@ -36,7 +36,9 @@ CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "16")
 THREADS = os.environ.get("BENCH_THREADS", "1")
 COURSE = "comprendre-l-ia-generative"
 SCENARIO = "repondre-a-un-usager"
-AGENT = ("agent@demo.campus-ia.fr", "campus-ia-demo")
+# Requests rotate over this many signed-in agents, as on a real server: one agent with thousands
+# of quiz attempts or atelier messages would measure an unlikely history, not the server.
+AGENTS = int(os.environ.get("BENCH_AGENTS", "16"))
 MESSAGE = ("Vous êtes agent du service scolaire. Contexte : un usager n'a pas reçu sa facture de "
            "cantine. Rédigez une réponse de dix lignes au plus, sur un ton cordial pour un usager, "
            "sans inventer de règle, à partir du message ci-dessous.")
@@ -107,17 +109,26 @@ def page_count(url, pattern):
         return len(set(re.findall(pattern, response.read().decode())))
 
 
-def sign_in(base):
-    jar = http.cookiejar.CookieJar()
-    client = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    page = client.open(base + "/connexion").read().decode()
-    action = re.search(r'<form[^>]*action="(/api/sign_in[0-9]*)"', page).group(1)
-    data = urllib.parse.urlencode({"email": AGENT[0], "password": AGENT[1]}).encode()
-    client.open(urllib.request.Request(base + action, data=data, headers={"Accept": "application/json"})).read()
-    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-    if not cookie:
-        sys.exit("la connexion de l'agent de démonstration n'a pas donné de cookie de session")
-    return client, cookie
+def sign_up_agents(base, count):
+    """Creates `count` agent accounts through the sign-up form; returns a signed-in client for
+    the first one and every account's session cookie."""
+    signup_page = urllib.request.urlopen(base + "/inscription").read().decode()
+    action = form_action(signup_page, "sign_up")
+    unit = re.search(r'<option value="(\d+)"', signup_page).group(1)
+    clients, cookies = [], []
+    stamp = int(time.time())
+    for n in range(count):
+        jar = http.cookiejar.CookieJar()
+        client = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        data = urllib.parse.urlencode({"display_name": f"Agent de charge {n}", "email": f"charge{n}.{stamp}@exemple.gouv.fr",
+                                       "organization_id": unit, "password": "une phrase de passe pour la charge"}).encode()
+        client.open(urllib.request.Request(base + action, data=data, headers={"Accept": "application/json"})).read()
+        cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+        if not cookie:
+            sys.exit("l'inscription d'un agent de charge n'a pas donné de cookie de session")
+        clients.append(client)
+        cookies.append(cookie)
+    return clients[0], cookies
 
 
 def form_action(html, name):
@@ -127,20 +138,31 @@ def form_action(html, name):
     return match.group(1)
 
 
+def probe(url, cookie, body, expected):
+    request = urllib.request.Request(url, data=body.encode(), headers={
+        "Cookie": cookie, "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(request) as response:
+        answer = response.read().decode()
+    if expected not in answer:
+        sys.exit(f"{url} n'a pas répondu ce qui est mesuré (attendu {expected}) : {answer[:300]}")
+
+
 def lua_literal(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_script(work, name, method, path, cookie, body=None, every_tenth=None):
-    """A wrk script. `every_tenth` (path, body) replaces one request in ten: the atelier clears the
-    conversation that way, so it never reaches its 40-message limit. The response hook counts
-    atelier refusals, which would make the figure meaningless."""
-    headers = f'{{["Cookie"] = {lua_literal(cookie)}, ["Accept"] = "application/json", ' \
-              f'["Content-Type"] = "application/x-www-form-urlencoded"}}'
-    lines = [f"local headers = {headers}", "local n = 0", "refused = 0",
-             "request = function()", "  n = n + 1"]
+def write_script(work, name, method, path, cookies, body=None, every_tenth=None):
+    """A wrk script whose requests rotate over the agents' session cookies. `every_tenth`
+    (path, body) replaces each agent's tenth request: the atelier clears the conversation that
+    way, so it never reaches its 40-message limit. The response hook counts atelier refusals,
+    which would make the figure meaningless."""
+    lines = [f"local cookies = {{{', '.join(lua_literal(c) for c in cookies)}}}", "local sent = {}", "local n = 0",
+             "refused = 0", "request = function()", "  n = n + 1", "  local agent = (n % #cookies) + 1",
+             "  sent[agent] = (sent[agent] or 0) + 1",
+             '  local headers = {["Cookie"] = cookies[agent], ["Accept"] = "application/json", '
+             '["Content-Type"] = "application/x-www-form-urlencoded"}']
     if every_tenth:
-        lines.append(f'  if n % 10 == 0 then return wrk.format("POST", {lua_literal(every_tenth[0])}, headers, '
+        lines.append(f'  if sent[agent] % 10 == 0 then return wrk.format("POST", {lua_literal(every_tenth[0])}, headers, '
                      f'{lua_literal(every_tenth[1])}) end')
     lines.append(f'  return wrk.format({lua_literal(method)}, {lua_literal(path)}, headers, '
                  f'{lua_literal(body) if body else "nil"})')
@@ -279,7 +301,7 @@ def main():
         base = f"http://127.0.0.1:{port}"
         wait_until_up(base + "/healthz", server)
 
-        client, cookie = sign_in(base)
+        client, cookies = sign_up_agents(base, AGENTS)
         course_page = client.open(f"{base}/cours/{COURSE}").read().decode()
         module = re.search(rf'href="/cours/{COURSE}/([a-z0-9-]+)"', course_page).group(1)
         module_path = f"/cours/{COURSE}/{module}"
@@ -292,15 +314,19 @@ def main():
         message_body = urllib.parse.urlencode({"scenario": SCENARIO, "message": MESSAGE})
         clear_body = urllib.parse.urlencode({"scenario": SCENARIO})
 
+        # Each measured request is sent once first and its answer checked, so that the figures
+        # are those of the real work (a graded attempt, an assistant reply), not of an error path.
+        probe(base + submit, cookies[0], quiz_body, '"score":')
+        probe(base + send, cookies[0], message_body, '"refusal":null')
         nginx, static_url = start_nginx(work, module_html)
         servers.append(nginx)
-        get = lambda name, path: write_script(work, name, "GET", path, cookie)
+        get = lambda name, path: write_script(work, name, "GET", path, cookies)
         cases = [
             ("Catalogue `/cours`", base + "/cours", get("catalogue", "/cours")),
             ("Page de module", base + module_path, get("module", module_path)),
-            ("Envoi d'un quiz", base + submit, write_script(work, "quiz", "POST", submit, cookie, quiz_body)),
+            ("Envoi d'un quiz", base + submit, write_script(work, "quiz", "POST", submit, cookies, quiz_body)),
             ("Message dans l'atelier", base + send,
-             write_script(work, "atelier", "POST", send, cookie, message_body, (clear, clear_body))),
+             write_script(work, "atelier", "POST", send, cookies, message_body, (clear, clear_body))),
         ]
         wrk(static_url, duration="2s")
         wrk(base + module_path, get("chauffe", module_path), duration="2s")
@@ -322,8 +348,8 @@ def main():
 
     kib = lambda n: f"{n / 1024:,.1f} Kio".replace(",", " ")
     report = [
-        f"Machine : {machine()}. Base SQLite de démonstration (`server demo seed`), agent de démonstration "
-        f"connecté ; nginx sert le même HTML de module, enregistré comme fichier, avec ses réglages de base.",
+        f"Machine : {machine()}. Base SQLite de démonstration (`server demo seed`) ; les requêtes passent "
+        f"tour à tour par {AGENTS} agents connectés ; nginx sert le même HTML de module, enregistré comme fichier, avec ses réglages de base.",
         "",
         "| requête | Campus IA req/s | p50 | p99 | nginx (fichier statique) req/s | p50 | p99 | Campus IA / nginx |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -11,4 +11,4 @@ cd "$CAMPUS_ROOT"
 say "Compilation (cargo leptos build --release)"
 cargo leptos build --release >/dev/null 2>&1 || cargo leptos build --release
 say "Mesures (environ deux minutes)"
-python3 bench/bench.py "$@"
+SERVER_BIN="$SERVER_BIN" python3 bench/bench.py "$@"

@@ -10,6 +10,7 @@ use sqlx::Row;
 on_both_engines!(
     a_quiz_is_corrected_and_the_best_attempt_counts,
     the_attempt_limit_is_enforced,
+    many_attempts_show_the_recent_ones_and_keep_the_best,
     reading_and_passing_complete_the_course_with_an_attestation,
     a_new_version_keeps_earlier_results,
     exercises_of_each_kind_are_graded_and_count_for_completion,
@@ -81,6 +82,31 @@ async fn a_quiz_is_corrected_and_the_best_attempt_counts(engine: Engine) {
         .collect();
     assert!(statements.contains(&"http://adlnet.gov/expapi/verbs/failed".to_owned()));
     assert!(statements.contains(&"http://adlnet.gov/expapi/verbs/passed".to_owned()));
+}
+
+/// A quiz without an attempt limit: the correction lists the ten most recent attempts, numbered
+/// from the total, while the count and the best score cover them all.
+async fn many_attempts_show_the_recent_ones_and_keep_the_best(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let dir = TempDir::new();
+    write_course(&dir.0, "Cours d'essai");
+    let module = dir.0.join("essai/01-un.md");
+    let unlimited = std::fs::read_to_string(&module).unwrap().replace("max_attempts = 2\n", "");
+    std::fs::write(&module, unlimited).unwrap();
+    courses::import_directory(&app.db, &dir.0).await.unwrap();
+    app.create_account("agent@ville.fr", PASSWORD, None, None).await;
+    app.sign_in("agent@ville.fr", PASSWORD).await;
+
+    submit(&app, &RIGHT).await;
+    for _ in 0..11 {
+        submit(&app, &WRONG).await;
+    }
+    let page = app.page("/cours/essai/un").await.replace("<!-- -->", "").replace("<!>", "");
+    assert!(page.contains("Score : 0 %") && page.contains("meilleur score : 100 %"), "{page}");
+    assert!(page.contains("Vos 10 derniers essais (sur 12)"), "{page}");
+    assert!(page.contains(r#"start="12""#), "numbered from the total");
+    assert_eq!(page.matches("— 0 % — pas encore réussi").count(), 10);
+    assert!(!page.contains("— 100 % — réussi"), "the oldest attempts are not listed");
 }
 
 async fn the_attempt_limit_is_enforced(engine: Engine) {

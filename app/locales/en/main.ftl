@@ -288,6 +288,7 @@ exercise-not-passed = Not passed yet: read the feedback and try again.
 exercise-sign-in = Sign in to do the exercise and keep your result.
 
 quiz-history = Your attempts, most recent first
+quiz-history-recent = Your last { $shown } attempts (out of { $count }), most recent first
 
 ## HR
 nav-hr = HR tracking

@@ -288,6 +288,7 @@ exercise-not-passed = Pas encore réussi : lisez les retours et réessayez.
 exercise-sign-in = Connectez-vous pour faire l'exercice et enregistrer votre résultat.
 
 quiz-history = Vos essais, du plus récent au plus ancien
+quiz-history-recent = Vos { $shown } derniers essais (sur { $count }), du plus récent au plus ancien
 
 ## HR
 nav-hr = Suivi RH

@@ -212,8 +212,15 @@ fn QuizCorrection(quiz: Quiz, view: AttemptView, locale: Locale) -> impl IntoVie
             </ol>
             {(history.len() > 1).then(|| view! {
                 <details class="quiz-result__history">
-                    <summary>{locale.text("quiz-history")}</summary>
-                    <ol reversed=true>
+                    <summary>
+                        {if (history.len() as i64) < view.attempts_made {
+                            locale.text_with("quiz-history-recent", &[("shown", history.len().into()), ("count", view.attempts_made.into())])
+                        } else {
+                            locale.text("quiz-history")
+                        }}
+                    </summary>
+                    // Numbered from the total, so the tenth most recent of 300 reads 291.
+                    <ol reversed=true start=view.attempts_made>
                         {history.into_iter().map(|(at, score, passed)| view! {
                             <li>{format!("{} — {score} % — {}", utc_datetime(at), if passed { locale.text("quiz-passed") } else { locale.text("quiz-failed") })}</li>
                         }).collect_view()}

@@ -137,25 +137,57 @@ pub async fn attempt_count(db: &Database, user_id: i64, course: &str, module: &s
     Ok(row.try_get("n")?)
 }
 
-/// The latest attempt at a quiz, with every attempt's (time, score, passed), newest first.
-pub async fn latest_attempt(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<Option<(QuizResult, Vec<(i64, u32, bool)>)>, DbError> {
-    let rows = sqlx::query(
-        "SELECT result_json, score, passed, submitted_at FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4 \
-         ORDER BY submitted_at DESC, id DESC",
+/// How many of a learner's attempts at one quiz are listed under its correction. A quiz with
+/// unlimited attempts may have hundreds; the count and the best score still cover them all.
+pub const RECENT_ATTEMPTS_SHOWN: i64 = 10;
+
+/// A learner's attempts at one quiz: the latest correction, and a summary of all of them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttemptSummary {
+    pub latest: QuizResult,
+    pub count: i64,
+    pub best_score: u32,
+    /// The most recent attempts (at most [`RECENT_ATTEMPTS_SHOWN`]), newest first: (time, score, passed).
+    pub recent: Vec<(i64, u32, bool)>,
+}
+
+/// The latest attempt at a quiz with the count, best score and recent attempts; `None` before the
+/// first attempt. Reads a bounded number of rows however many attempts there are.
+pub async fn latest_attempt(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<Option<AttemptSummary>, DbError> {
+    let totals = sqlx::query(
+        "SELECT COUNT(*) AS n, MAX(score) AS best FROM quiz_attempts \
+         WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4",
     )
     .bind(user_id)
     .bind(course)
     .bind(module)
     .bind(quiz as i64)
+    .fetch_one(db.pool())
+    .await?;
+    let count: i64 = totals.try_get("n")?;
+    if count == 0 {
+        return Ok(None);
+    }
+    let best_score = totals.try_get::<Option<i64>, _>("best")?.unwrap_or(0) as u32;
+    let rows = sqlx::query(
+        "SELECT result_json, score, passed, submitted_at FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4 \
+         ORDER BY submitted_at DESC, id DESC LIMIT $5",
+    )
+    .bind(user_id)
+    .bind(course)
+    .bind(module)
+    .bind(quiz as i64)
+    .bind(RECENT_ATTEMPTS_SHOWN)
     .fetch_all(db.pool())
     .await?;
+    // An attempt deleted between the two queries (an account erased): nothing to show.
     let Some(latest) = rows.first() else { return Ok(None) };
-    let result: QuizResult = serde_json::from_str(&latest.try_get::<String, _>("result_json")?).map_err(json_error)?;
-    let history = rows
+    let latest: QuizResult = serde_json::from_str(&latest.try_get::<String, _>("result_json")?).map_err(json_error)?;
+    let recent = rows
         .iter()
         .map(|r| Ok((r.try_get::<i64, _>("submitted_at")?, r.try_get::<i64, _>("score")? as u32, r.try_get::<i64, _>("passed")? == 1)))
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    Ok(Some((result, history)))
+    Ok(Some(AttemptSummary { latest, count, best_score, recent }))
 }
 
 /// The two kinds of graded activity of a module, and where their attempts are stored.

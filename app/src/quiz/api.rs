@@ -17,7 +17,8 @@ pub struct AttemptView {
     /// `None`: unlimited.
     pub attempts_left: Option<i64>,
     pub best_score: u32,
-    /// Every attempt, newest first: (Unix time, score, passed).
+    /// The most recent attempts, newest first: (Unix time, score, passed); `attempts_made`
+    /// counts them all.
     pub history: Vec<(i64, u32, bool)>,
 }
 
@@ -39,15 +40,12 @@ async fn attempt_view(
     quiz: usize,
 ) -> Result<Option<AttemptView>, crate::db::DbError> {
     let latest = crate::progress::repository::latest_attempt(db, user_id, &page.outline.info.slug, &page.module.slug, quiz).await?;
-    Ok(latest.map(|(result, history)| {
-        let attempts_made = history.len() as i64;
-        AttemptView {
-            result,
-            attempts_made,
-            attempts_left: page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - attempts_made).max(0)),
-            best_score: history.iter().map(|(_, score, _)| *score).max().unwrap_or(0),
-            history,
-        }
+    Ok(latest.map(|summary| AttemptView {
+        result: summary.latest,
+        attempts_made: summary.count,
+        attempts_left: page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - summary.count).max(0)),
+        best_score: summary.best_score,
+        history: summary.recent,
     }))
 }
 
