@@ -60,10 +60,13 @@ fault_database_outage() {
   wait_for_health "http://127.0.0.1:$port" 503 || status=1
   page="$(curl -s --max-time 20 -o "$work/outage.html" -w '%{http_code}' "http://127.0.0.1:$port/cours")"
   [ "$page" = "503" ] && grep -q "momentanément indisponible" "$work/outage.html" || status=1
+  # A signed-in agent is told the service is unavailable, not asked to sign in (401).
+  page="$(curl -s --max-time 20 -o /dev/null -w '%{http_code}' -H 'Cookie: campus_session=un-jeton' "http://127.0.0.1:$port/mon-parcours")"
+  [ "$page" = "503" ] || { echo "page of a signed-in agent during the outage: $page" >&2; status=1; }
   postgres_resume
   wait_for_health "http://127.0.0.1:$port" 200 || status=1
   page="$(curl -s --max-time 20 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/cours")"
   [ "$page" = "200" ] || status=1
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  fault_result "$status" "PostgreSQL stopped: /healthz and pages answer 503, then 200 once it is back"
+  fault_result "$status" "PostgreSQL stopped: /healthz and pages (signed in or not) answer 503, then 200 once it is back"
 }

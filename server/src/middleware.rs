@@ -22,7 +22,11 @@ pub async fn security(State(state): State<AppState>, mut request: Request, next:
                 request.extensions_mut().insert(user);
             }
             Ok(None) => {}
-            Err(error) => tracing::error!(%error, "session lookup failed"),
+            // Going on as a visitor would answer "sign in" (401) to someone who is signed in.
+            Err(error) => {
+                tracing::error!(%error, "session lookup failed");
+                return (StatusCode::SERVICE_UNAVAILABLE, app::error::UNAVAILABLE).into_response();
+            }
         }
     }
     let nonce = new_nonce();

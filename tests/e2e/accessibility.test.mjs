@@ -65,6 +65,7 @@ for (const { role, email, pages } of SWEEP) {
   test(`axe-core finds no violation on any page a ${role} can reach`, async () => {
     const page = await openPage(browser, { audit: true });
     if (email) await signInAsDemo(page, email);
+    if (role === 'rh') await assignACourse(page);
     const problems = [];
     for (const [path, status] of pages) {
       const response = await page.goto(`${BASE_URL}${path}`);
@@ -85,7 +86,8 @@ for (const { role, email, pages } of SWEEP) {
     if (role === 'visiteur') problems.push(...await auditSignInError(page));
     if (role === 'rh') problems.push(...await auditHrAgentPage(page));
     assert.deepEqual(problems, []);
-    assert.deepEqual(page.errors, []);
+    // The browser logs the 401, 403 and 404 answers the sweep asks for; nothing else may be logged.
+    assert.deepEqual(page.errors.filter((e) => !/^Failed to load resource: .* status of 40[134] /.test(e)), []);
   });
 }
 
@@ -105,18 +107,33 @@ async function auditAgentStates(page) {
   await page.goto(`${BASE_URL}/cours/comprendre-l-ia-generative/qu-est-ce-que-l-ia-generative`);
   await page.waitForTimeout(300);
   const quiz = page.locator('#quiz-1');
-  await quiz.locator('input').first().check();
+  // Run again on the same database, the quiz shows its last correction first.
+  const retry = quiz.getByRole('button', { name: 'Réessayer' });
+  if (await retry.count()) await retry.click();
+  await quiz.locator('input[type="radio"], input[type="checkbox"]').first().check();
   await quiz.getByRole('button', { name: 'Valider mes réponses' }).click();
   await quiz.getByText(/Score : \d+ %/).first().waitFor();
   const problems = await audit(page, 'agent module (quiz corrigé)');
 
   await page.goto(`${BASE_URL}${SCENARIO_PATH}`);
   await page.waitForTimeout(300);
-  await page.getByLabel('Votre demande', { exact: true }).fill('Répondez à Mme Durand, 06 12 34 56 78, au sujet de sa facture.');
+  await page.getByLabel("Demande à l'assistant").fill('Répondez à Mme Durand, 06 12 34 56 78, au sujet de sa facture.');
   await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
   await page.locator('mark', { hasText: '06 12 34 56 78' }).first().waitFor();
   problems.push(...await audit(page, 'agent atelier (données personnelles signalées)'));
   return problems;
+}
+
+/** The dashboard's tables, chart and agent list need an assignment in the HR scope. */
+async function assignACourse(page) {
+  await page.goto(`${BASE_URL}/rh/affectations`);
+  await page.getByLabel('Cours à suivre').selectOption({ label: "Comprendre l'IA générative" });
+  await page.getByLabel('Une unité').check();
+  const unit = page.getByLabel('Unité', { exact: true });
+  await unit.selectOption(await unit.locator('option', { hasText: 'Service des usages' }).getAttribute('value'));
+  await page.getByLabel('Échéance').first().fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole('button', { name: 'Assigner le cours' }).click();
+  await page.getByText('Affectation enregistrée.').waitFor();
 }
 
 /** The page of one agent, reached from the HR list. */
