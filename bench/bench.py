@@ -278,9 +278,9 @@ def machine():
         memory = int(info.readline().split()[1]) / 1024 / 1024
     wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n")[0]
     nginx_version = subprocess.run(["/usr/sbin/nginx", "-v"], capture_output=True, text=True).stderr.strip()
-    return (f"{os.cpu_count()} cœurs ({cpu}), {memory:.0f} Gio, {platform.system()} {platform.release()}; "
+    return (f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {platform.system()} {platform.release()}; "
             f"{wrk_version.split(' [')[0]}, {nginx_version.replace('nginx version: ', '')}; "
-            f"wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION} sur la même machine")
+            f"wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION} on the same machine")
 
 
 def main():
@@ -323,9 +323,9 @@ def main():
         get = lambda name, path: write_script(work, name, "GET", path, cookies)
         cases = [
             ("Catalogue `/cours`", base + "/cours", get("catalogue", "/cours")),
-            ("Page de module", base + module_path, get("module", module_path)),
-            ("Envoi d'un quiz", base + submit, write_script(work, "quiz", "POST", submit, cookies, quiz_body)),
-            ("Message dans l'atelier", base + send,
+            ("Module page", base + module_path, get("module", module_path)),
+            ("Quiz submission", base + submit, write_script(work, "quiz", "POST", submit, cookies, quiz_body)),
+            ("Atelier message", base + send,
              write_script(work, "atelier", "POST", send, cookies, message_body, (clear, clear_body))),
         ]
         wrk(static_url, duration="2s")
@@ -346,30 +346,30 @@ def main():
             stop(process)
         shutil.rmtree(work, ignore_errors=True)
 
-    kib = lambda n: f"{n / 1024:,.1f} Kio".replace(",", " ")
+    kib = lambda n: f"{n / 1024:,.1f} KiB"
     report = [
-        f"Machine : {machine()}. Base SQLite de démonstration (`server demo seed`) ; les requêtes passent "
-        f"tour à tour par {AGENTS} agents connectés ; nginx sert le même HTML de module, enregistré comme fichier, avec ses réglages de base.",
+        f"Machine: {machine()}. Demo SQLite database (`server demo seed`); requests go in turn through "
+        f"{AGENTS} signed-in agents; nginx serves the same module HTML saved as a file, with its default settings.",
         "",
-        "| requête | Campus IA req/s | p50 | p99 | nginx (fichier statique) req/s | p50 | p99 | Campus IA / nginx |",
+        "| request | Campus IA req/s | p50 | p99 | nginx (static file) req/s | p50 | p99 | Campus IA / nginx |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for label, ours, static in rows:
         report.append(f"| {label} | {ours['rps']:,.0f} | {ours['p50']:.2f} ms | {ours['p99']:.2f} ms | "
                       f"{static['rps']:,.0f} | {static['p50']:.2f} ms | {static['p99']:.2f} ms | "
-                      f"{ours['rps'] / static['rps'] * 100:.1f} % |".replace(",", " "))
-    report += ["", "| fichier | taille brute | gzip (envoyé) | brotli (envoyé) |", "| --- | ---: | ---: | ---: |"]
+                      f"{ours['rps'] / static['rps'] * 100:.1f} % |")
+    report += ["", "| file | raw | gzip (as sent) | brotli (as sent) |", "| --- | ---: | ---: | ---: |"]
     for name, (raw, sent) in list(sizes.items()) + [("module (HTML)", (module_sizes["identity"][0], module_sizes))]:
-        label = f"`campus-ia.{name}`" if name in assets else "Page de module (HTML)"
-        cells = [kib(sent[e][0]) + ("" if sent[e][1] == e else f" (non compressé : {sent[e][1]})") for e in ("gzip", "br")]
+        label = f"`campus-ia.{name}`" if name in assets else "Module page (HTML)"
+        cells = [kib(sent[e][0]) + ("" if sent[e][1] == e else f" (not compressed: {sent[e][1]})") for e in ("gzip", "br")]
         report.append(f"| {label} | {kib(raw)} | {cells[0]} | {cells[1]} |")
     report += [
         "",
-        f"- Démarrage avec 1 000 modules (50 cours × 20) dans une base neuve, migrations et import compris, "
-        f"jusqu'au premier `/healthz` 200 : **{cold:.2f} s** ; redémarrage sur le même contenu, inchangé : **{warm:.2f} s**.",
-        f"- Mémoire résidente du serveur après la charge : **{rss:.0f} Mio** (pic : {peak:.0f} Mio).",
-        f"- Requêtes servies par Campus IA pendant la mesure : {sum(r[1]['requests'] for r in rows):,}, "
-        f"toutes en 2xx/3xx, aucun message refusé par l'atelier.".replace(",", " "),
+        f"- Start-up with 1,000 modules (50 courses × 20) on a fresh database, migrations and import included, "
+        f"until the first `/healthz` 200: **{cold:.2f} s**; restart on the same, unchanged content: **{warm:.2f} s**.",
+        f"- Resident memory of the server after the load: **{rss:.0f} MiB** (peak: {peak:.0f} MiB).",
+        f"- Requests served by Campus IA during the measurement: {sum(r[1]['requests'] for r in rows):,}, "
+        f"all 2xx/3xx, no atelier message refused.",
     ]
     text = "\n".join(report)
     print(text)
@@ -384,7 +384,7 @@ def main():
             current = current.rstrip("\n") + "\n\n" + section + "\n"
         with open(path, "w") as f:
             f.write(current)
-        print(f"\n→ {path} mis à jour")
+        print(f"\n→ {path} updated")
 
 
 if __name__ == "__main__":

@@ -31,7 +31,8 @@ fault_kill_during_burst() {
   burst=$!
   # Let submissions flow, then kill the server without warning.
   for _ in $(seq 1 100); do
-    [ "$(sed -n 2p "$work/burst.txt" 2>/dev/null || echo 0)" -ge 30 ] && break
+    sent="$(sed -n 2p "$work/burst.txt" 2>/dev/null)"
+    [ "${sent:-0}" -ge 30 ] && break
     sleep 0.1
   done
   kill -9 "$pid"; wait "$pid" 2>/dev/null || true

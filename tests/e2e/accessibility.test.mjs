@@ -124,13 +124,13 @@ async function auditAgentStates(page) {
   return problems;
 }
 
-/** The dashboard's tables, chart and agent list need an assignment in the HR scope. */
+/** The dashboard's tables, chart and agent list need an assignment in the HR scope. It goes to
+ * the demo agent alone, so that the agents the HR journey test signs up are not concerned. */
 async function assignACourse(page) {
   await page.goto(`${BASE_URL}/rh/affectations`);
   await page.getByLabel('Cours à suivre').selectOption({ label: "Comprendre l'IA générative" });
-  await page.getByLabel('Une unité').check();
-  const unit = page.getByLabel('Unité', { exact: true });
-  await unit.selectOption(await unit.locator('option', { hasText: 'Service des usages' }).getAttribute('value'));
+  await page.getByLabel('Des agents choisis').check();
+  await page.getByLabel('Adresses électroniques des agents').fill('agent@demo.campus-ia.fr');
   await page.getByLabel('Échéance').first().fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
   await page.getByRole('button', { name: 'Assigner le cours' }).click();
   await page.getByText('Affectation enregistrée.').waitFor();

@@ -30,7 +30,8 @@ test('HR assigns a course to a unit, sees an agent complete it and downloads the
   const unit = hr.getByLabel('Unité', { exact: true });
   await unit.selectOption(await unit.locator('option', { hasText: 'Service des usages' }).getAttribute('value'));
   await hr.getByLabel('Échéance').first().fill(dateIn(20));
-  await hr.getByLabel('Note pour les agents').fill('À suivre avant la fin du mois prochain.');
+  // `.first()`: the new assignment's form comes before those of existing assignments.
+  await hr.getByLabel('Note pour les agents').first().fill('À suivre avant la fin du mois prochain.');
   await hr.getByRole('button', { name: 'Assigner le cours' }).click();
   await hr.getByText('Affectation enregistrée.').waitFor();
 
