@@ -25,10 +25,10 @@ failures=0
 
 postgres_start
 say "Tests unitaires et d'intégration (SQLite et PostgreSQL)"
-# The HTTP integration tests run one at a time: each starts a whole server on its own runtime, and
-# running them side by side on two cores showed rare stalls of SQLite-backed pages (see the notes
-# of the foundation issue) that a single-threaded run never showed.
-if ! cargo test --workspace --exclude front --release -- --test-threads=1 2>&1 | tee "$work/cargo.log"; then
+# The HTTP integration tests run side by side, each with its own server and database. They once
+# had to run one at a time: a server built while another served in the same process left that
+# one's pages pending forever (see `page_routes` in server/src/startup.rs).
+if ! cargo test --workspace --exclude front --release 2>&1 | tee "$work/cargo.log"; then
   failures=$((failures + 1))
 fi
 

@@ -4,7 +4,7 @@ use std::{future::Future, io, net::SocketAddr};
 
 use app::{db::{Database, DbError}, shell, state::AppState, App};
 use axum::{routing::{get, post}, Router};
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
@@ -99,9 +99,18 @@ async fn housekeeping(db: Database) {
     }
 }
 
+/// The page routes, listed once per process. Listing them renders the app under a process-wide
+/// flag of leptos_server (`SuppressResourceLoad`, an `AtomicBool`) that leaves every resource
+/// started meanwhile, in any app of the process, pending forever. A server built while another
+/// served in the same process (the integration tests, run side by side) stalled pages for good.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Every route of the application.
 pub fn router(state: AppState) -> Router {
-    let leptos_routes = generate_route_list(App);
+    let leptos_routes = page_routes();
     Router::new()
         .route("/healthz", get(routes::health::healthz))
         .route("/langue", post(routes::language::set_language))
