@@ -31,7 +31,7 @@ fault_kill_during_burst() {
   burst=$!
   # Let submissions flow, then kill the server without warning.
   for _ in $(seq 1 100); do
-    sent="$(sed -n 2p "$work/burst.txt" 2>/dev/null)"
+    sent="$(sed -n 2p "$work/burst.txt" 2>/dev/null || true)"
     [ "${sent:-0}" -ge 30 ] && break
     sleep 0.1
   done

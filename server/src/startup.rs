@@ -103,6 +103,7 @@ async fn housekeeping(db: Database) {
 /// flag of leptos_server (`SuppressResourceLoad`, an `AtomicBool`) that leaves every resource
 /// started meanwhile, in any app of the process, pending forever. A server built while another
 /// served in the same process (the integration tests, run side by side) stalled pages for good.
+/// Reported upstream as leptos-rs/leptos#4773.
 fn page_routes() -> Vec<AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()

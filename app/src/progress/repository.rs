@@ -125,8 +125,14 @@ pub async fn module_state(db: &Database, user_id: i64, course: &str, module: &st
 
 /// Number of attempts already made at a quiz (all versions: a new version does not reset it).
 pub async fn attempt_count(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<i64, DbError> {
+    Ok(attempt_totals(db, user_id, course, module, quiz).await?.0)
+}
+
+/// How many attempts a learner made at a quiz, and their best score (0 before any).
+async fn attempt_totals(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<(i64, u32), DbError> {
     let row = sqlx::query(
-        "SELECT COUNT(*) AS n FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4",
+        "SELECT COUNT(*) AS n, MAX(score) AS best FROM quiz_attempts \
+         WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4",
     )
     .bind(user_id)
     .bind(course)
@@ -134,7 +140,7 @@ pub async fn attempt_count(db: &Database, user_id: i64, course: &str, module: &s
     .bind(quiz as i64)
     .fetch_one(db.pool())
     .await?;
-    Ok(row.try_get("n")?)
+    Ok((row.try_get("n")?, row.try_get::<Option<i64>, _>("best")?.unwrap_or(0) as u32))
 }
 
 /// How many of a learner's attempts at one quiz are listed under its correction. A quiz with
@@ -154,21 +160,10 @@ pub struct AttemptSummary {
 /// The latest attempt at a quiz with the count, best score and recent attempts; `None` before the
 /// first attempt. Reads a bounded number of rows however many attempts there are.
 pub async fn latest_attempt(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<Option<AttemptSummary>, DbError> {
-    let totals = sqlx::query(
-        "SELECT COUNT(*) AS n, MAX(score) AS best FROM quiz_attempts \
-         WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4",
-    )
-    .bind(user_id)
-    .bind(course)
-    .bind(module)
-    .bind(quiz as i64)
-    .fetch_one(db.pool())
-    .await?;
-    let count: i64 = totals.try_get("n")?;
+    let (count, best_score) = attempt_totals(db, user_id, course, module, quiz).await?;
     if count == 0 {
         return Ok(None);
     }
-    let best_score = totals.try_get::<Option<i64>, _>("best")?.unwrap_or(0) as u32;
     let rows = sqlx::query(
         "SELECT result_json, score, passed, submitted_at FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4 \
          ORDER BY submitted_at DESC, id DESC LIMIT $5",
