@@ -5,7 +5,7 @@ In one run, on this machine:
   1. start-up time of a server that imports 1,000 modules into a fresh SQLite database, then
      of its restart on the same, unchanged content;
   2. requests/s and p50/p99 latency (wrk) for the catalogue, a module page, a quiz submission
-     and an atelier message, as the signed-in demo agent on the seeded demo database, each next to
+     and an atelier message, made in turn by 16 signed-up agents on the seeded demo database, next to
      nginx serving the same module page as a static file;
   3. the WebAssembly, JavaScript and CSS sizes, raw and as the server sends them (gzip, brotli);
   4. the server's resident memory after the load.
