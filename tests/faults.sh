@@ -39,14 +39,21 @@ fault_kill_during_burst() {
   wait "$burst" || true
   acknowledged="$(sed -n 2p "$work/burst.txt")"
   DATABASE_URL="$db" "$SERVER_BIN" check >/dev/null || status=1
-  stored="$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute('SELECT COUNT(*) FROM quiz_attempts WHERE user_id = (SELECT MAX(id) FROM users)').fetchone()[0])" "$work/faults.db")"
-  [ "${acknowledged:-0}" -ge 30 ] && [ "$stored" -ge "$acknowledged" ] || status=1
+  # Attempts stored, and their xAPI statements: written in one transaction, never one without the other.
+  read -r stored statements < <(python3 -c "
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+user = '(SELECT MAX(id) FROM users)'
+attempts = c.execute(f'SELECT COUNT(*) FROM quiz_attempts WHERE user_id = {user}').fetchone()[0]
+graded = c.execute(f\"SELECT COUNT(*) FROM xapi_statements WHERE user_id = {user} AND verb LIKE '%/passed' OR user_id = {user} AND verb LIKE '%/failed'\").fetchone()[0]
+print(attempts, graded)" "$work/faults.db")
+  [ "${acknowledged:-0}" -ge 30 ] && [ "$stored" -ge "$acknowledged" ] && [ "$stored" -eq "$statements" ] || status=1
   # And it serves again.
   DATABASE_URL="$db" LEPTOS_SITE_ADDR="127.0.0.1:$port" RUST_LOG=warn "$SERVER_BIN" serve >>"$work/faults.log" 2>&1 &
   pid=$!
   wait_for_health "http://127.0.0.1:$port" 200 || status=1
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  fault_result "$status" "SIGKILL during a burst: $acknowledged attempts acknowledged, $stored stored, integrity ok, restarts"
+  fault_result "$status" "SIGKILL during a burst: $acknowledged attempts acknowledged, $stored stored with $statements statements, integrity ok, restarts"
 }
 
 # PostgreSQL stopped under a running server: clean 503s, and service resumes when it is back.

@@ -1,7 +1,7 @@
 //! Stored learning records (server only): quiz attempts, module progress, course completions
 //! and the xAPI statements that describe them.
 
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 use super::{course_is_complete, module_is_complete, CourseProgress, ModuleState};
 use crate::{
@@ -42,7 +42,7 @@ pub struct Learner<'a> {
     pub name: &'a str,
 }
 
-async fn store_statement(db: &Database, home_page: &str, learner: &Learner<'_>, verb: Verb, path: &str, name: &str, kind: &str, score: Option<(u32, bool)>) -> Result<(), DbError> {
+async fn store_statement(conn: &mut AnyConnection, home_page: &str, learner: &Learner<'_>, verb: Verb, path: &str, name: &str, kind: &str, score: Option<(u32, bool)>) -> Result<(), DbError> {
     let id = uuid_v4()?;
     let at = now();
     let value = statement(&StatementInput {
@@ -64,52 +64,63 @@ async fn store_statement(db: &Database, home_page: &str, learner: &Learner<'_>, 
         .bind(format!("{home_page}{path}"))
         .bind(value.to_string())
         .bind(at)
-        .execute(db.pool())
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }
 
 /// Marks the module as started (first visit) and remembers the visit (to resume there).
 pub async fn record_visit(db: &Database, user_id: i64, course: &str, module: &str) -> Result<(), DbError> {
+    let mut tx = db.begin_write().await?;
+    visit(&mut tx, user_id, course, module).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`record_visit`] inside the caller's transaction.
+async fn visit(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str) -> Result<(), DbError> {
     let at = now();
     let updated = sqlx::query("UPDATE module_progress SET last_visited_at = $1 WHERE user_id = $2 AND course_slug = $3 AND module_slug = $4")
         .bind(at)
         .bind(user_id)
         .bind(course)
         .bind(module)
-        .execute(db.pool())
+        .execute(&mut *conn)
         .await?;
     if updated.rows_affected() == 0 {
+        // Two tabs opening the module at once on PostgreSQL: the other insert may win, which is
+        // just as good (SQLite's write lock already serialises them).
         let inserted = sqlx::query(
-            "INSERT INTO module_progress (user_id, course_slug, module_slug, started_at, last_visited_at) VALUES ($1, $2, $3, $4, $4)",
+            "INSERT INTO module_progress (user_id, course_slug, module_slug, started_at, last_visited_at) VALUES ($1, $2, $3, $4, $4) \
+             ON CONFLICT (user_id, course_slug, module_slug) DO NOTHING",
         )
         .bind(user_id)
         .bind(course)
         .bind(module)
         .bind(at)
-        .execute(db.pool())
-        .await;
-        // Two tabs opening the module at once: the other insert won, which is just as good.
-        if let Err(sqlx::Error::Database(e)) = &inserted {
-            if e.is_unique_violation() {
-                return Ok(());
-            }
+        .execute(&mut *conn)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            return Ok(());
         }
-        inserted?;
-        crate::reporting::repository::note_started(db, user_id, course, at).await?;
+        crate::reporting::repository::note_started(conn, user_id, course, at).await?;
     }
     Ok(())
 }
 
 /// The learner's state in a module of the current version.
 pub async fn module_state(db: &Database, user_id: i64, course: &str, module: &str, current_version: i64) -> Result<ModuleState, DbError> {
+    state_of_module(&mut *db.pool().acquire().await?, user_id, course, module, current_version).await
+}
+
+async fn state_of_module(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str, current_version: i64) -> Result<ModuleState, DbError> {
     let row = sqlx::query(
         "SELECT read_at, completed_at, completed_version_id FROM module_progress WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3",
     )
     .bind(user_id)
     .bind(course)
     .bind(module)
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *conn)
     .await?;
     let Some(row) = row else { return Ok(ModuleState::default()) };
     let completed_at: Option<i64> = row.try_get("completed_at")?;
@@ -202,7 +213,7 @@ impl Activity {
 }
 
 /// Has the learner passed this quiz or exercise at least once (the best attempt counts)?
-async fn passed_once(db: &Database, activity: Activity, user_id: i64, course: &str, module: &str, index: usize) -> Result<bool, DbError> {
+async fn passed_once(conn: &mut AnyConnection, activity: Activity, user_id: i64, course: &str, module: &str, index: usize) -> Result<bool, DbError> {
     let (table, index_column) = activity.table_and_index();
     let row = sqlx::query(&format!(
         "SELECT COUNT(*) AS n FROM {table} WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND {index_column} = $4 AND passed = 1"
@@ -211,12 +222,13 @@ async fn passed_once(db: &Database, activity: Activity, user_id: i64, course: &s
     .bind(course)
     .bind(module)
     .bind(index as i64)
-    .fetch_one(db.pool())
+    .fetch_one(&mut *conn)
     .await?;
     Ok(row.try_get::<i64, _>("n")? > 0)
 }
 
-/// Records a graded attempt and re-evaluates completion.
+/// Records a graded attempt and re-evaluates completion, in one transaction: the attempt, its
+/// xAPI statement and any completion are stored together or not at all.
 /// `duration_seconds` is the time between the quiz being shown and the attempt, when known.
 pub async fn record_attempt(
     db: &Database,
@@ -229,6 +241,7 @@ pub async fn record_attempt(
 ) -> Result<(), DbError> {
     let course = &page.outline.info.slug;
     let module = &page.module.slug;
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO quiz_attempts (user_id, course_slug, version_id, module_slug, quiz_index, result_json, score, passed, submitted_at, duration_seconds) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -243,17 +256,19 @@ pub async fn record_attempt(
     .bind(i64::from(result.passed))
     .bind(now())
     .bind(duration_seconds)
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
     let path = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);
     let name = format!("{} — quiz {}", page.module.title, quiz + 1);
     let statement = (path.as_str(), name.as_str(), "http://adlnet.gov/expapi/activities/assessment");
-    after_attempt(db, home_page, learner, page, statement, result.passed, Some(result.score)).await
+    after_attempt(&mut tx, home_page, learner, page, statement, result.passed, Some(result.score)).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// What follows every graded attempt: its xAPI statement, the visit, and completion.
 async fn after_attempt(
-    db: &Database,
+    conn: &mut AnyConnection,
     home_page: &str,
     learner: &Learner<'_>,
     page: &ModulePage,
@@ -262,39 +277,42 @@ async fn after_attempt(
     score: Option<u32>,
 ) -> Result<(), DbError> {
     let verb = if passed { Verb::Passed } else { Verb::Failed };
-    store_statement(db, home_page, learner, verb, path, name, activity_type, score.map(|s| (s, passed))).await?;
-    record_visit(db, learner.id, &page.outline.info.slug, &page.module.slug).await?;
-    evaluate(db, home_page, learner, page).await
+    store_statement(conn, home_page, learner, verb, path, name, activity_type, score.map(|s| (s, passed))).await?;
+    visit(conn, learner.id, &page.outline.info.slug, &page.module.slug).await?;
+    evaluate(conn, home_page, learner, page).await
 }
 
 /// Records that the learner read the module to the end, and re-evaluates completion.
 pub async fn mark_read(db: &Database, home_page: &str, learner: &Learner<'_>, page: &ModulePage) -> Result<(), DbError> {
-    record_visit(db, learner.id, &page.outline.info.slug, &page.module.slug).await?;
+    let mut tx = db.begin_write().await?;
+    visit(&mut tx, learner.id, &page.outline.info.slug, &page.module.slug).await?;
     sqlx::query("UPDATE module_progress SET read_at = COALESCE(read_at, $1) WHERE user_id = $2 AND course_slug = $3 AND module_slug = $4")
         .bind(now())
         .bind(learner.id)
         .bind(&page.outline.info.slug)
         .bind(&page.module.slug)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
-    evaluate(db, home_page, learner, page).await
+    evaluate(&mut tx, home_page, learner, page).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Marks the module (and then the course) completed when its rule is met.
-async fn evaluate(db: &Database, home_page: &str, learner: &Learner<'_>, page: &ModulePage) -> Result<(), DbError> {
+async fn evaluate(conn: &mut AnyConnection, home_page: &str, learner: &Learner<'_>, page: &ModulePage) -> Result<(), DbError> {
     let course = &page.outline.info.slug;
     let module = &page.module.slug;
-    let state = module_state(db, learner.id, course, module, page.outline.version_id).await?;
+    let state = state_of_module(conn, learner.id, course, module, page.outline.version_id).await?;
     if state.completed && !state.completed_on_older_version {
         return Ok(());
     }
     let mut quizzes = Vec::new();
     for index in 0..page.module.quizzes.len() {
-        quizzes.push(passed_once(db, Activity::Quiz, learner.id, course, module, index).await?);
+        quizzes.push(passed_once(conn, Activity::Quiz, learner.id, course, module, index).await?);
     }
     let mut exercises = Vec::new();
     for index in 0..page.module.exercises.len() {
-        exercises.push(passed_once(db, Activity::Exercise, learner.id, course, module, index).await?);
+        exercises.push(passed_once(conn, Activity::Exercise, learner.id, course, module, index).await?);
     }
     if !module_is_complete(state.read, &quizzes, &exercises) {
         return Ok(());
@@ -307,39 +325,38 @@ async fn evaluate(db: &Database, home_page: &str, learner: &Learner<'_>, page: &
     .bind(learner.id)
     .bind(course)
     .bind(module)
-    .execute(db.pool())
+    .execute(&mut *conn)
     .await?;
-    store_statement(db, home_page, learner, Verb::Completed, &format!("/cours/{course}/{module}"), &page.module.title, "http://adlnet.gov/expapi/activities/module", None).await?;
+    store_statement(conn, home_page, learner, Verb::Completed, &format!("/cours/{course}/{module}"), &page.module.title, "http://adlnet.gov/expapi/activities/module", None).await?;
 
-    let completed = completed_modules(db, learner.id, course, &page.outline.modules.iter().map(|m| m.slug.clone()).collect::<Vec<_>>()).await?;
+    let completed = completed_modules(conn, learner.id, course, &page.outline.modules.iter().map(|m| m.slug.clone()).collect::<Vec<_>>()).await?;
     if course_is_complete(page.outline.info.completion, completed, page.outline.modules.len()) {
-        let already = sqlx::query("SELECT 1 AS one FROM course_completions WHERE user_id = $1 AND course_slug = $2")
-            .bind(learner.id)
-            .bind(course)
-            .fetch_optional(db.pool())
-            .await?;
-        if already.is_none() {
-            let completed_at = now();
-            sqlx::query("INSERT INTO course_completions (user_id, course_slug, version_id, completed_at, verification_code) VALUES ($1, $2, $3, $4, $5)")
-                .bind(learner.id)
-                .bind(course)
-                .bind(page.outline.version_id)
-                .bind(completed_at)
-                .bind(verification_code()?)
-                .execute(db.pool())
-                .await?;
-            crate::reporting::repository::note_completed(db, learner.id, course, completed_at).await?;
-            store_statement(db, home_page, learner, Verb::Completed, &format!("/cours/{course}"), &page.outline.info.title, "http://adlnet.gov/expapi/activities/course", None).await?;
+        // A completion recorded meanwhile by another request (PostgreSQL) is kept, as it is.
+        let completed_at = now();
+        let inserted = sqlx::query(
+            "INSERT INTO course_completions (user_id, course_slug, version_id, completed_at, verification_code) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (user_id, course_slug) DO NOTHING",
+        )
+        .bind(learner.id)
+        .bind(course)
+        .bind(page.outline.version_id)
+        .bind(completed_at)
+        .bind(verification_code()?)
+        .execute(&mut *conn)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            crate::reporting::repository::note_completed(conn, learner.id, course, completed_at).await?;
+            store_statement(conn, home_page, learner, Verb::Completed, &format!("/cours/{course}"), &page.outline.info.title, "http://adlnet.gov/expapi/activities/course", None).await?;
         }
     }
     Ok(())
 }
 
-async fn completed_modules(db: &Database, user_id: i64, course: &str, modules: &[String]) -> Result<usize, DbError> {
+async fn completed_modules(conn: &mut AnyConnection, user_id: i64, course: &str, modules: &[String]) -> Result<usize, DbError> {
     let rows = sqlx::query("SELECT module_slug FROM module_progress WHERE user_id = $1 AND course_slug = $2 AND completed_at IS NOT NULL")
         .bind(user_id)
         .bind(course)
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?;
     let done: Vec<String> = rows.iter().map(|r| r.try_get("module_slug")).collect::<Result<_, _>>()?;
     Ok(modules.iter().filter(|m| done.contains(m)).count())
@@ -472,10 +489,11 @@ pub async fn recent_exercise_attempts(db: &Database, user_id: i64, course: &str,
     Ok((row.try_get("last_minute")?, row.try_get("today")?))
 }
 
-/// Records a graded exercise attempt and re-evaluates completion.
+/// Records a graded exercise attempt and re-evaluates completion, in one transaction.
 pub async fn record_exercise(db: &Database, home_page: &str, learner: &Learner<'_>, page: &ModulePage, exercise: usize, outcome: &crate::sandbox::api::ExerciseOutcome) -> Result<(), DbError> {
     let course = &page.outline.info.slug;
     let module = &page.module.slug;
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO exercise_attempts (user_id, course_slug, version_id, module_slug, exercise_index, passed, result_json, submitted_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -488,10 +506,12 @@ pub async fn record_exercise(db: &Database, home_page: &str, learner: &Learner<'
     .bind(i64::from(outcome.passed))
     .bind(serde_json::to_string(outcome).map_err(json_error)?)
     .bind(now())
-    .execute(db.pool())
+    .execute(&mut *tx)
     .await?;
     let path = format!("/cours/{course}/{module}#exercice-{}", exercise + 1);
     let name = page.module.exercises.get(exercise).map(|e| e.title.clone()).unwrap_or_default();
     let statement = (path.as_str(), name.as_str(), "http://adlnet.gov/expapi/activities/simulation");
-    after_attempt(db, home_page, learner, page, statement, outcome.passed, None).await
+    after_attempt(&mut tx, home_page, learner, page, statement, outcome.passed, None).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -221,23 +221,23 @@ pub async fn rebuild_all_enrolments(db: &Database) -> Result<(), DbError> {
 }
 
 /// Notes that the learner opened a course they are enrolled in.
-pub async fn note_started(db: &Database, user_id: i64, course: &str, at: i64) -> Result<(), DbError> {
+pub async fn note_started(conn: &mut sqlx::AnyConnection, user_id: i64, course: &str, at: i64) -> Result<(), DbError> {
     sqlx::query("UPDATE enrolments SET started_at = $1 WHERE user_id = $2 AND course_slug = $3 AND started_at IS NULL")
         .bind(at)
         .bind(user_id)
         .bind(course)
-        .execute(db.pool())
+        .execute(conn)
         .await?;
     Ok(())
 }
 
 /// Notes that the learner completed a course they are enrolled in.
-pub async fn note_completed(db: &Database, user_id: i64, course: &str, at: i64) -> Result<(), DbError> {
+pub async fn note_completed(conn: &mut sqlx::AnyConnection, user_id: i64, course: &str, at: i64) -> Result<(), DbError> {
     sqlx::query("UPDATE enrolments SET completed_at = $1 WHERE user_id = $2 AND course_slug = $3 AND completed_at IS NULL")
         .bind(at)
         .bind(user_id)
         .bind(course)
-        .execute(db.pool())
+        .execute(conn)
         .await?;
     Ok(())
 }
