@@ -65,6 +65,11 @@ pub enum DbError {
     Query(#[from] sqlx::Error),
 }
 
+/// A stored JSON column that no longer reads back (a decoding error of the database layer).
+pub fn json_error(error: serde_json::Error) -> DbError {
+    DbError::Query(sqlx::Error::Decode(Box::new(error)))
+}
+
 /// A connection pool and the engine behind it.
 #[derive(Clone, Debug)]
 pub struct Database {

@@ -9,12 +9,8 @@ use sqlx::Row;
 use super::analytics::{ExerciseAttempt, QuizAttempt};
 use crate::{
     accounts::CurrentUser,
-    db::{now, Database, DbError},
+    db::{json_error, now, Database, DbError},
 };
-
-fn json_error(error: serde_json::Error) -> DbError {
-    DbError::Query(sqlx::Error::Decode(Box::new(error)))
-}
 
 /// May `user` edit course `slug`? Administrators may edit every course; trainers the courses
 /// they created or were given.

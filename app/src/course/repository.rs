@@ -10,7 +10,7 @@ use super::{
     loader::{check_course, check_directory, CourseCheck, CourseSource},
     model::{CourseInfo, CourseOutline, ModuleContent, ModulePage, ModuleSummary, ParsedCourse},
 };
-use crate::db::{now, Database, DbError};
+use crate::db::{json_error, now, Database, DbError};
 
 /// What publishing did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,10 +31,6 @@ impl PublishOutcome {
             | PublishOutcome::Restored { version_id } => *version_id,
         }
     }
-}
-
-fn json_error(error: serde_json::Error) -> DbError {
-    DbError::Query(sqlx::Error::Decode(Box::new(error)))
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, DbError> {

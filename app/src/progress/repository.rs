@@ -6,14 +6,10 @@ use sqlx::{AnyConnection, Row};
 use super::{course_is_complete, module_is_complete, CourseProgress, ModuleState};
 use crate::{
     course::{model::ModulePage, repository as courses},
-    db::{now, Database, DbError},
+    db::{json_error, now, Database, DbError},
     quiz::grading::QuizResult,
     xapi::{statement, StatementInput, Verb},
 };
-
-fn json_error(error: serde_json::Error) -> DbError {
-    DbError::Query(sqlx::Error::Decode(Box::new(error)))
-}
 
 /// A fresh random identifier (UUID v4 form), for statements and attestation codes.
 pub(crate) fn random_hex(bytes: usize) -> Result<String, DbError> {
