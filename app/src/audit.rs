@@ -22,13 +22,20 @@ pub struct AuditEntry {
 /// Records an action. `target` names the object (`user:12`, `organization:3`…), never a
 /// person's name, so that deleting an account leaves no personal data behind.
 pub async fn record(db: &Database, actor_id: Option<i64>, action: &str, target: &str, details: &str) -> Result<(), DbError> {
+    record_in(&mut *db.pool().acquire().await?, actor_id, action, target, details).await
+}
+
+#[cfg(feature = "ssr")]
+/// [`record`] inside the caller's transaction, so that the action and its entry are written
+/// together or not at all.
+pub async fn record_in(conn: &mut sqlx::AnyConnection, actor_id: Option<i64>, action: &str, target: &str, details: &str) -> Result<(), DbError> {
     sqlx::query("INSERT INTO audit_log (at, actor_id, action, target, details) VALUES ($1, $2, $3, $4, $5)")
         .bind(now())
         .bind(actor_id)
         .bind(action)
         .bind(target)
         .bind(details)
-        .execute(db.pool())
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }

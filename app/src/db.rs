@@ -86,9 +86,21 @@ pub struct Database {
 pub struct WriteTransaction {
     tx: sqlx::Transaction<'static, sqlx::Any>,
     _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+    engine: Engine,
 }
 
 impl WriteTransaction {
+    /// Makes every other transaction that serialises on the same `key` wait until this one ends,
+    /// so that a limit checked here ("fewer than 3 attempts") still holds when this transaction
+    /// writes. SQLite already runs one write transaction at a time (`BEGIN IMMEDIATE`);
+    /// PostgreSQL takes a transaction-scoped advisory lock on the key's hash.
+    pub async fn serialize_on(&mut self, key: &str) -> Result<(), DbError> {
+        if self.engine == Engine::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").bind(key).execute(&mut *self.tx).await?;
+        }
+        Ok(())
+    }
+
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         self.tx.commit().await
     }
@@ -174,9 +186,9 @@ impl Database {
         Ok(match self.engine {
             Engine::Sqlite => {
                 let turn = self.writer_turn.clone().lock_owned().await;
-                WriteTransaction { tx: self.pool.begin_with("BEGIN IMMEDIATE").await?, _turn: Some(turn) }
+                WriteTransaction { tx: self.pool.begin_with("BEGIN IMMEDIATE").await?, _turn: Some(turn), engine: self.engine }
             }
-            Engine::Postgres => WriteTransaction { tx: self.pool.begin().await?, _turn: None },
+            Engine::Postgres => WriteTransaction { tx: self.pool.begin().await?, _turn: None, engine: self.engine },
         })
     }
 

@@ -24,6 +24,8 @@ pub struct AppState {
     pub assistant: crate::sandbox::backend::AssistantBackend,
     /// Atelier messages one learner may send per minute.
     pub sandbox_messages_per_minute: i64,
+    /// Reverse proxies whose `X-Forwarded-For` gives the client's address (`CAMPUS_TRUSTED_PROXIES`).
+    pub trusted_proxies: crate::web::TrustedProxies,
 }
 
 impl FromRef<AppState> for LeptosOptions {

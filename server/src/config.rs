@@ -15,6 +15,7 @@
 //! | `ASSISTANT_MODEL` | (required with the URL) | the model to ask |
 //! | `CAMPUS_LRS_URL` | (none) | an external Learning Record Store receiving xAPI statements |
 //! | `CAMPUS_LRS_USERNAME`, `CAMPUS_LRS_PASSWORD` | (none) | its HTTP Basic credentials |
+//! | `CAMPUS_TRUSTED_PROXIES` | (none) | reverse proxies whose `X-Forwarded-For` gives the client's address (IPs or CIDR ranges, comma-separated) |
 //! | `CAMPUS_ENV` | `dev` | `dev` or `prod` (secure cookies, HSTS, JSON logs) |
 //! | `RUST_LOG` | `info` | log filter (`tracing` syntax) |
 
@@ -34,6 +35,8 @@ pub enum Environment {
 pub enum ConfigError {
     #[error("{variable} invalide (« {value} ») : {expected}")]
     Invalid { variable: &'static str, value: String, expected: &'static str },
+    #[error("CAMPUS_TRUSTED_PROXIES invalide : {0} (exemple : 127.0.0.1, 10.0.0.0/8)")]
+    TrustedProxies(String),
     #[error(transparent)]
     Assistant(#[from] BackendConfigError),
 }
@@ -59,6 +62,8 @@ pub struct Config {
     pub sandbox_messages_per_minute: i64,
     /// Where to push xAPI statements, if anywhere.
     pub lrs: Option<crate::lrs::LrsSettings>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (none: the peer is the client).
+    pub trusted_proxies: app::web::TrustedProxies,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
@@ -122,6 +127,8 @@ impl Config {
                 expected: "un nombre entier de messages supérieur à zéro, par exemple 10",
             })?,
         };
+        let trusted_proxies =
+            app::web::TrustedProxies::parse(&lookup("CAMPUS_TRUSTED_PROXIES").unwrap_or_default()).map_err(ConfigError::TrustedProxies)?;
         let assistant = AssistantBackend::from_settings(
             lookup("ASSISTANT_BASE_URL").as_deref(),
             lookup("ASSISTANT_API_KEY").as_deref(),
@@ -155,6 +162,7 @@ impl Config {
             assistant_tokens,
             assistant,
             sandbox_messages_per_minute,
+            trusted_proxies,
         })
     }
 

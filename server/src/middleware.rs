@@ -29,10 +29,16 @@ pub async fn security(State(state): State<AppState>, mut request: Request, next:
             }
         }
     }
+    let signed_in = request.extensions().get::<app::accounts::CurrentUser>().is_some();
     let nonce = new_nonce();
     request.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut response = next.run(request).await;
     add_security_headers(response.headers_mut(), &nonce, state.secure_cookies);
+    // A page built for a signed-in user (their name, their results) is never kept by a shared
+    // cache or the browser's back-forward history of another user of the same computer.
+    if signed_in && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     response
 }
 

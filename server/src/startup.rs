@@ -52,6 +52,7 @@ impl Application {
             assistant_tokens: config.assistant_tokens.clone(),
             assistant: config.assistant.clone(),
             sandbox_messages_per_minute: config.sandbox_messages_per_minute,
+            trusted_proxies: config.trusted_proxies.clone(),
         };
         let router = router(state.clone());
         Ok(Application { listener, router, state, lrs: config.lrs.clone() })

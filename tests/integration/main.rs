@@ -2,6 +2,7 @@
 
 mod accounts;
 mod assistant;
+mod attacks;
 mod authoring;
 mod courses;
 mod foundation;

@@ -65,11 +65,25 @@ async fn statements_are_read_with_credentials_filters_and_paging(engine: Engine)
 
     // The administrator creates an access for direction A; its secret is shown once.
     app.sign_in("admin@ville.fr", PASSWORD).await;
-    app.post_form(CreateXapiCredential::url(), &[("label", "Entrepôt RH"), ("organization_id", &direction_a.to_string())]).await;
+    let created = app.post_form(CreateXapiCredential::url(), &[("label", "Entrepôt RH"), ("organization_id", &direction_a.to_string())]).await;
+    let flash: Vec<String> = created
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok()?.strip_prefix("campus_flash=")?.split(';').next().map(str::to_owned))
+        .collect();
     let page = app.page("/admin/xapi").await;
-    let key = page.split("Identifiant : ").nth(1).and_then(|rest| rest.split(' ').next()).expect("key shown").to_owned();
-    let secret = page.split("secret : ").nth(1).and_then(|rest| rest.split('.').next()).expect("secret shown").to_owned();
-    assert_eq!(secret.len(), 64);
+    let key = page.split("Identifiant : ").nth(1).and_then(|rest| rest.split('.').next()).expect("key shown").to_owned();
+    let secret = page
+        .split("ne sera plus jamais affiché")
+        .nth(1)
+        .and_then(|rest| rest.split("<code>").nth(1))
+        .and_then(|rest| rest.split('<').next())
+        .expect("secret shown")
+        .to_owned();
+    assert_eq!(secret.len(), 64, "{page}");
+    let feedback = app::accounts::forms::FormFeedback::from_cookie_value(&flash[0]).expect("a feedback cookie");
+    assert!(!format!("{feedback:?}").contains(&secret), "the secret never travels in a cookie");
     assert!(!app.page("/admin/xapi").await.contains(&secret), "the secret is shown only once");
     let credentials = (key.as_str(), secret.as_str());
 

@@ -157,6 +157,7 @@ pub fn test_config(database_url: &str) -> Config {
         assistant: app::sandbox::backend::AssistantBackend::Simulated,
         sandbox_messages_per_minute: app::sandbox::api::DEFAULT_MESSAGES_PER_MINUTE,
         lrs: None,
+        trusted_proxies: Default::default(),
     }
 }
 

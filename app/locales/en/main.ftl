@@ -245,6 +245,10 @@ attestation-version = Course version:
 attestation-code = Verification code:
 attestation-verify-at = Can be checked at
 attestation-print = Print or save as PDF
+attestation-revoked = This certificate was revoked on { $date }: { $reason }
+attestation-revoke-title = Revoke this certificate
+attestation-revoke-reason = Reason (shown when it is checked)
+attestation-revoke-submit = Revoke the certificate
 
 nav-practice = Practice
 practice-title = Practice: working with an AI assistant
@@ -373,6 +377,7 @@ dashboard-overdue = Overdue: it was due on { $date }
 
 admin-xapi = xAPI access
 admin-xapi-intro = An access lets an external system (learning record store, HR tool) read the xAPI statements of the agents of a unit and its sub-units through GET /xapi/statements, with HTTP Basic authentication (key and secret).
+admin-xapi-secret-once = This access's secret — copy it now: it will never be shown again (only its hash is kept):
 admin-xapi-new = New access
 admin-xapi-label = System name
 admin-xapi-unit = Readable unit

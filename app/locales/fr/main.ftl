@@ -245,6 +245,10 @@ attestation-version = Version du cours :
 attestation-code = Code de vérification :
 attestation-verify-at = Vérifiable à l'adresse
 attestation-print = Imprimer ou enregistrer en PDF
+attestation-revoked = Cette attestation a été révoquée le { $date } : { $reason }
+attestation-revoke-title = Révoquer cette attestation
+attestation-revoke-reason = Motif (affiché lors de la vérification)
+attestation-revoke-submit = Révoquer l'attestation
 
 nav-practice = Atelier
 practice-title = Atelier : s'exercer avec un assistant IA
@@ -373,6 +377,7 @@ dashboard-overdue = En retard : l'échéance était le { $date }
 
 admin-xapi = Accès xAPI
 admin-xapi-intro = Un accès permet à un système externe (entrepôt d'apprentissage, outil RH) de lire par GET /xapi/statements les déclarations xAPI des agents d'une unité et de ses sous-unités, avec une authentification HTTP Basic (identifiant et secret).
+admin-xapi-secret-once = Secret de cet accès — copiez-le maintenant : il ne sera plus jamais affiché (seule son empreinte est conservée) :
 admin-xapi-new = Nouvel accès
 admin-xapi-label = Nom du système
 admin-xapi-unit = Unité lisible

@@ -44,49 +44,19 @@ pub async fn load_organization_tree() -> Result<Vec<TreeEntry>, ServerFnError> {
 }
 
 #[cfg(feature = "ssr")]
-mod respond {
-    use axum::http::{header::SET_COOKIE, HeaderValue};
-    use leptos::prelude::*;
+use crate::web::{client_address, redirect_with, safe_next, set_cookie};
 
-    use crate::accounts::forms::{FormFeedback, FLASH_COOKIE};
-
-    /// Sends the user to `to` with `feedback` for the next page.
-    pub fn redirect_with(feedback: &FormFeedback, to: &str) {
-        set_cookie(&format!("{FLASH_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age=120", feedback.to_cookie_value()));
-        leptos_axum::redirect(to);
-    }
-
-    pub fn set_cookie(value: &str) {
-        if let (Some(response), Ok(value)) = (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(value)) {
-            response.append_header(SET_COOKIE, value);
+/// Why an action that checks a password was refused: a throttle, or no free hashing turn.
+#[cfg(feature = "ssr")]
+fn password_busy(error: super::password::HashError) -> Result<(), ServerFnError> {
+    match error {
+        super::password::HashError::Busy => {
+            crate::error::AppError::too_many("Le service est très sollicité : réessayez dans quelques secondes.", 5);
+            Err(ServerFnError::new("Le service est très sollicité : réessayez dans quelques secondes."))
         }
-    }
-
-    /// Whether the request is a plain HTML form post (no JavaScript): such a request is answered
-    /// with a redirect to the page, while an island's call gets the server function's value.
-    pub fn is_plain_form_post() -> bool {
-        use_context::<axum::http::request::Parts>()
-            .and_then(|parts| parts.headers.get(axum::http::header::ACCEPT)?.to_str().ok().map(|v| v.contains("text/html")))
-            .unwrap_or(false)
-    }
-
-    /// The client's address, for sign-in throttling.
-    pub async fn client_address() -> String {
-        leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .await
-            .map(|info| info.0.ip().to_string())
-            .unwrap_or_else(|_| "inconnue".to_owned())
-    }
-
-    /// Only paths on this site are followed after sign-in.
-    pub fn safe_next(next: &str) -> &str {
-        if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next } else { "/mon-parcours" }
+        other => Err(unavailable(other)),
     }
 }
-#[cfg(feature = "ssr")]
-pub(crate) use respond::{is_plain_form_post, redirect_with};
-#[cfg(feature = "ssr")]
-use respond::{client_address, safe_next, set_cookie};
 
 #[cfg(feature = "ssr")]
 fn parse_unit(value: &str) -> Option<i64> {
@@ -95,6 +65,10 @@ fn parse_unit(value: &str) -> Option<i64> {
 
 #[cfg(feature = "ssr")]
 async fn open_session(state: &crate::state::AppState, user_id: i64) -> Result<(), ServerFnError> {
+    // Signing in again replaces the session this browser had, whoever it belonged to.
+    if let Some(previous) = super::authz::current_user() {
+        super::session::delete(&state.db, previous.session_id).await.map_err(unavailable)?;
+    }
     let token = super::session::create(&state.db, user_id).await.map_err(unavailable)?;
     set_cookie(&super::session::session_cookie(&token, state.secure_cookies));
     Ok(())
@@ -104,6 +78,12 @@ async fn open_session(state: &crate::state::AppState, user_id: i64) -> Result<()
 #[server]
 pub async fn sign_up(display_name: String, email: String, organization_id: String, password: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
+    let address = client_address().await;
+    if let Some(wait) = super::throttle::reserve(&state.db, super::throttle::Action::SignUp, None, &address).await.map_err(unavailable)? {
+        let feedback = FormFeedback::new("inscription").value("display_name", &display_name).value("email", &email);
+        redirect_with(&feedback.failure(format!("Trop d'inscriptions depuis cette adresse. Réessayez dans {} min.", (wait + 59) / 60)), "/inscription");
+        return Ok(());
+    }
     let mut feedback = FormFeedback::new("inscription")
         .value("display_name", &display_name)
         .value("email", &email)
@@ -121,10 +101,8 @@ pub async fn sign_up(display_name: String, email: String, organization_id: Strin
             feedback = feedback.error("email", format!("utilisez votre adresse professionnelle ({})", state.signup_domains.join(", ")));
         }
     }
-    if display_name.trim().is_empty() {
-        feedback = feedback.error("display_name", "indiquez votre nom");
-    } else if display_name.chars().count() > 120 {
-        feedback = feedback.error("display_name", "le nom ne doit pas dépasser 120 caractères");
+    if let Err(reason) = super::clean_display_name(&display_name) {
+        feedback = feedback.error("display_name", reason);
     }
     let unit = parse_unit(&organization_id);
     match unit {
@@ -142,7 +120,10 @@ pub async fn sign_up(display_name: String, email: String, organization_id: Strin
         redirect_with(&feedback.failure("Le formulaire contient des erreurs : corrigez les champs signalés."), "/inscription");
         return Ok(());
     }
-    let hash = super::password::hash_password(password).await.map_err(unavailable)?;
+    let hash = match super::password::hash_password(password).await {
+        Ok(hash) => hash,
+        Err(error) => return password_busy(error),
+    };
     let created = super::repository::create(
         &state.db,
         super::repository::NewUser { email: &email, display_name: &display_name, organization_id: unit, password_hash: Some(&hash) },
@@ -171,7 +152,8 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     let account_key = super::normalize_email(&email).unwrap_or_else(|_| email.trim().to_lowercase());
     let address = client_address().await;
     let back = FormFeedback::new("connexion").value("email", &email);
-    if let Some(wait) = super::throttle::retry_after(&state.db, &account_key, &address).await.map_err(unavailable)? {
+    // The attempt is counted before the password is checked (see `throttle`).
+    if let Some(wait) = super::throttle::reserve(&state.db, super::throttle::Action::SignIn, Some(&account_key), &address).await.map_err(unavailable)? {
         redirect_with(&back.failure(format!("Trop de tentatives de connexion. Réessayez dans {wait} s.")), "/connexion");
         return Ok(());
     }
@@ -180,20 +162,43 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
         Some((id, hash, disabled)) => (Some(id), hash, disabled),
         None => (None, None, false),
     };
-    let valid = super::password::verify_password(password, hash).await;
+    let valid = match super::password::verify_password(password, hash).await {
+        Ok(valid) => valid,
+        Err(error) => return password_busy(error),
+    };
     match user_id {
         Some(user_id) if valid && !disabled => {
-            super::throttle::clear_account(&state.db, &account_key).await.map_err(unavailable)?;
+            super::throttle::clear_account(&state.db, super::throttle::Action::SignIn, &account_key).await.map_err(unavailable)?;
             open_session(&state, user_id).await?;
             leptos_axum::redirect(safe_next(next.as_deref().unwrap_or("/mon-parcours")));
         }
         _ => {
-            super::throttle::record_failure(&state.db, &account_key, &address).await.map_err(unavailable)?;
             let message = if disabled { "Ce compte est désactivé." } else { "Adresse électronique ou mot de passe incorrect." };
             redirect_with(&back.failure(message), "/connexion");
         }
     }
     Ok(())
+}
+
+/// Checks the signed-in user's current password, throttled like a sign-in: `Ok(true)` when it
+/// is right, `Ok(false)` when wrong, an error message when too many attempts were made.
+#[cfg(feature = "ssr")]
+async fn confirm_password(state: &crate::state::AppState, user: &CurrentUser, password: String) -> Result<Result<bool, String>, ServerFnError> {
+    use super::throttle::{reserve, Action};
+    let account_key = format!("user:{}", user.id);
+    let address = client_address().await;
+    if let Some(wait) = reserve(&state.db, Action::PasswordConfirmation, Some(&account_key), &address).await.map_err(unavailable)? {
+        return Ok(Err(format!("trop d'essais du mot de passe : réessayez dans {wait} s")));
+    }
+    let stored = super::repository::password_hash(&state.db, user.id).await.map_err(unavailable)?;
+    let valid = match super::password::verify_password(password, stored).await {
+        Ok(valid) => valid,
+        Err(error) => return password_busy(error).map(|()| Ok(false)),
+    };
+    if valid {
+        super::throttle::clear_account(&state.db, Action::PasswordConfirmation, &account_key).await.map_err(unavailable)?;
+    }
+    Ok(Ok(valid))
 }
 
 #[server]
@@ -213,9 +218,9 @@ pub async fn update_profile(display_name: String) -> Result<(), ServerFnError> {
     let user = super::authz::require_user()?;
     let feedback = match super::repository::set_display_name(&state.db, user.id, &display_name).await {
         Ok(()) => FormFeedback::success("profil", "Votre nom est enregistré."),
-        Err(super::repository::AccountError::EmptyName) => FormFeedback::new("profil")
+        Err(super::repository::AccountError::InvalidName(reason)) => FormFeedback::new("profil")
             .value("display_name", &display_name)
-            .error("display_name", "indiquez votre nom")
+            .error("display_name", reason)
             .failure("Le nom n'a pas été modifié."),
         Err(error) => return Err(unavailable(error)),
     };
@@ -228,10 +233,11 @@ pub async fn update_profile(display_name: String) -> Result<(), ServerFnError> {
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
     let user = super::authz::require_user()?;
-    let stored = super::repository::password_hash(&state.db, user.id).await.map_err(unavailable)?;
     let mut feedback = FormFeedback::new("mot-de-passe");
-    if !super::password::verify_password(current_password, stored).await {
-        feedback = feedback.error("current_password", "le mot de passe actuel est incorrect");
+    match confirm_password(&state, &user, current_password).await? {
+        Ok(true) => {}
+        Ok(false) => feedback = feedback.error("current_password", "le mot de passe actuel est incorrect"),
+        Err(reason) => feedback = feedback.error("current_password", reason),
     }
     if let Err(error) = super::check_password_policy(&new_password, &user.email) {
         feedback = feedback.error("new_password", error.to_string());
@@ -240,7 +246,10 @@ pub async fn change_password(current_password: String, new_password: String) -> 
         redirect_with(&feedback.failure("Le mot de passe n'a pas été modifié."), "/mon-compte");
         return Ok(());
     }
-    let hash = super::password::hash_password(new_password).await.map_err(unavailable)?;
+    let hash = match super::password::hash_password(new_password).await {
+        Ok(hash) => hash,
+        Err(error) => return password_busy(error),
+    };
     super::repository::set_password_hash(&state.db, user.id, &hash).await.map_err(unavailable)?;
     let closed = super::session::delete_all_for_user(&state.db, user.id, Some(user.session_id)).await.map_err(unavailable)?;
     let message = if closed > 0 {
@@ -268,11 +277,13 @@ pub async fn sign_out_everywhere() -> Result<(), ServerFnError> {
 pub async fn delete_account(password: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
     let user = super::authz::require_user()?;
-    let stored = super::repository::password_hash(&state.db, user.id).await.map_err(unavailable)?;
-    if !super::password::verify_password(password, stored).await {
-        let feedback = FormFeedback::new("suppression")
-            .error("password", "mot de passe incorrect")
-            .failure("Le compte n'a pas été supprimé.");
+    let refusal = match confirm_password(&state, &user, password).await? {
+        Ok(true) => None,
+        Ok(false) => Some("mot de passe incorrect".to_owned()),
+        Err(reason) => Some(reason),
+    };
+    if let Some(reason) = refusal {
+        let feedback = FormFeedback::new("suppression").error("password", reason).failure("Le compte n'a pas été supprimé.");
         redirect_with(&feedback, "/mon-compte");
         return Ok(());
     }

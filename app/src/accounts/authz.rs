@@ -15,7 +15,8 @@ pub enum AuthError {
     NotSignedIn,
     #[error("Vous n'avez pas les droits nécessaires pour cette action.")]
     Forbidden,
-    #[error("{0}")]
+    /// The cause is for the log; the user reads the generic message.
+    #[error("Le service est momentanément indisponible. Réessayez dans quelques instants.")]
     Unavailable(String),
 }
 
@@ -62,7 +63,10 @@ pub async fn may_act_on(db: &Database, user: &CurrentUser, role: Role, organizat
     }
     for grant in user.roles.iter().filter(|g| g.role == role) {
         let Some(scope) = grant.organization_id else { continue };
-        if is_within(db, organization_id, scope).await.map_err(|e| AuthError::Unavailable(e.to_string()))? {
+        if is_within(db, organization_id, scope).await.map_err(|e| {
+            tracing::error!(error = %e, "authorisation check failed");
+            AuthError::Unavailable(e.to_string())
+        })? {
             return Ok(true);
         }
     }

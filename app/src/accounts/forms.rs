@@ -25,6 +25,10 @@ pub struct FormFeedback {
     pub errors: BTreeMap<String, String>,
     /// Field name → what the user typed, to fill the form again.
     pub values: BTreeMap<String, String>,
+    /// A reference to something the next page shows once (a new access secret), never the
+    /// secret itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reveal: Option<String>,
 }
 
 impl FormFeedback {
@@ -101,8 +105,7 @@ pub fn take_feedback() -> Option<FormFeedback> {
             .filter_map(|pair| pair.trim().strip_prefix(&format!("{FLASH_COOKIE}=")).map(str::to_owned))
             .next()?;
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            let clear = format!("{FLASH_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
-            if let Ok(clear) = HeaderValue::from_str(&clear) {
+            if let Ok(clear) = HeaderValue::from_str(&crate::web::clear_flash_cookie()) {
                 response.append_header(header::SET_COOKIE, clear);
             }
         }

@@ -80,6 +80,21 @@ impl CurrentUser {
 }
 
 /// Shortest and longest accepted passwords (OWASP ASVS: at least 8, at least 64 allowed).
+/// Longest display name, in characters (it is printed on attestations).
+pub const DISPLAY_NAME_MAX_CHARS: usize = 120;
+
+/// A display name as stored: single spaces; `None` when empty or too long.
+pub fn clean_display_name(name: &str) -> Result<String, &'static str> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        Err("indiquez votre nom")
+    } else if name.chars().count() > DISPLAY_NAME_MAX_CHARS {
+        Err("le nom ne doit pas dépasser 120 caractères")
+    } else {
+        Ok(name)
+    }
+}
+
 pub const PASSWORD_MIN_CHARS: usize = 8;
 pub const PASSWORD_MAX_CHARS: usize = 128;
 

@@ -3,6 +3,10 @@
 //! Hashing takes tens of milliseconds of CPU, so it runs on the blocking thread pool, never on
 //! the async runtime. Checking a sign-in for an unknown e-mail verifies against a fixed dummy
 //! hash, so that it takes as long as a wrong password and does not reveal which accounts exist.
+//!
+//! Each hash holds 19 MiB while it runs: at most [`MAX_CONCURRENT_HASHES`] run at once in the
+//! process, and a request that cannot get a turn within [`HASH_WAIT`] is answered "busy" (503
+//! with `Retry-After`) instead of piling up memory.
 
 use std::sync::LazyLock;
 
@@ -17,6 +21,21 @@ pub enum HashError {
     Hash(String),
     #[error("tâche de calcul interrompue")]
     Join,
+    #[error("trop de mots de passe sont vérifiés en ce moment")]
+    Busy,
+}
+
+/// Password hashes computed at the same time, whatever the number of requests.
+pub const MAX_CONCURRENT_HASHES: usize = 4;
+/// How long a request waits for a hashing turn before being told to come back.
+pub const HASH_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+static HASHING_TURNS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(MAX_CONCURRENT_HASHES);
+
+/// Runs `work` on the blocking pool once a hashing turn is free.
+async fn with_hashing_turn<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, HashError> {
+    let _turn = tokio::time::timeout(HASH_WAIT, HASHING_TURNS.acquire()).await.map_err(|_| HashError::Busy)?.map_err(|_| HashError::Busy)?;
+    tokio::task::spawn_blocking(work).await.map_err(|_| HashError::Join)
 }
 
 fn hasher() -> Argon2<'static> {
@@ -48,13 +67,13 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
 
 /// Hashes a new password (PHC string, salt included).
 pub async fn hash_password(password: String) -> Result<String, HashError> {
-    tokio::task::spawn_blocking(move || hash_blocking(&password)).await.map_err(|_| HashError::Join)?
+    with_hashing_turn(move || hash_blocking(&password)).await?
 }
 
 /// Checks `password` against `stored` (or, when there is no account, against a dummy hash so
 /// the answer takes the same time). Returns false for no account.
-pub async fn verify_password(password: String, stored: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || match stored {
+pub async fn verify_password(password: String, stored: Option<String>) -> Result<bool, HashError> {
+    with_hashing_turn(move || match stored {
         Some(phc) => verify_blocking(&password, &phc),
         None => {
             verify_blocking(&password, &DUMMY_HASH);
@@ -62,7 +81,6 @@ pub async fn verify_password(password: String, stored: Option<String>) -> bool {
         }
     })
     .await
-    .unwrap_or(false)
 }
 
 /// Computes the dummy hash ahead of the first sign-in (at start-up).
@@ -78,9 +96,30 @@ mod tests {
     async fn hashes_verify_and_use_owasp_parameters() {
         let hash = hash_password("une phrase de passe".into()).await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
-        assert!(verify_password("une phrase de passe".into(), Some(hash.clone())).await);
-        assert!(!verify_password("une autre phrase".into(), Some(hash.clone())).await);
-        assert!(!verify_password("une phrase de passe".into(), None).await);
+        assert!(verify_password("une phrase de passe".into(), Some(hash.clone())).await.unwrap());
+        assert!(!verify_password("une autre phrase".into(), Some(hash.clone())).await.unwrap());
+        assert!(!verify_password("une phrase de passe".into(), None).await.unwrap());
         assert_ne!(hash, hash_password("une phrase de passe".into()).await.unwrap(), "salted");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn no_more_than_the_cap_hash_at_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static RUNNING: AtomicUsize = AtomicUsize::new(0);
+        static PEAK: AtomicUsize = AtomicUsize::new(0);
+        let tasks: Vec<_> = (0..12)
+            .map(|_| {
+                tokio::spawn(with_hashing_turn(|| {
+                    let now = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
+                    PEAK.fetch_max(now, Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(30));
+                    RUNNING.fetch_sub(1, Ordering::SeqCst);
+                }))
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap().unwrap();
+        }
+        assert!(PEAK.load(Ordering::SeqCst) <= MAX_CONCURRENT_HASHES, "peak {}", PEAK.load(Ordering::SeqCst));
     }
 }

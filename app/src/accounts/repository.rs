@@ -10,8 +10,8 @@ use crate::db::{now, Database, DbError};
 pub enum AccountError {
     #[error(transparent)]
     InvalidEmail(#[from] EmailError),
-    #[error("le nom affiché est obligatoire")]
-    EmptyName,
+    #[error("{0}")]
+    InvalidName(&'static str),
     #[error("un compte existe déjà avec cette adresse électronique")]
     EmailTaken,
     #[error(transparent)]
@@ -48,10 +48,7 @@ pub struct NewUser<'a> {
 /// Creates an account; the e-mail must not be in use (compared case-insensitively).
 pub async fn create(db: &Database, new: NewUser<'_>) -> Result<User, AccountError> {
     let email = normalize_email(new.email)?;
-    let display_name = new.display_name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if display_name.is_empty() {
-        return Err(AccountError::EmptyName);
-    }
+    let display_name = super::clean_display_name(new.display_name).map_err(AccountError::InvalidName)?;
     let row = sqlx::query(
         "INSERT INTO users (email, display_name, organization_id, password_hash, created_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -129,10 +126,7 @@ pub async fn set_password_hash(db: &Database, user_id: i64, hash: &str) -> Resul
 }
 
 pub async fn set_display_name(db: &Database, user_id: i64, name: &str) -> Result<(), AccountError> {
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        return Err(AccountError::EmptyName);
-    }
+    let name = super::clean_display_name(name).map_err(AccountError::InvalidName)?;
     sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2").bind(name).bind(user_id).execute(db.pool()).await?;
     Ok(())
 }

@@ -25,17 +25,12 @@ pub fn cookie_name(secure: bool) -> &'static str {
 
 /// The `Set-Cookie` value that stores `token`.
 pub fn session_cookie(token: &str, secure: bool) -> String {
-    let secure_flag = if secure { "; Secure" } else { "" };
-    format!(
-        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={ABSOLUTE_TIMEOUT_SECONDS}{secure_flag}",
-        cookie_name(secure)
-    )
+    crate::web::cookie(cookie_name(secure), token, Some(ABSOLUTE_TIMEOUT_SECONDS), secure)
 }
 
 /// The `Set-Cookie` value that removes the session cookie.
 pub fn clear_session_cookie(secure: bool) -> String {
-    let secure_flag = if secure { "; Secure" } else { "" };
-    format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure_flag}", cookie_name(secure))
+    crate::web::cookie(cookie_name(secure), "", Some(0), secure)
 }
 
 fn hash_token(token: &str) -> String {

@@ -1,62 +1,114 @@
-//! Sign-in throttling: too many failures for one account, or from one address, within a
-//! window make further attempts wait, with a clear "try again in N s" message.
+//! Throttling of the actions that check a password or create an account: too many attempts for
+//! one account, or from one address, within a window make further attempts wait, with a clear
+//! "try again in N s" message.
+//!
+//! The check and the record are one write transaction ([`reserve`]): an attempt is counted
+//! *before* its password is checked, so twenty parallel requests cannot all pass a count that
+//! none of them has written yet. A successful sign-in then forgets the account's attempts.
 
 use sqlx::Row;
 
 use crate::db::{now, Database, DbError};
 
-/// Failures are counted over this window.
-pub const WINDOW_SECONDS: i64 = 15 * 60;
-/// Failures allowed per account within the window.
-pub const MAX_PER_ACCOUNT: i64 = 5;
-/// Failures allowed per address within the window (an office may share one address).
-pub const MAX_PER_ADDRESS: i64 = 30;
+/// What is being throttled, each with its own limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A sign-in with a password.
+    SignIn,
+    /// A self sign-up (each hashes a password and may create an account).
+    SignUp,
+    /// The current password confirming a change (new password, account deletion).
+    PasswordConfirmation,
+}
 
-/// How long the caller must wait before trying again, if at all.
-pub async fn retry_after(db: &Database, account_key: &str, address: &str) -> Result<Option<i64>, DbError> {
-    let at = now();
-    let since = at - WINDOW_SECONDS;
-    let mut wait = None;
-    for (column, key, limit) in [("account_key", account_key, MAX_PER_ACCOUNT), ("address", address, MAX_PER_ADDRESS)] {
-        let row = sqlx::query(&format!(
-            "SELECT COUNT(*) AS n, MIN(failed_at) AS oldest FROM ( \
-                 SELECT failed_at FROM sign_in_failures WHERE {column} = $1 AND failed_at > $2 \
-                 ORDER BY failed_at DESC LIMIT {limit} \
-             ) recent"
-        ))
-        .bind(key)
-        .bind(since)
-        .fetch_one(db.pool())
-        .await?;
-        let count: i64 = row.try_get("n")?;
-        if count >= limit {
-            let oldest: Option<i64> = row.try_get("oldest")?;
-            let seconds = oldest.map(|o| o + WINDOW_SECONDS - at).unwrap_or(WINDOW_SECONDS).max(1);
-            wait = Some(wait.map_or(seconds, |w: i64| w.max(seconds)));
+impl Action {
+    fn id(self) -> &'static str {
+        match self {
+            Action::SignIn => "sign-in",
+            Action::SignUp => "sign-up",
+            Action::PasswordConfirmation => "password-confirmation",
         }
     }
+
+    /// (window in seconds, attempts per account, attempts per address).
+    pub fn limits(self) -> (i64, i64, i64) {
+        match self {
+            // An office may share one address: 30 failures from it before it waits.
+            Action::SignIn => (WINDOW_SECONDS, MAX_PER_ACCOUNT, MAX_PER_ADDRESS),
+            // A training room signs up together: 30 sign-ups an hour from one address.
+            Action::SignUp => (3_600, i64::MAX, 30),
+            Action::PasswordConfirmation => (WINDOW_SECONDS, MAX_PER_ACCOUNT, MAX_PER_ADDRESS),
+        }
+    }
+}
+
+/// Sign-in attempts are counted over this window.
+pub const WINDOW_SECONDS: i64 = 15 * 60;
+/// Failed attempts allowed per account within the window.
+pub const MAX_PER_ACCOUNT: i64 = 5;
+/// Failed attempts allowed per address within the window.
+pub const MAX_PER_ADDRESS: i64 = 30;
+
+/// Counts the recent attempts of `action` for `account_key` (if any) and from `address`, and,
+/// if both are under their limits, records this one — all in one transaction serialised on the
+/// keys. `Ok(None)`: go ahead; `Ok(Some(seconds))`: refused, try again after that long.
+pub async fn reserve(db: &Database, action: Action, account_key: Option<&str>, address: &str) -> Result<Option<i64>, DbError> {
+    let (window, per_account, per_address) = action.limits();
+    let at = now();
+    let mut tx = db.begin_write().await?;
+    // Always in this order (account, then address), so two transactions never wait on each other.
+    if let Some(account) = account_key {
+        tx.serialize_on(&format!("throttle:{}:account:{account}", action.id())).await?;
+    }
+    tx.serialize_on(&format!("throttle:{}:address:{address}", action.id())).await?;
+    let mut wait: Option<i64> = None;
+    let checks = [("account_key", account_key, per_account), ("address", Some(address), per_address)];
+    for (column, key, limit) in checks {
+        let Some(key) = key else { continue };
+        if limit == i64::MAX {
+            continue;
+        }
+        let row = sqlx::query(&format!(
+            "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM ( \
+                 SELECT at FROM throttle_events WHERE kind = $1 AND {column} = $2 AND at > $3 ORDER BY at DESC LIMIT {limit} \
+             ) recent"
+        ))
+        .bind(action.id())
+        .bind(key)
+        .bind(at - window)
+        .fetch_one(&mut *tx)
+        .await?;
+        if row.try_get::<i64, _>("n")? >= limit {
+            let oldest: Option<i64> = row.try_get("oldest")?;
+            let seconds = oldest.map_or(window, |o| o + window - at).max(1);
+            wait = Some(wait.map_or(seconds, |w| w.max(seconds)));
+        }
+    }
+    if wait.is_none() {
+        sqlx::query("INSERT INTO throttle_events (kind, account_key, address, at) VALUES ($1, $2, $3, $4)")
+            .bind(action.id())
+            .bind(account_key)
+            .bind(address)
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
     Ok(wait)
 }
 
-/// Records a failed sign-in.
-pub async fn record_failure(db: &Database, account_key: &str, address: &str) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO sign_in_failures (account_key, address, failed_at) VALUES ($1, $2, $3)")
+/// Forgets an account's attempts of `action` after it succeeded (a correct password).
+pub async fn clear_account(db: &Database, action: Action, account_key: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM throttle_events WHERE kind = $1 AND account_key = $2")
+        .bind(action.id())
         .bind(account_key)
-        .bind(address)
-        .bind(now())
         .execute(db.pool())
         .await?;
     Ok(())
 }
 
-/// Forgets an account's failures after a successful sign-in.
-pub async fn clear_account(db: &Database, account_key: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE account_key = $1").bind(account_key).execute(db.pool()).await?;
-    Ok(())
-}
-
-/// Drops failures older than the window.
+/// Drops attempts older than the longest window.
 pub async fn purge_old(db: &Database) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE failed_at <= $1").bind(now() - WINDOW_SECONDS).execute(db.pool()).await?;
+    sqlx::query("DELETE FROM throttle_events WHERE at <= $1").bind(now() - 3_600).execute(db.pool()).await?;
     Ok(())
 }

@@ -186,7 +186,7 @@ mod support {
     }
 
     pub fn redirect(to: &str, message: &str, success: bool) {
-        use crate::accounts::{api::redirect_with, forms::FormFeedback};
+        use crate::{accounts::forms::FormFeedback, web::redirect_with};
         let feedback = if success { FormFeedback::success("atelier-formateur", message) } else { FormFeedback::new("atelier-formateur").failure(message) };
         redirect_with(&feedback, to);
     }
@@ -226,7 +226,7 @@ pub async fn create_course(slug: String, title: String) -> Result<(), ServerFnEr
 
     use super::repository;
     use crate::{
-        accounts::{api::redirect_with, forms::FormFeedback, Role},
+        accounts::{forms::FormFeedback, Role}, web::redirect_with,
         audit,
         course::slug::is_slug,
         error::{app_state, unavailable},
@@ -626,7 +626,7 @@ pub async fn load_course_stats(slug: String) -> Result<StatsView, ServerFnError>
 #[server]
 pub async fn report_problem(course: String, module: String, kind: String, message: String) -> Result<(), ServerFnError> {
     use crate::{
-        accounts::{api::redirect_with, forms::FormFeedback},
+        accounts::forms::FormFeedback, web::redirect_with,
         error::{app_state, unavailable},
     };
     let state = app_state()?;

@@ -15,6 +15,8 @@ pub const MAX_ARCHIVE_BYTES: usize = 50 * 1024 * 1024;
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// Most files in one course.
 pub const MAX_FILES: usize = 500;
+/// Largest course once uncompressed, all files together (500 files of 10 MiB would be 5 GiB).
+pub const MAX_TOTAL_BYTES: u64 = 100 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ArchiveError {
@@ -24,6 +26,8 @@ pub enum ArchiveError {
     TooLarge,
     #[error("« {0} » dépasse {limit} Mo une fois décompressé", limit = MAX_FILE_BYTES / 1024 / 1024)]
     FileTooLarge(String),
+    #[error("l'archive dépasse {limit} Mo une fois décompressée", limit = MAX_TOTAL_BYTES / 1024 / 1024)]
+    TotalTooLarge,
     #[error("l'archive contient plus de {MAX_FILES} fichiers")]
     TooManyFiles,
     #[error("chemin refusé dans l'archive : « {0} » (il sortirait du dossier du cours)")]
@@ -65,6 +69,7 @@ fn safe_path(name: &str) -> Result<String, ArchiveError> {
 
 /// Reads an archive into the files of one course folder (paths relative to that folder).
 /// Hidden files (starting with `.`) and folders are skipped, as when reading a folder.
+/// Decompressing is CPU work: async callers run it with `tokio::task::spawn_blocking`.
 pub fn from_zip(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, ArchiveError> {
     if bytes.len() > MAX_ARCHIVE_BYTES {
         return Err(ArchiveError::TooLarge);
@@ -74,9 +79,15 @@ pub fn from_zip(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, ArchiveError>
         return Err(ArchiveError::TooManyFiles);
     }
     let mut entries = BTreeMap::new();
+    let mut total: u64 = 0;
     for index in 0..archive.len() {
         let mut file = archive.by_index(index).map_err(|_| ArchiveError::NotAZip)?;
         let name = file.name().to_owned();
+        // `enclosed_name` is the zip crate's own check (no absolute path, no `..` above the root);
+        // ours also refuses `.`, backslashes and drive letters.
+        if file.enclosed_name().is_none() {
+            return Err(ArchiveError::UnsafePath(name.chars().take(120).collect()));
+        }
         let path = safe_path(&name)?;
         if file.is_dir() || path.is_empty() || path.split('/').any(|part| part.starts_with('.')) || path.starts_with("__MACOSX") {
             continue;
@@ -89,6 +100,10 @@ pub fn from_zip(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, ArchiveError>
         (&mut file).take(MAX_FILE_BYTES + 1).read_to_end(&mut content).map_err(|_| ArchiveError::NotAZip)?;
         if content.len() as u64 > MAX_FILE_BYTES {
             return Err(ArchiveError::FileTooLarge(path));
+        }
+        total += content.len() as u64;
+        if total > MAX_TOTAL_BYTES {
+            return Err(ArchiveError::TotalTooLarge);
         }
         entries.insert(path, content);
         if entries.len() > MAX_FILES {
@@ -155,5 +170,22 @@ mod tests {
         let big = vec![b'a'; (MAX_FILE_BYTES + 1) as usize];
         let zip = zip_of(&[("c/course.toml", b"x"), ("c/gros.md", &big)]);
         assert_eq!(from_zip(&zip), Err(ArchiveError::FileTooLarge("c/gros.md".into())));
+    }
+
+    #[test]
+    fn the_whole_course_is_capped_once_uncompressed() {
+        // Eleven files of 10 MiB of zeros compress to almost nothing, and would take 110 MiB.
+        let chunk = vec![0u8; MAX_FILE_BYTES as usize];
+        let names: Vec<String> = (0..11).map(|i| format!("c/fichier-{i}.md")).collect();
+        let mut entries: Vec<(&str, &[u8])> = vec![("c/course.toml", b"x")];
+        entries.extend(names.iter().map(|n| (n.as_str(), chunk.as_slice())));
+        let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, bytes) in entries {
+            writer.start_file(name, SimpleFileOptions::default().compression_method(CompressionMethod::Deflated)).unwrap();
+            writer.write_all(bytes).unwrap();
+        }
+        let zip = writer.finish().unwrap().into_inner();
+        assert!(zip.len() < MAX_ARCHIVE_BYTES);
+        assert_eq!(from_zip(&zip), Err(ArchiveError::TotalTooLarge));
     }
 }

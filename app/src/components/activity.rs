@@ -8,7 +8,7 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
-    course::exercise::{Exercise, ExerciseKind},
+    course::exercise::{LearnerExercise, LearnerExerciseKind},
     i18n::tr,
     quiz::api::SubmitExercise,
     sandbox::api::ExerciseOutcome,
@@ -16,7 +16,7 @@ use crate::{
 
 #[component]
 pub fn ExerciseBlock(
-    exercise: Exercise,
+    exercise: LearnerExercise,
     index: usize,
     course: String,
     module: String,
@@ -29,13 +29,13 @@ pub fn ExerciseBlock(
     let labelled_by = heading_id.clone();
     let section_id = format!("exercice-{}", index + 1);
     let kind = tr(match exercise.kind {
-        ExerciseKind::Prompt { .. } => "exercise-kind-prompt",
-        ExerciseKind::Anonymize { .. } => "exercise-kind-anonymize",
-        ExerciseKind::Hallucination { .. } => "exercise-kind-hallucination",
+        LearnerExerciseKind::Prompt { .. } => "exercise-kind-prompt",
+        LearnerExerciseKind::Anonymize { .. } => "exercise-kind-anonymize",
+        LearnerExerciseKind::Hallucination { .. } => "exercise-kind-hallucination",
     });
     let field_id = format!("exercice-{}-texte", index + 1);
     let body = match &exercise.kind {
-        ExerciseKind::Prompt { document, .. } => view! {
+        LearnerExerciseKind::Prompt { document } => view! {
             {document.clone().map(|d| view! {
                 <details class="exercise__document"><summary>{tr("exercise-document")}</summary><pre>{d.text}</pre></details>
             })}
@@ -45,14 +45,14 @@ pub fn ExerciseBlock(
             </div>
             <button type="submit">{tr("exercise-send-prompt")}</button>
         }.into_any(),
-        ExerciseKind::Anonymize { document, .. } => view! {
+        LearnerExerciseKind::Anonymize { document } => view! {
             <div class="field">
                 <label for=field_id.clone()>{tr("exercise-document-to-edit")}</label>
                 <textarea id=field_id.clone() name="text" rows="14">{document.text.clone()}</textarea>
             </div>
             <button type="submit">{tr("exercise-check")}</button>
         }.into_any(),
-        ExerciseKind::Hallucination { question, statements } => view! {
+        LearnerExerciseKind::Hallucination { question, statements } => view! {
             <p><strong>{tr("exercise-question")}</strong>" "{question.clone()}</p>
             <fieldset class="question">
                 <legend>{tr("exercise-mark-wrong")}</legend>
@@ -61,7 +61,7 @@ pub fn ExerciseBlock(
                     view! {
                         <div class="choice">
                             <input type="checkbox" id=id.clone() name=format!("answers[s{k}]") value="on"/>
-                            <label for=id>{s.text.clone()}</label>
+                            <label for=id>{s.clone()}</label>
                         </div>
                     }
                 }).collect_view()}

@@ -5,22 +5,22 @@
 //! The island reads the form itself rather than using `ActionForm`: the answers are named
 //! `answers[q0]`, `answers[q1_2]`…, which a plain form post sends as the server function expects,
 //! but which `ActionForm`'s own encoding does not carry through.
+//!
+//! Island props are public (they are written into the page), so the island receives the
+//! learner view of the quiz, without its key, and a correction only from a graded attempt.
 
 use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
     components::labels::utc_datetime,
-    course::quiz::{QuestionKind, Quiz, QuizSettings},
+    course::quiz::{LearnerQuestionKind, LearnerQuiz, QuizSettings},
     i18n::Locale,
-    quiz::{
-        api::{AttemptView, SubmitQuiz},
-        grading::{Answer, QuizResult},
-    },
+    quiz::{api::SubmitQuiz, AttemptView},
 };
 
 #[island]
 pub fn QuizIsland(
-    quiz: Quiz,
+    quiz: LearnerQuiz,
     index: usize,
     course: String,
     module: String,
@@ -41,10 +41,7 @@ pub fn QuizIsland(
         _ => previous.clone(),
     });
     let error = move || match action.value().get() {
-        Some(Err(error)) => Some(match error {
-            ServerFnError::ServerError(message) => message,
-            other => other.to_string(),
-        }),
+        Some(Err(error)) => Some(error.to_string()),
         _ => None,
     };
     let quiz_for_result = quiz.clone();
@@ -117,28 +114,28 @@ pub fn QuizIsland(
                                 let legend = format!("{}. {}", n + 1, question.prompt);
                                 let field = format!("answers[q{n}]");
                                 let body = match &question.kind {
-                                    QuestionKind::Single { choices } => choices.iter().enumerate().map(|(k, choice)| {
+                                    LearnerQuestionKind::Single { choices } => choices.iter().enumerate().map(|(k, choice)| {
                                         let id = format!("q{index}-{n}-{k}");
                                         view! {
                                             <div class="choice">
                                                 <input type="radio" id=id.clone() name=field.clone() value=k.to_string()/>
-                                                <label for=id>{choice.text.clone()}</label>
+                                                <label for=id>{choice.clone()}</label>
                                             </div>
                                         }.into_any()
                                     }).collect_view().into_any(),
-                                    QuestionKind::Multiple { choices } => view! {
+                                    LearnerQuestionKind::Multiple { choices } => view! {
                                         <p class="choice__hint">{locale.text("quiz-several-answers")}</p>
                                         {choices.iter().enumerate().map(|(k, choice)| {
                                             let id = format!("q{index}-{n}-{k}");
                                             view! {
                                                 <div class="choice">
                                                     <input type="checkbox" id=id.clone() name=format!("answers[q{n}_{k}]") value="on"/>
-                                                    <label for=id>{choice.text.clone()}</label>
+                                                    <label for=id>{choice.clone()}</label>
                                                 </div>
                                             }
                                         }).collect_view()}
                                     }.into_any(),
-                                    QuestionKind::Short { .. } => {
+                                    LearnerQuestionKind::Short => {
                                         let id = format!("q{index}-{n}");
                                         view! {
                                             <div class="field">
@@ -167,10 +164,10 @@ pub fn QuizIsland(
 }
 
 /// The corrected attempt: score, and for each question what was answered, whether it was right,
-/// the feedback of the chosen options and the explanation.
+/// the feedback of the chosen options and the explanation (all from the server's correction).
 #[component]
-fn QuizCorrection(quiz: Quiz, view: AttemptView, locale: Locale) -> impl IntoView {
-    let QuizResult { questions, score, passed } = view.result.clone();
+fn QuizCorrection(quiz: LearnerQuiz, view: AttemptView, locale: Locale) -> impl IntoView {
+    let (score, passed) = (view.score, view.passed);
     let history = view.history.clone();
     let verdict = if passed { locale.text("quiz-passed") } else { locale.text("quiz-failed") };
     let mut lines = vec![locale.text_with("quiz-score", &[("score", score.into())]), verdict];
@@ -184,28 +181,15 @@ fn QuizCorrection(quiz: Quiz, view: AttemptView, locale: Locale) -> impl IntoVie
         <div class="quiz-result" class:quiz-result--passed=passed>
             <p class="quiz-result__score"><strong>{lines.join(" · ")}</strong></p>
             <ol class="quiz-result__questions">
-                {quiz.questions.iter().zip(questions).map(|(question, result)| {
-                    let mark = if result.correct { locale.text("quiz-correct") } else { locale.text("quiz-incorrect") };
-                    let (given, feedbacks): (Vec<String>, Vec<String>) = match (&question.kind, &result.answer) {
-                        (QuestionKind::Single { choices }, Answer::Single(chosen)) => chosen
-                            .and_then(|k| choices.get(k))
-                            .map(|c| (vec![c.text.clone()], c.feedback.clone().into_iter().collect()))
-                            .unwrap_or_default(),
-                        (QuestionKind::Multiple { choices }, Answer::Multiple(ticked)) => ticked
-                            .iter()
-                            .filter_map(|k| choices.get(*k))
-                            .map(|c| (c.text.clone(), c.feedback.clone().unwrap_or_default()))
-                            .unzip(),
-                        (QuestionKind::Short { .. }, Answer::Short(text)) => (vec![text.clone()], vec![]),
-                        _ => (vec![], vec![]),
-                    };
-                    let given = if given.iter().all(|g| g.trim().is_empty()) { locale.text("quiz-no-answer") } else { given.join(" ; ") };
+                {quiz.questions.iter().zip(view.questions.clone()).map(|(question, corrected)| {
+                    let mark = if corrected.correct { locale.text("quiz-correct") } else { locale.text("quiz-incorrect") };
+                    let given = if corrected.given.is_empty() { locale.text("quiz-no-answer") } else { corrected.given.join(" ; ") };
                     view! {
-                        <li class="quiz-result__question" class:is-correct=result.correct>
+                        <li class="quiz-result__question" class:is-correct=corrected.correct>
                             <p><strong>{mark}</strong>" — "{question.prompt.clone()}</p>
                             <p>{locale.text("quiz-you-answered")}" "{given}</p>
-                            {feedbacks.into_iter().filter(|f| !f.is_empty()).map(|f| view! { <p class="quiz-result__feedback">{f}</p> }).collect_view()}
-                            {question.explanation.clone().map(|e| view! { <p class="quiz-result__explanation">{e}</p> })}
+                            {corrected.feedback.into_iter().filter(|f| !f.is_empty()).map(|f| view! { <p class="quiz-result__feedback">{f}</p> }).collect_view()}
+                            {corrected.explanation.map(|e| view! { <p class="quiz-result__explanation">{e}</p> })}
                         </li>
                     }
                 }).collect_view()}

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     catalogue::CatalogueFilter,
-    model::{CourseInfo, CourseOutline, ModulePage},
+    model::{CourseInfo, CourseOutline, LearnerModulePage},
 };
 
 /// The catalogue as shown: the matching courses and the choices of the filters.
@@ -32,8 +32,10 @@ pub async fn load_course(course: String) -> Result<Option<CourseOutline>, Server
     super::repository::outline(&state.db, &course).await.map_err(crate::error::unavailable)
 }
 
+/// The module page as anyone may see it: its quizzes and exercises come without their keys.
 #[server]
-pub async fn load_module(course: String, module: String) -> Result<Option<ModulePage>, ServerFnError> {
+pub async fn load_module(course: String, module: String) -> Result<Option<LearnerModulePage>, ServerFnError> {
     let state = crate::error::app_state()?;
-    super::repository::module_page(&state.db, &course, &module).await.map_err(crate::error::unavailable)
+    let page = super::repository::module_page(&state.db, &course, &module).await.map_err(crate::error::unavailable)?;
+    Ok(page.as_ref().map(super::model::ModulePage::learner_view))
 }

@@ -2,15 +2,13 @@
 //! workspace: which lines were added, removed or kept ([`diff_lines`]), grouped into hunks with
 //! a little context around each change, like a unified diff ([`hunks`]).
 //!
-//! The diff is Myers' O((N+M)·D) algorithm in its linear-space form (middle snake, divide and
-//! conquer): a 5,000-line file with a few edits costs little more than splitting it into lines
-//! (the common prefix and suffix are matched first), and two unrelated files still need only
-//! memory proportional to their length.
+//! The diff itself is the `similar` crate's Myers algorithm (linear space, common prefix and
+//! suffix first) with a deadline, so that two large unrelated versions cannot pin a server
+//! thread; the grouping into hunks with context is this module's, to keep a typed [`Hunk`].
 //!
 //! Line endings are not compared: lines are split as [`str::lines`] does, so `\r\n` against `\n`
 //! or a missing final newline shows no difference. The view is for people reading content.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// One line of the diff, borrowed from the old or the new text.
@@ -68,33 +66,35 @@ impl Hunk<'_> {
     }
 }
 
+/// Longest time spent looking for a minimal diff: two large unrelated versions would otherwise
+/// hold a server thread for seconds; past it `similar` returns a valid, less minimal diff.
+pub const DIFF_DEADLINE: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// Every line of `old` and `new` in order, marked as kept, removed or added. The number of
-/// changes is minimal; within a run of changes, removed lines come before added ones.
+/// changes is minimal (unless [`DIFF_DEADLINE`] was reached); within a run of changes, removed
+/// lines come before added ones.
 pub fn diff_lines<'a>(old: &'a str, new: &'a str) -> Vec<Line<'a>> {
     let old_lines: Vec<&'a str> = old.lines().collect();
     let new_lines: Vec<&'a str> = new.lines().collect();
-
-    // Comparing small integers instead of strings makes every step of the search cheap.
-    let mut interned: HashMap<&str, u32> = HashMap::new();
-    let mut intern = |line: &'a str| -> u32 {
-        let next_id = u32::try_from(interned.len()).unwrap_or(u32::MAX);
-        *interned.entry(line).or_insert(next_id)
-    };
-    let old_ids: Vec<u32> = old_lines.iter().map(|line| intern(line)).collect();
-    let new_ids: Vec<u32> = new_lines.iter().map(|line| intern(line)).collect();
-
-    let mut differ = Differ::new(&old_ids, &new_ids);
-    differ.conquer(0..old_ids.len(), 0..new_ids.len());
-
-    let mut lines: Vec<Line<'a>> = differ
-        .edits
-        .into_iter()
-        .map(|edit| match edit {
-            Edit::Same(i) => Line::Same(old_lines[i]),
-            Edit::Removed(i) => Line::Removed(old_lines[i]),
-            Edit::Added(j) => Line::Added(new_lines[j]),
-        })
-        .collect();
+    let ops = similar::capture_diff_slices_deadline(
+        similar::Algorithm::Myers,
+        &old_lines,
+        &new_lines,
+        Some(std::time::Instant::now() + DIFF_DEADLINE),
+    );
+    let mut lines = Vec::with_capacity(old_lines.len().max(new_lines.len()));
+    for op in ops {
+        let (_, old_range, new_range) = op.as_tag_tuple();
+        match op.tag() {
+            similar::DiffTag::Equal => lines.extend(old_range.map(|i| Line::Same(old_lines[i]))),
+            similar::DiffTag::Delete => lines.extend(old_range.map(|i| Line::Removed(old_lines[i]))),
+            similar::DiffTag::Insert => lines.extend(new_range.map(|j| Line::Added(new_lines[j]))),
+            similar::DiffTag::Replace => {
+                lines.extend(old_range.map(|i| Line::Removed(old_lines[i])));
+                lines.extend(new_range.map(|j| Line::Added(new_lines[j])));
+            }
+        }
+    }
     removals_first(&mut lines);
     lines
 }
@@ -153,190 +153,6 @@ fn removals_first(lines: &mut [Line<'_>]) {
         // Stable: each kind keeps its order.
         lines[start..end].sort_by_key(|line| matches!(line, Line::Added(_)));
         start = end;
-    }
-}
-
-/// A step of the diff, as indices into the old and new lines.
-#[derive(Clone, Copy, Debug)]
-enum Edit {
-    Same(usize),
-    Removed(usize),
-    Added(usize),
-}
-
-struct Differ<'s> {
-    old: &'s [u32],
-    new: &'s [u32],
-    /// Furthest x reached on each diagonal k, forward and backward, indexed by `k + offset`.
-    forward: Vec<isize>,
-    backward: Vec<isize>,
-    offset: isize,
-    edits: Vec<Edit>,
-}
-
-impl<'s> Differ<'s> {
-    fn new(old: &'s [u32], new: &'s [u32]) -> Self {
-        // Diagonals reach at most ±(max_d + 1) during the search.
-        let max_d = (old.len() + new.len()).div_ceil(2) + 1;
-        let size = 2 * max_d + 3;
-        Differ {
-            old,
-            new,
-            forward: vec![0; size],
-            backward: vec![0; size],
-            offset: max_d as isize + 1,
-            edits: Vec::with_capacity(old.len() + new.len()),
-        }
-    }
-
-    fn slot(&self, k: isize) -> usize {
-        (k + self.offset) as usize
-    }
-
-    /// Diffs `old[old_range]` against `new[new_range]`, appending the edits in order.
-    fn conquer(&mut self, mut old_range: Range<usize>, mut new_range: Range<usize>) {
-        // Common prefix and suffix cost nothing to match and usually make the problem tiny.
-        let prefix = self.old[old_range.clone()]
-            .iter()
-            .zip(&self.new[new_range.clone()])
-            .take_while(|(a, b)| a == b)
-            .count();
-        for offset in 0..prefix {
-            self.edits.push(Edit::Same(old_range.start + offset));
-        }
-        old_range.start += prefix;
-        new_range.start += prefix;
-
-        let suffix = self.old[old_range.clone()]
-            .iter()
-            .rev()
-            .zip(self.new[new_range.clone()].iter().rev())
-            .take_while(|(a, b)| a == b)
-            .count();
-        old_range.end -= suffix;
-        new_range.end -= suffix;
-
-        if old_range.is_empty() || new_range.is_empty() {
-            self.replace(old_range.clone(), new_range.clone());
-        } else {
-            match self.middle_snake(old_range.clone(), new_range.clone()) {
-                // Both halves are strictly smaller, so the recursion ends.
-                Some((x, y))
-                    if (old_range.start..=old_range.end).contains(&x)
-                        && (new_range.start..=new_range.end).contains(&y)
-                        && (x, y) != (old_range.start, new_range.start)
-                        && (x, y) != (old_range.end, new_range.end) =>
-                {
-                    self.conquer(old_range.start..x, new_range.start..y);
-                    self.conquer(x..old_range.end, y..new_range.end);
-                }
-                // Not expected; a correct if not minimal answer beats a panic.
-                _ => self.replace(old_range.clone(), new_range.clone()),
-            }
-        }
-
-        for offset in 0..suffix {
-            self.edits.push(Edit::Same(old_range.end + offset));
-        }
-    }
-
-    fn replace(&mut self, old_range: Range<usize>, new_range: Range<usize>) {
-        self.edits.extend(old_range.map(Edit::Removed));
-        self.edits.extend(new_range.map(Edit::Added));
-    }
-
-    /// Myers' middle snake: a point on an optimal edit path roughly halfway through it, found by
-    /// searching from both ends at once. Returns absolute `(old, new)` indices where the
-    /// problem can be split in two.
-    fn middle_snake(
-        &mut self,
-        old_range: Range<usize>,
-        new_range: Range<usize>,
-    ) -> Option<(usize, usize)> {
-        let (old_start, new_start) = (old_range.start, new_range.start);
-        let n = old_range.len() as isize;
-        let m = new_range.len() as isize;
-        let delta = n - m;
-        let odd = delta % 2 != 0;
-        let (old, new) = (self.old, self.new);
-        let old_at = |x: isize| old[old_start + x as usize];
-        let new_at = |y: isize| new[new_start + y as usize];
-        let one = self.slot(1);
-        self.forward[one] = 0;
-        self.backward[one] = 0;
-
-        let max_d = (n + m + 1) / 2 + 1;
-        for d in 0..max_d {
-            // Forward: furthest reaching d-paths from the top-left corner.
-            let mut k = d;
-            while k >= -d {
-                let (below, above) = (
-                    self.forward[self.slot(k - 1)],
-                    self.forward[self.slot(k + 1)],
-                );
-                let mut x = if k == -d || (k != d && below < above) {
-                    above
-                } else {
-                    below + 1
-                };
-                let mut y = x - k;
-                let (x0, y0) = (x, y);
-                while x < n && y < m && old_at(x) == new_at(y) {
-                    x += 1;
-                    y += 1;
-                }
-                let slot = self.slot(k);
-                self.forward[slot] = x;
-                let reverse_k = -(k - delta);
-                if odd && (k - delta).abs() < d && x + self.backward[self.slot(reverse_k)] >= n {
-                    return Self::absolute(x0, y0, n, m, old_start, new_start);
-                }
-                k -= 2;
-            }
-
-            // Backward: the same from the bottom-right corner, x counted from the end.
-            let mut k = d;
-            while k >= -d {
-                let (below, above) = (
-                    self.backward[self.slot(k - 1)],
-                    self.backward[self.slot(k + 1)],
-                );
-                let mut x = if k == -d || (k != d && below < above) {
-                    above
-                } else {
-                    below + 1
-                };
-                let mut y = x - k;
-                while x < n && y < m && old_at(n - x - 1) == new_at(m - y - 1) {
-                    x += 1;
-                    y += 1;
-                }
-                let slot = self.slot(k);
-                self.backward[slot] = x;
-                let reverse_k = -(k - delta);
-                if !odd && (k - delta).abs() <= d && x + self.forward[self.slot(reverse_k)] >= n {
-                    return Self::absolute(n - x, m - y, n, m, old_start, new_start);
-                }
-                k -= 2;
-            }
-        }
-        None
-    }
-
-    /// A split point relative to the sub-problem, as absolute indices, if it lies inside it.
-    fn absolute(
-        x: isize,
-        y: isize,
-        n: isize,
-        m: isize,
-        old_start: usize,
-        new_start: usize,
-    ) -> Option<(usize, usize)> {
-        if (0..=n).contains(&x) && (0..=m).contains(&y) {
-            Some((old_start + x as usize, new_start + y as usize))
-        } else {
-            None
-        }
     }
 }
 
@@ -683,5 +499,13 @@ mod tests {
             }
         }
         lines.iter().map(|line| format!("{line}\n")).collect()
+    }
+
+    #[test]
+    fn two_large_unrelated_versions_still_give_a_valid_diff() {
+        let old: String = (0..40_000).map(|i| format!("ancienne ligne {i}\n")).collect();
+        let new: String = (0..40_000).map(|i| format!("nouvelle ligne {}\n", i * 7 % 40_000)).collect();
+        let lines = diff_lines(&old, &new);
+        assert_eq!(sides(&lines), (split(&old), split(&new)));
     }
 }

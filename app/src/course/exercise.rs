@@ -86,6 +86,41 @@ pub struct Statement {
     pub explanation: String,
 }
 
+/// An exercise as a learner sees it before answering: what to do and the material to work on,
+/// without the rubric's settings, the reference answer or which statements are wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerExercise {
+    pub title: String,
+    pub instructions: String,
+    pub kind: LearnerExerciseKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LearnerExerciseKind {
+    Prompt { document: Option<Document> },
+    Anonymize { document: Document },
+    /// The statements' texts, in order.
+    Hallucination { question: String, statements: Vec<String> },
+}
+
+impl Exercise {
+    /// The exercise without anything that grades it.
+    pub fn learner_view(&self) -> LearnerExercise {
+        LearnerExercise {
+            title: self.title.clone(),
+            instructions: self.instructions.clone(),
+            kind: match &self.kind {
+                ExerciseKind::Prompt { document, .. } => LearnerExerciseKind::Prompt { document: document.clone() },
+                ExerciseKind::Anonymize { document, .. } => LearnerExerciseKind::Anonymize { document: document.clone() },
+                ExerciseKind::Hallucination { question, statements } => LearnerExerciseKind::Hallucination {
+                    question: question.clone(),
+                    statements: statements.iter().map(|s| s.text.clone()).collect(),
+                },
+            },
+        }
+    }
+}
+
 impl ExerciseKind {
     pub fn id(&self) -> &'static str {
         match self {

@@ -70,7 +70,18 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("sup", ["class", "id"])
         .add_tag_attributes("code", ["class"])
         .add_tag_attributes("img", ["loading", "title"])
-        .add_tag_attributes("a", ["title"]);
+        .add_tag_attributes("a", ["title"])
+        // An image loads by itself when the page is read: it may only be a file of a course
+        // (Markdown images are rewritten to `/cours/<cours>/fichiers/…`); anything else, such
+        // as `<img src="/rh/export.csv">` written by hand, loses its address.
+        .attribute_filter(|element, attribute, value| {
+            let course_file = value.starts_with("/cours/") && value.contains("/fichiers/") && !value.contains("..");
+            if element == "img" && attribute == "src" && !course_file {
+                None
+            } else {
+                Some(value.into())
+            }
+        });
     for heading in ["h2", "h3", "h4", "h5", "h6"] {
         builder.add_tag_attributes(heading, ["id"]);
     }
@@ -551,5 +562,12 @@ mod tests {
         }
         assert!(problems.iter().any(|p| p.contains("lien non autorisé")), "{problems:?}");
         assert!(problems.iter().any(|p| p.contains("HTML écrit à la main")), "{problems:?}");
+    }
+
+    #[test]
+    fn hand_written_images_may_only_load_course_files() {
+        let cleaned = sanitize("<p><img src=\"/rh/export.csv\" alt=\"x\"><img src=\"https://pixel.example/t.gif\" alt=\"y\"><img src=\"/cours/c/fichiers/images/a.png\" alt=\"z\"></p>");
+        assert!(!cleaned.contains("/rh/export.csv") && !cleaned.contains("pixel.example"), "{cleaned}");
+        assert!(cleaned.contains("src=\"/cours/c/fichiers/images/a.png\""), "{cleaned}");
     }
 }

@@ -1,7 +1,8 @@
 //! The course engine: the Markdown course format, its validation with precise messages, the
 //! rendering of modules to safe HTML, and (server side) the versioned storage of published courses.
 //!
-//! The model types are shared with the browser (islands receive quiz and exercise data); the
+//! The model types are shared with the browser (islands receive the learner views of quizzes and
+//! exercises, never what grades them); the
 //! parsing, rendering and storage only exist in the server build.
 
 pub mod api;

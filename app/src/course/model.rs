@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{exercise::Exercise, quiz::{Quiz, QuizSettings}};
+use super::{
+    exercise::{Exercise, LearnerExercise},
+    quiz::{LearnerQuiz, Quiz, QuizSettings},
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Level {
@@ -145,10 +148,72 @@ pub struct ModulePage {
 
 impl ModulePage {
     pub fn previous(&self) -> Option<&ModuleSummary> {
-        self.position.checked_sub(1).and_then(|i| self.outline.modules.get(i))
+        self.outline.neighbour(self.position, -1)
     }
 
     pub fn next(&self) -> Option<&ModuleSummary> {
-        self.outline.modules.get(self.position + 1)
+        self.outline.neighbour(self.position, 1)
+    }
+
+    /// The page as a learner may see it: the quizzes and exercises without what grades them.
+    pub fn learner_view(&self) -> LearnerModulePage {
+        let module = &self.module;
+        LearnerModulePage {
+            outline: self.outline.clone(),
+            position: self.position,
+            module: LearnerModule {
+                slug: module.slug.clone(),
+                title: module.title.clone(),
+                description: module.description.clone(),
+                duration_minutes: module.duration_minutes,
+                objectives: module.objectives.clone(),
+                quiz_settings: module.quiz_settings.clone(),
+                segments: module.segments.clone(),
+                toc: module.toc.clone(),
+                quizzes: module.quizzes.iter().map(Quiz::learner_view).collect(),
+                exercises: module.exercises.iter().map(Exercise::learner_view).collect(),
+            },
+        }
+    }
+}
+
+impl CourseOutline {
+    /// The module `offset` places from the one at `position`, if there is one.
+    fn neighbour(&self, position: usize, offset: isize) -> Option<&ModuleSummary> {
+        position.checked_add_signed(offset).and_then(|i| self.modules.get(i))
+    }
+}
+
+/// A module as the module page shows it to anyone: [`ModuleContent`] with learner views of its
+/// quizzes and exercises. Server functions return this, never [`ModuleContent`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerModule {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub duration_minutes: u32,
+    pub objectives: Vec<String>,
+    pub quiz_settings: QuizSettings,
+    pub segments: Vec<Segment>,
+    pub toc: Vec<TocEntry>,
+    pub quizzes: Vec<LearnerQuiz>,
+    pub exercises: Vec<LearnerExercise>,
+}
+
+/// A module page without any answer key (see [`ModulePage::learner_view`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerModulePage {
+    pub outline: CourseOutline,
+    pub position: usize,
+    pub module: LearnerModule,
+}
+
+impl LearnerModulePage {
+    pub fn previous(&self) -> Option<&ModuleSummary> {
+        self.outline.neighbour(self.position, -1)
+    }
+
+    pub fn next(&self) -> Option<&ModuleSummary> {
+        self.outline.neighbour(self.position, 1)
     }
 }

@@ -54,6 +54,49 @@ pub struct Choice {
     pub feedback: Option<String>,
 }
 
+/// A quiz as a learner sees it before answering: the questions and their options, and nothing
+/// that grades. This is what reaches the browser (island props, server-function responses); the
+/// key, the feedback and the explanations stay on the server until an attempt is graded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerQuiz {
+    pub questions: Vec<LearnerQuestion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerQuestion {
+    pub prompt: String,
+    pub kind: LearnerQuestionKind,
+}
+
+/// The options' texts only: which of them are right is not part of the learner view.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LearnerQuestionKind {
+    Single { choices: Vec<String> },
+    Multiple { choices: Vec<String> },
+    Short,
+}
+
+impl Quiz {
+    /// The quiz without its key, feedback or explanations.
+    pub fn learner_view(&self) -> LearnerQuiz {
+        let texts = |choices: &[Choice]| choices.iter().map(|c| c.text.clone()).collect();
+        LearnerQuiz {
+            questions: self
+                .questions
+                .iter()
+                .map(|question| LearnerQuestion {
+                    prompt: question.prompt.clone(),
+                    kind: match &question.kind {
+                        QuestionKind::Single { choices } => LearnerQuestionKind::Single { choices: texts(choices) },
+                        QuestionKind::Multiple { choices } => LearnerQuestionKind::Multiple { choices: texts(choices) },
+                        QuestionKind::Short { .. } => LearnerQuestionKind::Short,
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A problem in a quiz block, positioned in the module file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuizIssue {
@@ -363,6 +406,20 @@ mod tests {
         assert!(errors("? Q\n! e\n")[0].1.contains("ni options"));
         assert!(errors("? \n= a\n")[0].1.contains("question est vide"));
         assert!(errors("? Q\n= a | | b\n")[0].1.contains("réponse courte vide"));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_learner_view_carries_no_key_feedback_or_explanation() {
+        let (quiz, _) = parse_quiz(SAMPLE, 1);
+        let view = quiz.learner_view();
+        assert_eq!(view.questions.len(), 3);
+        assert_eq!(view.questions[2].kind, LearnerQuestionKind::Short);
+        let serialized = serde_json::to_string(&view).unwrap();
+        for secret in ["correct", "Oui : elle identifie", "Le règlement (UE) 2024/1689", "AI Act", "Vérifiez toute référence"] {
+            assert!(!serialized.contains(secret), "{secret} in {serialized}");
+        }
+        assert!(serialized.contains("L'adresse électronique d'un agent"), "the options are shown");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::{
     components::{breadcrumb::Breadcrumb, form::FormMessage},
     i18n::tr,
     pages::{error::ErrorMessage, sign_in_required::{Forbidden, SignInRequired}},
-    xapi::api::{load_xapi_credentials, CreateXapiCredential, RevokeXapiCredential},
+    xapi::api::{load_xapi_credentials, reveal_xapi_secret, CreateXapiCredential, RevokeXapiCredential},
 };
 
 /// Shows `content` to admins; the sign-in page or a 403 to others.
@@ -280,7 +280,17 @@ pub fn AdminAuditPage() -> impl IntoView {
 pub fn AdminXapiPage() -> impl IntoView {
     admin_only("/admin/xapi", || {
         let feedback = take_feedback();
-        let data = Resource::new(|| (), |_| async { Ok::<_, ServerFnError>((load_xapi_credentials().await?, load_organization_tree().await?)) });
+        let reveal = feedback.as_ref().filter(|f| f.form == "xapi").and_then(|f| f.reveal.clone());
+        let data = Resource::new(
+            move || reveal.clone(),
+            |reveal| async move {
+                let secret = match reveal {
+                    Some(reveal) => reveal_xapi_secret(reveal).await?,
+                    None => None,
+                };
+                Ok::<_, ServerFnError>((load_xapi_credentials().await?, load_organization_tree().await?, secret))
+            },
+        );
         view! {
             <Title text=tr("admin-xapi")/>
             <div class="page">
@@ -292,7 +302,13 @@ pub fn AdminXapiPage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match data.await {
                             Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                            Ok((credentials, tree)) => view! {
+                            Ok((credentials, tree, secret)) => view! {
+                                {secret.map(|secret| view! {
+                                    <div class="alert alert--warning" role="status">
+                                        <p>{tr("admin-xapi-secret-once")}</p>
+                                        <p><code>{secret}</code></p>
+                                    </div>
+                                })}
                                 <h2>{tr("admin-xapi-new")}</h2>
                                 <form method="post" action=CreateXapiCredential::url() class="inline-form">
                                     <div class="field">

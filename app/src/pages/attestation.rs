@@ -6,12 +6,26 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use leptos::server_fn::ServerFn;
+
 use crate::{
-    components::labels::{duration_label, utc_datetime},
-    i18n::tr,
+    accounts::forms::{signed_in_user, take_feedback},
+    components::{form::FormMessage, labels::{duration_label, utc_datetime}},
+    i18n::{tr, tr_args},
     pages::{error::ErrorMessage, not_found::NotFound},
-    progress::api::{load_attestation, AttestationView},
+    progress::api::{load_attestation, AttestationView, RevokeAttestation},
 };
+
+/// The revocation notice, if the attestation was revoked.
+fn revocation_notice(view: &AttestationView) -> Option<impl IntoView> {
+    view.revoked.clone().map(|(at, reason)| {
+        view! {
+            <div class="alert alert--error" role="alert">
+                <p>{tr_args("attestation-revoked", &[("date", utc_datetime(at).into()), ("reason", reason.into())])}</p>
+            </div>
+        }
+    })
+}
 
 fn code_param() -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let params = use_params_map();
@@ -41,6 +55,7 @@ fn Printable(view: AttestationView) -> impl IntoView {
     view! {
         <Title text=format!("{} · {}", tr("attestation-title"), view.course_title)/>
         <div class="page attestation">
+            {revocation_notice(&view)}
             <article class="attestation__sheet" aria-labelledby="attestation-titre">
                 <p class="attestation__brand">"◆ Campus IA"</p>
                 <h1 id="attestation-titre">{tr("attestation-title")}</h1>
@@ -72,12 +87,37 @@ pub fn AttestationCheckPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match attestation.await {
-                        Ok(Some(view)) => view! {
-                            <div class="alert alert--success" role="status">
-                                <p class="alert__title">{tr("attestation-valid")}</p>
-                                <p>{format!("{} — {} — {}", view.learner, view.course_title, utc_datetime(view.completed_at))}</p>
-                            </div>
-                        }.into_any(),
+                        Ok(Some(view)) => {
+                            let summary = format!("{} — {} — {}", view.learner, view.course_title, utc_datetime(view.completed_at));
+                            let admin = signed_in_user().is_some_and(|u| u.is_admin()) && view.revoked.is_none();
+                            let feedback = take_feedback().filter(|f| f.form == "revocation");
+                            let notice = revocation_notice(&view);
+                            view! {
+                                <FormMessage feedback=feedback.clone() form="revocation" labels=vec![("reason", tr("attestation-revoke-reason"))]/>
+                                {match notice {
+                                    Some(notice) => view! { {notice}<p>{summary}</p> }.into_any(),
+                                    None => view! {
+                                        <div class="alert alert--success" role="status">
+                                            <p class="alert__title">{tr("attestation-valid")}</p>
+                                            <p>{summary}</p>
+                                        </div>
+                                    }.into_any(),
+                                }}
+                                {admin.then(|| view! {
+                                    <details class="report-form">
+                                        <summary>{tr("attestation-revoke-title")}</summary>
+                                        <form method="post" action=RevokeAttestation::url() class="stacked-form">
+                                            <input type="hidden" name="code" value=view.code.clone()/>
+                                            <div class="field">
+                                                <label for="champ-reason">{tr("attestation-revoke-reason")}</label>
+                                                <textarea id="champ-reason" name="reason" rows="3" maxlength="500" required=true></textarea>
+                                            </div>
+                                            <button type="submit" class="button--secondary">{tr("attestation-revoke-submit")}</button>
+                                        </form>
+                                    </details>
+                                })}
+                            }.into_any()
+                        }
                         Ok(None) => {
                             #[cfg(feature = "ssr")]
                             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {

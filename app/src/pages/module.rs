@@ -9,7 +9,7 @@ use crate::{
     accounts::forms::take_feedback,
     authoring::api::{ReportProblem, REPORT_KINDS},
     components::{form::FormMessage, activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, quiz::QuizIsland},
-    course::{api::load_module, model::{ModulePage, Segment}},
+    course::{api::load_module, model::{LearnerModulePage, Segment}},
     i18n::{tr, tr_args, use_locale},
     quiz::api::{load_learner_module, LearnerModuleView, MarkModuleRead},
     pages::{error::ErrorMessage, not_found::NotFound},
@@ -38,7 +38,7 @@ pub fn ModulePageView() -> impl IntoView {
 }
 
 #[component]
-fn ModuleView(page: ModulePage, learner: Option<LearnerModuleView>) -> impl IntoView {
+fn ModuleView(page: LearnerModulePage, learner: Option<LearnerModuleView>) -> impl IntoView {
     let signed_in = learner.is_some();
     let state = learner.as_ref().map(|l| l.state.clone()).unwrap_or_default();
     let (attempts, exercise_outcomes) = learner.map(|l| (l.quizzes, l.exercises)).unwrap_or_default();

@@ -9,6 +9,20 @@ use crate::course::model::CompletionRule;
 pub mod repository;
 pub mod api;
 
+/// What the public verification page shows: enough to confirm, nothing more.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttestationView {
+    /// The learner's name as it was when the course was completed.
+    pub learner: String,
+    pub course_title: String,
+    pub completed_at: i64,
+    pub code: String,
+    pub duration_minutes: u32,
+    pub version_id: i64,
+    /// When an administrator revoked it, and why.
+    pub revoked: Option<(i64, String)>,
+}
+
 /// A module is completed when it was read to the end and every quiz and exercise in it passed.
 pub fn module_is_complete(read: bool, quizzes_passed: &[bool], exercises_passed: &[bool]) -> bool {
     read && quizzes_passed.iter().all(|p| *p) && exercises_passed.iter().all(|p| *p)

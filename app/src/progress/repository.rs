@@ -130,13 +130,14 @@ async fn state_of_module(conn: &mut AnyConnection, user_id: i64, course: &str, m
     })
 }
 
-/// Number of attempts already made at a quiz (all versions: a new version does not reset it).
-pub async fn attempt_count(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<i64, DbError> {
-    Ok(attempt_totals(db, user_id, course, module, quiz).await?.0)
+/// Number of attempts already made at a quiz (all versions: a new version does not reset it),
+/// read inside the caller's write transaction so that the limit it checks still holds.
+pub async fn attempt_count(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<i64, DbError> {
+    Ok(attempt_totals(conn, user_id, course, module, quiz).await?.0)
 }
 
 /// How many attempts a learner made at a quiz, and their best score (0 before any).
-async fn attempt_totals(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<(i64, u32), DbError> {
+async fn attempt_totals(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<(i64, u32), DbError> {
     let row = sqlx::query(
         "SELECT COUNT(*) AS n, MAX(score) AS best FROM quiz_attempts \
          WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4",
@@ -145,7 +146,7 @@ async fn attempt_totals(db: &Database, user_id: i64, course: &str, module: &str,
     .bind(course)
     .bind(module)
     .bind(quiz as i64)
-    .fetch_one(db.pool())
+    .fetch_one(&mut *conn)
     .await?;
     Ok((row.try_get("n")?, row.try_get::<Option<i64>, _>("best")?.unwrap_or(0) as u32))
 }
@@ -167,7 +168,7 @@ pub struct AttemptSummary {
 /// The latest attempt at a quiz with the count, best score and recent attempts; `None` before the
 /// first attempt. Reads a bounded number of rows however many attempts there are.
 pub async fn latest_attempt(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<Option<AttemptSummary>, DbError> {
-    let (count, best_score) = attempt_totals(db, user_id, course, module, quiz).await?;
+    let (count, best_score) = attempt_totals(&mut *db.pool().acquire().await?, user_id, course, module, quiz).await?;
     if count == 0 {
         return Ok(None);
     }
@@ -223,11 +224,12 @@ async fn passed_once(conn: &mut AnyConnection, activity: Activity, user_id: i64,
     Ok(row.try_get::<i64, _>("n")? > 0)
 }
 
-/// Records a graded attempt and re-evaluates completion, in one transaction: the attempt, its
-/// xAPI statement and any completion are stored together or not at all.
-/// `duration_seconds` is the time between the quiz being shown and the attempt, when known.
+/// Records a graded attempt and re-evaluates completion inside the caller's write transaction
+/// (the quiz service's, which checked the attempt limit in it): the attempt, its xAPI statement
+/// and any completion are stored together or not at all. `duration_seconds` is the time between
+/// the quiz being shown and the attempt, when known.
 pub async fn record_attempt(
-    db: &Database,
+    conn: &mut AnyConnection,
     home_page: &str,
     learner: &Learner<'_>,
     page: &ModulePage,
@@ -237,7 +239,6 @@ pub async fn record_attempt(
 ) -> Result<(), DbError> {
     let course = &page.outline.info.slug;
     let module = &page.module.slug;
-    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO quiz_attempts (user_id, course_slug, version_id, module_slug, quiz_index, result_json, score, passed, submitted_at, duration_seconds) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -252,14 +253,12 @@ pub async fn record_attempt(
     .bind(i64::from(result.passed))
     .bind(now())
     .bind(duration_seconds)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
     let path = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);
     let name = format!("{} — quiz {}", page.module.title, quiz + 1);
     let statement = (path.as_str(), name.as_str(), "http://adlnet.gov/expapi/activities/assessment");
-    after_attempt(&mut tx, home_page, learner, page, statement, result.passed, Some(result.score)).await?;
-    tx.commit().await?;
-    Ok(())
+    after_attempt(conn, home_page, learner, page, statement, result.passed, Some(result.score)).await
 }
 
 /// What follows every graded attempt: its xAPI statement, the visit, and completion.
@@ -330,7 +329,7 @@ async fn evaluate(conn: &mut AnyConnection, home_page: &str, learner: &Learner<'
         // A completion recorded meanwhile by another request (PostgreSQL) is kept, as it is.
         let completed_at = now();
         let inserted = sqlx::query(
-            "INSERT INTO course_completions (user_id, course_slug, version_id, completed_at, verification_code) VALUES ($1, $2, $3, $4, $5) \
+            "INSERT INTO course_completions (user_id, course_slug, version_id, completed_at, verification_code, learner_name) VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (user_id, course_slug) DO NOTHING",
         )
         .bind(learner.id)
@@ -338,6 +337,7 @@ async fn evaluate(conn: &mut AnyConnection, home_page: &str, learner: &Learner<'
         .bind(page.outline.version_id)
         .bind(completed_at)
         .bind(verification_code()?)
+        .bind(learner.name)
         .execute(&mut *conn)
         .await?;
         if inserted.rows_affected() == 1 {
@@ -427,9 +427,9 @@ pub async fn dashboard(db: &Database, user_id: i64) -> Result<Vec<CourseProgress
 }
 
 /// An attestation by its verification code.
-pub async fn attestation(db: &Database, code: &str) -> Result<Option<super::api::AttestationView>, DbError> {
+pub async fn attestation(db: &Database, code: &str) -> Result<Option<super::AttestationView>, DbError> {
     let row = sqlx::query(
-        "SELECT u.display_name, c.course_slug, c.version_id, c.completed_at, c.verification_code, v.info_json \
+        "SELECT COALESCE(c.learner_name, u.display_name) AS display_name, c.revoked_at, c.revoked_reason, c.course_slug, c.version_id, c.completed_at, c.verification_code, v.info_json \
          FROM course_completions c JOIN users u ON u.id = c.user_id JOIN course_versions v ON v.id = c.version_id \
          WHERE c.verification_code = $1",
     )
@@ -439,7 +439,10 @@ pub async fn attestation(db: &Database, code: &str) -> Result<Option<super::api:
     let Some(row) = row else { return Ok(None) };
     let info: crate::course::model::CourseInfo =
         serde_json::from_str(&row.try_get::<String, _>("info_json")?).map_err(json_error)?;
-    Ok(Some(super::api::AttestationView {
+    let revoked_at: Option<i64> = row.try_get("revoked_at")?;
+    let revoked_reason: Option<String> = row.try_get("revoked_reason")?;
+    Ok(Some(super::AttestationView {
+        revoked: revoked_at.map(|at| (at, revoked_reason.unwrap_or_default())),
         learner: row.try_get("display_name")?,
         course_title: info.title,
         completed_at: row.try_get("completed_at")?,
@@ -447,6 +450,25 @@ pub async fn attestation(db: &Database, code: &str) -> Result<Option<super::api:
         duration_minutes: info.duration_minutes,
         version_id: row.try_get("version_id")?,
     }))
+}
+
+/// Revokes an attestation that is not revoked yet, with its audit entry, in one transaction;
+/// `false` when there is no such valid attestation.
+pub async fn revoke_attestation(db: &Database, code: &str, reason: &str, admin_id: i64) -> Result<bool, DbError> {
+    let mut tx = db.begin_write().await?;
+    let updated = sqlx::query("UPDATE course_completions SET revoked_at = $1, revoked_reason = $2 WHERE verification_code = $3 AND revoked_at IS NULL")
+        .bind(now())
+        .bind(reason)
+        .bind(code)
+        .execute(&mut *tx)
+        .await?;
+    if updated.rows_affected() == 0 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    crate::audit::record_in(&mut tx, Some(admin_id), "attestation.revoke", &format!("attestation:{code}"), reason).await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// The learner's latest attempt at an exercise.
@@ -465,8 +487,8 @@ pub async fn latest_exercise(db: &Database, user_id: i64, course: &str, module: 
 }
 
 /// The learner's exercise attempts in the last minute (all exercises) and in the last 24 hours
-/// (this exercise), for the sandbox limits.
-pub async fn recent_exercise_attempts(db: &Database, user_id: i64, course: &str, module: &str, exercise: usize) -> Result<(i64, i64), DbError> {
+/// (this exercise), for the sandbox limits; read inside the caller's write transaction.
+pub async fn recent_exercise_attempts(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str, exercise: usize) -> Result<(i64, i64), DbError> {
     let current = now();
     let row = sqlx::query(
         "SELECT \
@@ -480,16 +502,16 @@ pub async fn recent_exercise_attempts(db: &Database, user_id: i64, course: &str,
     .bind(module)
     .bind(exercise as i64)
     .bind(current - 86_400)
-    .fetch_one(db.pool())
+    .fetch_one(&mut *conn)
     .await?;
     Ok((row.try_get("last_minute")?, row.try_get("today")?))
 }
 
-/// Records a graded exercise attempt and re-evaluates completion, in one transaction.
-pub async fn record_exercise(db: &Database, home_page: &str, learner: &Learner<'_>, page: &ModulePage, exercise: usize, outcome: &crate::sandbox::api::ExerciseOutcome) -> Result<(), DbError> {
+/// Records a graded exercise attempt and re-evaluates completion, inside the caller's write
+/// transaction (which checked the exercise limits).
+pub async fn record_exercise(conn: &mut AnyConnection, home_page: &str, learner: &Learner<'_>, page: &ModulePage, exercise: usize, outcome: &crate::sandbox::api::ExerciseOutcome) -> Result<(), DbError> {
     let course = &page.outline.info.slug;
     let module = &page.module.slug;
-    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO exercise_attempts (user_id, course_slug, version_id, module_slug, exercise_index, passed, result_json, submitted_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -502,12 +524,10 @@ pub async fn record_exercise(db: &Database, home_page: &str, learner: &Learner<'
     .bind(i64::from(outcome.passed))
     .bind(serde_json::to_string(outcome).map_err(json_error)?)
     .bind(now())
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
     let path = format!("/cours/{course}/{module}#exercice-{}", exercise + 1);
     let name = page.module.exercises.get(exercise).map(|e| e.title.clone()).unwrap_or_default();
     let statement = (path.as_str(), name.as_str(), "http://adlnet.gov/expapi/activities/simulation");
-    after_attempt(&mut tx, home_page, learner, page, statement, outcome.passed, None).await?;
-    tx.commit().await?;
-    Ok(())
+    after_attempt(conn, home_page, learner, page, statement, outcome.passed, None).await
 }

@@ -6,21 +6,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::grading::QuizResult;
-use crate::progress::ModuleState;
-
-/// The learner's last attempt at a quiz.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AttemptView {
-    pub result: QuizResult,
-    pub attempts_made: i64,
-    /// `None`: unlimited.
-    pub attempts_left: Option<i64>,
-    pub best_score: u32,
-    /// The most recent attempts, newest first: (Unix time, score, passed); `attempts_made`
-    /// counts them all.
-    pub history: Vec<(i64, u32, bool)>,
-}
+pub use super::AttemptView;
+use crate::{error::AppError, progress::ModuleState};
 
 /// Everything a module page shows about the signed-in learner.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,6 +19,7 @@ pub struct LearnerModuleView {
     pub exercises: Vec<Option<crate::sandbox::api::ExerciseOutcome>>,
 }
 
+/// The learner's latest attempt at quiz `quiz` of `page`, corrected, with its history.
 #[cfg(feature = "ssr")]
 async fn attempt_view(
     db: &crate::db::Database,
@@ -39,9 +27,12 @@ async fn attempt_view(
     page: &crate::course::model::ModulePage,
     quiz: usize,
 ) -> Result<Option<AttemptView>, crate::db::DbError> {
+    let Some(definition) = page.module.quizzes.get(quiz) else { return Ok(None) };
     let latest = crate::progress::repository::latest_attempt(db, user_id, &page.outline.info.slug, &page.module.slug, quiz).await?;
     Ok(latest.map(|summary| AttemptView {
-        result: summary.latest,
+        score: summary.latest.score,
+        passed: summary.latest.passed,
+        questions: super::grading::correction(definition, &summary.latest),
         attempts_made: summary.count,
         attempts_left: page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - summary.count).max(0)),
         best_score: summary.best_score,
@@ -49,29 +40,42 @@ async fn attempt_view(
     }))
 }
 
+/// The module page, or 404.
+#[cfg(feature = "ssr")]
+async fn module_page(db: &crate::db::Database, course: &str, module: &str) -> Result<crate::course::model::ModulePage, AppError> {
+    crate::course::repository::module_page(db, course, module).await?.ok_or_else(|| AppError::not_found("Ce module n'existe plus."))
+}
+
 /// Records the visit (the module is "started") and returns the learner's state; `None` for
 /// visitors who are not signed in.
 #[server]
-pub async fn load_learner_module(course: String, module: String) -> Result<Option<LearnerModuleView>, ServerFnError> {
-    use crate::{accounts::authz::current_user, error::{app_state, unavailable}};
+pub async fn load_learner_module(course: String, module: String) -> Result<Option<LearnerModuleView>, AppError> {
+    use crate::{accounts::authz::current_user, progress::repository as progress};
     let Some(user) = current_user() else { return Ok(None) };
-    let state = app_state()?;
-    let Some(page) = crate::course::repository::module_page(&state.db, &course, &module).await.map_err(unavailable)? else {
+    let state = crate::error::state()?;
+    let Some(page) = crate::course::repository::module_page(&state.db, &course, &module).await? else {
         return Ok(None);
     };
-    crate::progress::repository::record_visit(&state.db, user.id, &course, &module).await.map_err(unavailable)?;
-    let module_state = crate::progress::repository::module_state(&state.db, user.id, &course, &module, page.outline.version_id)
-        .await
-        .map_err(unavailable)?;
+    progress::record_visit(&state.db, user.id, &course, &module).await?;
+    let module_state = progress::module_state(&state.db, user.id, &course, &module, page.outline.version_id).await?;
     let mut quizzes = Vec::new();
     for index in 0..page.module.quizzes.len() {
-        quizzes.push(attempt_view(&state.db, user.id, &page, index).await.map_err(unavailable)?);
+        quizzes.push(attempt_view(&state.db, user.id, &page, index).await?);
     }
     let mut exercises = Vec::new();
     for index in 0..page.module.exercises.len() {
-        exercises.push(crate::progress::repository::latest_exercise(&state.db, user.id, &course, &module, index).await.map_err(unavailable)?);
+        exercises.push(progress::latest_exercise(&state.db, user.id, &course, &module, index).await?);
     }
     Ok(Some(LearnerModuleView { state: module_state, quizzes, exercises }))
+}
+
+/// After a refused submission: a plain form post goes back to the activity with the reason.
+#[cfg(feature = "ssr")]
+fn refused<T>(error: AppError, form: String, anchor: &str) -> Result<T, AppError> {
+    if crate::web::is_plain_form_post() {
+        crate::web::redirect_with(&crate::accounts::forms::FormFeedback::new(&form).failure(error.to_string()), anchor);
+    }
+    Err(error)
 }
 
 /// Grades and records a quiz attempt. A plain form post (no JavaScript) is sent back to the quiz,
@@ -84,43 +88,24 @@ pub async fn submit_quiz(
     answers: Option<BTreeMap<String, String>>,
     /// When the page showed the quiz (Unix seconds), for the median time in item analytics.
     shown_at: Option<i64>,
-) -> Result<AttemptView, ServerFnError> {
-    use crate::{
-        accounts::{authz::require_user, forms::FormFeedback},
-        error::{app_state, unavailable},
-        progress::repository::{attempt_count, record_attempt, Learner},
-        quiz::grading::{answers_from_form, grade},
-    };
-    let state = app_state()?;
-    let user = require_user()?;
-    let plain_form = crate::accounts::api::is_plain_form_post();
+) -> Result<AttemptView, AppError> {
+    use crate::progress::repository::Learner;
+    let state = crate::error::state()?;
+    let user = crate::accounts::authz::require_user()?;
     let anchor = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);
-    let refuse = |message: &str| -> Result<AttemptView, ServerFnError> {
-        if plain_form {
-            crate::accounts::api::redirect_with(&FormFeedback::new(&format!("quiz-{quiz}")).failure(message), &anchor);
-        }
-        Err(ServerFnError::new(message.to_owned()))
-    };
-    let Some(page) = crate::course::repository::module_page(&state.db, &course, &module).await.map_err(unavailable)? else {
-        return refuse("Ce module n'existe plus.");
-    };
-    let Some(definition) = page.module.quizzes.get(quiz) else {
-        return refuse("Ce quiz n'existe plus dans la version actuelle du module.");
-    };
-    let settings = &page.module.quiz_settings;
-    if let Some(max) = settings.max_attempts {
-        let made = attempt_count(&state.db, user.id, &course, &module, quiz).await.map_err(unavailable)?;
-        if made >= i64::from(max) {
-            return refuse("Vous avez utilisé tous vos essais pour ce quiz : votre meilleur résultat est conservé.");
-        }
-    }
-    let result = grade(definition, &answers_from_form(definition, &answers.unwrap_or_default()), settings);
     let learner = Learner { id: user.id, name: &user.display_name };
-    // Beyond three hours the page was left open: the time says nothing about the quiz.
-    let duration = shown_at.map(|at| crate::db::now() - at).filter(|d| (0..=3 * 3_600).contains(d));
-    record_attempt(&state.db, &state.public_url, &learner, &page, quiz, &result, duration).await.map_err(unavailable)?;
-    let view = attempt_view(&state.db, user.id, &page, quiz).await.map_err(unavailable)?.ok_or_else(|| unavailable("attempt not found"))?;
-    if plain_form {
+    let recorded = match module_page(&state.db, &course, &module).await {
+        Ok(page) => super::service::submit_quiz(&state.db, &state.public_url, &learner, &page, quiz, &answers.unwrap_or_default(), shown_at)
+            .await
+            .map(|_| page),
+        Err(error) => Err(error),
+    };
+    let page = match recorded {
+        Ok(page) => page,
+        Err(error) => return refused(error, format!("quiz-{quiz}"), &anchor),
+    };
+    let view = attempt_view(&state.db, user.id, &page, quiz).await?.ok_or_else(|| AppError::internal("attempt not found after recording it"))?;
+    if crate::web::is_plain_form_post() {
         leptos_axum::redirect(&anchor);
     }
     Ok(view)
@@ -129,14 +114,12 @@ pub async fn submit_quiz(
 /// Records that the learner read the module to the end, then goes to the next module (or back
 /// to the course after the last one).
 #[server]
-pub async fn mark_module_read(course: String, module: String) -> Result<(), ServerFnError> {
-    use crate::{accounts::authz::require_user, error::{app_state, unavailable}, progress::repository::{mark_read, Learner}};
-    let state = app_state()?;
-    let user = require_user()?;
-    let Some(page) = crate::course::repository::module_page(&state.db, &course, &module).await.map_err(unavailable)? else {
-        return Err(ServerFnError::new("Ce module n'existe plus."));
-    };
-    mark_read(&state.db, &state.public_url, &Learner { id: user.id, name: &user.display_name }, &page).await.map_err(unavailable)?;
+pub async fn mark_module_read(course: String, module: String) -> Result<(), AppError> {
+    use crate::progress::repository::{mark_read, Learner};
+    let state = crate::error::state()?;
+    let user = crate::accounts::authz::require_user()?;
+    let page = module_page(&state.db, &course, &module).await?;
+    mark_read(&state.db, &state.public_url, &Learner { id: user.id, name: &user.display_name }, &page).await?;
     let next = match page.next() {
         Some(next) => format!("/cours/{course}/{}", next.slug),
         None => format!("/cours/{course}"),
@@ -144,13 +127,6 @@ pub async fn mark_module_read(course: String, module: String) -> Result<(), Serv
     leptos_axum::redirect(&next);
     Ok(())
 }
-
-/// Longest text accepted in an exercise (an anonymised document can be long).
-pub const MAX_EXERCISE_TEXT_CHARS: usize = 16_000;
-/// Exercise attempts a learner may send per minute, all exercises together.
-pub const MAX_EXERCISE_ATTEMPTS_PER_MINUTE: i64 = 10;
-/// Attempts per exercise in 24 hours: enough to learn, not enough to brute-force a hallucination hunt.
-pub const MAX_ATTEMPTS_PER_EXERCISE_PER_DAY: i64 = 30;
 
 /// Grades and records a sandbox exercise of a module: `text` for a request or an anonymised
 /// document, `answers[s{n}]` for each statement marked as wrong. The page comes back corrected.
@@ -161,59 +137,22 @@ pub async fn submit_exercise(
     exercise: usize,
     text: Option<String>,
     answers: Option<BTreeMap<String, String>>,
-) -> Result<(), ServerFnError> {
-    use crate::{
-        accounts::{
-            api::{is_plain_form_post, redirect_with},
-            authz::require_user,
-            forms::FormFeedback,
-        },
-        course::exercise::ExerciseKind,
-        error::{app_state, unavailable},
-        progress::repository::{recent_exercise_attempts, record_exercise, Learner},
-        sandbox::grading::{grade_anonymize, grade_hallucination, grade_prompt},
-    };
-    let state = app_state()?;
-    let user = require_user()?;
+) -> Result<(), AppError> {
+    use crate::progress::repository::Learner;
+    let state = crate::error::state()?;
+    let user = crate::accounts::authz::require_user()?;
     let anchor = format!("/cours/{course}/{module}#exercice-{}", exercise + 1);
-    let refuse = |message: &str| -> Result<(), ServerFnError> {
-        if is_plain_form_post() {
-            redirect_with(&FormFeedback::new(&format!("exercice-{exercise}")).failure(message), &anchor);
-        }
-        Err(ServerFnError::new(message.to_owned()))
-    };
-    let Some(page) = crate::course::repository::module_page(&state.db, &course, &module).await.map_err(unavailable)? else {
-        return refuse("Ce module n'existe plus.");
-    };
-    let Some(definition) = page.module.exercises.get(exercise) else {
-        return refuse("Cet exercice n'existe plus dans la version actuelle du module.");
-    };
-    let text = text.unwrap_or_default();
-    if text.chars().count() > MAX_EXERCISE_TEXT_CHARS {
-        return refuse(&format!("Votre texte dépasse {MAX_EXERCISE_TEXT_CHARS} caractères : raccourcissez-le."));
-    }
-    if text.trim().is_empty() && !matches!(definition.kind, ExerciseKind::Hallucination { .. }) {
-        return refuse("Le texte est vide : écrivez votre demande (ou gardez le document à modifier) avant de l'envoyer.");
-    }
-    let (last_minute, today) = recent_exercise_attempts(&state.db, user.id, &course, &module, exercise).await.map_err(unavailable)?;
-    if last_minute >= MAX_EXERCISE_ATTEMPTS_PER_MINUTE {
-        return refuse(&format!("Vous avez envoyé {MAX_EXERCISE_ATTEMPTS_PER_MINUTE} essais en une minute : prenez le temps de relire la correction."));
-    }
-    if today >= MAX_ATTEMPTS_PER_EXERCISE_PER_DAY {
-        return refuse(&format!("Vous avez fait {MAX_ATTEMPTS_PER_EXERCISE_PER_DAY} essais de cet exercice aujourd'hui : reprenez-le demain."));
-    }
-    let outcome = match &definition.kind {
-        ExerciseKind::Prompt { criteria, required_words, forbidden_words, reference_answer, .. } => {
-            grade_prompt(&text, criteria, required_words, forbidden_words, reference_answer.as_deref())
-        }
-        ExerciseKind::Anonymize { keep, .. } => grade_anonymize(&text, keep),
-        ExerciseKind::Hallucination { statements, .. } => {
-            let marked = answers.unwrap_or_default().keys().filter_map(|k| k.strip_prefix('s')?.parse().ok()).collect();
-            grade_hallucination(&marked, statements)
-        }
-    };
     let learner = Learner { id: user.id, name: &user.display_name };
-    record_exercise(&state.db, &state.public_url, &learner, &page, exercise, &outcome).await.map_err(unavailable)?;
+    let marked = answers.unwrap_or_default().keys().filter_map(|k| k.strip_prefix('s')?.parse().ok()).collect();
+    let recorded = match module_page(&state.db, &course, &module).await {
+        Ok(page) => {
+            super::service::submit_exercise(&state.db, &state.public_url, &learner, &page, exercise, &text.unwrap_or_default(), &marked).await
+        }
+        Err(error) => Err(error),
+    };
+    if let Err(error) = recorded {
+        return refused(error, format!("exercice-{exercise}"), &anchor);
+    }
     leptos_axum::redirect(&anchor);
     Ok(())
 }

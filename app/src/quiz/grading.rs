@@ -38,6 +38,44 @@ pub struct QuizResult {
     pub passed: bool,
 }
 
+/// One question of a graded attempt as the learner sees it: what they answered, whether it was
+/// right, the feedback of the options they chose and the explanation. Built on the server from
+/// the quiz and the stored result, so that the browser never receives a key before an attempt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectedQuestion {
+    pub correct: bool,
+    /// The texts of the chosen options, or the short answer typed; empty when left blank.
+    pub given: Vec<String>,
+    /// The feedback of each chosen option that has one.
+    pub feedback: Vec<String>,
+    /// Shown only for a question that was answered: a blank answer does not reveal it.
+    pub explanation: Option<String>,
+}
+
+/// The correction of `result` (one entry per question of `quiz` that the result covers).
+pub fn correction(quiz: &Quiz, result: &QuizResult) -> Vec<CorrectedQuestion> {
+    quiz.questions
+        .iter()
+        .zip(&result.questions)
+        .map(|(question, graded)| {
+            let (given, feedback): (Vec<String>, Vec<String>) = match (&question.kind, &graded.answer) {
+                (QuestionKind::Single { choices }, Answer::Single(chosen)) => chosen
+                    .and_then(|k| choices.get(k))
+                    .map(|c| (vec![c.text.clone()], c.feedback.clone().into_iter().collect()))
+                    .unwrap_or_default(),
+                (QuestionKind::Multiple { choices }, Answer::Multiple(ticked)) => {
+                    let chosen: Vec<_> = ticked.iter().filter_map(|k| choices.get(*k)).collect();
+                    (chosen.iter().map(|c| c.text.clone()).collect(), chosen.iter().filter_map(|c| c.feedback.clone()).collect())
+                }
+                (QuestionKind::Short { .. }, Answer::Short(text)) if !text.trim().is_empty() => (vec![text.trim().to_owned()], vec![]),
+                _ => (vec![], vec![]),
+            };
+            let answered = !given.is_empty();
+            CorrectedQuestion { correct: graded.correct, given, feedback, explanation: question.explanation.clone().filter(|_| answered) }
+        })
+        .collect()
+}
+
 /// Reads the answers of a submitted form: `q{n}` holds the chosen option of single-choice and
 /// the text of short-answer questions; `q{n}_{k}` is present for each ticked option.
 pub fn answers_from_form(quiz: &Quiz, form: &BTreeMap<String, String>) -> Vec<Answer> {
@@ -240,6 +278,16 @@ mod tests {
         }
         assert!(!short_answer_matches("RIO", &["RIA".to_owned()]), "short words allow no typo");
         assert!(!short_answer_matches("reglmnt", &["règlement".to_owned()]), "two typos are too many");
+    }
+
+    #[test]
+    fn the_correction_shows_the_chosen_feedback_and_explains_answered_questions_only() {
+        let quiz = parse_quiz("? Q1\n- (x) a\n  > fa\n- ( ) b\n  > fb\n! e1\n\n? Q2\n- [x] a\n  > ga\n- [ ] b\n  > gb\n! e2\n\n? Q3\n= oui\n! e3\n", 1).0;
+        let answers = vec![Answer::Single(Some(1)), multiple(&[]), Answer::Short("oui".into())];
+        let corrected = correction(&quiz, &grade(&quiz, &answers, &settings(70, false)));
+        assert_eq!(corrected[0], CorrectedQuestion { correct: false, given: vec!["b".into()], feedback: vec!["fb".into()], explanation: Some("e1".into()) });
+        assert_eq!(corrected[1], CorrectedQuestion { correct: false, given: vec![], feedback: vec![], explanation: None }, "left blank: nothing revealed");
+        assert_eq!(corrected[2], CorrectedQuestion { correct: true, given: vec!["oui".into()], feedback: vec![], explanation: Some("e3".into()) });
     }
 
     #[test]

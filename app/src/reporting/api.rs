@@ -529,7 +529,7 @@ pub async fn create_assignment(
 ) -> Result<(), ServerFnError> {
     use super::repository::{self, Target};
     use crate::{
-        accounts::{api::redirect_with, authz::require_role, forms::FormFeedback, repository::find_by_email, Role},
+        accounts::{authz::require_role, forms::FormFeedback, repository::find_by_email, Role}, web::redirect_with,
         audit,
         error::{app_state, unavailable},
     };
@@ -632,7 +632,7 @@ async fn assignment_in_scope(
 #[server]
 pub async fn update_assignment(id: i64, due_date: Option<String>, note: Option<String>) -> Result<(), ServerFnError> {
     use crate::{
-        accounts::{api::redirect_with, authz::require_role, forms::FormFeedback, Role},
+        accounts::{authz::require_role, forms::FormFeedback, Role}, web::redirect_with,
         audit,
         error::{app_state, unavailable},
     };
@@ -663,7 +663,7 @@ pub async fn update_assignment(id: i64, due_date: Option<String>, note: Option<S
 #[server]
 pub async fn withdraw_assignment(id: i64) -> Result<(), ServerFnError> {
     use crate::{
-        accounts::{api::redirect_with, authz::require_role, forms::FormFeedback, Role},
+        accounts::{authz::require_role, forms::FormFeedback, Role}, web::redirect_with,
         audit,
         error::{app_state, unavailable},
     };

@@ -74,12 +74,14 @@ const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// becomes `'-12`. Exports should therefore write numbers unsigned where possible (counts,
 /// durations, percentages are never negative).
 ///
-/// The cell is then quoted when it contains the delimiter, a double quote or a line break (inner
-/// quotes doubled, RFC 4180), and also whenever it was prefixed, as OWASP recommends.
+/// The cell is then quoted when it contains either delimiter (a comma file opened by a
+/// spreadsheet set to `;` would otherwise split `Alex;=1+2` and evaluate `=1+2`), a double quote
+/// or a line break (inner quotes doubled, RFC 4180), and also whenever it was prefixed, as OWASP
+/// recommends.
 pub fn escape_cell(cell: &str, delimiter: Delimiter) -> String {
     let prefixed = cell.starts_with(FORMULA_TRIGGERS);
     let needs_quotes = prefixed
-        || cell.contains(|c: char| c == delimiter.as_char() || matches!(c, '"' | '\r' | '\n'));
+        || cell.contains(|c: char| c == delimiter.as_char() || matches!(c, ';' | ',' | '"' | '\r' | '\n'));
     if !needs_quotes {
         return cell.to_string();
     }
@@ -123,9 +125,15 @@ mod tests {
     fn delimiter_is_chosen_and_quoted_when_inside_a_cell() {
         assert_eq!(Delimiter::default(), Delimiter::Semicolon);
         let comma = document(Delimiter::Comma, &[&["a", "b;c", "d,e"]]);
-        assert_eq!(comma, "\u{FEFF}a,b;c,\"d,e\"\r\n");
+        assert_eq!(comma, "\u{FEFF}a,\"b;c\",\"d,e\"\r\n");
         let semicolon = document(Delimiter::Semicolon, &[&["a", "b;c", "d,e"]]);
-        assert_eq!(semicolon, "\u{FEFF}a;\"b;c\";d,e\r\n");
+        assert_eq!(semicolon, "\u{FEFF}a;\"b;c\";\"d,e\"\r\n");
+    }
+
+    #[test]
+    fn a_formula_behind_the_other_separator_stays_inside_one_quoted_cell() {
+        assert_eq!(escape_cell("Alex;=1+2", Delimiter::Comma), "\"Alex;=1+2\"");
+        assert_eq!(escape_cell("Alex,=1+2", Delimiter::Semicolon), "\"Alex,=1+2\"");
     }
 
     #[test]

@@ -83,14 +83,10 @@ pub async fn load_practice(scenario: String) -> Result<PracticeView, ServerFnErr
 /// sent back to the page; the chat island gets the updated conversation.
 #[server]
 pub async fn send_practice_message(scenario: String, message: String) -> Result<PracticeView, ServerFnError> {
-    use sqlx::Row;
-
     use super::backend::{AssistantError, Turn};
     use crate::{
-        accounts::{
-            api::{is_plain_form_post, redirect_with},
-            forms::FormFeedback,
-        },
+        accounts::forms::FormFeedback,
+        web::{is_plain_form_post, redirect_with},
         db::now,
         error::{app_state, unavailable},
     };
@@ -114,50 +110,88 @@ pub async fn send_practice_message(scenario: String, message: String) -> Result<
     if text.chars().count() > MAX_MESSAGE_CHARS {
         return refuse(&format!("votre message dépasse {MAX_MESSAGE_CHARS} caractères : raccourcissez-le"));
     }
-    let last_minute: i64 = sqlx::query("SELECT COUNT(*) AS n FROM sandbox_messages WHERE user_id = $1 AND role = 'user' AND created_at > $2")
-        .bind(user.id)
-        .bind(now() - 60)
-        .fetch_one(state.db.pool())
-        .await
-        .and_then(|r| r.try_get("n"))
-        .map_err(unavailable)?;
-    if last_minute >= state.sandbox_messages_per_minute {
-        return refuse(&format!("vous avez envoyé {} messages en une minute : patientez un instant", state.sandbox_messages_per_minute));
-    }
+    // The limits are checked and the request stored in one transaction serialised on the
+    // learner, so parallel messages cannot pass them; the assistant answers after it commits
+    // (an external model may take seconds), and a refused request is taken back out.
     let history = practice_view(&state, user.id, &scenario).await.map_err(unavailable)?.messages;
-    if history.iter().filter(|(role, _)| role == "user").count() as i64 >= MAX_MESSAGES_PER_CONVERSATION {
-        return refuse(&format!("cette conversation a atteint {MAX_MESSAGES_PER_CONVERSATION} messages : effacez-la pour recommencer"));
-    }
+    let stored = match reserve_message(&state, user.id, &scenario, text).await.map_err(unavailable)? {
+        Ok(id) => id,
+        Err(reason) => return refuse(&reason),
+    };
     let turns: Vec<Turn> = history.iter().map(|(role, content)| Turn { role, content }).collect();
-    let reply = match state.assistant.answer(definition.situation, &turns, text, Some(definition.reference_answer)).await {
+    let answered = state.assistant.answer(definition.situation, &turns, text, Some(definition.reference_answer)).await;
+    let reply = match answered {
         Ok(reply) => reply,
-        Err(AssistantError::PersonalData(findings)) => {
-            let listed: Vec<String> = findings.iter().map(|f| format!("« {} » ({})", f.text, f.kind.label())).collect();
-            return refuse(&format!(
-                "votre message contient des données personnelles — {} : il n'a pas été envoyé à l'assistant externe. Retirez-les puis renvoyez-le",
-                listed.join(", ")
-            ));
-        }
-        Err(other) => {
-            tracing::warn!(error = %other, "external assistant failed");
-            return refuse(&format!("{other} : réessayez dans quelques instants"));
+        Err(error) => {
+            sqlx::query("DELETE FROM sandbox_messages WHERE id = $1").bind(stored).execute(state.db.pool()).await.map_err(unavailable)?;
+            return match error {
+                AssistantError::PersonalData(findings) => {
+                    let listed: Vec<String> = findings.iter().map(|f| format!("« {} » ({})", f.text, f.kind.label())).collect();
+                    refuse(&format!(
+                        "votre message contient des données personnelles — {} : il n'a pas été envoyé à l'assistant externe. Retirez-les puis renvoyez-le",
+                        listed.join(", ")
+                    ))
+                }
+                other => {
+                    tracing::warn!(error = %other, "external assistant failed");
+                    refuse(&format!("{other} : réessayez dans quelques instants"))
+                }
+            };
         }
     };
-    for (role, content) in [("user", text), ("assistant", reply.text.as_str())] {
-        sqlx::query("INSERT INTO sandbox_messages (user_id, scenario, role, content, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(user.id)
-            .bind(&scenario)
-            .bind(role)
-            .bind(content)
-            .bind(now())
-            .execute(state.db.pool())
-            .await
-            .map_err(unavailable)?;
-    }
+    sqlx::query("INSERT INTO sandbox_messages (user_id, scenario, role, content, created_at) VALUES ($1, $2, 'assistant', $3, $4)")
+        .bind(user.id)
+        .bind(&scenario)
+        .bind(reply.text.as_str())
+        .bind(now())
+        .execute(state.db.pool())
+        .await
+        .map_err(unavailable)?;
     if plain_form {
         leptos_axum::redirect(&back);
     }
     practice_view(&state, user.id, &scenario).await.map_err(unavailable)
+}
+
+/// Stores the learner's request if the atelier's limits allow it (per minute, per conversation),
+/// checking and writing in one transaction. `Ok(Err(reason))`: refused.
+#[cfg(feature = "ssr")]
+async fn reserve_message(state: &crate::state::AppState, user_id: i64, scenario: &str, text: &str) -> Result<Result<i64, String>, crate::db::DbError> {
+    use sqlx::Row;
+    let at = crate::db::now();
+    let mut tx = state.db.begin_write().await?;
+    tx.serialize_on(&format!("atelier:{user_id}")).await?;
+    let row = sqlx::query(
+        "SELECT (SELECT COUNT(*) FROM sandbox_messages WHERE user_id = $1 AND role = 'user' AND created_at > $2) AS last_minute, \
+                (SELECT COUNT(*) FROM sandbox_messages WHERE user_id = $1 AND role = 'user' AND scenario = $3) AS in_conversation",
+    )
+    .bind(user_id)
+    .bind(at - 60)
+    .bind(scenario)
+    .fetch_one(&mut *tx)
+    .await?;
+    let (last_minute, in_conversation): (i64, i64) = (row.try_get("last_minute")?, row.try_get("in_conversation")?);
+    let refusal = if last_minute >= state.sandbox_messages_per_minute {
+        Some(format!("vous avez envoyé {} messages en une minute : patientez un instant", state.sandbox_messages_per_minute))
+    } else if in_conversation >= MAX_MESSAGES_PER_CONVERSATION {
+        Some(format!("cette conversation a atteint {MAX_MESSAGES_PER_CONVERSATION} messages : effacez-la pour recommencer"))
+    } else {
+        None
+    };
+    if let Some(reason) = refusal {
+        tx.rollback().await?;
+        return Ok(Err(reason));
+    }
+    let id: i64 = sqlx::query("INSERT INTO sandbox_messages (user_id, scenario, role, content, created_at) VALUES ($1, $2, 'user', $3, $4) RETURNING id")
+        .bind(user_id)
+        .bind(scenario)
+        .bind(text)
+        .bind(at)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
+    tx.commit().await?;
+    Ok(Ok(id))
 }
 
 #[server]

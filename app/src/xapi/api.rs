@@ -14,6 +14,20 @@ pub struct CredentialView {
     pub revoked_at: Option<i64>,
 }
 
+/// The secret of a credential just created, shown once: `reveal` is `{id}:{one-time key}` from
+/// the creation's feedback (the cookie never holds the secret itself; the database only holds it
+/// sealed, and the seal is erased here).
+#[server]
+pub async fn reveal_xapi_secret(reveal: String) -> Result<Option<String>, ServerFnError> {
+    use crate::error::{app_state, unavailable};
+    let state = app_state()?;
+    crate::accounts::authz::require_admin()?;
+    let Some((id, key)) = reveal.split_once(':').and_then(|(id, key)| Some((id.parse::<i64>().ok()?, key))) else {
+        return Ok(None);
+    };
+    super::store::reveal_secret(&state.db, id, key).await.map_err(unavailable)
+}
+
 #[server]
 pub async fn load_xapi_credentials() -> Result<Vec<CredentialView>, ServerFnError> {
     use crate::error::{app_state, unavailable};
@@ -30,7 +44,7 @@ pub async fn load_xapi_credentials() -> Result<Vec<CredentialView>, ServerFnErro
 #[server]
 pub async fn create_xapi_credential(label: String, organization_id: String) -> Result<(), ServerFnError> {
     use crate::{
-        accounts::{api::redirect_with, forms::FormFeedback},
+        accounts::forms::FormFeedback, web::redirect_with,
         audit,
         error::{app_state, unavailable},
     };
@@ -54,22 +68,21 @@ pub async fn create_xapi_credential(label: String, organization_id: String) -> R
         return Ok(());
     }
     let unit = unit.unwrap_or_default();
-    let (key, secret) = super::store::create_credential(&state.db, unit, &label, admin.id).await.map_err(unavailable)?;
+    let (id, key, one_time_key) = super::store::create_credential(&state.db, unit, &label, admin.id).await.map_err(unavailable)?;
     audit::record(&state.db, Some(admin.id), "xapi.credential.create", &format!("organization:{unit}"), &format!("{label} ({key})"))
         .await
         .map_err(unavailable)?;
-    let message = format!(
-        "Accès créé. Identifiant : {key} — secret : {secret}. Copiez le secret maintenant : il ne sera plus jamais affiché \
-         (seule son empreinte est conservée)."
-    );
-    redirect_with(&FormFeedback::success("xapi", message), "/admin/xapi");
+    let message = format!("Accès créé. Identifiant : {key}.");
+    let mut feedback = FormFeedback::success("xapi", message);
+    feedback.reveal = Some(format!("{id}:{one_time_key}"));
+    redirect_with(&feedback, "/admin/xapi");
     Ok(())
 }
 
 #[server]
 pub async fn revoke_xapi_credential(id: i64) -> Result<(), ServerFnError> {
     use crate::{
-        accounts::{api::redirect_with, forms::FormFeedback},
+        accounts::forms::FormFeedback, web::redirect_with,
         audit,
         error::{app_state, unavailable},
     };

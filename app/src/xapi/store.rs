@@ -28,13 +28,31 @@ fn hash_secret(secret: &str) -> String {
     Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Creates a credential for the subtree of `organization_id`; returns its key and its secret,
-/// shown once (only a hash is kept).
-pub async fn create_credential(db: &Database, organization_id: i64, label: &str, by: i64) -> Result<(String, String), DbError> {
+/// XORs `bytes` with SHA-512 of `key` (64 bytes): seals and unseals a 64-character secret with a
+/// single-use random key.
+fn seal(bytes: &[u8], key: &str) -> Vec<u8> {
+    let pad = sha2::Sha512::digest(key.as_bytes());
+    bytes.iter().zip(pad.iter().cycle()).map(|(b, p)| b ^ p).collect()
+}
+
+fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn from_hex(text: &str) -> Option<Vec<u8>> {
+    (0..text.len()).step_by(2).map(|i| text.get(i..i + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok())).collect()
+}
+
+/// Creates a credential for the subtree of `organization_id`. Only a hash of its secret is
+/// kept, and the secret itself sealed with a one-time key: returns the credential's id, its key
+/// and that one-time key, which [`reveal_secret`] takes to show the secret once.
+pub async fn create_credential(db: &Database, organization_id: i64, label: &str, by: i64) -> Result<(i64, String, String), DbError> {
     let key_id = format!("campus-{}", random_hex(8)?);
     let secret = random_hex(32)?;
-    sqlx::query(
-        "INSERT INTO xapi_credentials (organization_id, label, key_id, secret_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    let one_time_key = random_hex(32)?;
+    let id: i64 = sqlx::query(
+        "INSERT INTO xapi_credentials (organization_id, label, key_id, secret_hash, created_by, created_at, sealed_secret) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(organization_id)
     .bind(label)
@@ -42,9 +60,34 @@ pub async fn create_credential(db: &Database, organization_id: i64, label: &str,
     .bind(hash_secret(&secret))
     .bind(by)
     .bind(now())
-    .execute(db.pool())
-    .await?;
-    Ok((key_id, secret))
+    .bind(to_hex(&seal(secret.as_bytes(), &one_time_key)))
+    .fetch_one(db.pool())
+    .await?
+    .try_get("id")?;
+    Ok((id, key_id, one_time_key))
+}
+
+/// The secret of credential `id`, once: unsealed with `one_time_key`, then the seal is erased.
+/// `None` once it was shown, or with a wrong key.
+pub async fn reveal_secret(db: &Database, id: i64, one_time_key: &str) -> Result<Option<String>, DbError> {
+    let mut tx = db.begin_write().await?;
+    let sealed: Option<String> = sqlx::query("SELECT sealed_secret FROM xapi_credentials WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|row| row.try_get("sealed_secret"))
+        .transpose()?
+        .flatten();
+    let Some(sealed) = sealed.and_then(|hex| from_hex(&hex)) else {
+        tx.rollback().await?;
+        return Ok(None);
+    };
+    let secret = String::from_utf8(seal(&sealed, one_time_key)).ok().filter(|s| s.chars().all(|c| c.is_ascii_hexdigit()));
+    if secret.is_some() {
+        sqlx::query("UPDATE xapi_credentials SET sealed_secret = NULL WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(secret)
 }
 
 pub async fn list_credentials(db: &Database) -> Result<Vec<Credential>, DbError> {

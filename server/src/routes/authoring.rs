@@ -25,11 +25,11 @@ fn plain(status: StatusCode, message: &str) -> Response {
 }
 
 /// Back to `to` with a message shown by the workspace page.
-fn back(to: &str, message: &str, success: bool) -> Response {
+fn back(secure: bool, to: &str, message: &str, success: bool) -> Response {
     let feedback =
         if success { FormFeedback::success("atelier-formateur", message) } else { FormFeedback::new("atelier-formateur").failure(message) };
     let mut response = Redirect::to(to).into_response();
-    let cookie = format!("{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age=120", app::accounts::forms::FLASH_COOKIE, feedback.to_cookie_value());
+    let cookie = app::web::flash_cookie(&feedback, secure);
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
@@ -118,21 +118,27 @@ pub async fn import_zip(State(state): State<AppState>, user: Option<Extension<Cu
     }
     let parts = match read_parts(form, archive::MAX_ARCHIVE_BYTES).await {
         Ok(parts) => parts,
-        Err(message) => return back("/formation#importer", &format!("Import refusé : {message}."), false),
+        Err(message) => return back(state.secure_cookies, "/formation#importer", &format!("Import refusé : {message}."), false),
     };
     let Some((_, _, bytes)) = field(&parts, "archive").filter(|(_, _, b)| !b.is_empty()) else {
-        return back("/formation#importer", "Import refusé : choisissez un fichier .zip.", false);
+        return back(state.secure_cookies, "/formation#importer", "Import refusé : choisissez un fichier .zip.", false);
     };
-    let files = match archive::from_zip(bytes) {
-        Ok(files) => files,
-        Err(error) => return back("/formation#importer", &format!("Import refusé : {error}."), false),
+    // Decompressing may take seconds of CPU: off the async workers.
+    let archive_bytes = bytes.clone();
+    let files = match tokio::task::spawn_blocking(move || archive::from_zip(&archive_bytes)).await {
+        Ok(Ok(files)) => files,
+        Ok(Err(error)) => return back(state.secure_cookies, "/formation#importer", &format!("Import refusé : {error}."), false),
+        Err(error) => {
+            tracing::error!(%error, "archive import task failed");
+            return back(state.secure_cookies, "/formation#importer", "Import refusé : l'archive n'a pas pu être lue.", false);
+        }
     };
     // The folder name in the archive, else the field, else the archive's file name.
     let from_field = field(&parts, "slug").map(|(_, _, b)| String::from_utf8_lossy(b).trim().to_owned()).filter(|s| !s.is_empty());
     let from_folder = archive_folder(bytes);
     let from_name = field(&parts, "archive").and_then(|(_, name, _)| name.as_deref()).map(|n| n.trim_end_matches(".zip").to_owned());
     let Some(slug) = from_folder.or(from_field).or(from_name).filter(|s| is_slug(s)) else {
-        return back("/formation#importer", "Import refusé : l'adresse du cours (nom du dossier) doit être en minuscules, chiffres et tirets.", false);
+        return back(state.secure_cookies, "/formation#importer", "Import refusé : l'adresse du cours (nom du dossier) doit être en minuscules, chiffres et tirets.", false);
     };
     let exists = match repository::course_exists(&state.db, &slug).await {
         Ok(exists) => exists,
@@ -141,7 +147,7 @@ pub async fn import_zip(State(state): State<AppState>, user: Option<Extension<Cu
     if exists {
         match may_edit(&state, &user, &slug).await {
             Ok(true) => {}
-            Ok(false) => return back("/formation#importer", &format!("Import refusé : le cours « {slug} » existe et vous n'en êtes pas formateur."), false),
+            Ok(false) => return back(state.secure_cookies, "/formation#importer", &format!("Import refusé : le cours « {slug} » existe et vous n'en êtes pas formateur."), false),
             Err(response) => return response,
         }
     }
@@ -154,7 +160,7 @@ pub async fn import_zip(State(state): State<AppState>, user: Option<Extension<Cu
         tracing::error!(%error, "import failed");
         return plain(StatusCode::SERVICE_UNAVAILABLE, app::error::UNAVAILABLE);
     }
-    back(&format!("/formation/cours/{slug}"), "Archive importée dans le brouillon : vérifiez les problèmes éventuels, puis publiez.", true)
+    back(state.secure_cookies, &format!("/formation/cours/{slug}"), "Archive importée dans le brouillon : vérifiez les problèmes éventuels, puis publiez.", true)
 }
 
 /// The single top folder of an archive, if it has one.
@@ -176,10 +182,10 @@ pub async fn upload_file(State(state): State<AppState>, user: Option<Extension<C
     }
     let parts = match read_parts(form, MAX_UPLOAD_BYTES).await {
         Ok(parts) => parts,
-        Err(message) => return back(&to, &format!("Fichier refusé : {message}."), false),
+        Err(message) => return back(state.secure_cookies, &to, &format!("Fichier refusé : {message}."), false),
     };
     let Some((_, Some(name), bytes)) = field(&parts, "fichier").filter(|(_, _, b)| !b.is_empty()) else {
-        return back(&to, "Fichier refusé : choisissez un fichier.", false);
+        return back(state.secure_cookies, &to, "Fichier refusé : choisissez un fichier.", false);
     };
     let name = app::course::slug::slugify(name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem));
     let extension = field(&parts, "fichier")
@@ -189,10 +195,10 @@ pub async fn upload_file(State(state): State<AppState>, user: Option<Extension<C
         .unwrap_or_default();
     let path_name = format!("{name}.{extension}");
     let Some(kind) = content_type(&path_name) else {
-        return back(&to, "Fichier refusé : formats acceptés PNG, JPEG, GIF, WebP, SVG, PDF, Markdown et texte.", false);
+        return back(state.secure_cookies, &to, "Fichier refusé : formats acceptés PNG, JPEG, GIF, WebP, SVG, PDF, Markdown et texte.", false);
     };
     if !content_matches_type(bytes, kind) {
-        return back(&to, &format!("Fichier refusé : le contenu de « {path_name} » ne correspond pas à son extension."), false);
+        return back(state.secure_cookies, &to, &format!("Fichier refusé : le contenu de « {path_name} » ne correspond pas à son extension."), false);
     }
     let folder = if kind.starts_with("image/") { "images" } else { "documents" };
     let result = async {
@@ -201,7 +207,7 @@ pub async fn upload_file(State(state): State<AppState>, user: Option<Extension<C
         repository::save_draft(&state.db, &slug, &files, user.id).await
     };
     match result.await {
-        Ok(()) => back(&to, &format!("« {folder}/{path_name} » ajouté au brouillon ; dans un module : ![description]({folder}/{path_name})."), true),
+        Ok(()) => back(state.secure_cookies, &to, &format!("« {folder}/{path_name} » ajouté au brouillon ; dans un module : ![description]({folder}/{path_name})."), true),
         Err(error) => {
             tracing::error!(%error, "upload failed");
             plain(StatusCode::SERVICE_UNAVAILABLE, app::error::UNAVAILABLE)

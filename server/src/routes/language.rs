@@ -17,17 +17,13 @@ pub struct LanguageForm {
     retour: Option<String>,
 }
 
-const ONE_YEAR_SECONDS: u32 = 365 * 24 * 3600;
+const ONE_YEAR_SECONDS: i64 = 365 * 24 * 3600;
 
 pub async fn set_language(State(state): State<AppState>, Form(form): Form<LanguageForm>) -> Response {
     let Some(locale) = Locale::from_code(&form.lang) else {
         return (StatusCode::UNPROCESSABLE_ENTITY, "langue inconnue").into_response();
     };
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
-    let cookie = format!(
-        "lang={}; Path=/; Max-Age={ONE_YEAR_SECONDS}; SameSite=Lax; HttpOnly{secure}",
-        locale.code()
-    );
+    let cookie = app::web::cookie("lang", locale.code(), Some(ONE_YEAR_SECONDS), state.secure_cookies);
     let target = safe_return_path(form.retour.as_deref());
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
@@ -40,8 +36,8 @@ pub async fn set_language(State(state): State<AppState>, Form(form): Form<Langua
 
 /// Only local paths are followed, so the form cannot be used to send people to another site.
 fn safe_return_path(candidate: Option<&str>) -> &str {
-    match candidate {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path,
+    match candidate.map(app::web::safe_next) {
+        Some(path) if path == candidate.unwrap_or_default() => path,
         _ => "/",
     }
 }
@@ -56,6 +52,7 @@ mod tests {
         assert_eq!(safe_return_path(Some("https://example.org/")), "/");
         assert_eq!(safe_return_path(Some("//example.org/")), "/");
         assert_eq!(safe_return_path(Some("/\\example.org")), "/");
+        assert_eq!(safe_return_path(Some("/\t/example.org")), "/");
         assert_eq!(safe_return_path(None), "/");
     }
 }

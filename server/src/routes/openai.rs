@@ -38,7 +38,10 @@ fn authorised(state: &AppState, headers: &HeaderMap) -> Result<String, Response>
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim)
         .unwrap_or_default();
-    if token.is_empty() || !state.assistant_tokens.iter().any(|t| t == token) {
+    // Compared in constant time, and against every configured token, so the answer's timing says
+    // nothing about how much of a guess was right.
+    let matches = state.assistant_tokens.iter().fold(subtle::Choice::from(0), |found, t| found | subtle::ConstantTimeEq::ct_eq(t.as_bytes(), token.as_bytes()));
+    if token.is_empty() || !bool::from(matches) {
         return Err(error(StatusCode::UNAUTHORIZED, "invalid_request_error", "invalid_api_key", "Jeton d'accès absent ou invalide."));
     }
     let counters = RATE.get_or_init(|| Mutex::new(HashMap::new()));

@@ -28,8 +28,14 @@ fn refuse(status: StatusCode, message: &str) -> Response {
 pub async fn export_csv(
     State(state): State<AppState>,
     user: Option<Extension<CurrentUser>>,
+    headers: axum::http::HeaderMap,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
+    // An export writes an audit entry under the reader's name: never from an embedded or
+    // cross-site request (a trainer's `<img src="/rh/export.csv">` in a module).
+    if app::web::is_embedded_or_cross_site(&headers) {
+        return refuse(StatusCode::FORBIDDEN, "L'export se lance depuis le tableau de bord RH.");
+    }
     let Some(Extension(user)) = user else {
         return refuse(StatusCode::UNAUTHORIZED, "Connectez-vous pour exporter le suivi.");
     };

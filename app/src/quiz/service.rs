@@ -1,0 +1,115 @@
+//! Recording graded activities of a module page: a quiz attempt or a sandbox exercise. Each is
+//! one write transaction that serialises on the learner and the activity, checks the limits
+//! (attempts per quiz, exercise attempts per minute and per day), grades, writes the attempt,
+//! its xAPI statement and any completion — so that parallel submissions cannot pass a limit.
+
+use std::collections::BTreeMap;
+
+use super::{
+    grading::{answers_from_form, grade, Answer, QuizResult},
+    MAX_SHORT_ANSWER_CHARS,
+};
+use crate::{
+    course::{exercise::ExerciseKind, model::ModulePage},
+    db::Database,
+    error::AppError,
+    progress::repository::{attempt_count, recent_exercise_attempts, record_attempt, record_exercise, Learner},
+    sandbox::{api::ExerciseOutcome, grading::{grade_anonymize, grade_hallucination, grade_prompt}},
+};
+
+/// Longest text accepted in an exercise (an anonymised document can be long).
+pub const MAX_EXERCISE_TEXT_CHARS: usize = 16_000;
+/// Exercise attempts a learner may send per minute, all exercises together.
+pub const MAX_EXERCISE_ATTEMPTS_PER_MINUTE: i64 = 10;
+/// Attempts per exercise in 24 hours: enough to learn, not enough to brute-force a hallucination hunt.
+pub const MAX_ATTEMPTS_PER_EXERCISE_PER_DAY: i64 = 30;
+/// Beyond three hours the page was left open: the time says nothing about the quiz.
+const LONGEST_MEANINGFUL_QUIZ_SECONDS: i64 = 3 * 3_600;
+
+/// Grades and records an attempt at quiz `quiz` of `page`, unless the learner has used every
+/// attempt the module allows.
+pub async fn submit_quiz(
+    db: &Database,
+    home_page: &str,
+    learner: &Learner<'_>,
+    page: &ModulePage,
+    quiz: usize,
+    form: &BTreeMap<String, String>,
+    shown_at: Option<i64>,
+) -> Result<QuizResult, AppError> {
+    let Some(definition) = page.module.quizzes.get(quiz) else {
+        return Err(AppError::not_found("Ce quiz n'existe plus dans la version actuelle du module."));
+    };
+    let answers = answers_from_form(definition, form);
+    if answers.iter().any(|a| matches!(a, Answer::Short(text) if text.chars().count() > MAX_SHORT_ANSWER_CHARS)) {
+        return Err(AppError::invalid(format!("Une réponse dépasse {MAX_SHORT_ANSWER_CHARS} caractères : raccourcissez-la.")));
+    }
+    let (course, module) = (&page.outline.info.slug, &page.module.slug);
+    let settings = &page.module.quiz_settings;
+    let mut tx = db.begin_write().await?;
+    tx.serialize_on(&format!("quiz:{}:{course}:{module}:{quiz}", learner.id)).await?;
+    if let Some(max) = settings.max_attempts {
+        if attempt_count(&mut tx, learner.id, course, module, quiz).await? >= i64::from(max) {
+            tx.rollback().await?;
+            return Err(AppError::limit_reached("Vous avez utilisé tous vos essais pour ce quiz : votre meilleur résultat est conservé."));
+        }
+    }
+    let result = grade(definition, &answers, settings);
+    let duration = shown_at.map(|at| crate::db::now() - at).filter(|d| (0..=LONGEST_MEANINGFUL_QUIZ_SECONDS).contains(d));
+    record_attempt(&mut tx, home_page, learner, page, quiz, &result, duration).await?;
+    tx.commit().await?;
+    Ok(result)
+}
+
+/// Grades and records an attempt at exercise `exercise` of `page`: `text` for a request or an
+/// anonymised document, `marked` for the statements marked as wrong.
+pub async fn submit_exercise(
+    db: &Database,
+    home_page: &str,
+    learner: &Learner<'_>,
+    page: &ModulePage,
+    exercise: usize,
+    text: &str,
+    marked: &std::collections::BTreeSet<usize>,
+) -> Result<ExerciseOutcome, AppError> {
+    let Some(definition) = page.module.exercises.get(exercise) else {
+        return Err(AppError::not_found("Cet exercice n'existe plus dans la version actuelle du module."));
+    };
+    if text.chars().count() > MAX_EXERCISE_TEXT_CHARS {
+        return Err(AppError::invalid(format!("Votre texte dépasse {MAX_EXERCISE_TEXT_CHARS} caractères : raccourcissez-le.")));
+    }
+    if text.trim().is_empty() && !matches!(definition.kind, ExerciseKind::Hallucination { .. }) {
+        return Err(AppError::invalid("Le texte est vide : écrivez votre demande (ou gardez le document à modifier) avant de l'envoyer."));
+    }
+    let (course, module) = (&page.outline.info.slug, &page.module.slug);
+    let mut tx = db.begin_write().await?;
+    // The per-minute limit covers all the learner's exercises: one key per learner.
+    tx.serialize_on(&format!("exercise:{}", learner.id)).await?;
+    let (last_minute, today) = recent_exercise_attempts(&mut tx, learner.id, course, module, exercise).await?;
+    let refusal = if last_minute >= MAX_EXERCISE_ATTEMPTS_PER_MINUTE {
+        Some(AppError::too_many(
+            format!("Vous avez envoyé {MAX_EXERCISE_ATTEMPTS_PER_MINUTE} essais en une minute : prenez le temps de relire la correction."),
+            60,
+        ))
+    } else if today >= MAX_ATTEMPTS_PER_EXERCISE_PER_DAY {
+        Some(AppError::limit_reached(format!(
+            "Vous avez fait {MAX_ATTEMPTS_PER_EXERCISE_PER_DAY} essais de cet exercice aujourd'hui : reprenez-le demain."
+        )))
+    } else {
+        None
+    };
+    if let Some(refusal) = refusal {
+        tx.rollback().await?;
+        return Err(refusal);
+    }
+    let outcome = match &definition.kind {
+        ExerciseKind::Prompt { criteria, required_words, forbidden_words, reference_answer, .. } => {
+            grade_prompt(text, criteria, required_words, forbidden_words, reference_answer.as_deref())
+        }
+        ExerciseKind::Anonymize { keep, .. } => grade_anonymize(text, keep),
+        ExerciseKind::Hallucination { statements, .. } => grade_hallucination(marked, statements),
+    };
+    record_exercise(&mut tx, home_page, learner, page, exercise, &outcome).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
