@@ -58,6 +58,16 @@ if $with_test_tools; then
     say "Installation de PostgreSQL (paquet Debian) pour les tests d'intégration"
     apt_install postgresql
   fi
+  if ! "$CAMPUS_TEST_PYTHON" -c 'import aiosmtpd' 2>/dev/null; then
+    say "Installation du serveur SMTP de test (paquet PyPI aiosmtpd) dans $CAMPUS_PYTHON_ENV"
+    python3 -m venv "$CAMPUS_PYTHON_ENV"
+    "$CAMPUS_TEST_PYTHON" -m pip install --quiet --disable-pip-version-check "aiosmtpd==1.4.6"
+  fi
+  oidc="$CAMPUS_ROOT/tests/oidc"
+  if [ ! -d "$oidc/node_modules" ] || [ "$oidc/package-lock.json" -nt "$oidc/node_modules/.package-lock.json" ]; then
+    say "Installation du fournisseur OpenID Connect de test (paquet npm oidc-provider)"
+    npm ci --silent --no-audit --no-fund --prefix "$oidc" >/dev/null
+  fi
   e2e="$CAMPUS_ROOT/tests/e2e"
   if [ ! -d "$e2e/node_modules" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
     say "Installation des dépendances npm des tests de bout en bout"

@@ -6,6 +6,9 @@ CAMPUS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CAMPUS_CACHE="${CAMPUS_CACHE:-$HOME/.cache/campus-ia}"
 CAMPUS_TOOLS="$CAMPUS_CACHE/tools"
 export PATH="$CAMPUS_TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Python packages of the tests (aiosmtpd…) live in their own virtual environment.
+CAMPUS_PYTHON_ENV="$CAMPUS_TOOLS/python"
+export CAMPUS_TEST_PYTHON="$CAMPUS_PYTHON_ENV/bin/python"
 # cargo-leptos reads the build target directory from cargo; the built site goes to target/site.
 CARGO_TARGET="${CARGO_TARGET_DIR:-$CAMPUS_ROOT/target}"
 SERVER_BIN="$CARGO_TARGET/release/server"

@@ -14,6 +14,8 @@ pub mod course;
 pub mod error;
 pub mod components;
 pub mod i18n;
+pub mod identity;
+pub mod mail;
 pub mod organizations;
 pub mod pages;
 pub mod progress;
@@ -55,6 +57,8 @@ use crate::{
         workspace::{CourseWorkspacePage, ModuleEditorPage, ReportsPage, StatsPage, VersionsPage, WorkspacePage},
         module::ModulePageView,
         not_found::NotFound,
+        password_reset::{ForgotPasswordPage, ResetPasswordPage},
+        identity_link::IdentityLinkPage,
         practice::{PracticeHomePage, PracticePage},
         sign_in::SignInPage,
         sign_up::SignUpPage,
@@ -113,7 +117,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/atelier") view=PracticeHomePage/>
                     <Route path=path!("/atelier/:scenario") view=PracticePage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/connexion/lier/:token") view=IdentityLinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/inscription") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/mot-de-passe-oublie/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/mon-compte") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/mon-parcours") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/mon-parcours/attestation/:code") view=AttestationPage ssr=SsrMode::Async/>

@@ -26,6 +26,12 @@ pub struct AppState {
     pub sandbox_messages_per_minute: i64,
     /// Reverse proxies whose `X-Forwarded-For` gives the client's address (`CAMPUS_TRUSTED_PROXIES`).
     pub trusted_proxies: crate::web::TrustedProxies,
+    /// Whether an SMTP relay is configured (`CAMPUS_SMTP_URL`): without one nothing is queued.
+    pub mail_enabled: bool,
+    /// The OpenID Connect provider (ProConnect…), when `CAMPUS_OIDC_ISSUER` is set.
+    pub oidc: Option<std::sync::Arc<crate::identity::oidc::Provider>>,
+    /// Whether visitors may create a local account themselves (`CAMPUS_SIGNUP`, on by default).
+    pub signup_open: bool,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -43,6 +43,11 @@ pub enum Command {
         #[command(subcommand)]
         action: PrivacyCommand,
     },
+    /// Évalue des demandes à un assistant avec la grille de l'atelier.
+    Prompt {
+        #[command(subcommand)]
+        action: PromptCommand,
+    },
     /// Données de démonstration (usage local uniquement).
     Demo {
         #[command(subcommand)]
@@ -72,6 +77,15 @@ pub enum PrivacyCommand {
     /// Analyse les fichiers (ou l'entrée standard) : une ligne JSON par donnée trouvée ; code de
     /// sortie 1 si une donnée personnelle est trouvée, 0 si le texte est propre, 2 en cas d'erreur.
     Scan {
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PromptCommand {
+    /// Chaque fichier (ou l'entrée standard) est une demande : une ligne JSON par critère
+    /// (`criterion`, `met`, `evidence`, `feedback`), pour tester les demandes d'un exercice.
+    Check {
         files: Vec<PathBuf>,
     },
 }
@@ -188,6 +202,7 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
                 return Err(CliError::PersonalDataFound);
             }
         }
+        Command::Prompt { action: PromptCommand::Check { files } } => prompt_check(&files)?,
         Command::Demo { action: DemoCommand::Seed { agents, courses } } => {
             let db = connect(&config).await?;
             // Assignments need published courses: publish the bundled ones first.
@@ -229,7 +244,22 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
 }
 
 /// Prints one JSON object per finding; returns whether anything was found.
-fn privacy_scan(files: &[PathBuf]) -> Result<bool, CliError> {
+/// `prompt check`: the rubric's verdict on each input, criterion by criterion.
+fn prompt_check(files: &[PathBuf]) -> Result<(), CliError> {
+    use app::course::exercise::Criterion;
+    for text in read_inputs(files)? {
+        for result in app::sandbox::rubric::evaluate(&text, &Criterion::ALL) {
+            println!(
+                "{}",
+                serde_json::json!({ "criterion": result.criterion.id(), "met": result.met, "evidence": result.evidence, "feedback": result.feedback })
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The texts of `files`, or of the standard input when there is none, with their file names.
+fn read_named_inputs(files: &[PathBuf]) -> Result<Vec<(Option<String>, String)>, CliError> {
     use std::io::Read;
     let mut inputs = Vec::new();
     if files.is_empty() {
@@ -241,8 +271,16 @@ fn privacy_scan(files: &[PathBuf]) -> Result<bool, CliError> {
         let text = std::fs::read_to_string(file).map_err(|source| CliError::ReadCourses { path: file.clone(), source })?;
         inputs.push((Some(file.display().to_string()), text));
     }
+    Ok(inputs)
+}
+
+fn read_inputs(files: &[PathBuf]) -> Result<Vec<String>, CliError> {
+    Ok(read_named_inputs(files)?.into_iter().map(|(_, text)| text).collect())
+}
+
+fn privacy_scan(files: &[PathBuf]) -> Result<bool, CliError> {
     let mut found = false;
-    for (file, text) in inputs {
+    for (file, text) in read_named_inputs(files)? {
         for finding in app::sandbox::privacy::scan(&text) {
             found = true;
             let mut line = serde_json::to_value(&finding).unwrap_or_default();

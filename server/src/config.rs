@@ -15,6 +15,15 @@
 //! | `ASSISTANT_MODEL` | (required with the URL) | the model to ask |
 //! | `CAMPUS_LRS_URL` | (none) | an external Learning Record Store receiving xAPI statements |
 //! | `CAMPUS_LRS_USERNAME`, `CAMPUS_LRS_PASSWORD` | (none) | its HTTP Basic credentials |
+//! | `CAMPUS_SMTP_URL` | (none: no mail) | the SMTP relay, e.g. `smtp://relais.interne:25`, `smtps://user:pass@host:465` |
+//! | `CAMPUS_MAIL_FROM` | (required with the relay) | the sender, e.g. `Campus IA <campus@ville.fr>` |
+//! | `CAMPUS_OIDC_ISSUER` | (none) | OpenID Connect provider (ProConnect…): its issuer URL, endpoints by discovery |
+//! | `CAMPUS_OIDC_CLIENT_ID`, `CAMPUS_OIDC_CLIENT_SECRET` | (required with the issuer) | this site's registration with the provider |
+//! | `CAMPUS_OIDC_LABEL` | `ProConnect` | the sign-in button's text |
+//! | `CAMPUS_OIDC_SCOPES` | `openid given_name usual_name email uid siret idp_id` | scopes asked for |
+//! | `CAMPUS_OIDC_UNIT_CLAIM` | `siret` | the claim that places a new agent in the unit with that SIRET |
+//! | `CAMPUS_OIDC_ALLOWED_SIRETS`, `CAMPUS_OIDC_ALLOWED_DOMAINS` | (any) | who may sign in through the provider |
+//! | `CAMPUS_SIGNUP` | `on` | `off` closes self sign-up (accounts come from the provider or the administrator) |
 //! | `CAMPUS_TRUSTED_PROXIES` | (none) | reverse proxies whose `X-Forwarded-For` gives the client's address (IPs or CIDR ranges, comma-separated) |
 //! | `CAMPUS_ENV` | `dev` | `dev` or `prod` (secure cookies, HSTS, JSON logs) |
 //! | `RUST_LOG` | `info` | log filter (`tracing` syntax) |
@@ -35,6 +44,10 @@ pub enum Environment {
 pub enum ConfigError {
     #[error("{variable} invalide (« {value} ») : {expected}")]
     Invalid { variable: &'static str, value: String, expected: &'static str },
+    #[error("{0}")]
+    Mail(String),
+    #[error("{0}")]
+    Identity(String),
     #[error("CAMPUS_TRUSTED_PROXIES invalide : {0} (exemple : 127.0.0.1, 10.0.0.0/8)")]
     TrustedProxies(String),
     #[error(transparent)]
@@ -64,6 +77,12 @@ pub struct Config {
     pub lrs: Option<crate::lrs::LrsSettings>,
     /// Reverse proxies whose `X-Forwarded-For` is believed (none: the peer is the client).
     pub trusted_proxies: app::web::TrustedProxies,
+    /// The SMTP relay and sender, if mail is sent at all.
+    pub mail: Option<crate::mailer::MailSettings>,
+    /// The OpenID Connect provider, if agents sign in through one.
+    pub oidc: Option<app::identity::ProviderSettings>,
+    /// Whether visitors may create a local account themselves.
+    pub signup_open: bool,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
@@ -129,6 +148,61 @@ impl Config {
         };
         let trusted_proxies =
             app::web::TrustedProxies::parse(&lookup("CAMPUS_TRUSTED_PROXIES").unwrap_or_default()).map_err(ConfigError::TrustedProxies)?;
+        let mail = match lookup("CAMPUS_SMTP_URL").map(|u| u.trim().to_owned()).filter(|u| !u.is_empty()) {
+            None => None,
+            Some(url) => {
+                if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                    return Err(ConfigError::Mail("CAMPUS_SMTP_URL invalide : une adresse smtp:// ou smtps:// est attendue, par exemple smtp://relais.interne:25".into()));
+                }
+                let from = lookup("CAMPUS_MAIL_FROM").unwrap_or_default();
+                let from = from.trim().parse::<lettre::message::Mailbox>().map_err(|_| {
+                    ConfigError::Mail(format!(
+                        "CAMPUS_MAIL_FROM invalide (« {from} ») : avec CAMPUS_SMTP_URL, indiquez l'expéditeur, par exemple « Campus IA <campus@ville.fr> »"
+                    ))
+                })?;
+                Some(crate::mailer::MailSettings {
+                    smtp_url: url.into(),
+                    from,
+                    poll_interval: std::time::Duration::from_secs(2),
+                    retry_base_seconds: 30,
+                })
+            }
+        };
+        let list = |name: &str| -> Vec<String> {
+            lookup(name).unwrap_or_default().split([',', ' ']).map(|v| v.trim().to_lowercase()).filter(|v| !v.is_empty()).collect()
+        };
+        let oidc = match lookup("CAMPUS_OIDC_ISSUER").map(|u| u.trim().trim_end_matches('/').to_owned()).filter(|u| !u.is_empty()) {
+            None => None,
+            Some(issuer) => {
+                if !(issuer.starts_with("https://") || issuer.starts_with("http://")) {
+                    return Err(ConfigError::Identity(format!("CAMPUS_OIDC_ISSUER invalide (« {issuer} ») : l'adresse de l'émetteur commence par https://")));
+                }
+                let required = |name: &str| {
+                    lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()).ok_or_else(|| {
+                        ConfigError::Identity(format!("{name} manque : avec CAMPUS_OIDC_ISSUER, indiquez l'identifiant et le secret donnés par le fournisseur"))
+                    })
+                };
+                let scopes = lookup("CAMPUS_OIDC_SCOPES").unwrap_or_else(|| app::identity::DEFAULT_SCOPES.to_owned());
+                Some(app::identity::ProviderSettings {
+                    issuer,
+                    client_id: required("CAMPUS_OIDC_CLIENT_ID")?,
+                    client_secret: required("CAMPUS_OIDC_CLIENT_SECRET")?,
+                    label: lookup("CAMPUS_OIDC_LABEL").map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).unwrap_or_else(|| app::identity::DEFAULT_LABEL.to_owned()),
+                    scopes: scopes.split_whitespace().map(str::to_owned).collect(),
+                    unit_claim: lookup("CAMPUS_OIDC_UNIT_CLAIM").map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).unwrap_or_else(|| "siret".to_owned()),
+                    allowed_sirets: list("CAMPUS_OIDC_ALLOWED_SIRETS"),
+                    allowed_domains: list("CAMPUS_OIDC_ALLOWED_DOMAINS"),
+                })
+            }
+        };
+        let signup_open = match lookup("CAMPUS_SIGNUP").map(|v| v.trim().to_lowercase()) {
+            None => true,
+            Some(value) => match value.as_str() {
+                "" | "on" | "oui" | "true" => true,
+                "off" | "non" | "false" => false,
+                _ => return Err(ConfigError::Identity(format!("CAMPUS_SIGNUP invalide (« {value} ») : on ou off"))),
+            },
+        };
         let assistant = AssistantBackend::from_settings(
             lookup("ASSISTANT_BASE_URL").as_deref(),
             lookup("ASSISTANT_API_KEY").as_deref(),
@@ -163,6 +237,9 @@ impl Config {
             assistant,
             sandbox_messages_per_minute,
             trusted_proxies,
+            mail,
+            oidc,
+            signup_open,
         })
     }
 

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod lrs;
+pub mod mailer;
 pub mod middleware;
 pub mod routes;
 pub mod startup;

@@ -15,6 +15,8 @@ use crate::{config::{Config, Environment}, routes};
 pub enum StartupError {
     #[error(transparent)]
     Database(#[from] DbError),
+    #[error("fournisseur d'identité inutilisable : {0}")]
+    Identity(String),
     #[error("impossible d'écouter sur {addr} : {source} (le port est-il déjà pris par un autre programme ?)")]
     Bind { addr: SocketAddr, source: io::Error },
 }
@@ -25,6 +27,7 @@ pub struct Application {
     router: Router,
     state: AppState,
     lrs: Option<crate::lrs::LrsSettings>,
+    mail: Option<crate::mailer::MailSettings>,
 }
 
 impl Application {
@@ -53,9 +56,18 @@ impl Application {
             assistant: config.assistant.clone(),
             sandbox_messages_per_minute: config.sandbox_messages_per_minute,
             trusted_proxies: config.trusted_proxies.clone(),
+            mail_enabled: config.mail.is_some(),
+            oidc: match &config.oidc {
+                Some(settings) => Some(
+                    app::identity::oidc::Provider::new(settings.clone(), &config.public_url)
+                        .map_err(|e| StartupError::Identity(e.to_string()))?,
+                ),
+                None => None,
+            },
+            signup_open: config.signup_open,
         };
         let router = router(state.clone());
-        Ok(Application { listener, router, state, lrs: config.lrs.clone() })
+        Ok(Application { listener, router, state, lrs: config.lrs.clone(), mail: config.mail.clone() })
     }
 
     /// The address the server listens on.
@@ -70,16 +82,20 @@ impl Application {
     /// Serves requests until `shutdown` completes, then lets in-flight requests finish and
     /// closes the database cleanly.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
-        let Application { listener, router, state, lrs } = self;
+        let Application { listener, router, state, lrs, mail } = self;
         tokio::task::spawn_blocking(app::accounts::password::warm_up);
         let housekeeping = tokio::spawn(housekeeping(state.db.clone()));
         let pusher = lrs.map(|settings| tokio::spawn(crate::lrs::push_forever(state.db.clone(), settings)));
+        let mailer = mail.map(|settings| tokio::spawn(crate::mailer::send_forever(state.db.clone(), settings)));
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
             .await?;
         housekeeping.abort();
         if let Some(pusher) = pusher {
             pusher.abort();
+        }
+        if let Some(mailer) = mailer {
+            mailer.abort();
         }
         state.db.close().await;
         Ok(())
@@ -116,6 +132,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(routes::health::healthz))
         .route("/langue", post(routes::language::set_language))
+        .route("/connexion/oidc", get(routes::identity::start))
+        .route(app::identity::CALLBACK_PATH, get(routes::identity::callback))
         .route("/cours/{course}/fichiers/{*path}", get(routes::course_files::course_file))
         .route("/mon-compte/donnees", post(routes::personal_data::download))
         .route("/rh/export.csv", get(routes::reporting::export_csv))

@@ -158,6 +158,9 @@ pub fn test_config(database_url: &str) -> Config {
         sandbox_messages_per_minute: app::sandbox::api::DEFAULT_MESSAGES_PER_MINUTE,
         lrs: None,
         trusted_proxies: Default::default(),
+        mail: None,
+        oidc: None,
+        signup_open: true,
     }
 }
 
@@ -191,7 +194,14 @@ pub async fn spawn_app_with(engine: Engine, configure: impl FnOnce(&mut Config))
 /// Starts another instance of the application on an existing database (scale-out, backups):
 /// the caller keeps whatever owns that database alive.
 pub async fn spawn_instance(database_url: &str) -> (String, Database) {
-    let application = Application::build(&test_config(database_url)).await.expect("application starts");
+    spawn_instance_with(database_url, |_| {}).await
+}
+
+/// Like [`spawn_instance`], with the test configuration changed by `configure` first.
+pub async fn spawn_instance_with(database_url: &str, configure: impl FnOnce(&mut Config)) -> (String, Database) {
+    let mut config = test_config(database_url);
+    configure(&mut config);
+    let application = Application::build(&config).await.expect("application starts");
     let address = format!("http://{}", application.local_addr());
     let db = application.state().db.clone();
     tokio::spawn(application.run_until(std::future::pending()));
@@ -276,4 +286,138 @@ pub fn write_one_module_course(dir: &std::path::Path, slug: &str, title: &str) {
     .expect("course.toml");
     std::fs::write(course.join("01-seul.md"), "+++\ntitle = \"Seul module\"\nduration = 5\nobjectives = [\"Lire\"]\n+++\n\n## Texte\n\nBonjour.\n")
         .expect("module");
+}
+
+/// A real SMTP server (`aiosmtpd`, from PyPI, installed by `make test`) that stores every message
+/// it receives in a Maildir; stopped when dropped.
+pub struct SmtpServer {
+    pub port: u16,
+    maildir: TempDir,
+    child: std::process::Child,
+}
+
+impl SmtpServer {
+    /// Starts it on `port` (0: a free one) and returns once it accepts connections.
+    pub async fn start(port: u16) -> SmtpServer {
+        let port = if port == 0 { free_port() } else { port };
+        let maildir = TempDir::new();
+        let python = std::env::var("CAMPUS_TEST_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+        let child = std::process::Command::new(&python)
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(maildir.0.join("boite"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{python} -m aiosmtpd could not start ({e}): run the tests through `make test`, which installs it"));
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+                return SmtpServer { port, maildir, child };
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("aiosmtpd did not answer on port {port} (is the aiosmtpd package installed for {python}?)");
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// Every message received so far, as raw text.
+    pub fn messages(&self) -> Vec<String> {
+        let new = self.maildir.0.join("boite").join("new");
+        let mut files: Vec<_> = std::fs::read_dir(&new).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        files.sort();
+        files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect()
+    }
+
+    /// Waits until at least `count` messages arrived (at most 15 s) and returns them all.
+    pub async fn wait_for(&self, count: usize) -> Vec<String> {
+        for _ in 0..300 {
+            let messages = self.messages();
+            if messages.len() >= count {
+                return messages;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("expected {count} message(s), the SMTP server received {}", self.messages().len());
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A TCP port nobody listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+/// Mail settings for a test pointing at `smtp_url`: quick rounds and retries.
+pub fn test_mail_settings(smtp_url: &str) -> server::mailer::MailSettings {
+    server::mailer::MailSettings {
+        smtp_url: smtp_url.to_owned().into(),
+        from: "Campus IA <campus@ville.test>".parse().expect("a valid sender"),
+        poll_interval: std::time::Duration::from_millis(100),
+        retry_base_seconds: 1,
+    }
+}
+
+/// A real OpenID Connect provider (the npm package `oidc-provider`, installed by `make test` in
+/// `tests/oidc`), configured like ProConnect by `tests/oidc/provider.mjs`; stopped when dropped.
+pub struct OidcProvider {
+    pub issuer: String,
+    child: std::process::Child,
+}
+
+/// The client this site is registered as with the test provider.
+pub const OIDC_CLIENT_ID: &str = "campus-ia";
+pub const OIDC_CLIENT_SECRET: &str = "secret-de-test-du-fournisseur";
+
+impl OidcProvider {
+    /// Starts it on `port`, accepting `app_address` (`http://127.0.0.1:N`) as relying party.
+    pub async fn start(port: u16, app_address: &str) -> OidcProvider {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("oidc/provider.mjs");
+        let child = std::process::Command::new("node")
+            .arg(&script)
+            .env("OIDC_PORT", port.to_string())
+            .env("OIDC_REDIRECT_URIS", format!("{app_address}{}", app::identity::CALLBACK_PATH))
+            .env("OIDC_POST_LOGOUT_URIS", format!("{app_address}/connexion"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("node {} could not start ({e}): run the tests through `make test`", script.display()));
+        let issuer = format!("http://127.0.0.1:{port}");
+        let client = reqwest::Client::new();
+        for _ in 0..200 {
+            if client.get(format!("{issuer}/.well-known/openid-configuration")).send().await.is_ok_and(|r| r.status().is_success()) {
+                return OidcProvider { issuer, child };
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the OpenID provider did not answer on port {port} (is tests/oidc/node_modules installed?)");
+    }
+
+    /// The provider settings this site uses for it.
+    pub fn settings(issuer: &str) -> app::identity::ProviderSettings {
+        app::identity::ProviderSettings {
+            issuer: issuer.to_owned(),
+            client_id: OIDC_CLIENT_ID.to_owned(),
+            client_secret: OIDC_CLIENT_SECRET.to_owned(),
+            label: "ProConnect".to_owned(),
+            scopes: app::identity::DEFAULT_SCOPES.split_whitespace().map(str::to_owned).collect(),
+            unit_claim: "siret".to_owned(),
+            allowed_sirets: Vec::new(),
+            allowed_domains: Vec::new(),
+        }
+    }
+}
+
+impl Drop for OidcProvider {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

@@ -35,6 +35,14 @@ pub async fn load_current_user() -> Result<Option<CurrentUser>, ServerFnError> {
     Ok(super::authz::current_user())
 }
 
+/// Whether visitors may create a local account themselves (`CAMPUS_SIGNUP`).
+pub fn signup_open() -> bool {
+    #[cfg(feature = "ssr")]
+    return use_context::<crate::state::AppState>().is_none_or(|state| state.signup_open);
+    #[cfg(not(feature = "ssr"))]
+    true
+}
+
 /// The organisation tree (shown on the sign-up form and the admin pages).
 #[server]
 pub async fn load_organization_tree() -> Result<Vec<TreeEntry>, ServerFnError> {
@@ -78,6 +86,10 @@ async fn open_session(state: &crate::state::AppState, user_id: i64) -> Result<()
 #[server]
 pub async fn sign_up(display_name: String, email: String, organization_id: String, password: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
+    if !state.signup_open {
+        redirect_with(&FormFeedback::new("inscription").failure("La création de compte est fermée sur ce site : connectez-vous avec le compte fourni par votre employeur."), "/inscription");
+        return Ok(());
+    }
     let address = client_address().await;
     if let Some(wait) = super::throttle::reserve(&state.db, super::throttle::Action::SignUp, None, &address).await.map_err(unavailable)? {
         let feedback = FormFeedback::new("inscription").value("display_name", &display_name).value("email", &email);
@@ -201,14 +213,82 @@ async fn confirm_password(state: &crate::state::AppState, user: &CurrentUser, pa
     Ok(Ok(valid))
 }
 
+/// « Mot de passe oublié ? »: queues a single-use reset link for a local account. The answer
+/// is the same whether the address has an account or not.
+#[server]
+pub async fn request_password_reset(email: String) -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    let back = "/mot-de-passe-oublie";
+    let feedback = FormFeedback::new("oubli").value("email", &email);
+    if !state.mail_enabled {
+        redirect_with(&feedback.failure("L'envoi de courriels n'est pas configuré sur ce site : demandez à un administrateur de vous aider."), back);
+        return Ok(());
+    }
+    let account_key = super::normalize_email(&email).unwrap_or_else(|_| email.trim().to_lowercase());
+    let address = client_address().await;
+    if let Some(wait) = super::throttle::reserve(&state.db, super::throttle::Action::PasswordReset, Some(&account_key), &address).await.map_err(unavailable)? {
+        redirect_with(&feedback.failure(format!("Trop de demandes. Réessayez dans {} min.", (wait + 59) / 60)), back);
+        return Ok(());
+    }
+    super::reset::request(&state.db, &state.public_url, &email, crate::request_locale()).await.map_err(unavailable)?;
+    redirect_with(
+        &FormFeedback::success(
+            "oubli",
+            "Si un compte avec mot de passe existe pour cette adresse, un message vient de lui être envoyé. Le lien qu'il contient est valable 30 minutes.",
+        ),
+        back,
+    );
+    Ok(())
+}
+
+/// Sets a new password from a reset link; every session of the account is closed and the user
+/// signs in with the new password.
+#[server]
+pub async fn reset_password(token: String, new_password: String) -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    let back = format!("/mot-de-passe-oublie/{}", token.chars().filter(char::is_ascii_hexdigit).collect::<String>());
+    let Some(email) = super::reset::valid_token(&state.db, &token).await.map_err(unavailable)? else {
+        redirect_with(&FormFeedback::new("oubli").failure("Ce lien ne fonctionne plus (déjà utilisé ou expiré) : demandez-en un nouveau."), "/mot-de-passe-oublie");
+        return Ok(());
+    };
+    if let Err(error) = super::check_password_policy(&new_password, &email) {
+        redirect_with(&FormFeedback::new("nouveau-mot-de-passe").error("new_password", error.to_string()).failure("Le mot de passe n'a pas été modifié."), &back);
+        return Ok(());
+    }
+    let hash = match super::password::hash_password(new_password).await {
+        Ok(hash) => hash,
+        Err(error) => return password_busy(error),
+    };
+    if super::reset::complete(&state.db, &token, &hash).await.map_err(unavailable)?.is_none() {
+        redirect_with(&FormFeedback::new("oubli").failure("Ce lien ne fonctionne plus (déjà utilisé ou expiré) : demandez-en un nouveau."), "/mot-de-passe-oublie");
+        return Ok(());
+    }
+    set_cookie(&super::session::clear_session_cookie(state.secure_cookies));
+    redirect_with(&FormFeedback::success("connexion", "Votre mot de passe est modifié et toutes vos sessions sont fermées : connectez-vous avec le nouveau."), "/connexion");
+    Ok(())
+}
+
+/// Whether a reset link still works (for its page).
+#[server]
+pub async fn load_reset_link(token: String) -> Result<bool, ServerFnError> {
+    let state = app_state()?;
+    Ok(super::reset::valid_token(&state.db, &token).await.map_err(unavailable)?.is_some())
+}
+
+/// Signs out; after a sign-in through an identity provider, the browser then goes to the
+/// provider's logout (`end_session_endpoint` with `id_token_hint`) and comes back to `/connexion`.
 #[server]
 pub async fn sign_out() -> Result<(), ServerFnError> {
     let state = app_state()?;
+    let mut provider_logout = None;
     if let Some(user) = super::authz::current_user() {
-        super::session::delete(&state.db, user.session_id).await.map_err(unavailable)?;
+        let id_token = super::session::delete_returning_id_token(&state.db, user.session_id).await.map_err(unavailable)?;
+        if let (Some(id_token), Some(provider)) = (id_token, state.oidc.as_ref()) {
+            provider_logout = provider.logout_url(&id_token).await;
+        }
     }
     set_cookie(&super::session::clear_session_cookie(state.secure_cookies));
-    redirect_with(&FormFeedback::success("connexion", "Vous êtes déconnecté."), "/connexion");
+    redirect_with(&FormFeedback::success("connexion", "Vous êtes déconnecté."), provider_logout.as_deref().unwrap_or("/connexion"));
     Ok(())
 }
 

@@ -14,6 +14,8 @@ pub mod password;
 #[cfg(feature = "ssr")]
 pub mod repository;
 #[cfg(feature = "ssr")]
+pub mod reset;
+#[cfg(feature = "ssr")]
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod throttle;

@@ -33,11 +33,11 @@ pub fn clear_session_cookie(secure: bool) -> String {
     crate::web::cookie(cookie_name(secure), "", Some(0), secure)
 }
 
-fn hash_token(token: &str) -> String {
+pub(crate) fn hash_token(token: &str) -> String {
     Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn new_token() -> Result<String, DbError> {
+pub(crate) fn new_token() -> Result<String, DbError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
@@ -45,15 +45,22 @@ fn new_token() -> Result<String, DbError> {
 
 /// Opens a session for `user_id` and returns its token (to put in the cookie).
 pub async fn create(db: &Database, user_id: i64) -> Result<String, DbError> {
+    create_with_id_token(db, user_id, None).await
+}
+
+/// Opens a session after a sign-in through an identity provider, keeping its ID token for the
+/// provider's logout (`id_token_hint`).
+pub async fn create_with_id_token(db: &Database, user_id: i64, id_token: Option<&str>) -> Result<String, DbError> {
     let token = new_token()?;
     let at = now();
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, id_token) VALUES ($1, $2, $3, $3, $4, $5)",
     )
     .bind(hash_token(&token))
     .bind(user_id)
     .bind(at)
     .bind(at + ABSOLUTE_TIMEOUT_SECONDS)
+    .bind(id_token)
     .execute(db.pool())
     .await?;
     Ok(token)
@@ -112,6 +119,13 @@ pub async fn roles_of(db: &Database, user_id: i64) -> Result<Vec<RoleGrant>, DbE
 pub async fn delete(db: &Database, session_id: i64) -> Result<(), DbError> {
     sqlx::query("DELETE FROM sessions WHERE id = $1").bind(session_id).execute(db.pool()).await?;
     Ok(())
+}
+
+/// Ends a session and returns the identity provider's ID token it was opened with, if any (for
+/// the provider's logout).
+pub async fn delete_returning_id_token(db: &Database, session_id: i64) -> Result<Option<String>, DbError> {
+    let row = sqlx::query("DELETE FROM sessions WHERE id = $1 RETURNING id_token").bind(session_id).fetch_optional(db.pool()).await?;
+    Ok(row.and_then(|r| r.try_get::<Option<String>, _>("id_token").ok().flatten()))
 }
 
 /// Ends every session of a user, except `keep` (the current one, after a password change).

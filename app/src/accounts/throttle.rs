@@ -19,6 +19,8 @@ pub enum Action {
     SignUp,
     /// The current password confirming a change (new password, account deletion).
     PasswordConfirmation,
+    /// Asking for a password-reset link (each sends an e-mail).
+    PasswordReset,
 }
 
 impl Action {
@@ -27,6 +29,7 @@ impl Action {
             Action::SignIn => "sign-in",
             Action::SignUp => "sign-up",
             Action::PasswordConfirmation => "password-confirmation",
+            Action::PasswordReset => "password-reset",
         }
     }
 
@@ -38,6 +41,8 @@ impl Action {
             // A training room signs up together: 30 sign-ups an hour from one address.
             Action::SignUp => (3_600, i64::MAX, 30),
             Action::PasswordConfirmation => (WINDOW_SECONDS, MAX_PER_ACCOUNT, MAX_PER_ADDRESS),
+            // Three links per address asked for in 15 minutes, 20 requests per client address.
+            Action::PasswordReset => (WINDOW_SECONDS, 3, 20),
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::{
         Role,
     },
     components::{breadcrumb::Breadcrumb, form::FormMessage},
-    i18n::tr,
+    i18n::{tr, tr_args},
     pages::{error::ErrorMessage, sign_in_required::{Forbidden, SignInRequired}},
     xapi::api::{load_xapi_credentials, reveal_xapi_secret, CreateXapiCredential, RevokeXapiCredential},
 };
@@ -64,10 +64,60 @@ pub fn AdminHomePage() -> impl IntoView {
                     <li><a href="/admin/journal">{tr("admin-audit")}</a></li>
                     <li><a href="/admin/xapi">{tr("admin-xapi")}</a></li>
                 </ul>
+                <MailQueue/>
             </div>
         }
         .into_any()
     })
+}
+
+/// The outbox: whether mail is sent at all, and what is pending, sent or failed (with the
+/// relay's answer).
+#[component]
+fn MailQueue() -> impl IntoView {
+    use crate::mail::{api::load_mail_queue, DeliveryState};
+    let queue = Resource::new(|| (), |_| load_mail_queue());
+    view! {
+        <h2>{tr("admin-mail")}</h2>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match queue.await {
+                    Err(error) => view! { <p class="alert alert--error" role="alert">{error.to_string()}</p> }.into_any(),
+                    Ok(queue) => view! {
+                        {(!queue.enabled).then(|| view! { <p class="alert alert--warning" role="status">{tr("admin-mail-disabled")}</p> })}
+                        <p>{tr_args("admin-mail-counts", &[("pending", queue.pending.into()), ("sent", queue.sent.into()), ("failed", queue.failed.into())])}</p>
+                        {(!queue.recent.is_empty()).then(|| view! {
+                            <table class="data-table">
+                                <caption class="visually-hidden">{tr("admin-mail")}</caption>
+                                <thead><tr>
+                                    <th scope="col">{tr("admin-mail-when")}</th>
+                                    <th scope="col">{tr("admin-mail-to")}</th>
+                                    <th scope="col">{tr("admin-mail-subject")}</th>
+                                    <th scope="col">{tr("admin-mail-state")}</th>
+                                </tr></thead>
+                                <tbody>{queue.recent.into_iter().map(|mail| {
+                                    let state = match mail.state {
+                                        DeliveryState::Pending => tr("admin-mail-pending"),
+                                        DeliveryState::Sent => tr("admin-mail-sent"),
+                                        DeliveryState::Failed => tr("admin-mail-failed"),
+                                    };
+                                    let answer = mail.last_error.map(|e| format!(" — {e}")).unwrap_or_default();
+                                    view! {
+                                        <tr>
+                                            <td>{crate::components::labels::utc_datetime(mail.created_at)}</td>
+                                            <td>{mail.recipient}</td>
+                                            <th scope="row">{mail.subject}</th>
+                                            <td>{format!("{state} ({}){answer}", mail.attempts)}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}</tbody>
+                            </table>
+                        })}
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
 }
 
 #[component]

@@ -7,7 +7,8 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     accounts::{api::SignIn, forms::{signed_in_user, take_feedback}},
     components::form::{Field, FormMessage},
-    i18n::tr,
+    i18n::{tr, tr_args},
+    identity::api::provider_label,
 };
 
 #[component]
@@ -21,19 +22,27 @@ pub fn SignInPage() -> impl IntoView {
         <div class="page narrow">
             <h1>{tr("sign-in-title")}</h1>
             <FormMessage feedback=feedback.clone() form="connexion"/>
-            <FormMessage feedback=feedback form="bienvenue"/>
+            <FormMessage feedback=feedback.clone() form="bienvenue"/>
             {match user {
                 Some(user) => view! {
                     <p>{format!("{} {}.", tr("sign-in-already"), user.display_name)}</p>
                     <p><a class="button" href="/cours">{tr("nav-courses")}</a></p>
                 }.into_any(),
                 None => view! {
+                    {provider_label().map(|label| {
+                        let href = if next.is_empty() { "/connexion/oidc".to_owned() } else { format!("/connexion/oidc?suite={}", crate::reporting::api::url_encode(&next)) };
+                        view! {
+                            <p><a class="button button--provider" href=href>{tr_args("sign-in-with", &[("provider", label.into())])}</a></p>
+                            <p>{tr("sign-in-or")}</p>
+                        }
+                    })}
                     <form method="post" action=SignIn::url() class="stacked-form">
                         <input type="hidden" name="next" value=next/>
                         <Field label=tr("field-email") name="email" kind="email" value=email autocomplete="username" required=true/>
                         <Field label=tr("field-password") name="password" kind="password" autocomplete="current-password" required=true/>
                         <button type="submit">{tr("sign-in-submit")}</button>
                     </form>
+                    <p><a href="/mot-de-passe-oublie">{tr("sign-in-forgot")}</a></p>
                     <p>{tr("sign-in-no-account")}" "<a href="/inscription">{tr("sign-in-create")}</a></p>
                 }.into_any(),
             }}

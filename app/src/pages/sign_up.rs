@@ -5,7 +5,7 @@ use leptos_meta::Title;
 
 use crate::{
     accounts::{
-        api::{load_organization_tree, SignUp},
+        api::{load_organization_tree, signup_open, SignUp},
         forms::take_feedback,
     },
     components::form::{Field, FormMessage},
@@ -39,6 +39,8 @@ pub fn SignUpPage() -> impl IntoView {
             <h1>{tr("sign-up-title")}</h1>
             <p>{tr("sign-up-intro")}</p>
             <FormMessage feedback=feedback.clone() form="inscription" labels/>
+            {(!signup_open()).then(|| view! { <p class="alert alert--warning" role="status">{tr("sign-up-closed")}</p> })}
+            {signup_open().then(|| view! {
             <form method="post" action=SignUp::url() class="stacked-form">
                 <Field label=tr("field-name") name="display_name" value=value("display_name") error=error("display_name") autocomplete="name" required=true/>
                 <Field label=tr("field-email") name="email" kind="email" value=value("email") error=error("email") hint=Some(tr("field-email-hint")) autocomplete="email" required=true/>
@@ -73,6 +75,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <Field label=tr("field-password") name="password" kind="password" error=error("password") hint=Some(tr("field-password-hint")) autocomplete="new-password" required=true/>
                 <button type="submit">{tr("sign-up-submit")}</button>
             </form>
+            })}
             <p>{tr("sign-up-have-account")}" "<a href="/connexion">{tr("sign-up-sign-in")}</a></p>
         </div>
     }

@@ -11,6 +11,8 @@ use crate::course::{exercise::Criterion, slug::fold_text};
 pub struct CriterionResult {
     pub criterion: Criterion,
     pub met: bool,
+    /// The words of the prompt the verdict relied on (the cues found, or the personal data).
+    pub evidence: Vec<String>,
     pub feedback: String,
 }
 
@@ -55,13 +57,19 @@ pub fn evaluate(prompt: &str, criteria: &[Criterion]) -> Vec<CriterionResult> {
     criteria
         .iter()
         .map(|&criterion| {
-            let met = match criterion {
-                Criterion::NoPersonalData => privacy::scan(prompt).is_empty(),
+            let found: Vec<String> = cues(criterion).iter().filter(|cue| folded.contains(*cue)).map(|cue| cue.trim().to_owned()).collect();
+            let (met, evidence) = match criterion {
+                Criterion::NoPersonalData => {
+                    let findings: Vec<String> = privacy::scan(prompt).into_iter().map(|f| f.text).collect();
+                    (findings.is_empty(), findings)
+                }
                 // A long pasted text counts as a source even without an announcing word.
-                Criterion::Source => cues(criterion).iter().any(|cue| folded.contains(cue)) || prompt.lines().count() >= 6 || prompt.len() > 600,
-                _ => cues(criterion).iter().any(|cue| folded.contains(cue)),
+                Criterion::Source if found.is_empty() && (prompt.lines().count() >= 6 || prompt.len() > 600) => {
+                    (true, vec!["(texte long collé)".to_owned()])
+                }
+                _ => (!found.is_empty(), found),
             };
-            CriterionResult { criterion, met, feedback: feedback(criterion, met).to_owned() }
+            CriterionResult { criterion, met, evidence, feedback: feedback(criterion, met).to_owned() }
         })
         .collect()
 }

@@ -3,6 +3,7 @@
 pub mod authoring;
 pub mod course_files;
 pub mod health;
+pub mod identity;
 pub mod language;
 pub mod openai;
 pub mod personal_data;

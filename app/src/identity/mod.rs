@@ -1,0 +1,167 @@
+//! Identity from the employer: sign-in through an OpenID Connect provider (ProConnect, the
+//! State's federation, or a CNFPT, Keycloak or Entra ID provider), with local accounts kept as
+//! the fallback.
+//!
+//! This module holds the pure parts: the provider's settings, the identity read from its
+//! claims, the display name, and the access rules (allowed SIRETs or e-mail domains). The
+//! protocol itself (discovery, code flow, token and userinfo checks) is the `openidconnect`
+//! crate's, driven by `oidc.rs`; `service.rs` turns a verified identity into a signed-in account.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+pub mod oidc;
+#[cfg(feature = "ssr")]
+pub mod repository;
+#[cfg(feature = "ssr")]
+pub mod service;
+pub mod api;
+
+/// The scopes asked for when `CAMPUS_OIDC_SCOPES` is not set: ProConnect's.
+pub const DEFAULT_SCOPES: &str = "openid given_name usual_name email uid siret idp_id";
+/// The button's text when `CAMPUS_OIDC_LABEL` is not set.
+pub const DEFAULT_LABEL: &str = "ProConnect";
+/// Where the provider sends the user back (register it with the provider).
+pub const CALLBACK_PATH: &str = "/connexion/oidc/retour";
+
+/// What is known of the provider from the configuration.
+#[derive(Clone, Debug)]
+pub struct ProviderSettings {
+    /// The issuer URL; endpoints come from its discovery document, never from here.
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: String,
+    /// The button's text (« Se connecter avec … »).
+    pub label: String,
+    /// Scopes asked for, `openid` included.
+    pub scopes: Vec<String>,
+    /// The claim that names the agent's organisation (`siret` for ProConnect).
+    pub unit_claim: String,
+    /// When not empty, only agents of these SIRETs may sign in.
+    pub allowed_sirets: Vec<String>,
+    /// When not empty, only these e-mail domains (and their subdomains) may sign in.
+    pub allowed_domains: Vec<String>,
+}
+
+/// An identity the provider vouched for (ID token and userinfo verified).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    pub issuer: String,
+    pub subject: String,
+    pub email: Option<String>,
+    pub given_name: Option<String>,
+    pub usual_name: Option<String>,
+    /// The value of the unit claim (a SIRET for ProConnect).
+    pub organisation: Option<String>,
+}
+
+impl Identity {
+    /// « Prénom Nom », or the e-mail, or the subject when the provider gave neither.
+    pub fn display_name(&self) -> String {
+        let parts: Vec<&str> = [self.given_name.as_deref(), self.usual_name.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.is_empty() {
+            self.email.clone().unwrap_or_else(|| self.subject.clone())
+        } else {
+            parts.join(" ")
+        }
+    }
+}
+
+/// Why an identity may not sign in, as the refusal page explains it (ProConnect asks that the
+/// page shows the rule, the organisation and its SIRET).
+pub fn access_refusal(identity: &Identity, settings: &ProviderSettings) -> Option<String> {
+    if !settings.allowed_sirets.is_empty() {
+        let siret = identity.organisation.as_deref().unwrap_or_default();
+        if !settings.allowed_sirets.iter().any(|allowed| allowed == siret) {
+            return Some(format!(
+                "Campus IA est ouvert ici aux agents des organisations de SIRET {}. Votre compte {} est rattaché à l'organisation de SIRET « {} ».",
+                settings.allowed_sirets.join(", "),
+                settings.label,
+                if siret.is_empty() { "(non communiqué)" } else { siret }
+            ));
+        }
+    }
+    if !settings.allowed_domains.is_empty() {
+        let email = identity.email.as_deref().unwrap_or_default().to_lowercase();
+        let domain = email.rsplit_once('@').map(|(_, d)| d).unwrap_or_default();
+        let allowed = settings.allowed_domains.iter().any(|d| domain == d || domain.ends_with(&format!(".{d}")));
+        if !allowed {
+            return Some(format!(
+                "Campus IA est ouvert ici aux adresses des domaines {}. L'adresse transmise par {} est « {} » (SIRET « {} »).",
+                settings.allowed_domains.join(", "),
+                settings.label,
+                if email.is_empty() { "(non communiquée)" } else { &email },
+                identity.organisation.as_deref().unwrap_or("(non communiqué)")
+            ));
+        }
+    }
+    None
+}
+
+/// Whether `value` looks like a SIRET (14 digits, spaces allowed) and its normalised form.
+pub fn normalize_siret(value: &str) -> Option<String> {
+    let digits: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    (digits.len() == 14 && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> ProviderSettings {
+        ProviderSettings {
+            issuer: "https://auth.exemple.gouv.fr".into(),
+            client_id: "c".into(),
+            client_secret: "s".into(),
+            label: "ProConnect".into(),
+            scopes: vec!["openid".into()],
+            unit_claim: "siret".into(),
+            allowed_sirets: vec![],
+            allowed_domains: vec![],
+        }
+    }
+
+    fn identity(email: &str, siret: &str) -> Identity {
+        Identity {
+            issuer: "i".into(),
+            subject: "s".into(),
+            email: Some(email.into()),
+            given_name: Some("Camille".into()),
+            usual_name: Some("Durand".into()),
+            organisation: Some(siret.into()),
+        }
+    }
+
+    #[test]
+    fn names_come_from_the_claims() {
+        assert_eq!(identity("a@b.fr", "1").display_name(), "Camille Durand");
+        let mut bare = identity("a@b.fr", "1");
+        bare.given_name = None;
+        bare.usual_name = Some("  ".into());
+        assert_eq!(bare.display_name(), "a@b.fr");
+    }
+
+    #[test]
+    fn access_rules_say_which_rule_refused_and_show_the_siret() {
+        assert_eq!(access_refusal(&identity("a@mairie.fr", "21750001600019"), &settings()), None, "no rule: everyone");
+        let sirets = ProviderSettings { allowed_sirets: vec!["21750001600019".into()], ..settings() };
+        assert_eq!(access_refusal(&identity("a@mairie.fr", "21750001600019"), &sirets), None);
+        let refusal = access_refusal(&identity("a@mairie.fr", "99999999999999"), &sirets).unwrap();
+        assert!(refusal.contains("21750001600019") && refusal.contains("99999999999999"), "{refusal}");
+        let domains = ProviderSettings { allowed_domains: vec!["mairie.fr".into()], ..settings() };
+        assert_eq!(access_refusal(&identity("a@service.mairie.fr", "1"), &domains), None, "subdomains are in");
+        assert!(access_refusal(&identity("a@evilmairie.fr", "1"), &domains).unwrap().contains("evilmairie.fr"));
+    }
+
+    #[test]
+    fn sirets_are_fourteen_digits() {
+        assert_eq!(normalize_siret("217 500 016 00019").as_deref(), Some("21750001600019"));
+        assert_eq!(normalize_siret("2175000160001"), None);
+        assert_eq!(normalize_siret("2175000160001A"), None);
+    }
+}
