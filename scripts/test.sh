@@ -14,8 +14,12 @@ cargo leptos build --release
 
 work="$(mktemp -d /tmp/campus-test.XXXXXX)"
 server_pid=""
+oidc_server_pid=""
+provider_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  [ -n "$oidc_server_pid" ] && kill "$oidc_server_pid" 2>/dev/null || true
+  [ -n "$provider_pid" ] && kill "$provider_pid" 2>/dev/null || true
   postgres_stop
   rm -rf "$work"
 }
@@ -55,7 +59,22 @@ for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   sleep 0.2
 done
-if ! CAMPUS_E2E_URL="http://127.0.0.1:$port" node --test \
+# A second server signs agents in through a real OpenID Connect provider (npm oidc-provider).
+oidc_port="$(free_port)"; provider_port="$(free_port)"
+OIDC_PORT="$provider_port" OIDC_REDIRECT_URIS="http://127.0.0.1:$oidc_port/connexion/oidc/retour" \
+  OIDC_POST_LOGOUT_URIS="http://127.0.0.1:$oidc_port/connexion" node tests/oidc/provider.mjs >"$work/provider.log" 2>&1 &
+provider_pid=$!
+DATABASE_URL="sqlite://$work/e2e-oidc.db?mode=rwc" CAMPUS_COURSES_DIR= "$SERVER_BIN" migrate >/dev/null
+DATABASE_URL="sqlite://$work/e2e-oidc.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$oidc_port" RUST_LOG=warn CAMPUS_COURSES_DIR= \
+  CAMPUS_PUBLIC_URL="http://127.0.0.1:$oidc_port" CAMPUS_OIDC_ISSUER="http://127.0.0.1:$provider_port" \
+  CAMPUS_OIDC_CLIENT_ID=campus-ia CAMPUS_OIDC_CLIENT_SECRET=secret-de-test-du-fournisseur \
+  "$SERVER_BIN" serve >"$work/server-oidc.log" 2>&1 &
+oidc_server_pid=$!
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$oidc_port/healthz" >/dev/null 2>&1 && curl -fsS "http://127.0.0.1:$provider_port/.well-known/openid-configuration" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+if ! CAMPUS_E2E_URL="http://127.0.0.1:$port" CAMPUS_E2E_OIDC_URL="http://127.0.0.1:$oidc_port" node --test \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$work/e2e.tap" \
     tests/e2e/*.test.mjs; then

@@ -93,14 +93,21 @@ impl TrustedProxies {
                 None => max,
                 Some(bits) => bits.parse::<u8>().ok().filter(|b| *b <= max).ok_or_else(|| format!("« {entry} » : longueur de préfixe invalide"))?,
             };
-            ranges.push((address, bits));
+            // An IPv4 address written as IPv6 (`::ffff:10.0.0.1/128`) is kept as IPv4.
+            ranges.push(match address {
+                IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+                    Some(v4) => (IpAddr::V4(v4), bits.saturating_sub(96)),
+                    None => (address, bits),
+                },
+                v4 => (v4, bits),
+            });
         }
         Ok(TrustedProxies(ranges))
     }
 
     pub fn contains(&self, ip: IpAddr) -> bool {
         let ip = canonical(ip);
-        self.0.iter().any(|(network, bits)| match (canonical(*network), ip) {
+        self.0.iter().any(|(network, bits)| match (*network, ip) {
             (IpAddr::V4(n), IpAddr::V4(a)) => prefix_matches(&n.octets(), &a.octets(), *bits),
             (IpAddr::V6(n), IpAddr::V6(a)) => prefix_matches(&n.octets(), &a.octets(), *bits),
             _ => false,
@@ -122,7 +129,9 @@ fn canonical(ip: IpAddr) -> IpAddr {
 
 fn prefix_matches(network: &[u8], address: &[u8], bits: u8) -> bool {
     let (whole, rest) = (usize::from(bits / 8), bits % 8);
-    network[..whole] == address[..whole] && (rest == 0 || (network[whole] ^ address[whole]) >> (8 - rest) == 0)
+    let same_bytes = network.get(..whole).is_some_and(|n| address.get(..whole) == Some(n));
+    let same_bits = rest == 0 || matches!((network.get(whole), address.get(whole)), (Some(n), Some(a)) if (n ^ a) >> (8 - rest) == 0);
+    same_bytes && same_bits
 }
 
 /// The address a request comes from: the peer itself, unless the peer is a trusted proxy; then

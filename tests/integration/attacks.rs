@@ -24,6 +24,9 @@ on_both_engines!(
     oversized_inputs_are_refused_with_their_limit,
     signing_in_again_replaces_the_session_token,
     attestations_keep_the_name_at_completion_and_can_be_revoked,
+    exports_do_not_run_from_an_embedded_or_cross_site_request,
+    private_pages_are_never_stored_and_public_ones_may_be,
+    password_confirmations_are_throttled,
 );
 
 const PASSWORD: &str = "une phrase de passe solide";
@@ -269,7 +272,12 @@ async fn redirects_after_sign_in_stay_on_the_site(engine: Engine) {
 
 async fn oversized_inputs_are_refused_with_their_limit(engine: Engine) {
     let (app, _dir) = signed_in_on_limited_course(engine, 10).await;
-    let long_name = "A".repeat(2 * 1024 * 1024);
+    let huge = "A".repeat(2 * 1024 * 1024);
+    // Over the 2 MiB body limit, the form is not even read.
+    let refused = app.post_form(UpdateProfile::url(), &[("display_name", &huge)]).await;
+    assert!(!refused.status().is_success(), "{}", refused.status());
+    assert_eq!(count(&app, "SELECT MAX(LENGTH(display_name)) FROM users").await, "Compte de test".len() as i64);
+    let long_name = "A".repeat(10_000);
     app.post_form(UpdateProfile::url(), &[("display_name", &long_name)]).await;
     assert!(app.page("/mon-compte").await.contains("le nom ne doit pas dépasser 120 caractères"));
     assert_eq!(count(&app, "SELECT MAX(LENGTH(display_name)) FROM users").await, "Compte de test".len() as i64);
@@ -301,7 +309,7 @@ async fn attestations_keep_the_name_at_completion_and_can_be_revoked(engine: Eng
     let code: String = sqlx::query("SELECT verification_code FROM course_completions").fetch_one(app.db.pool()).await.unwrap().get(0);
     app.post_form(UpdateProfile::url(), &[("display_name", "Nouveau Nom")]).await;
     let check = app.page(&format!("/attestations/{code}")).await;
-    assert!(check.contains("Compte de test") && !check.contains("Nouveau Nom"), "the name at completion: {check}");
+    assert!(check.contains("Compte de test — Cours solo") && !check.contains("Nouveau Nom — Cours solo"), "the name at completion: {check}");
     assert!(check.contains("authentique"));
 
     // An agent cannot revoke; an administrator can, and the check then says so.
@@ -316,4 +324,49 @@ async fn attestations_keep_the_name_at_completion_and_can_be_revoked(engine: Eng
     assert!(check.contains("révoquée") && check.contains("Parcours effectué par un tiers"), "{check}");
     assert!(!check.contains("authentique"));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'attestation.revoke'").await, 1);
+}
+
+async fn exports_do_not_run_from_an_embedded_or_cross_site_request(engine: Engine) {
+    use app::accounts::Role;
+    let app = spawn_app(engine).await;
+    let unit = app::organizations::repository::create(&app.db, None, "Direction").await.unwrap().id;
+    app.create_account("rh@ville.fr", PASSWORD, Some(unit), Some((Role::Hr, Some(unit)))).await;
+    app.sign_in("rh@ville.fr", PASSWORD).await;
+    let export = |dest: &'static str, site: &'static str| {
+        app.client.get(app.url(&format!("/rh/export.csv?unite={unit}"))).header("Sec-Fetch-Dest", dest).header("Sec-Fetch-Site", site).send()
+    };
+    // `<img src="/rh/export.csv">` in a module, and a link from another site.
+    assert_eq!(export("image", "same-origin").await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(export("document", "cross-site").await.unwrap().status(), StatusCode::FORBIDDEN);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'report.export'").await, 0, "nothing written under the reader's name");
+    // The dashboard's own button.
+    assert_eq!(export("document", "same-origin").await.unwrap().status(), StatusCode::OK);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'report.export'").await, 1);
+}
+
+async fn private_pages_are_never_stored_and_public_ones_may_be(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let public = app.get("/cours").await;
+    assert_ne!(public.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"));
+    app.create_account("agent@ville.fr", PASSWORD, None, None).await;
+    app.sign_in("agent@ville.fr", PASSWORD).await;
+    for path in ["/mon-parcours", "/mon-compte", "/cours"] {
+        let response = app.get(path).await;
+        assert_eq!(response.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"), "{path} signed in");
+    }
+}
+
+async fn password_confirmations_are_throttled(engine: Engine) {
+    use app::accounts::api::ChangePassword;
+    let app = spawn_app(engine).await;
+    app.create_account("agent@ville.fr", PASSWORD, None, None).await;
+    app.sign_in("agent@ville.fr", PASSWORD).await;
+    for _ in 0..5 {
+        app.post_form(ChangePassword::url(), &[("current_password", "pas le bon"), ("new_password", "un nouveau mot de passe solide")]).await;
+        assert!(app.page("/mon-compte").await.contains("le mot de passe actuel est incorrect"));
+    }
+    app.post_form(ChangePassword::url(), &[("current_password", PASSWORD), ("new_password", "un nouveau mot de passe solide")]).await;
+    let page = app.page("/mon-compte").await;
+    assert!(page.contains("essais du mot de passe"), "the sixth wrong-or-right try waits: {page}");
+    app.sign_in("agent@ville.fr", PASSWORD).await;
 }

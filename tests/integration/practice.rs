@@ -31,7 +31,8 @@ async fn practising_shows_the_reply_feedback_and_warnings_to_its_author_only(eng
 
     let complete = "Vous êtes agent du service scolaire. Contexte : un usager n'a pas reçu sa facture de cantine. \
                     Rédigez une réponse de dix lignes au plus, sur un ton cordial pour un usager, sans inventer de règle, \
-                    à partir du message ci-dessous.";
+                    à partir du message ci-dessous.\n\
+                    « Bonjour, je n'ai toujours pas reçu la facture de cantine de mon enfant et je crains une pénalité. »";
     app.post_form(SendPracticeMessage::url(), &[("scenario", SCENARIO), ("message", complete)]).await;
     let page = app.page(&format!("/atelier/{SCENARIO}")).await;
     assert!(page.contains("Nous avons bien reçu votre message concernant la facture de cantine"), "the good answer");

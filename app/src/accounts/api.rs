@@ -20,6 +20,8 @@ use crate::{
 pub struct TreeEntry {
     pub unit: Organization,
     pub depth: usize,
+    /// The SIRET that places agents signing in through ProConnect in this unit.
+    pub siret: Option<String>,
 }
 
 /// An account and its roles, for the admin page.
@@ -48,7 +50,13 @@ pub fn signup_open() -> bool {
 pub async fn load_organization_tree() -> Result<Vec<TreeEntry>, ServerFnError> {
     let state = app_state()?;
     let tree = crate::organizations::repository::tree(&state.db).await.map_err(unavailable)?;
-    Ok(tree.into_iter().map(|(unit, depth)| TreeEntry { unit, depth }).collect())
+    // SIRETs are for administrators; the sign-up form does not need them.
+    let sirets = if super::authz::current_user().is_some_and(|u| u.is_admin()) {
+        crate::organizations::repository::sirets(&state.db).await.map_err(unavailable)?
+    } else {
+        Default::default()
+    };
+    Ok(tree.into_iter().map(|(unit, depth)| TreeEntry { siret: sirets.get(&unit.id).cloned(), unit, depth }).collect())
 }
 
 #[cfg(feature = "ssr")]
@@ -466,7 +474,7 @@ pub async fn create_organization(name: String, parent_id: String) -> Result<(), 
 }
 
 #[server]
-pub async fn update_organization(id: i64, name: String, parent_id: String) -> Result<(), ServerFnError> {
+pub async fn update_organization(id: i64, name: String, parent_id: String, siret: Option<String>) -> Result<(), ServerFnError> {
     use crate::organizations::repository as units;
     let state = app_state()?;
     let admin = super::authz::require_admin()?;
@@ -474,13 +482,17 @@ pub async fn update_organization(id: i64, name: String, parent_id: String) -> Re
         Ok(_) => units::move_to(&state.db, id, parse_unit(&parent_id)).await,
         Err(error) => Err(error),
     };
+    let result = match (result, &siret) {
+        (Ok(()), Some(siret)) => units::set_siret(&state.db, id, siret).await,
+        (other, _) => other,
+    };
     if result.is_ok() {
         // A unit under a new parent is covered by other assignments.
         crate::reporting::repository::rebuild_all_enrolments(&state.db).await.map_err(unavailable)?;
     }
     let feedback = match result {
         Ok(()) => {
-            let details = format!("nom « {} », parent {}", name.trim(), parent_id.trim());
+            let details = format!("nom « {} », parent {}, SIRET {}", name.trim(), parent_id.trim(), siret.as_deref().unwrap_or("inchangé"));
             audit::record(&state.db, Some(admin.id), "organization.update", &format!("organization:{id}"), &details).await.map_err(unavailable)?;
             FormFeedback::success("unites", "Unité modifiée.")
         }

@@ -56,3 +56,58 @@ pub async fn confirm_identity_link(token: String, password: String) -> Result<()
     redirect_with(&FormFeedback::success("bienvenue", "Vos comptes sont reliés : vous vous connecterez désormais avec votre fournisseur d'identité."), "/mon-parcours");
     Ok(())
 }
+
+/// An agent signed in through the provider whose unit is unknown.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct WaitingAgent {
+    pub id: i64,
+    pub display_name: String,
+    pub email: String,
+}
+
+/// What the units page shows of the identity settings: the default unit, and the agents
+/// waiting for a unit (their SIRET matched none and there was no default unit).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct IdentityAdminView {
+    pub provider: Option<String>,
+    pub default_unit: Option<i64>,
+    pub waiting: Vec<WaitingAgent>,
+}
+
+#[server]
+pub async fn load_identity_admin() -> Result<IdentityAdminView, crate::error::AppError> {
+    use sqlx::Row;
+    let state = crate::error::state()?;
+    crate::accounts::authz::require_admin()?;
+    let rows = sqlx::query("SELECT id, display_name, email FROM users WHERE organization_id IS NULL AND disabled_at IS NULL ORDER BY id LIMIT 200")
+        .fetch_all(state.db.pool())
+        .await?;
+    let waiting = rows
+        .iter()
+        .map(|r| Ok(WaitingAgent { id: r.try_get("id")?, display_name: r.try_get("display_name")?, email: r.try_get("email")? }))
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok(IdentityAdminView {
+        provider: state.oidc.as_ref().map(|p| p.settings.label.clone()),
+        default_unit: super::repository::load_default_unit(&state.db).await?,
+        waiting,
+    })
+}
+
+/// Sets the unit where agents whose SIRET matches no unit are placed (empty: none, they wait).
+#[server]
+pub async fn set_default_unit(organization_id: String) -> Result<(), crate::error::AppError> {
+    use crate::{accounts::forms::FormFeedback, web::redirect_with};
+    let state = crate::error::state()?;
+    let admin = crate::accounts::authz::require_admin()?;
+    let unit = organization_id.trim().parse::<i64>().ok();
+    if let Some(id) = unit {
+        if crate::organizations::repository::find(&state.db, id).await?.is_none() {
+            redirect_with(&FormFeedback::new("unite-par-defaut").failure("Cette unité n'existe plus."), "/admin/unites");
+            return Ok(());
+        }
+    }
+    super::repository::set_default_unit(&state.db, unit).await?;
+    crate::audit::record(&state.db, Some(admin.id), "identity.default_unit", &unit.map(|u| format!("organization:{u}")).unwrap_or_default(), "unité par défaut des nouveaux agents").await?;
+    redirect_with(&FormFeedback::success("unite-par-defaut", "Unité par défaut enregistrée."), "/admin/unites");
+    Ok(())
+}

@@ -70,6 +70,10 @@ impl std::fmt::Debug for Provider {
     }
 }
 
+/// Random bytes of `state` and `nonce`: 43 characters once encoded (the crate's default, 16
+/// bytes, gives 22, under the 32 that ProConnect's guidance asks for).
+const RANDOM_BYTES: u32 = 32;
+
 /// How long a discovery document is kept before it is fetched again.
 const METADATA_LIFETIME: Duration = Duration::from_secs(3_600);
 
@@ -136,10 +140,14 @@ impl Provider {
     }
 
     /// The provider's authorization URL for a new sign-in, with a fresh `state` and `nonce`
-    /// (32 random bytes each, base64url).
+    /// ([`RANDOM_BYTES`] random bytes each, base64url).
     pub async fn authorize(&self) -> Result<Authorization, OidcError> {
         let client = self.client(self.metadata().await?)?;
-        let mut request = client.authorize_url(CoreAuthenticationFlow::AuthorizationCode, CsrfToken::new_random, Nonce::new_random);
+        let mut request = client.authorize_url(
+            CoreAuthenticationFlow::AuthorizationCode,
+            || CsrfToken::new_random_len(RANDOM_BYTES),
+            || Nonce::new_random_len(RANDOM_BYTES),
+        );
         // `openid` is always sent by the crate; the others as configured.
         for scope in self.settings.scopes.iter().filter(|s| s.as_str() != "openid") {
             request = request.add_scope(Scope::new(scope.clone()));

@@ -14,6 +14,10 @@ pub enum OrganizationError {
     UnknownParent,
     #[error("une unité ne peut pas être déplacée sous elle-même ou sous une de ses sous-unités")]
     Cycle,
+    #[error("le SIRET « {0} » n'a pas 14 chiffres")]
+    InvalidSiret(String),
+    #[error("le SIRET {0} est déjà celui d'une autre unité")]
+    SiretTaken(String),
     #[error(transparent)]
     Database(#[from] DbError),
 }
@@ -119,6 +123,31 @@ pub async fn rename(db: &Database, id: i64, name: &str) -> Result<Organization, 
     sqlx::query("UPDATE organizations SET name = $1 WHERE id = $2").bind(&name).bind(id).execute(db.pool()).await?;
     unit.name = name;
     Ok(unit)
+}
+
+/// Sets the SIRET that places agents signing in through ProConnect in this unit (empty: none).
+pub async fn set_siret(db: &Database, id: i64, siret: &str) -> Result<(), OrganizationError> {
+    let siret = match siret.trim() {
+        "" => None,
+        value => Some(crate::identity::normalize_siret(value).ok_or_else(|| OrganizationError::InvalidSiret(value.chars().take(40).collect()))?),
+    };
+    let mut tx = db.begin_write().await?;
+    if let Some(siret) = &siret {
+        let taken = sqlx::query("SELECT id FROM organizations WHERE siret = $1 AND id <> $2").bind(siret).bind(id).fetch_optional(&mut *tx).await?;
+        if taken.is_some() {
+            tx.rollback().await?;
+            return Err(OrganizationError::SiretTaken(siret.clone()));
+        }
+    }
+    sqlx::query("UPDATE organizations SET siret = $1 WHERE id = $2").bind(&siret).bind(id).execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The SIRET of every unit that has one.
+pub async fn sirets(db: &Database) -> Result<std::collections::HashMap<i64, String>, DbError> {
+    let rows = sqlx::query("SELECT id, siret FROM organizations WHERE siret IS NOT NULL").fetch_all(db.pool()).await?;
+    Ok(rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("siret")?))).collect::<Result<_, sqlx::Error>>()?)
 }
 
 /// Moves a unit under another (or to the root); refuses to move a unit below itself.

@@ -71,6 +71,49 @@ pub fn AdminHomePage() -> impl IntoView {
     })
 }
 
+/// The unit of agents whose SIRET matches no unit, and the agents waiting for one.
+#[component]
+fn IdentitySettings(tree: Vec<crate::accounts::api::TreeEntry>) -> impl IntoView {
+    use crate::identity::api::{load_identity_admin, SetDefaultUnit};
+    let data = Resource::new(|| (), |_| load_identity_admin());
+    let feedback = take_feedback();
+    view! {
+        <h2>{tr("admin-identity")}</h2>
+        <FormMessage feedback=feedback form="unite-par-defaut"/>
+        <Suspense fallback=|| ()>
+            {move || {
+                let tree = tree.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Err(error) => view! { <p class="alert alert--error" role="alert">{error.to_string()}</p> }.into_any(),
+                        Ok(view) => view! {
+                            <p>{match &view.provider {
+                                Some(label) => tr_args("admin-identity-provider", &[("provider", label.clone().into())]),
+                                None => tr("admin-identity-none"),
+                            }}</p>
+                            <form method="post" action=SetDefaultUnit::url() class="inline-form">
+                                <div class="field">
+                                    <label for="champ-default-unit">{tr("admin-identity-default")}</label>
+                                    <select id="champ-default-unit" name="organization_id">
+                                        <option value="">{tr("admin-identity-default-none")}</option>
+                                        {unit_options(&tree, view.default_unit, None)}
+                                    </select>
+                                </div>
+                                <button type="submit" class="button--secondary">{tr("admin-save")}</button>
+                            </form>
+                            <h3>{tr_args("admin-identity-waiting", &[("count", view.waiting.len().into())])}</h3>
+                            {(!view.waiting.is_empty()).then(|| view! {
+                                <ul>{view.waiting.into_iter().map(|agent| view! { <li>{format!("{} — {}", agent.display_name, agent.email)}</li> }).collect_view()}</ul>
+                                <p>{tr("admin-identity-waiting-help")}</p>
+                            })}
+                        }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 /// The outbox: whether mail is sent at all, and what is pending, sent or failed (with the
 /// relay's answer).
 #[component]
@@ -157,6 +200,7 @@ pub fn AdminUnitsPage() -> impl IntoView {
                                         let unit = entry.unit.clone();
                                         let name_id = format!("unite-{}-nom", unit.id);
                                         let parent_id = format!("unite-{}-parent", unit.id);
+                                        let siret_id = format!("unite-{}-siret", unit.id);
                                         view! {
                                             <li class=format!("unit-depth-{}", entry.depth.min(6))>
                                                 <form method="post" action=UpdateOrganization::url() class="inline-form">
@@ -172,12 +216,17 @@ pub fn AdminUnitsPage() -> impl IntoView {
                                                             {unit_options(&tree, unit.parent_id, Some(unit.id))}
                                                         </select>
                                                     </div>
+                                                    <div class="field">
+                                                        <label for=siret_id.clone()>{tr("field-unit-siret")}</label>
+                                                        <input type="text" id=siret_id name="siret" value=entry.siret.clone().unwrap_or_default() inputmode="numeric" maxlength="17" autocomplete="off"/>
+                                                    </div>
                                                     <button type="submit" class="button--secondary">{tr("admin-save")}</button>
                                                 </form>
                                             </li>
                                         }
                                     }).collect_view()}
                                 </ul>
+                                <IdentitySettings tree=tree.clone()/>
                             }.into_any(),
                         }
                     })}

@@ -88,8 +88,10 @@ mod tests {
 
     #[test]
     fn a_complete_request_gets_the_reference_answer() {
+        // The source is the letter pasted under the request: « ci-dessous » with nothing below is no source.
         let prompt = "Vous êtes agent d'accueil. Contexte : une famille nous a écrit. Rédigez une réponse de 5 lignes, \
-                      sur un ton cordial pour un usager, à partir du courrier ci-dessous.";
+                      sur un ton cordial pour un usager, à partir du courrier ci-dessous.\n\
+                      « Madame, Monsieur, la facture de cantine de notre fils a doublé ce mois-ci sans explication. »";
         let answer = reply(prompt, Some("Madame, Monsieur,\nNous avons bien reçu votre courrier."));
         assert!(answer.text.starts_with("Madame, Monsieur,"));
         assert!(!answer.text.contains("Remarque"), "{}", answer.text);
