@@ -29,7 +29,7 @@ test('an agent signs in with the provider, lands on their dashboard and signs ou
   // Signing out goes through the provider, which asks to confirm, then back to /connexion.
   await page.getByRole('button', { name: /Se déconnecter/ }).first().click();
   await page.waitForURL(/\/session\/end/);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: /Yes, sign me out|Continue/ }).first().click();
   // The provider comes back to the registered address with its `state` in the query.
   await page.waitForURL((url) => url.href.startsWith(`${OIDC_URL}/connexion`));
   await page.getByRole('link', { name: 'Se connecter avec ProConnect' }).waitFor();
