@@ -20,6 +20,8 @@ pub struct AppState {
     pub public_url: String,
     /// Bearer tokens accepted by the OpenAI-compatible endpoint.
     pub assistant_tokens: Vec<String>,
+    /// Requests per token on that endpoint (per instance): 120 a minute, in bursts of up to 120.
+    pub assistant_rate: std::sync::Arc<governor::DefaultKeyedRateLimiter<String>>,
     /// The assistant of the atelier: the simulation or an external OpenAI-compatible service.
     pub assistant: crate::sandbox::backend::AssistantBackend,
     /// Atelier messages one learner may send per minute.
@@ -32,6 +34,15 @@ pub struct AppState {
     pub oidc: Option<std::sync::Arc<crate::identity::oidc::Provider>>,
     /// Whether visitors may create a local account themselves (`CAMPUS_SIGNUP`, on by default).
     pub signup_open: bool,
+}
+
+/// Requests one `/v1` token may send per minute.
+pub const ASSISTANT_REQUESTS_PER_MINUTE: u32 = 120;
+
+/// The `/v1` rate limiter: [`ASSISTANT_REQUESTS_PER_MINUTE`] per token.
+pub fn assistant_rate_limiter() -> std::sync::Arc<governor::DefaultKeyedRateLimiter<String>> {
+    let per_minute = std::num::NonZeroU32::new(ASSISTANT_REQUESTS_PER_MINUTE).unwrap_or(std::num::NonZeroU32::MIN);
+    std::sync::Arc::new(governor::RateLimiter::keyed(governor::Quota::per_minute(per_minute)))
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -53,6 +53,7 @@ impl Application {
             signup_domains: config.signup_domains.clone(),
             public_url: config.public_url.clone(),
             assistant_tokens: config.assistant_tokens.clone(),
+            assistant_rate: app::state::assistant_rate_limiter(),
             assistant: config.assistant.clone(),
             sandbox_messages_per_minute: config.sandbox_messages_per_minute,
             trusted_proxies: config.trusted_proxies.clone(),

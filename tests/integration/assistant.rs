@@ -67,3 +67,21 @@ async fn the_v1_endpoint_speaks_the_openai_protocol() {
     let too_large = client.post(app.url("/v1/chat/completions")).bearer_auth(TOKEN).json(&huge).send().await.unwrap();
     assert_eq!(too_large.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn each_token_is_limited_to_its_rate_with_a_retry_delay() {
+    let app = spawn_app(Engine::Sqlite).await;
+    let client = reqwest::Client::new();
+    for n in 0..app::state::ASSISTANT_REQUESTS_PER_MINUTE {
+        let response = client.get(app.url("/v1/models")).bearer_auth(TOKEN).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "request {n} is within the burst");
+    }
+    let limited = client.get(app.url("/v1/models")).bearer_auth(TOKEN).send().await.unwrap();
+    assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(limited.headers().contains_key("retry-after"));
+    let error: Value = limited.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "rate_limit_exceeded");
+    // Another instance (another application state) has its own count.
+    let other = spawn_app(Engine::Sqlite).await;
+    assert_eq!(client.get(other.url("/v1/models")).bearer_auth(TOKEN).send().await.unwrap().status(), StatusCode::OK);
+}

@@ -3,13 +3,7 @@
 //! so that agents and IT teams can point an ordinary client at Campus IA to practise.
 //!
 //! Bearer tokens come from `CAMPUS_ASSISTANT_TOKENS`; with none configured every call gets 401.
-//! Requests are bounded in size and in rate (per token, per instance).
-
-use std::{
-    collections::HashMap,
-    sync::{Mutex, OnceLock},
-    time::{Duration, Instant},
-};
+//! Requests are bounded in size and in rate (per token, per instance, with `governor`).
 
 use app::{db::now, sandbox::assistant, state::AppState};
 use axum::{
@@ -23,8 +17,6 @@ use serde_json::{json, Value};
 
 /// Largest accepted request body.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
-/// Requests allowed per token per minute.
-const REQUESTS_PER_MINUTE: u32 = 120;
 
 fn error(status: StatusCode, kind: &str, code: &str, message: &str) -> Response {
     (status, Json(json!({ "error": { "message": message, "type": kind, "code": code } }))).into_response()
@@ -44,20 +36,18 @@ fn authorised(state: &AppState, headers: &HeaderMap) -> Result<String, Response>
     if token.is_empty() || !bool::from(matches) {
         return Err(error(StatusCode::UNAUTHORIZED, "invalid_request_error", "invalid_api_key", "Jeton d'accès absent ou invalide."));
     }
-    let counters = RATE.get_or_init(|| Mutex::new(HashMap::new()));
-    let mut counters = counters.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let entry = counters.entry(token.to_owned()).or_insert((Instant::now(), 0));
-    if entry.0.elapsed() > Duration::from_secs(60) {
-        *entry = (Instant::now(), 0);
+    let token = token.to_owned();
+    if let Err(not_until) = state.assistant_rate.check_key(&token) {
+        use governor::clock::Clock;
+        let wait = not_until.wait_time_from(governor::clock::DefaultClock::default().now()).as_secs().max(1);
+        let mut response = error(StatusCode::TOO_MANY_REQUESTS, "rate_limit_error", "rate_limit_exceeded", &format!("Trop de requêtes : réessayez dans {wait} s."));
+        if let Ok(value) = header::HeaderValue::from_str(&wait.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return Err(response);
     }
-    entry.1 += 1;
-    if entry.1 > REQUESTS_PER_MINUTE {
-        return Err(error(StatusCode::TOO_MANY_REQUESTS, "rate_limit_error", "rate_limit_exceeded", "Trop de requêtes : réessayez dans une minute."));
-    }
-    Ok(token.to_owned())
+    Ok(token)
 }
-
-static RATE: OnceLock<Mutex<HashMap<String, (Instant, u32)>>> = OnceLock::new();
 
 pub async fn models(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if let Err(response) = authorised(&state, &headers) {
