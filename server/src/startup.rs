@@ -138,6 +138,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cours/{course}/fichiers/{*path}", get(routes::course_files::course_file))
         .route("/mon-compte/donnees", post(routes::personal_data::download))
         .route("/rh/export.csv", get(routes::reporting::export_csv))
+        .route("/xapi/about", get(routes::xapi::about))
         .route("/xapi/statements", get(routes::xapi::statements))
         .route("/formation/cours/{slug}/export.zip", get(routes::authoring::export_zip))
         .route(

@@ -87,6 +87,13 @@ async fn statements_are_read_with_credentials_filters_and_paging(engine: Engine)
     assert!(!app.page("/admin/xapi").await.contains(&secret), "the secret is shown only once");
     let credentials = (key.as_str(), secret.as_str());
 
+    // The about resource needs no credentials and names the version.
+    let about = app.client.get(app.url("/xapi/about")).send().await.unwrap();
+    assert_eq!(about.status(), StatusCode::OK);
+    assert_eq!(about.headers()["x-experience-api-version"], "1.0.3");
+    let about: Value = about.json().await.unwrap();
+    assert_eq!(about["version"], serde_json::json!(["1.0.3"]));
+
     // Authentication and the version header.
     let anonymous = app.client.get(app.url("/xapi/statements")).header("X-Experience-API-Version", "1.0.3").send().await.unwrap();
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);

@@ -1,4 +1,6 @@
-//! `GET /xapi/statements`: the xAPI 1.0.3 read endpoint (Communication §2.1.3). External systems
+//! `GET /xapi/about` (Communication §2.7: the versions this LRS speaks, no authentication, what
+//! clients such as `@xapi/xapi` ask first) and `GET /xapi/statements`: the xAPI 1.0.3 read
+//! endpoint (Communication §2.1.3). External systems
 //! authenticate with HTTP Basic credentials created by an administrator for one unit, and read
 //! the statements of that unit's agents (sub-units included): filters `agent`, `verb`,
 //! `activity`, `since`, `until`, `limit`, `ascending`, `statementId`, paging with `more`.
@@ -34,6 +36,11 @@ fn error(status: StatusCode, message: &str) -> Response {
         response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Basic realm=\"xAPI\""));
     }
     response
+}
+
+/// The about resource: the xAPI versions supported, and no extensions.
+pub async fn about() -> Response {
+    with_version(Json(json!({ "version": [VERSION], "extensions": {} })).into_response())
 }
 
 /// The (key, secret) of an `Authorization: Basic …` header.
