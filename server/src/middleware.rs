@@ -42,16 +42,9 @@ pub async fn security(State(state): State<AppState>, mut request: Request, next:
     response
 }
 
-/// The value of cookie `name`, if the request carries it.
+/// The value of cookie `name`, if the request carries it (the one parser: `app::web`).
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|cookies| cookies.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
+    app::web::request_cookie(headers, name).map(str::to_owned)
 }
 
 /// Does the request come from a page of this site? Browsers send `Origin` with every

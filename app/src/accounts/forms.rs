@@ -96,14 +96,7 @@ pub fn take_feedback() -> Option<FormFeedback> {
         use axum::http::{header, request::Parts, HeaderValue};
         use leptos::prelude::use_context;
         let parts = use_context::<Parts>()?;
-        let value = parts
-            .headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|cookies| cookies.split(';'))
-            .filter_map(|pair| pair.trim().strip_prefix(&format!("{FLASH_COOKIE}=")).map(str::to_owned))
-            .next()?;
+        let value = crate::web::request_cookie(&parts.headers, FLASH_COOKIE)?.to_owned();
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
             if let Ok(clear) = HeaderValue::from_str(&crate::web::clear_flash_cookie()) {
                 response.append_header(header::SET_COOKIE, clear);
