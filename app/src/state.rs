@@ -34,6 +34,8 @@ pub struct AppState {
     pub oidc: Option<std::sync::Arc<crate::identity::oidc::Provider>>,
     /// Whether visitors may create a local account themselves (`CAMPUS_SIGNUP`, on by default).
     pub signup_open: bool,
+    /// SCIM bearer tokens (`CAMPUS_SCIM_TOKENS`), each with the unit (id or code) it is limited to.
+    pub scim_tokens: Vec<(String, Option<String>)>,
 }
 
 /// Requests one `/v1` token may send per minute.

@@ -23,6 +23,7 @@
 //! | `CAMPUS_OIDC_SCOPES` | `openid given_name usual_name email uid siret idp_id` | scopes asked for |
 //! | `CAMPUS_OIDC_UNIT_CLAIM` | `siret` | the claim that places a new agent in the unit with that SIRET |
 //! | `CAMPUS_OIDC_ALLOWED_SIRETS`, `CAMPUS_OIDC_ALLOWED_DOMAINS` | (any) | who may sign in through the provider |
+//! | `CAMPUS_SCIM_TOKENS` | (none: SCIM off) | bearer tokens of `/scim/v2`, comma-separated; `jeton@unité` limits one to a unit's subtree (unit id or code) |
 //! | `CAMPUS_SIGNUP` | `on` | `off` closes self sign-up (accounts come from the provider or the administrator) |
 //! | `CAMPUS_TRUSTED_PROXIES` | (none) | reverse proxies whose `X-Forwarded-For` gives the client's address (IPs or CIDR ranges, comma-separated) |
 //! | `CAMPUS_ENV` | `dev` | `dev` or `prod` (secure cookies, HSTS, JSON logs) |
@@ -83,6 +84,8 @@ pub struct Config {
     pub oidc: Option<app::identity::ProviderSettings>,
     /// Whether visitors may create a local account themselves.
     pub signup_open: bool,
+    /// SCIM bearer tokens, each with the unit (id or code) it is limited to, if any.
+    pub scim_tokens: Vec<(String, Option<String>)>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
@@ -132,6 +135,16 @@ impl Config {
             .unwrap_or_else(|| format!("http://{site_addr}"))
             .trim_end_matches('/')
             .to_owned();
+        let scim_tokens = lookup("CAMPUS_SCIM_TOKENS")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| match t.split_once('@') {
+                Some((token, unit)) => (token.trim().to_owned(), Some(unit.trim().to_owned()).filter(|u| !u.is_empty())),
+                None => (t.to_owned(), None),
+            })
+            .collect();
         let assistant_tokens = lookup("CAMPUS_ASSISTANT_TOKENS")
             .unwrap_or_default()
             .split(',')
@@ -240,6 +253,7 @@ impl Config {
             mail,
             oidc,
             signup_open,
+            scim_tokens,
         })
     }
 

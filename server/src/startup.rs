@@ -66,6 +66,7 @@ impl Application {
                 None => None,
             },
             signup_open: config.signup_open,
+            scim_tokens: config.scim_tokens.clone(),
         };
         let router = router(state.clone());
         Ok(Application { listener, router, state, lrs: config.lrs.clone(), mail: config.mail.clone() })
@@ -155,6 +156,7 @@ pub fn router(state: AppState) -> Router {
             post(routes::openai::chat_completions)
                 .layer(axum::extract::DefaultBodyLimit::max(routes::openai::MAX_BODY_BYTES)),
         )
+        .nest("/scim/v2", scim_router())
         .leptos_routes(&state, leptos_routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -164,6 +166,23 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// The SCIM 2.0 server (`/scim/v2`), with SCIM errors for anything unknown.
+fn scim_router() -> Router<AppState> {
+    use routes::scim;
+    Router::new()
+        .route("/ServiceProviderConfig", get(scim::service_provider_config))
+        .route("/ResourceTypes", get(scim::resource_types))
+        .route("/ResourceTypes/{id}", get(scim::resource_type))
+        .route("/Schemas", get(scim::schemas))
+        .route("/Schemas/{id}", get(scim::schema))
+        .route("/Users", get(scim::list_users).post(scim::create_user))
+        .route("/Users/{id}", get(scim::get_user).put(scim::replace_user).patch(scim::patch_user).delete(scim::delete_user))
+        .route("/Groups", get(scim::list_groups).post(scim::create_group))
+        .route("/Groups/{id}", get(scim::get_group).put(scim::replace_group).patch(scim::patch_group).delete(scim::delete_group))
+        .fallback(scim::not_found)
+        .layer(axum::extract::DefaultBodyLimit::max(scim::MAX_BODY_BYTES))
 }
 
 /// Publishes the course folders of `dir` that changed. A course with errors is refused and its

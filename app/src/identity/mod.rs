@@ -10,7 +10,15 @@
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
+pub mod directory;
+#[cfg(feature = "ssr")]
+pub mod import;
+#[cfg(feature = "ssr")]
 pub mod oidc;
+#[cfg(feature = "ssr")]
+pub mod provisioning;
+#[cfg(feature = "ssr")]
+pub mod scim;
 #[cfg(feature = "ssr")]
 pub mod repository;
 #[cfg(feature = "ssr")]
@@ -69,6 +77,58 @@ impl Identity {
         } else {
             parts.join(" ")
         }
+    }
+}
+
+/// What an import of agents did, or would do (a dry run): the same report for both.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// `(line, message)`; when not empty, nothing was written.
+    pub problems: Vec<(usize, String)>,
+    /// Paths of the units created.
+    pub units_created: Vec<String>,
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub reactivated: usize,
+    pub deactivated: usize,
+    /// The first addresses deactivated (all of them are counted in `deactivated`).
+    pub deactivated_listed: Vec<String>,
+    pub roles_granted: usize,
+    pub sirets_recorded: usize,
+}
+
+impl ImportReport {
+    pub fn problem(&mut self, line: usize, message: impl Into<String>) {
+        self.problems.push((line, message.into()));
+    }
+
+    /// How many things the import changes (0 for a file already applied).
+    pub fn changes(&self) -> usize {
+        self.units_created.len() + self.created + self.updated + self.reactivated + self.deactivated + self.roles_granted + self.sirets_recorded
+    }
+
+    /// One line for the audit log and the command line.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} créé(s), {} modifié(s), {} inchangé(s), {} réactivé(s), {} désactivé(s), {} unité(s) créée(s), {} rôle(s) donné(s), {} SIRET enregistré(s)",
+            self.created,
+            self.updated,
+            self.unchanged,
+            self.reactivated,
+            self.deactivated,
+            self.units_created.len(),
+            self.roles_granted,
+            self.sirets_recorded
+        )
+    }
+
+    /// The problems as `ligne N : …` lines (`fichier : …` for the file as a whole).
+    pub fn problem_lines(&self) -> Vec<String> {
+        self.problems
+            .iter()
+            .map(|(line, message)| if *line == 0 { format!("fichier : {message}") } else { format!("ligne {line} : {message}") })
+            .collect()
     }
 }
 

@@ -8,4 +8,5 @@ pub mod language;
 pub mod openai;
 pub mod personal_data;
 pub mod reporting;
+pub mod scim;
 pub mod xapi;

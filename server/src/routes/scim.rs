@@ -1,0 +1,399 @@
+//! The SCIM 2.0 server at `/scim/v2` (RFC 7644), what Entra ID, Keycloak's SCIM extension and
+//! other HR directories use to provision agents (`/Users`) and units (`/Groups`).
+//!
+//! Bearer tokens come from `CAMPUS_SCIM_TOKENS` (`jeton` or `jeton@unité`, the unit by id or
+//! code: that token then sees and changes only the unit's subtree). The resource rules are in
+//! `app::identity::scim` (JSON) and `app::identity::provisioning` (storage); this module reads
+//! requests and writes SCIM responses, errors included.
+
+use std::collections::HashMap;
+
+use app::{
+    identity::{
+        provisioning::{self, ProvisioningError, Scope},
+        scim::{self, ScimError},
+    },
+    state::AppState,
+};
+use axum::{
+    body::Bytes,
+    extract::{Path, Query, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+};
+use serde_json::Value;
+use sqlx::Row;
+
+/// Largest accepted request body.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+fn scim_response(status: StatusCode, body: &Value) -> Response {
+    let mut response = (status, body.to_string()).into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(scim::CONTENT_TYPE));
+    response
+}
+
+fn error_response(error: &ScimError) -> Response {
+    let status = StatusCode::from_u16(error.status).unwrap_or(StatusCode::BAD_REQUEST);
+    let mut response = scim_response(status, &error.body());
+    if error.status == 401 {
+        response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"scim\""));
+    }
+    response
+}
+
+fn failure(error: ProvisioningError) -> Response {
+    match error {
+        ProvisioningError::Scim(error) => error_response(&error),
+        ProvisioningError::Database(error) => {
+            tracing::error!(%error, "SCIM request failed");
+            error_response(&ScimError::new(503, None, app::error::UNAVAILABLE))
+        }
+    }
+}
+
+/// The scope of the request's bearer token, or the 401 to send.
+async fn authorise(state: &AppState, headers: &HeaderMap) -> Result<Scope, Response> {
+    let presented = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(str::trim)
+        .unwrap_or_default();
+    // Every configured token is compared, in constant time.
+    let mut found: Option<&Option<String>> = None;
+    for (token, unit) in &state.scim_tokens {
+        if bool::from(subtle::ConstantTimeEq::ct_eq(token.as_bytes(), presented.as_bytes())) && !presented.is_empty() {
+            found = Some(unit);
+        }
+    }
+    let Some(unit) = found else {
+        return Err(error_response(&ScimError::new(401, None, "jeton SCIM absent ou invalide (en-tête Authorization: Bearer …)")));
+    };
+    let Some(unit) = unit else { return Ok(Scope(None)) };
+    let row = sqlx::query("SELECT id FROM organizations WHERE code = $1 OR CAST(id AS TEXT) = $1")
+        .bind(unit)
+        .fetch_optional(state.db.pool())
+        .await
+        .map_err(|error| failure(ProvisioningError::Database(error.into())))?;
+    match row.map(|r| r.try_get::<i64, _>("id")) {
+        Some(Ok(id)) => Ok(Scope(Some(id))),
+        _ => {
+            tracing::error!(unit, "a CAMPUS_SCIM_TOKENS token names a unit that does not exist");
+            Err(error_response(&ScimError::new(403, None, format!("l'unité « {unit} » de ce jeton n'existe pas"))))
+        }
+    }
+}
+
+fn base(state: &AppState) -> String {
+    format!("{}/scim/v2", state.public_url)
+}
+
+fn parse_body(body: &Bytes) -> Result<Value, Response> {
+    serde_json::from_slice(body).map_err(|error| error_response(&ScimError::new(400, Some("invalidSyntax"), format!("corps JSON illisible : {error}"))))
+}
+
+fn parse_id(id: &str, kind: &str) -> Result<i64, Response> {
+    id.parse().map_err(|_| error_response(&ScimError::not_found(format!("aucun {kind} {id}"))))
+}
+
+/// The query parameters of a list (RFC 7644 §3.4.2).
+#[derive(Default)]
+struct ListQuery {
+    filter: Option<String>,
+    start_index: usize,
+    count: usize,
+    attributes: Option<String>,
+    excluded: Option<String>,
+}
+
+impl ListQuery {
+    fn read(query: &HashMap<String, String>) -> Result<ListQuery, Response> {
+        let get = |name: &str| query.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone());
+        let number = |name: &str, default: usize| -> Result<usize, Response> {
+            match get(name) {
+                None => Ok(default),
+                Some(value) => value.trim().parse::<i64>().map(|n| n.max(0) as usize).map_err(|_| {
+                    error_response(&ScimError::invalid_value(format!("« {name} » doit être un entier, pas « {value} »")))
+                }),
+            }
+        };
+        Ok(ListQuery {
+            filter: get("filter").filter(|f| !f.trim().is_empty()),
+            start_index: number("startIndex", 1)?.max(1),
+            count: number("count", scim::MAX_PAGE)?.min(scim::MAX_PAGE),
+            attributes: get("attributes"),
+            excluded: get("excludedAttributes"),
+        })
+    }
+}
+
+fn projected(mut resource: Value, query: &ListQuery) -> Value {
+    scim::project(&mut resource, query.attributes.as_deref(), query.excluded.as_deref());
+    resource
+}
+
+fn created(resource: Value) -> Response {
+    let location = resource["meta"]["location"].as_str().and_then(|l| HeaderValue::from_str(l).ok());
+    let mut response = scim_response(StatusCode::CREATED, &resource);
+    if let Some(location) = location {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}
+
+pub async fn service_provider_config(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(response) = authorise(&state, &headers).await {
+        return response;
+    }
+    scim_response(StatusCode::OK, &scim::service_provider_config(&base(&state)))
+}
+
+pub async fn resource_types(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(response) = authorise(&state, &headers).await {
+        return response;
+    }
+    let types = scim::resource_types(&base(&state));
+    let total = types.len();
+    scim_response(StatusCode::OK, &scim::list_response(types, total, 1))
+}
+
+pub async fn resource_type(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    if let Err(response) = authorise(&state, &headers).await {
+        return response;
+    }
+    match scim::resource_types(&base(&state)).into_iter().find(|t| t["id"] == id.as_str()) {
+        Some(found) => scim_response(StatusCode::OK, &found),
+        None => error_response(&ScimError::not_found(format!("type de ressource « {id} » inconnu (User, Group)"))),
+    }
+}
+
+pub async fn schemas(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(response) = authorise(&state, &headers).await {
+        return response;
+    }
+    let schemas = scim::schemas(&base(&state));
+    let total = schemas.len();
+    scim_response(StatusCode::OK, &scim::list_response(schemas, total, 1))
+}
+
+pub async fn schema(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    if let Err(response) = authorise(&state, &headers).await {
+        return response;
+    }
+    match scim::schemas(&base(&state)).into_iter().find(|s| s["id"] == id.as_str()) {
+        Some(found) => scim_response(StatusCode::OK, &found),
+        None => error_response(&ScimError::not_found(format!("schéma « {id} » inconnu"))),
+    }
+}
+
+pub async fn list_users(State(state): State<AppState>, headers: HeaderMap, Query(query): Query<HashMap<String, String>>) -> Response {
+    let scope = match authorise(&state, &headers).await {
+        Ok(scope) => scope,
+        Err(response) => return response,
+    };
+    let query = match ListQuery::read(&query) {
+        Ok(query) => query,
+        Err(response) => return response,
+    };
+    let filter = match query.filter.as_deref().map(|f| scim::parse_filter(f, &["username", "externalid", "emails.value", "emails", "id"])).transpose() {
+        Ok(filter) => filter,
+        Err(error) => return error_response(&error),
+    };
+    match provisioning::list_users(&state.db, scope, filter.as_ref(), query.start_index, query.count).await {
+        Ok((users, total)) => {
+            let base = base(&state);
+            let resources = users.iter().map(|u| projected(u.to_json(&base), &query)).collect();
+            scim_response(StatusCode::OK, &scim::list_response(resources, total, query.start_index))
+        }
+        Err(error) => failure(error),
+    }
+}
+
+pub async fn get_user(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, Query(query): Query<HashMap<String, String>>) -> Response {
+    let scope = match authorise(&state, &headers).await {
+        Ok(scope) => scope,
+        Err(response) => return response,
+    };
+    let (id, query) = match (parse_id(&id, "utilisateur"), ListQuery::read(&query)) {
+        (Ok(id), Ok(query)) => (id, query),
+        (Err(response), _) | (_, Err(response)) => return response,
+    };
+    match provisioning::get_user(&state.db, scope, id).await {
+        Ok(user) => scim_response(StatusCode::OK, &projected(user.to_json(&base(&state)), &query)),
+        Err(error) => failure(error),
+    }
+}
+
+pub async fn create_user(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let scope = match authorise(&state, &headers).await {
+        Ok(scope) => scope,
+        Err(response) => return response,
+    };
+    let input = match parse_body(&body).and_then(|b| scim::user_input(&b).map_err(|e| error_response(&e))) {
+        Ok(input) => input,
+        Err(response) => return response,
+    };
+    match provisioning::create_user(&state.db, scope, &input).await {
+        Ok(user) => created(user.to_json(&base(&state))),
+        Err(error) => failure(error),
+    }
+}
+
+pub async fn replace_user(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
+    let scope = match authorise(&state, &headers).await {
+        Ok(scope) => scope,
+        Err(response) => return response,
+    };
+    let id = match parse_id(&id, "utilisateur") {
+        Ok(id) => id,
+        Err(response) => return response,
+    };
+    let input = match parse_body(&body).and_then(|b| scim::user_input(&b).map_err(|e| error_response(&e))) {
+        Ok(input) => input,
+        Err(response) => return response,
+    };
+    match provisioning::replace_user(&state.db, scope, id, &input).await {
+        Ok(user) => scim_response(StatusCode::OK, &user.to_json(&base(&state))),
+        Err(error) => failure(error),
+    }
+}
+
+pub async fn patch_user(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
+    let scope = match authorise(&state, &headers).await {
+        Ok(scope) => scope,
+        Err(response) => return response,
+    };
+    let (id, patch) = match (parse_id(&id, "utilisateur"), parse_body(&body)) {
+        (Ok(id), Ok(patch)) => (id, patch),
+        (Err(response), _) | (_, Err(response)) => return response,
+    };
+    let base = base(&state);
+    match provisioning::patch_user(&state.db, scope, id, &patch, &base).await {
+        Ok(user) => scim_response(StatusCode::OK, &user.to_json(&base)),
+        Err(error) => failure(error),
+    }
+}
+
+pub async fn delete_user(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    let scope = match authorise(&state, &headers).await {
+        Ok(scope) => scope,
+        Err(response) => return response,
+    };
+    let id = match parse_id(&id, "utilisateur") {
+        Ok(id) => id,
+        Err(response) => return response,
+    };
+    match provisioning::delete_user(&state.db, scope, id).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(error) => failure(error),
+    }
+}
+
+pub async fn list_groups(State(state): State<AppState>, headers: HeaderMap, Query(query): Query<HashMap<String, String>>) -> Response {
+    let scope = match authorise(&state, &headers).await {
+        Ok(scope) => scope,
+        Err(response) => return response,
+    };
+    let query = match ListQuery::read(&query) {
+        Ok(query) => query,
+        Err(response) => return response,
+    };
+    let filter = match query.filter.as_deref().map(|f| scim::parse_filter(f, &["displayname", "externalid", "id"])).transpose() {
+        Ok(filter) => filter,
+        Err(error) => return error_response(&error),
+    };
+    match provisioning::list_groups(&state.db, scope, filter.as_ref(), query.start_index, query.count).await {
+        Ok((groups, total)) => {
+            let base = base(&state);
+            let resources = groups.iter().map(|g| projected(g.to_json(&base), &query)).collect();
+            scim_response(StatusCode::OK, &scim::list_response(resources, total, query.start_index))
+        }
+        Err(error) => failure(error),
+    }
+}
+
+pub async fn get_group(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, Query(query): Query<HashMap<String, String>>) -> Response {
+    let scope = match authorise(&state, &headers).await {
+        Ok(scope) => scope,
+        Err(response) => return response,
+    };
+    let (id, query) = match (parse_id(&id, "groupe"), ListQuery::read(&query)) {
+        (Ok(id), Ok(query)) => (id, query),
+        (Err(response), _) | (_, Err(response)) => return response,
+    };
+    match provisioning::get_group(&state.db, scope, id).await {
+        Ok(group) => scim_response(StatusCode::OK, &projected(group.to_json(&base(&state)), &query)),
+        Err(error) => failure(error),
+    }
+}
+
+pub async fn create_group(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    let scope = match authorise(&state, &headers).await {
+        Ok(scope) => scope,
+        Err(response) => return response,
+    };
+    let input = match parse_body(&body).and_then(|b| scim::group_input(&b).map_err(|e| error_response(&e))) {
+        Ok(input) => input,
+        Err(response) => return response,
+    };
+    match provisioning::create_group(&state.db, scope, &input).await {
+        Ok(group) => created(group.to_json(&base(&state))),
+        Err(error) => failure(error),
+    }
+}
+
+pub async fn replace_group(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
+    let scope = match authorise(&state, &headers).await {
+        Ok(scope) => scope,
+        Err(response) => return response,
+    };
+    let id = match parse_id(&id, "groupe") {
+        Ok(id) => id,
+        Err(response) => return response,
+    };
+    let input = match parse_body(&body).and_then(|b| scim::group_input(&b).map_err(|e| error_response(&e))) {
+        Ok(input) => input,
+        Err(response) => return response,
+    };
+    match provisioning::replace_group(&state.db, scope, id, &input).await {
+        Ok(group) => scim_response(StatusCode::OK, &group.to_json(&base(&state))),
+        Err(error) => failure(error),
+    }
+}
+
+pub async fn patch_group(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
+    let scope = match authorise(&state, &headers).await {
+        Ok(scope) => scope,
+        Err(response) => return response,
+    };
+    let (id, patch) = match (parse_id(&id, "groupe"), parse_body(&body)) {
+        (Ok(id), Ok(patch)) => (id, patch),
+        (Err(response), _) | (_, Err(response)) => return response,
+    };
+    let base = base(&state);
+    match provisioning::patch_group(&state.db, scope, id, &patch, &base).await {
+        Ok(group) => scim_response(StatusCode::OK, &group.to_json(&base)),
+        Err(error) => failure(error),
+    }
+}
+
+pub async fn delete_group(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    let scope = match authorise(&state, &headers).await {
+        Ok(scope) => scope,
+        Err(response) => return response,
+    };
+    let id = match parse_id(&id, "groupe") {
+        Ok(id) => id,
+        Err(response) => return response,
+    };
+    match provisioning::delete_group(&state.db, scope, id).await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(error) => failure(error),
+    }
+}
+
+/// Anything else under `/scim/v2`: a SCIM 404.
+pub async fn not_found() -> Response {
+    error_response(&ScimError::not_found("cette ressource SCIM n'existe pas (Users, Groups, Schemas, ResourceTypes, ServiceProviderConfig)"))
+}
