@@ -47,6 +47,7 @@ use crate::{
     pages::{
         account::AccountPage,
         accessibility::AccessibilityPage,
+        directory::{DirectoryImportPage, DirectoryPage},
         admin::{AdminAuditPage, AdminHomePage, AdminUnitsPage, AdminUsersPage, AdminXapiPage},
         attestation::{AttestationCheckPage, AttestationPage},
         catalogue::CataloguePage,
@@ -139,6 +140,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/utilisateurs") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/journal") view=AdminAuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/xapi") view=AdminXapiPage ssr=SsrMode::Async/>
+                    <Route path=path!("/annuaire") view=DirectoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/annuaire/import/:id") view=DirectoryImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/accessibilite") view=AccessibilityPage/>
                 </Routes>
             </main>

@@ -244,3 +244,30 @@ mod tests {
         assert!(!cookie("x", "y", None, false).contains("Secure"));
     }
 }
+
+/// One field of a multipart form: its name, the file name when it is a file, and its bytes.
+pub type MultipartPart = (String, Option<String>, Vec<u8>);
+
+/// Reads every field of a multipart form (file uploads), with a size limit per field; the error
+/// says what went wrong, for the page to show.
+pub async fn read_multipart(mut form: axum::extract::Multipart, limit: usize) -> Result<Vec<MultipartPart>, String> {
+    let mut parts = Vec::new();
+    while let Some(mut field) = form.next_field().await.map_err(|e| format!("formulaire illisible : {e}"))? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().map(str::to_owned);
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(|e| format!("envoi interrompu : {e}"))? {
+            if bytes.len() + chunk.len() > limit {
+                return Err(format!("le fichier dépasse {} Mo", limit / 1024 / 1024));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        parts.push((name, file_name, bytes));
+    }
+    Ok(parts)
+}
+
+/// The field `name` of a multipart form, if sent.
+pub fn multipart_field<'a>(parts: &'a [MultipartPart], name: &str) -> Option<&'a MultipartPart> {
+    parts.iter().find(|(n, _, _)| n == name)
+}

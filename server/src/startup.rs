@@ -150,6 +150,10 @@ pub fn router(state: AppState) -> Router {
             "/formation/cours/{slug}/fichiers",
             post(routes::authoring::upload_file).layer(axum::extract::DefaultBodyLimit::max(routes::authoring::MAX_UPLOAD_BYTES + 64 * 1024)),
         )
+        .route(
+            "/annuaire/import",
+            post(routes::directory::upload).layer(axum::extract::DefaultBodyLimit::max(app::identity::import::MAX_FILE_BYTES + 64 * 1024)),
+        )
         .route("/v1/models", get(routes::openai::models))
         .route(
             "/v1/chat/completions",

@@ -29,6 +29,8 @@ pub struct TreeEntry {
 pub struct UserWithRoles {
     pub user: User,
     pub roles: Vec<RoleGrant>,
+    /// False once deactivated (by an administrator, an import or the directory).
+    pub active: bool,
 }
 
 /// The signed-in user, if any (for the header and the pages that depend on it).
@@ -395,7 +397,7 @@ pub async fn load_users() -> Result<Vec<UserWithRoles>, ServerFnError> {
     let state = app_state()?;
     super::authz::require_admin()?;
     let users = super::repository::list_with_roles(&state.db).await.map_err(unavailable)?;
-    Ok(users.into_iter().map(|(user, roles)| UserWithRoles { user, roles }).collect())
+    Ok(users.into_iter().map(|(user, roles, active)| UserWithRoles { user, roles, active }).collect())
 }
 
 /// The audit log (admins only).

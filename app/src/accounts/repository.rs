@@ -145,16 +145,16 @@ pub async fn find(db: &Database, user_id: i64) -> Result<Option<User>, DbError> 
     Ok(row.as_ref().map(from_row).transpose()?)
 }
 
-/// Every account with its roles, for the admin page (sorted by e-mail).
-pub async fn list_with_roles(db: &Database) -> Result<Vec<(User, Vec<super::RoleGrant>)>, DbError> {
-    let rows = sqlx::query("SELECT id, email, display_name, organization_id FROM users ORDER BY email")
+/// Every account with its roles and whether it is active, for the admin page (sorted by e-mail).
+pub async fn list_with_roles(db: &Database) -> Result<Vec<(User, Vec<super::RoleGrant>, bool)>, DbError> {
+    let rows = sqlx::query("SELECT id, email, display_name, organization_id, disabled_at FROM users ORDER BY email")
         .fetch_all(db.pool())
         .await?;
     let mut users = Vec::with_capacity(rows.len());
     for row in &rows {
         let user = from_row(row)?;
         let roles = super::session::roles_of(db, user.id).await?;
-        users.push((user, roles));
+        users.push((user, roles, row.try_get::<Option<i64>, _>("disabled_at")?.is_none()));
     }
     Ok(users)
 }

@@ -111,3 +111,150 @@ pub async fn set_default_unit(organization_id: String) -> Result<(), crate::erro
     redirect_with(&FormFeedback::success("unite-par-defaut", "Unité par défaut enregistrée."), "/admin/unites");
     Ok(())
 }
+
+/// One kept import, as the directory page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DirectoryImportView {
+    pub id: i64,
+    pub file_name: String,
+    /// « Toute l'organisation » or the unit's name.
+    pub scope_label: String,
+    pub full_sync: bool,
+    pub report: super::ImportReport,
+    /// When it was checked (UTC, preformatted).
+    pub checked_at: String,
+    pub applied: bool,
+}
+
+/// The directory page: where the signed-in user may import, their latest imports, and whether
+/// SCIM provisioning is configured.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DirectoryPageView {
+    /// (unit id, label); `None` is the whole organisation (administrators only).
+    pub scopes: Vec<(Option<i64>, String)>,
+    pub imports: Vec<DirectoryImportView>,
+    pub scim_enabled: bool,
+    pub public_url: String,
+}
+
+#[cfg(feature = "ssr")]
+async fn import_view(db: &crate::db::Database, stored: super::repository::StoredImport) -> Result<DirectoryImportView, crate::error::AppError> {
+    let scope_label = match stored.scope_id {
+        None => "Toute l'organisation".to_owned(),
+        Some(id) => crate::organizations::repository::find(db, id).await?.map(|u| u.name).unwrap_or_else(|| format!("unité {id}")),
+    };
+    Ok(DirectoryImportView {
+        id: stored.id,
+        file_name: stored.file_name,
+        scope_label,
+        full_sync: stored.full_sync,
+        report: stored.report,
+        checked_at: crate::components::labels::utc_datetime(stored.created_at),
+        applied: stored.applied_at.is_some(),
+    })
+}
+
+/// May `user` import over `scope`? Administrators anywhere; HR over their units.
+#[cfg(feature = "ssr")]
+async fn may_import(db: &crate::db::Database, user: &crate::accounts::CurrentUser, scope: Option<i64>) -> Result<bool, crate::error::AppError> {
+    Ok(match scope {
+        None => user.is_admin(),
+        Some(unit) => crate::accounts::authz::may_act_on(db, user, crate::accounts::Role::Hr, unit).await?,
+    })
+}
+
+#[server]
+pub async fn load_directory_page() -> Result<DirectoryPageView, crate::error::AppError> {
+    use crate::accounts::{authz::require_role, Role};
+    let state = crate::error::state()?;
+    let user = require_role(Role::Hr)?;
+    let mut scopes = Vec::new();
+    if user.is_admin() {
+        scopes.push((None, "Toute l'organisation".to_owned()));
+        for (unit, depth) in crate::organizations::repository::tree(&state.db).await? {
+            scopes.push((Some(unit.id), format!("{}{}", "— ".repeat(depth), unit.name)));
+        }
+    } else {
+        for grant in user.roles.iter().filter(|g| g.role == Role::Hr) {
+            if let Some(unit) = grant.organization_id {
+                if let Some(found) = crate::organizations::repository::find(&state.db, unit).await? {
+                    scopes.push((Some(found.id), found.name));
+                }
+            }
+        }
+    }
+    let mut imports = Vec::new();
+    for stored in super::repository::recent_imports(&state.db, (!user.is_admin()).then_some(user.id)).await? {
+        imports.push(import_view(&state.db, stored).await?);
+    }
+    Ok(DirectoryPageView { scopes, imports, scim_enabled: !state.scim_tokens.is_empty(), public_url: state.public_url.clone() })
+}
+
+#[server]
+pub async fn load_directory_import(id: i64) -> Result<DirectoryImportView, crate::error::AppError> {
+    use crate::{accounts::{authz::require_role, Role}, error::AppError};
+    let state = crate::error::state()?;
+    let user = require_role(Role::Hr)?;
+    let stored = super::repository::find_import(&mut *state.db.pool().acquire().await?, id).await?;
+    match stored {
+        Some(stored) if user.is_admin() || stored.created_by == Some(user.id) => import_view(&state.db, stored).await,
+        _ => Err(AppError::not_found("Cet import n'existe pas (ou plus : un import non appliqué est oublié au bout d'un jour).")),
+    }
+}
+
+/// Applies a checked import: the file is run again in one transaction (the tree may have changed
+/// since the check); with a problem, nothing is written and the page shows the new report.
+#[server]
+pub async fn apply_directory_import(id: i64) -> Result<(), crate::error::AppError> {
+    use crate::{
+        accounts::{authz::require_role, forms::FormFeedback, Role},
+        error::AppError,
+        web::redirect_with,
+    };
+    let state = crate::error::state()?;
+    let user = require_role(Role::Hr)?;
+    let back = format!("/annuaire/import/{id}");
+    let stored = super::repository::find_import(&mut *state.db.pool().acquire().await?, id).await?;
+    let Some(stored) = stored.filter(|s| user.is_admin() || s.created_by == Some(user.id)) else {
+        return Err(AppError::not_found("Cet import n'existe pas."));
+    };
+    if !may_import(&state.db, &user, stored.scope_id).await? {
+        return Err(AppError::Forbidden.with_status());
+    }
+    let rows = match super::import::parse(stored.content.as_bytes()) {
+        Ok(rows) => rows,
+        Err(_) => {
+            redirect_with(&FormFeedback::new("import").failure("Ce fichier a des problèmes : corrigez-le et envoyez-le à nouveau."), &back);
+            return Ok(());
+        }
+    };
+    let actor = super::directory::ImportActor { user_id: Some(user.id), scope: stored.scope_id };
+    match super::directory::apply_stored_import(&state.db, &actor, id, &rows, stored.full_sync).await? {
+        None => redirect_with(&FormFeedback::new("import").failure("Cet import a déjà été appliqué."), &back),
+        Some(report) if !report.problems.is_empty() => redirect_with(
+            &FormFeedback::new("import").failure(format!("Rien n'a été importé : {}", report.problem_lines().join(" ; "))),
+            &back,
+        ),
+        Some(report) => redirect_with(&FormFeedback::success("import", format!("Import appliqué : {}.", report.summary())), &back),
+    }
+    Ok(())
+}
+
+/// Deactivates an account (no sign-in, sessions closed, out of HR figures, history kept) or
+/// reactivates it. Administrators only, never on their own account.
+#[server]
+pub async fn set_account_active(user_id: i64, active: bool) -> Result<(), crate::error::AppError> {
+    use crate::{accounts::forms::FormFeedback, error::AppError, web::redirect_with};
+    let state = crate::error::state()?;
+    let admin = crate::accounts::authz::require_admin()?;
+    if admin.id == user_id {
+        return Err(AppError::invalid("Vous ne pouvez pas désactiver votre propre compte."));
+    }
+    if crate::accounts::repository::find(&state.db, user_id).await?.is_none() {
+        return Err(AppError::not_found("Ce compte n'existe pas."));
+    }
+    super::directory::change_activation(&state.db, admin.id, user_id, active).await?;
+    let message = if active { "Compte réactivé." } else { "Compte désactivé : ses sessions sont fermées, il ne compte plus dans les tableaux RH ; son historique est conservé." };
+    redirect_with(&FormFeedback::success("roles", message), "/admin/utilisateurs");
+    Ok(())
+}

@@ -148,11 +148,31 @@ pub struct ImportActor {
 /// Runs an import of checked rows: a dry run (`apply = false`) reports and rolls back; an apply
 /// with problems writes nothing. The report is the same in both cases.
 pub async fn run_import(db: &Database, actor: &ImportActor, rows: &[ImportRow], full_sync: bool, apply: bool) -> Result<ImportReport, DbError> {
+    Ok(run(db, actor, rows, full_sync, apply, None).await?.unwrap_or_default())
+}
+
+/// Applies an import kept after its dry run (the web page): once only, even when two requests
+/// ask at the same time. `None` when it was already applied.
+pub async fn apply_stored_import(db: &Database, actor: &ImportActor, id: i64, rows: &[ImportRow], full_sync: bool) -> Result<Option<ImportReport>, DbError> {
+    run(db, actor, rows, full_sync, true, Some(id)).await
+}
+
+async fn run(db: &Database, actor: &ImportActor, rows: &[ImportRow], full_sync: bool, apply: bool, stored: Option<i64>) -> Result<Option<ImportReport>, DbError> {
     let at = now();
     let mut tx = db.begin_write().await?;
     tx.serialize_on(DIRECTORY_LOCK).await?;
+    if let Some(id) = stored {
+        let pending = super::repository::find_import(&mut tx, id).await?.is_some_and(|i| i.applied_at.is_none());
+        if !pending {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+    }
     let report = import_in(&mut tx, actor, rows, full_sync, at).await?;
     if apply && report.problems.is_empty() {
+        if let Some(id) = stored {
+            super::repository::mark_import_applied(&mut tx, id, &report).await?;
+        }
         crate::audit::record_in(
             &mut tx,
             actor.user_id,
@@ -168,7 +188,7 @@ pub async fn run_import(db: &Database, actor: &ImportActor, rows: &[ImportRow], 
     } else {
         tx.rollback().await?;
     }
-    Ok(report)
+    Ok(Some(report))
 }
 
 async fn import_in(tx: &mut WriteTransaction, actor: &ImportActor, rows: &[ImportRow], full_sync: bool, at: i64) -> Result<ImportReport, DbError> {

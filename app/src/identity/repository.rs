@@ -59,3 +59,92 @@ pub async fn set_default_unit(db: &Database, unit: Option<i64>) -> Result<(), Db
 pub async fn load_default_unit(db: &Database) -> Result<Option<i64>, DbError> {
     default_unit(&mut *db.pool().acquire().await?).await
 }
+
+/// An import kept between its dry run and its apply.
+pub struct StoredImport {
+    pub id: i64,
+    pub created_by: Option<i64>,
+    pub scope_id: Option<i64>,
+    pub full_sync: bool,
+    pub file_name: String,
+    pub content: String,
+    pub report: super::ImportReport,
+    pub created_at: i64,
+    pub applied_at: Option<i64>,
+}
+
+/// Keeps a checked file and its dry-run report; returns its id.
+pub async fn save_import(
+    db: &Database,
+    created_by: Option<i64>,
+    scope_id: Option<i64>,
+    full_sync: bool,
+    file_name: &str,
+    content: &str,
+    report: &super::ImportReport,
+) -> Result<i64, DbError> {
+    let at = now();
+    // Imports never applied are forgotten after a day: they hold a copy of the directory.
+    sqlx::query("DELETE FROM directory_imports WHERE applied_at IS NULL AND created_at < $1").bind(at - 24 * 3600).execute(db.pool()).await?;
+    let row = sqlx::query(
+        "INSERT INTO directory_imports (created_by, scope_id, full_sync, file_name, content, report_json, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(created_by)
+    .bind(scope_id)
+    .bind(i64::from(full_sync))
+    .bind(file_name)
+    .bind(content)
+    .bind(serde_json::to_string(report).map_err(crate::db::json_error)?)
+    .bind(at)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(row.try_get("id")?)
+}
+
+/// A kept import.
+pub async fn find_import(conn: &mut sqlx::AnyConnection, id: i64) -> Result<Option<StoredImport>, DbError> {
+    let row = sqlx::query("SELECT id, created_by, scope_id, full_sync, file_name, content, report_json, created_at, applied_at FROM directory_imports WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    Ok(Some(StoredImport {
+        id: row.try_get("id")?,
+        created_by: row.try_get("created_by")?,
+        scope_id: row.try_get("scope_id")?,
+        full_sync: row.try_get::<i64, _>("full_sync")? != 0,
+        file_name: row.try_get("file_name")?,
+        content: row.try_get("content")?,
+        report: serde_json::from_str(&row.try_get::<String, _>("report_json")?).map_err(crate::db::json_error)?,
+        created_at: row.try_get("created_at")?,
+        applied_at: row.try_get("applied_at")?,
+    }))
+}
+
+/// Records that an import was applied, with what it did (in the import's transaction).
+pub async fn mark_import_applied(conn: &mut sqlx::AnyConnection, id: i64, report: &super::ImportReport) -> Result<(), DbError> {
+    sqlx::query("UPDATE directory_imports SET applied_at = $1, report_json = $2 WHERE id = $3")
+        .bind(now())
+        .bind(serde_json::to_string(report).map_err(crate::db::json_error)?)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The latest imports of a user (or of everyone, for administrators), newest first.
+pub async fn recent_imports(db: &Database, created_by: Option<i64>) -> Result<Vec<StoredImport>, DbError> {
+    let rows = sqlx::query("SELECT id FROM directory_imports WHERE ($1 = -1 OR created_by = $1) ORDER BY id DESC LIMIT 10")
+        .bind(created_by.unwrap_or(-1))
+        .fetch_all(db.pool())
+        .await?;
+    let mut conn = db.pool().acquire().await?;
+    let mut imports = Vec::new();
+    for row in rows {
+        if let Some(found) = find_import(&mut conn, row.try_get("id")?).await? {
+            imports.push(found);
+        }
+    }
+    Ok(imports)
+}

@@ -61,6 +61,7 @@ pub fn AdminHomePage() -> impl IntoView {
                 <ul class="link-list">
                     <li><a href="/admin/unites">{tr("admin-units")}</a></li>
                     <li><a href="/admin/utilisateurs">{tr("admin-users")}</a></li>
+                    <li><a href="/annuaire">{tr("directory-title")}</a></li>
                     <li><a href="/admin/journal">{tr("admin-audit")}</a></li>
                     <li><a href="/admin/xapi">{tr("admin-xapi")}</a></li>
                 </ul>
@@ -260,10 +261,12 @@ pub fn AdminUsersPage() -> impl IntoView {
                                         <th scope="col">{tr("field-email")}</th>
                                         <th scope="col">{tr("admin-roles")}</th>
                                         <th scope="col">{tr("admin-grant")}</th>
+                                        <th scope="col">{tr("admin-account-status")}</th>
                                     </tr></thead>
                                     <tbody>
                                         {users.into_iter().map(|entry| {
                                             let user = entry.user;
+                                            let active = entry.active;
                                             let role_id = format!("role-{}", user.id);
                                             let scope_id = format!("scope-{}", user.id);
                                             view! {
@@ -310,6 +313,17 @@ pub fn AdminUsersPage() -> impl IntoView {
                                                             <button type="submit" class="button--small"
                                                                 aria-label=format!("{} : {}", tr("admin-grant"), user.display_name)>
                                                                 {tr("admin-grant")}
+                                                            </button>
+                                                        </form>
+                                                    </td>
+                                                    <td>
+                                                        <form method="post" action=crate::identity::api::SetAccountActive::url() class="inline-form">
+                                                            {if active { tr("admin-account-active") } else { tr("admin-account-disabled") }}
+                                                            <input type="hidden" name="user_id" value=user.id.to_string()/>
+                                                            <input type="hidden" name="active" value=(!active).to_string()/>
+                                                            <button type="submit" class="button--small button--secondary"
+                                                                aria-label=format!("{} : {}", if active { tr("admin-deactivate") } else { tr("admin-reactivate") }, user.display_name)>
+                                                                {if active { tr("admin-deactivate") } else { tr("admin-reactivate") }}
                                                             </button>
                                                         </form>
                                                     </td>

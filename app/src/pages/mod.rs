@@ -7,6 +7,7 @@ pub mod attestation;
 pub mod catalogue;
 pub mod course;
 pub mod dashboard;
+pub mod directory;
 pub mod error;
 pub mod home;
 pub mod identity_link;

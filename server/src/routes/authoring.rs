@@ -87,28 +87,6 @@ pub async fn export_zip(
     }
 }
 
-/// The fields of a multipart form: (name, file name, bytes), with a size limit per part.
-async fn read_parts(mut form: Multipart, limit: usize) -> Result<Vec<(String, Option<String>, Vec<u8>)>, String> {
-    let mut parts = Vec::new();
-    while let Some(mut field) = form.next_field().await.map_err(|e| format!("formulaire illisible : {e}"))? {
-        let name = field.name().unwrap_or_default().to_owned();
-        let file_name = field.file_name().map(str::to_owned);
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(|e| format!("envoi interrompu : {e}"))? {
-            if bytes.len() + chunk.len() > limit {
-                return Err(format!("le fichier dépasse {} Mo", limit / 1024 / 1024));
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        parts.push((name, file_name, bytes));
-    }
-    Ok(parts)
-}
-
-fn field<'a>(parts: &'a [(String, Option<String>, Vec<u8>)], name: &str) -> Option<&'a (String, Option<String>, Vec<u8>)> {
-    parts.iter().find(|(n, _, _)| n == name)
-}
-
 /// A course `.zip` becomes the draft of the course named by its folder (or by the `slug` field
 /// for an archive without folder). A trainer may import a new course or one they edit.
 pub async fn import_zip(State(state): State<AppState>, user: Option<Extension<CurrentUser>>, form: Multipart) -> Response {
@@ -116,11 +94,11 @@ pub async fn import_zip(State(state): State<AppState>, user: Option<Extension<Cu
     if !user.is_admin() && !user.has_role(Role::Trainer) {
         return plain(StatusCode::FORBIDDEN, "L'import est réservé aux formateurs.");
     }
-    let parts = match read_parts(form, archive::MAX_ARCHIVE_BYTES).await {
+    let parts = match app::web::read_multipart(form, archive::MAX_ARCHIVE_BYTES).await {
         Ok(parts) => parts,
         Err(message) => return back(state.secure_cookies, "/formation#importer", &format!("Import refusé : {message}."), false),
     };
-    let Some((_, _, bytes)) = field(&parts, "archive").filter(|(_, _, b)| !b.is_empty()) else {
+    let Some((_, _, bytes)) = app::web::multipart_field(&parts, "archive").filter(|(_, _, b)| !b.is_empty()) else {
         return back(state.secure_cookies, "/formation#importer", "Import refusé : choisissez un fichier .zip.", false);
     };
     // Decompressing may take seconds of CPU: off the async workers.
@@ -134,9 +112,9 @@ pub async fn import_zip(State(state): State<AppState>, user: Option<Extension<Cu
         }
     };
     // The folder name in the archive, else the field, else the archive's file name.
-    let from_field = field(&parts, "slug").map(|(_, _, b)| String::from_utf8_lossy(b).trim().to_owned()).filter(|s| !s.is_empty());
+    let from_field = app::web::multipart_field(&parts, "slug").map(|(_, _, b)| String::from_utf8_lossy(b).trim().to_owned()).filter(|s| !s.is_empty());
     let from_folder = archive_folder(bytes);
-    let from_name = field(&parts, "archive").and_then(|(_, name, _)| name.as_deref()).map(|n| n.trim_end_matches(".zip").to_owned());
+    let from_name = app::web::multipart_field(&parts, "archive").and_then(|(_, name, _)| name.as_deref()).map(|n| n.trim_end_matches(".zip").to_owned());
     let Some(slug) = from_folder.or(from_field).or(from_name).filter(|s| is_slug(s)) else {
         return back(state.secure_cookies, "/formation#importer", "Import refusé : l'adresse du cours (nom du dossier) doit être en minuscules, chiffres et tirets.", false);
     };
@@ -180,15 +158,15 @@ pub async fn upload_file(State(state): State<AppState>, user: Option<Extension<C
         Ok(false) => return plain(StatusCode::FORBIDDEN, "Vous n'êtes pas formateur de ce cours."),
         Err(response) => return response,
     }
-    let parts = match read_parts(form, MAX_UPLOAD_BYTES).await {
+    let parts = match app::web::read_multipart(form, MAX_UPLOAD_BYTES).await {
         Ok(parts) => parts,
         Err(message) => return back(state.secure_cookies, &to, &format!("Fichier refusé : {message}."), false),
     };
-    let Some((_, Some(name), bytes)) = field(&parts, "fichier").filter(|(_, _, b)| !b.is_empty()) else {
+    let Some((_, Some(name), bytes)) = app::web::multipart_field(&parts, "fichier").filter(|(_, _, b)| !b.is_empty()) else {
         return back(state.secure_cookies, &to, "Fichier refusé : choisissez un fichier.", false);
     };
     let name = app::course::slug::slugify(name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem));
-    let extension = field(&parts, "fichier")
+    let extension = app::web::multipart_field(&parts, "fichier")
         .and_then(|(_, n, _)| n.as_deref())
         .and_then(|n| n.rsplit_once('.'))
         .map(|(_, e)| e.to_ascii_lowercase())

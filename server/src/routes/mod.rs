@@ -2,6 +2,7 @@
 
 pub mod authoring;
 pub mod course_files;
+pub mod directory;
 pub mod health;
 pub mod identity;
 pub mod language;
