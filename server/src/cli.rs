@@ -25,7 +25,8 @@ pub enum Command {
         #[command(subcommand)]
         action: CoursesCommand,
     },
-    /// Gère les comptes.
+    /// Gère les comptes (`server user …` ou `server users …`).
+    #[command(alias = "users")]
     User {
         #[command(subcommand)]
         action: UserCommand,
@@ -69,6 +70,23 @@ pub enum UserCommand {
         /// Unité de rattachement (et périmètre des rôles trainer et hr), par son numéro.
         #[arg(long)]
         unit: Option<i64>,
+    },
+    /// Importe les agents d'un fichier CSV de l'annuaire RH (en-tête email;prenom;nom;unite,
+    /// facultatif role;siret;identifiant) : tous les problèmes sont affichés « ligne N : … » et
+    /// rien n'est écrit tant qu'il en reste un ; le même fichier deux fois ne change rien.
+    Import {
+        file: PathBuf,
+        /// Vérifie et affiche ce que l'import ferait, sans rien écrire.
+        #[arg(long)]
+        dry_run: bool,
+        /// Synchronisation complète : les agents du périmètre absents du fichier sont désactivés
+        /// (pas supprimés : leur historique reste).
+        #[arg(long)]
+        full_sync: bool,
+        /// Limite l'import au sous-arbre de cette unité (par son numéro) ; par défaut, toute
+        /// l'organisation.
+        #[arg(long)]
+        scope: Option<i64>,
     },
 }
 
@@ -141,7 +159,7 @@ pub enum CliError {
     #[error("erreur du serveur : {0}")]
     Io(#[from] std::io::Error),
     #[error("lecture de {path} impossible : {source}")]
-    ReadCourses { path: PathBuf, source: std::io::Error },
+    ReadFile { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
     CoursesInvalid(String),
     #[error(transparent)]
@@ -196,6 +214,29 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
             let result = create_user(&db, &email, &name, &role, unit).await;
             db.close().await;
             result?;
+        }
+        Command::User { action: UserCommand::Import { file, dry_run, full_sync, scope } } => {
+            let bytes = std::fs::read(&file).map_err(|source| CliError::ReadFile { path: file.clone(), source })?;
+            let rows = app::identity::import::parse(&bytes).map_err(|problems| {
+                CliError::Invalid(format!("{} : rien n'a été importé.\n{}", file.display(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")))
+            })?;
+            let db = connect(&config).await?;
+            let actor = app::identity::directory::ImportActor { user_id: None, scope };
+            let started = std::time::Instant::now();
+            let report = app::identity::directory::run_import(&db, &actor, &rows, full_sync, !dry_run).await;
+            db.close().await;
+            let report = report?;
+            if !report.problems.is_empty() {
+                return Err(CliError::Invalid(format!("{} : rien n'a été importé.\n{}", file.display(), report.problem_lines().join("\n"))));
+            }
+            let verb = if dry_run { "Simulation (rien n'est écrit)" } else { "Import appliqué" };
+            println!("{verb} : {} lignes en {:.1} s ; {}.", rows.len(), started.elapsed().as_secs_f64(), report.summary());
+            for path in &report.units_created {
+                println!("  unité créée : {path}");
+            }
+            for email in &report.deactivated_listed {
+                println!("  désactivé : {email}");
+            }
         }
         Command::Privacy { action: PrivacyCommand::Scan { files } } => {
             if privacy_scan(&files)? {
@@ -268,7 +309,7 @@ fn read_named_inputs(files: &[PathBuf]) -> Result<Vec<(Option<String>, String)>,
         inputs.push((None, text));
     }
     for file in files {
-        let text = std::fs::read_to_string(file).map_err(|source| CliError::ReadCourses { path: file.clone(), source })?;
+        let text = std::fs::read_to_string(file).map_err(|source| CliError::ReadFile { path: file.clone(), source })?;
         inputs.push((Some(file.display().to_string()), text));
     }
     Ok(inputs)
@@ -377,7 +418,7 @@ async fn import_courses(db: &app::db::Database, dir: &std::path::Path) -> Result
 /// Prints every problem of every course in `dir`; fails if any is an error (or a warning, when
 /// warnings are denied).
 fn check_courses(dir: &std::path::Path, deny_warnings: bool) -> Result<(), CliError> {
-    let results = check_directory(dir).map_err(|source| CliError::ReadCourses { path: dir.to_owned(), source })?;
+    let results = check_directory(dir).map_err(|source| CliError::ReadFile { path: dir.to_owned(), source })?;
     let (mut errors, mut warnings, mut modules) = (0, 0, 0);
     for (_, check) in &results {
         for diagnostic in &check.diagnostics {

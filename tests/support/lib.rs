@@ -161,6 +161,7 @@ pub fn test_config(database_url: &str) -> Config {
         mail: None,
         oidc: None,
         signup_open: true,
+        scim_tokens: Vec::new(),
     }
 }
 

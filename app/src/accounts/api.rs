@@ -442,7 +442,7 @@ pub async fn revoke_role(grant_id: i64) -> Result<(), ServerFnError> {
         .await
         .map_err(unavailable)?
         .iter()
-        .flat_map(|(_, roles)| roles.iter())
+        .flat_map(|(_, roles, _)| roles.iter())
         .any(|g| g.id == grant_id && g.role == Role::Admin);
     if is_admin_grant && roles_before <= 1 {
         redirect_with(&FormFeedback::new("roles").failure("Il doit rester au moins un administrateur."), "/admin/utilisateurs");

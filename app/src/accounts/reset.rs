@@ -14,12 +14,14 @@ use crate::{
 pub const TOKEN_LIFETIME_SECONDS: i64 = 30 * 60;
 
 /// Creates a reset link for the local account of `email` and queues its message; does nothing
-/// for an unknown address, a disabled account or one without a password (signed in through its
-/// employer's identity provider). The caller answers the same in every case.
+/// for an unknown address, a disabled account or one that signs in through its employer's
+/// identity provider without a local password. An account loaded from the directory (no
+/// password, no provider yet) gets its first password this way. The caller answers the same in
+/// every case.
 pub async fn request(db: &Database, public_url: &str, email: &str, locale: Locale) -> Result<(), DbError> {
     let Ok(email) = super::normalize_email(email) else { return Ok(()) };
     let mut tx = db.begin_write().await?;
-    let account = sqlx::query("SELECT id, display_name FROM users WHERE email = $1 AND password_hash IS NOT NULL AND disabled_at IS NULL")
+    let account = sqlx::query("SELECT id, display_name FROM users WHERE email = $1 AND disabled_at IS NULL AND (password_hash IS NOT NULL OR NOT EXISTS (SELECT 1 FROM external_identities i WHERE i.user_id = users.id))")
         .bind(&email)
         .fetch_optional(&mut *tx)
         .await?;

@@ -73,7 +73,22 @@ pub async fn sign_in(db: &Database, identity: &Identity, id_token: &str) -> Resu
     let local = sqlx::query("SELECT id, password_hash FROM users WHERE email = $1").bind(&email).fetch_optional(&mut *tx).await?;
     if let Some(local) = local {
         let user_id: i64 = local.try_get("id")?;
-        if local.try_get::<Option<String>, _>("password_hash")?.is_none() {
+        let linked = sqlx::query("SELECT 1 FROM external_identities WHERE user_id = $1").bind(user_id).fetch_optional(&mut *tx).await?.is_some();
+        let has_password = local.try_get::<Option<String>, _>("password_hash")?.is_some();
+        if !has_password && !linked {
+            // An account loaded from the employer's directory (CSV import, SCIM): no password to
+            // confirm, and the provider vouches for the same address — link it now.
+            let disabled = sqlx::query("SELECT disabled_at FROM users WHERE id = $1").bind(user_id).fetch_one(&mut *tx).await?.try_get::<Option<i64>, _>("disabled_at")?.is_some();
+            if disabled {
+                tx.rollback().await?;
+                return Ok(SignInOutcome::Refused("Ce compte est désactivé : adressez-vous à votre service des ressources humaines.".into()));
+            }
+            link(&mut tx, identity, user_id, at).await?;
+            crate::audit::record_in(&mut tx, Some(user_id), "account.link.oidc", &format!("user:{user_id}"), &format!("compte de l'annuaire relié à {}", identity.issuer)).await?;
+            tx.commit().await?;
+            return Ok(SignInOutcome::SignedIn { user_id, created: false });
+        }
+        if !has_password {
             tx.rollback().await?;
             return Ok(SignInOutcome::Refused(
                 "Un compte existe déjà avec cette adresse, relié à un autre fournisseur d'identité : demandez à un administrateur de les réunir.".into(),

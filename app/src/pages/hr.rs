@@ -120,7 +120,7 @@ fn Dashboard(view: DashboardView) -> impl IntoView {
                 }).collect_view()}</ol>
             </nav>
         })}
-        <p><a href="/rh/affectations">{tr("hr-assignments-link")}</a> · <a href="/annuaire">{tr("directory-title")}</a></p>
+        <p><a href="/rh/affectations">{tr("hr-assignments-link")}</a>" · "<a href="/annuaire">{tr("directory-title")}</a></p>
 
         <form method="get" action="/rh" class="inline-form hr-filters" aria-label=tr("hr-filters")>
             <input type="hidden" name="unite" value=unit_id.to_string()/>
