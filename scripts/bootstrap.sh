@@ -58,10 +58,13 @@ if $with_test_tools; then
     say "Installation de PostgreSQL (paquet Debian) pour les tests d'intégration"
     apt_install postgresql
   fi
-  if ! "$CAMPUS_TEST_PYTHON" -c 'import aiosmtpd' 2>/dev/null; then
-    say "Installation du serveur SMTP de test (paquet PyPI aiosmtpd) dans $CAMPUS_PYTHON_ENV"
-    python3 -m venv "$CAMPUS_PYTHON_ENV"
-    "$CAMPUS_TEST_PYTHON" -m pip install --quiet --disable-pip-version-check "aiosmtpd==1.4.6"
+  requirements="$CAMPUS_ROOT/tests/python-requirements.txt"
+  stamp="$CAMPUS_PYTHON_ENV/.requirements"
+  if [ ! -x "$CAMPUS_TEST_PYTHON" ] || ! cmp -s "$requirements" "$stamp"; then
+    say "Installation des paquets PyPI des tests (aiosmtpd, scim2-tester…) dans $CAMPUS_PYTHON_ENV"
+    [ -x "$CAMPUS_TEST_PYTHON" ] || python3 -m venv "$CAMPUS_PYTHON_ENV"
+    "$CAMPUS_TEST_PYTHON" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+    cp "$requirements" "$stamp"
   fi
   oidc="$CAMPUS_ROOT/tests/oidc"
   if [ ! -d "$oidc/node_modules" ] || [ "$oidc/package-lock.json" -nt "$oidc/node_modules/.package-lock.json" ]; then

@@ -188,6 +188,7 @@ pub async fn seed_at_scale(db: &Database, agents: usize, courses: usize) -> Resu
                 RowValue::Int(offices[i % offices.len()]),
                 RowValue::Text(hash.clone()),
                 RowValue::Int(created_at),
+                RowValue::Int(created_at),
             ]
         })
         .collect();
@@ -197,7 +198,7 @@ pub async fn seed_at_scale(db: &Database, agents: usize, courses: usize) -> Resu
         .and_then(|r| r.try_get("n"))
         .map_err(DbError::from)?;
     if existing == 0 {
-        insert_rows(db, "INSERT INTO users (email, display_name, organization_id, password_hash, created_at)", 5, &rows).await?;
+        insert_rows(db, "INSERT INTO users (email, display_name, organization_id, password_hash, created_at, email_verified_at)", 6, &rows).await?;
     }
 
     let catalogue = app::course::repository::catalogue(db).await?;

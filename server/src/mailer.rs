@@ -9,7 +9,10 @@ use std::time::Duration;
 
 use app::{db::Database, mail::{self, repository as outbox}};
 use lettre::{
-    message::{Mailbox, MultiPart},
+    message::{
+        header::{ContentType, HeaderName, HeaderValue},
+        Attachment as LettreAttachment, Mailbox, MultiPart,
+    },
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 use secrecy::{ExposeSecret, SecretString};
@@ -72,13 +75,23 @@ pub async fn send_round(db: &Database, transport: &AsyncSmtpTransport<Tokio1Exec
     Ok(claimed.len())
 }
 
-/// The MIME message: plain text and HTML alternatives.
+/// The MIME message: plain text and HTML alternatives, the attachment if any (an `.ics`), and
+/// for optional messages the one-click unsubscribe headers (RFC 2369, RFC 8058).
 fn build(message: &outbox::ClaimedMail, from: &Mailbox) -> Result<Message, String> {
     let to: Mailbox = message.recipient.parse().map_err(|e| format!("adresse du destinataire illisible : {e}"))?;
-    Message::builder()
-        .from(from.clone())
-        .to(to)
-        .subject(&message.subject)
-        .multipart(MultiPart::alternative_plain_html(message.text.clone(), message.html.clone()))
-        .map_err(|e| format!("message impossible à construire : {e}"))
+    let mut builder = Message::builder().from(from.clone()).to(to).subject(&message.subject);
+    if let Some(url) = &message.unsubscribe {
+        builder = builder
+            .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>")))
+            .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click".to_owned()));
+    }
+    let body = MultiPart::alternative_plain_html(message.text.clone(), message.html.clone());
+    let body = match &message.attachment {
+        None => body,
+        Some(file) => {
+            let kind = ContentType::parse(&file.content_type).map_err(|e| format!("type de pièce jointe illisible : {e}"))?;
+            MultiPart::mixed().multipart(body).singlepart(LettreAttachment::new(file.file_name.clone()).body(file.body.clone(), kind))
+        }
+    };
+    builder.multipart(body).map_err(|e| format!("message impossible à construire : {e}"))
 }

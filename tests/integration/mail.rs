@@ -145,6 +145,8 @@ async fn two_instances_never_send_the_same_message_twice(engine: Engine) {
             text: format!("Texte {n}"),
             html: format!("<p>Texte {n}</p>"),
             dedup_key: Some(format!("test-{n}")),
+            attachment: None,
+            unsubscribe: None,
         };
         assert!(outbox::enqueue(&mut tx, &mail).await.unwrap());
         assert!(!outbox::enqueue(&mut tx, &mail).await.unwrap(), "the same step is never queued twice");

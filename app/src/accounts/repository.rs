@@ -50,8 +50,8 @@ pub async fn create(db: &Database, new: NewUser<'_>) -> Result<User, AccountErro
     let email = normalize_email(new.email)?;
     let display_name = super::clean_display_name(new.display_name).map_err(AccountError::InvalidName)?;
     let row = sqlx::query(
-        "INSERT INTO users (email, display_name, organization_id, password_hash, created_at) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO users (email, display_name, organization_id, password_hash, created_at, email_verified_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
     )
     .bind(&email)
     .bind(&display_name)

@@ -313,8 +313,8 @@ async fn import_in(tx: &mut WriteTransaction, actor: &ImportActor, rows: &[Impor
             }
             None => {
                 let id: i64 = sqlx::query(
-                    "INSERT INTO users (email, display_name, given_name, family_name, organization_id, external_id, password_hash, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $7) RETURNING id",
+                    "INSERT INTO users (email, display_name, given_name, family_name, organization_id, external_id, password_hash, created_at, updated_at, email_verified_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $7, $7) RETURNING id",
                 )
                 .bind(&row.email)
                 .bind(&display_name)

@@ -196,7 +196,7 @@ pub async fn create_user(db: &Database, scope: Scope, input: &UserInput) -> Resu
                 Some(root) => Some(root),
                 None => super::repository::default_unit(&mut tx).await?,
             };
-            sqlx::query("INSERT INTO users (email, display_name, organization_id, password_hash, created_at, updated_at) VALUES ($1, $2, $3, NULL, $4, $4) RETURNING id")
+            sqlx::query("INSERT INTO users (email, display_name, organization_id, password_hash, created_at, updated_at, email_verified_at) VALUES ($1, $2, $3, NULL, $4, $4, $4) RETURNING id")
                 .bind(&input.email)
                 .bind(input.display_name())
                 .bind(unit)

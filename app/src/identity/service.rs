@@ -115,7 +115,7 @@ pub async fn sign_in(db: &Database, identity: &Identity, id_token: &str) -> Resu
         Some(unit) => Some(unit),
         None => super::repository::default_unit(&mut tx).await?,
     };
-    let user_id: i64 = sqlx::query("INSERT INTO users (email, display_name, organization_id, password_hash, created_at) VALUES ($1, $2, $3, NULL, $4) RETURNING id")
+    let user_id: i64 = sqlx::query("INSERT INTO users (email, display_name, organization_id, password_hash, created_at, email_verified_at) VALUES ($1, $2, $3, NULL, $4, $4) RETURNING id")
         .bind(&email)
         .bind(&name)
         .bind(unit)

@@ -11,8 +11,8 @@ use crate::db::{now, Database, DbError, Engine};
 pub async fn enqueue(conn: &mut AnyConnection, mail: &OutgoingMail) -> Result<bool, DbError> {
     let at = now();
     let inserted = sqlx::query(
-        "INSERT INTO mail_outbox (kind, recipient, subject, body_text, body_html, dedup_key, created_at, next_attempt_at, attempts) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 0) ON CONFLICT (dedup_key) DO NOTHING",
+        "INSERT INTO mail_outbox (kind, recipient, subject, body_text, body_html, dedup_key, created_at, next_attempt_at, attempts, attachment_json, unsubscribe_url) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 0, $8, $9) ON CONFLICT (dedup_key) DO NOTHING",
     )
     .bind(&mail.kind)
     .bind(&mail.recipient)
@@ -21,6 +21,8 @@ pub async fn enqueue(conn: &mut AnyConnection, mail: &OutgoingMail) -> Result<bo
     .bind(&mail.html)
     .bind(&mail.dedup_key)
     .bind(at)
+    .bind(mail.attachment.as_ref().map(serde_json::to_string).transpose().map_err(crate::db::json_error)?)
+    .bind(&mail.unsubscribe)
     .execute(&mut *conn)
     .await?;
     Ok(inserted.rows_affected() == 1)
@@ -35,6 +37,8 @@ pub struct ClaimedMail {
     pub text: String,
     pub html: String,
     pub attempts: i64,
+    pub attachment: Option<super::Attachment>,
+    pub unsubscribe: Option<String>,
 }
 
 /// Takes up to `limit` messages due now that no worker holds: on PostgreSQL the rows are picked
@@ -49,7 +53,7 @@ pub async fn claim(db: &Database, limit: i64, lease_seconds: i64) -> Result<Vec<
         "UPDATE mail_outbox SET claimed_until = $1 WHERE id IN ( \
              SELECT id FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2 \
              AND (claimed_until IS NULL OR claimed_until < $2) ORDER BY id LIMIT $3{lock} \
-         ) RETURNING id, recipient, subject, body_text, body_html, attempts"
+         ) RETURNING id, recipient, subject, body_text, body_html, attempts, attachment_json, unsubscribe_url"
     ))
     .bind(at + lease_seconds)
     .bind(at)
@@ -67,6 +71,12 @@ pub async fn claim(db: &Database, limit: i64, lease_seconds: i64) -> Result<Vec<
                 text: r.try_get("body_text")?,
                 html: r.try_get("body_html")?,
                 attempts: r.try_get("attempts")?,
+                attachment: r
+                    .try_get::<Option<String>, _>("attachment_json")?
+                    .map(|json| serde_json::from_str(&json))
+                    .transpose()
+                    .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+                unsubscribe: r.try_get("unsubscribe_url")?,
             })
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
