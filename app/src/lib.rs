@@ -58,7 +58,7 @@ use crate::{
         workspace::{CourseWorkspacePage, ModuleEditorPage, ReportsPage, StatsPage, VersionsPage, WorkspacePage},
         module::ModulePageView,
         not_found::NotFound,
-        password_reset::{ForgotPasswordPage, ResetPasswordPage},
+        password_reset::{ConfirmAddressPage, ForgotPasswordPage, ResetPasswordPage},
         identity_link::IdentityLinkPage,
         practice::{PracticeHomePage, PracticePage},
         sign_in::SignInPage,
@@ -120,6 +120,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion/lier/:token") view=IdentityLinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/inscription") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/inscription/confirmer/:token") view=ConfirmAddressPage ssr=SsrMode::Async/>
                     <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/mot-de-passe-oublie/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/mon-compte") view=AccountPage ssr=SsrMode::Async/>

@@ -36,6 +36,8 @@ pub struct AppState {
     pub signup_open: bool,
     /// SCIM bearer tokens (`CAMPUS_SCIM_TOKENS`), each with the unit (id or code) it is limited to.
     pub scim_tokens: Vec<(String, Option<String>)>,
+    /// Wakes the notification scheduler (an assignment was made): its notices go out at once.
+    pub notifications: std::sync::Arc<tokio::sync::Notify>,
 }
 
 /// Requests one `/v1` token may send per minute.

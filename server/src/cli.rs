@@ -49,6 +49,11 @@ pub enum Command {
         #[command(subcommand)]
         action: PromptCommand,
     },
+    /// Courriels de rappel et récapitulatifs.
+    Notifications {
+        #[command(subcommand)]
+        action: NotificationsCommand,
+    },
     /// Données de démonstration (usage local uniquement).
     Demo {
         #[command(subcommand)]
@@ -87,6 +92,17 @@ pub enum UserCommand {
         /// l'organisation.
         #[arg(long)]
         scope: Option<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotificationsCommand {
+    /// Fait un passage de la tâche périodique : met en file les avis de cours assignés, les
+    /// rappels, les avis de retard et les récapitulatifs RH dus, chacun une seule fois.
+    Run {
+        /// L'instant du passage (RFC 3339, par exemple 2026-12-24T09:00:00Z) ; par défaut, maintenant.
+        #[arg(long)]
+        at: Option<String>,
     },
 }
 
@@ -237,6 +253,28 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
             for email in &report.deactivated_listed {
                 println!("  désactivé : {email}");
             }
+        }
+        Command::Notifications { action: NotificationsCommand::Run { at } } => {
+            let at = match at {
+                None => app::db::now(),
+                Some(text) => text
+                    .parse::<jiff::Timestamp>()
+                    .map(|t| t.as_second())
+                    .map_err(|e| CliError::Invalid(format!("--at « {text} » : attendu une date RFC 3339, par exemple 2026-12-24T09:00:00Z ({e})")))?,
+            };
+            let db = connect(&config).await?;
+            let started = std::time::Instant::now();
+            let report = crate::scheduler::run_once(&db, &config.public_url, &config.scheduler, at).await;
+            db.close().await;
+            let report = report?;
+            println!(
+                "Passage en {:.1} s : {} avis de cours, {} rappel(s), {} avis de retard, {} récapitulatif(s) RH mis en file.",
+                started.elapsed().as_secs_f64(),
+                report.notices,
+                report.reminders,
+                report.overdue,
+                report.digests
+            );
         }
         Command::Privacy { action: PrivacyCommand::Scan { files } } => {
             if privacy_scan(&files)? {

@@ -17,6 +17,7 @@
 //! | `CAMPUS_LRS_USERNAME`, `CAMPUS_LRS_PASSWORD` | (none) | its HTTP Basic credentials |
 //! | `CAMPUS_SMTP_URL` | (none: no mail) | the SMTP relay, e.g. `smtp://relais.interne:25`, `smtps://user:pass@host:465` |
 //! | `CAMPUS_MAIL_FROM` | (required with the relay) | the sender, e.g. `Campus IA <campus@ville.fr>` |
+//! | `CAMPUS_REMINDER_DAYS` | `7,1` | reminders this many days before a due date (empty: none) |
 //! | `CAMPUS_OIDC_ISSUER` | (none) | OpenID Connect provider (ProConnect…): its issuer URL, endpoints by discovery |
 //! | `CAMPUS_OIDC_CLIENT_ID`, `CAMPUS_OIDC_CLIENT_SECRET` | (required with the issuer) | this site's registration with the provider |
 //! | `CAMPUS_OIDC_LABEL` | `ProConnect` | the sign-in button's text |
@@ -86,6 +87,8 @@ pub struct Config {
     pub signup_open: bool,
     /// SCIM bearer tokens, each with the unit (id or code) it is limited to, if any.
     pub scim_tokens: Vec<(String, Option<String>)>,
+    /// The notification passes (reminders, digests), run when mail is sent.
+    pub scheduler: crate::scheduler::SchedulerSettings,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
@@ -145,6 +148,20 @@ impl Config {
                 None => (t.to_owned(), None),
             })
             .collect();
+        let mut scheduler = crate::scheduler::SchedulerSettings::default();
+        if let Some(days) = lookup("CAMPUS_REMINDER_DAYS") {
+            scheduler.reminder_days = days
+                .split(',')
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(|d| d.parse::<i64>().ok().filter(|n| (1..=365).contains(n)))
+                .collect::<Option<Vec<_>>>()
+                .ok_or(ConfigError::Invalid {
+                    variable: "CAMPUS_REMINDER_DAYS",
+                    value: days.clone(),
+                    expected: "des nombres de jours entre 1 et 365 séparés par des virgules, par exemple 7,1",
+                })?;
+        }
         let assistant_tokens = lookup("CAMPUS_ASSISTANT_TOKENS")
             .unwrap_or_default()
             .split(',')
@@ -254,6 +271,7 @@ impl Config {
             oidc,
             signup_open,
             scim_tokens,
+            scheduler,
         })
     }
 

@@ -13,5 +13,6 @@ pub mod lrs;
 pub mod mailer;
 pub mod middleware;
 pub mod routes;
+pub mod scheduler;
 pub mod startup;
 pub mod telemetry;

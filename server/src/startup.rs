@@ -28,6 +28,7 @@ pub struct Application {
     state: AppState,
     lrs: Option<crate::lrs::LrsSettings>,
     mail: Option<crate::mailer::MailSettings>,
+    scheduler: crate::scheduler::SchedulerSettings,
 }
 
 impl Application {
@@ -67,9 +68,10 @@ impl Application {
             },
             signup_open: config.signup_open,
             scim_tokens: config.scim_tokens.clone(),
+            notifications: Default::default(),
         };
         let router = router(state.clone());
-        Ok(Application { listener, router, state, lrs: config.lrs.clone(), mail: config.mail.clone() })
+        Ok(Application { listener, router, state, lrs: config.lrs.clone(), mail: config.mail.clone(), scheduler: config.scheduler.clone() })
     }
 
     /// The address the server listens on.
@@ -84,10 +86,14 @@ impl Application {
     /// Serves requests until `shutdown` completes, then lets in-flight requests finish and
     /// closes the database cleanly.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
-        let Application { listener, router, state, lrs, mail } = self;
+        let Application { listener, router, state, lrs, mail, scheduler } = self;
         tokio::task::spawn_blocking(app::accounts::password::warm_up);
         let housekeeping = tokio::spawn(housekeeping(state.db.clone()));
         let pusher = lrs.map(|settings| tokio::spawn(crate::lrs::push_forever(state.db.clone(), settings)));
+        // Notifications are only computed where they can be sent.
+        let notifier = mail.is_some().then(|| {
+            tokio::spawn(crate::scheduler::run_forever(state.db.clone(), state.public_url.clone(), scheduler, state.notifications.clone()))
+        });
         let mailer = mail.map(|settings| tokio::spawn(crate::mailer::send_forever(state.db.clone(), settings)));
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
@@ -98,6 +104,9 @@ impl Application {
         }
         if let Some(mailer) = mailer {
             mailer.abort();
+        }
+        if let Some(notifier) = notifier {
+            notifier.abort();
         }
         state.db.close().await;
         Ok(())
@@ -138,6 +147,7 @@ pub fn router(state: AppState) -> Router {
         .route(app::identity::CALLBACK_PATH, get(routes::identity::callback))
         .route("/cours/{course}/fichiers/{*path}", get(routes::course_files::course_file))
         .route("/mon-compte/donnees", post(routes::personal_data::download))
+        .route("/courriels/desabonnement/{token}/{topic}", get(routes::unsubscribe::confirm_page).post(routes::unsubscribe::unsubscribe))
         .route("/rh/export.csv", get(routes::reporting::export_csv))
         .route("/xapi/about", get(routes::xapi::about))
         .route("/xapi/statements", get(routes::xapi::statements))
@@ -182,6 +192,8 @@ fn scim_router() -> Router<AppState> {
         .route("/Schemas", get(scim::schemas))
         .route("/Schemas/{id}", get(scim::schema))
         .route("/Users", get(scim::list_users).post(scim::create_user))
+        .route("/Users/.search", post(scim::search_users))
+        .route("/Groups/.search", post(scim::search_groups))
         .route("/Users/{id}", get(scim::get_user).put(scim::replace_user).patch(scim::patch_user).delete(scim::delete_user))
         .route("/Groups", get(scim::list_groups).post(scim::create_group))
         .route("/Groups/{id}", get(scim::get_group).put(scim::replace_group).patch(scim::patch_group).delete(scim::delete_group))

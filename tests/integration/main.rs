@@ -10,6 +10,7 @@ mod foundation;
 mod identity;
 mod learning;
 mod mail;
+mod notifications;
 mod operations;
 mod practice;
 mod reporting;

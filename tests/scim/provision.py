@@ -36,7 +36,7 @@ def main() -> int:
     client.modify(Group, etat_civil.id, PatchOp[Group](operations=[PatchOperation(op=PatchOperation.Op.add, path="members", value=[GroupMember(value=agent.id)])]))
     step("created", id=agent.id)
 
-    found = client.query(User, search_request=SearchRequest(filter='userName eq "Camille.Durand@mairie-exemple.fr"'))
+    found = client.query(User, query_parameters=SearchRequest(filter='userName eq "Camille.Durand@mairie-exemple.fr"'))
     step("found", total=found.total_results, id=found.resources[0].id if found.resources else None)
 
     renamed = client.modify(User, agent.id, PatchOp[User](operations=[PatchOperation(op=PatchOperation.Op.replace_, path="name.familyName", value="Martin")]))

@@ -162,6 +162,7 @@ pub fn test_config(database_url: &str) -> Config {
         oidc: None,
         signup_open: true,
         scim_tokens: Vec::new(),
+        scheduler: Default::default(),
     }
 }
 

@@ -568,3 +568,17 @@ admin-account-active = active
 admin-account-disabled = deactivated
 admin-deactivate = Deactivate
 admin-reactivate = Reactivate
+
+# Address confirmation, e-mail preferences
+verify-title = Confirm your address
+verify-explain = Click the button to confirm your e-mail address and activate your account.
+verify-confirm = Confirm my address
+verify-dead = This link no longer works (already used or expired): ask for a new one from the sign-in page.
+verify-resend-title = Did not receive the link to confirm your address?
+verify-resend = Send the confirmation link again
+mail-prefs-title = E-mails
+mail-prefs-intro = Security messages (forgotten password, address confirmation) are always sent. Choose the others:
+mail-prefs-assignments = Notices of assigned courses, reminders before the due date and overdue notices
+mail-prefs-digest = Weekly HR digest (for HR officers)
+mail-prefs-save = Save my preferences
+mail-prefs-off = Sending e-mail is not configured on this site.

@@ -568,3 +568,17 @@ admin-account-active = actif
 admin-account-disabled = désactivé
 admin-deactivate = Désactiver
 admin-reactivate = Réactiver
+
+# Confirmation de l'adresse, préférences de courriels
+verify-title = Confirmer votre adresse
+verify-explain = Cliquez sur le bouton pour confirmer votre adresse électronique et activer votre compte.
+verify-confirm = Confirmer mon adresse
+verify-dead = Ce lien ne fonctionne plus (déjà utilisé ou expiré) : demandez-en un nouveau depuis la page de connexion.
+verify-resend-title = Vous n'avez pas reçu le lien de confirmation de votre adresse ?
+verify-resend = Renvoyer le lien de confirmation
+mail-prefs-title = Courriels
+mail-prefs-intro = Les messages de sécurité (mot de passe oublié, confirmation d'adresse) sont toujours envoyés. Choisissez les autres :
+mail-prefs-assignments = Avis de cours assignés, rappels avant l'échéance et avis de retard
+mail-prefs-digest = Récapitulatif hebdomadaire RH (pour les RH)
+mail-prefs-save = Enregistrer mes préférences
+mail-prefs-off = L'envoi de courriels n'est pas configuré sur ce site.

@@ -162,8 +162,59 @@ pub async fn sign_up(display_name: String, email: String, organization_id: Strin
         }
         Err(error) => return Err(unavailable(error)),
     };
+    if state.mail_enabled {
+        // The account signs in once its owner follows the link mailed to the address.
+        super::verification::start(&state.db, &state.public_url, user.id, crate::request_locale()).await.map_err(unavailable)?;
+        redirect_with(
+            &FormFeedback::success("connexion", format!("Votre compte est créé. Un message vient d'être envoyé à {} : suivez le lien qu'il contient (valable 24 heures) pour confirmer votre adresse, puis connectez-vous.", user.email)),
+            "/connexion",
+        );
+        return Ok(());
+    }
     open_session(&state, user.id).await?;
     redirect_with(&FormFeedback::success("bienvenue", format!("Bienvenue, {} : votre compte est créé.", user.display_name)), "/cours");
+    Ok(())
+}
+
+/// « Renvoyer le lien de confirmation »: a new address-check link, throttled like a reset; the
+/// answer is the same whether the address has an unconfirmed account or not.
+#[server]
+pub async fn resend_verification(email: String) -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    let account_key = super::normalize_email(&email).unwrap_or_else(|_| email.trim().to_lowercase());
+    let address = client_address().await;
+    if let Some(wait) = super::throttle::reserve(&state.db, super::throttle::Action::PasswordReset, Some(&account_key), &address).await.map_err(unavailable)? {
+        redirect_with(&FormFeedback::new("confirmation").value("email", &email).failure(format!("Trop de demandes. Réessayez dans {} min.", (wait + 59) / 60)), "/connexion");
+        return Ok(());
+    }
+    if state.mail_enabled {
+        super::verification::resend(&state.db, &state.public_url, &email, crate::request_locale()).await.map_err(unavailable)?;
+    }
+    redirect_with(
+        &FormFeedback::success("confirmation", "Si un compte attend la confirmation de cette adresse, un nouveau lien vient de lui être envoyé (valable 24 heures)."),
+        "/connexion",
+    );
+    Ok(())
+}
+
+/// Whether an address-check link still works (for its page).
+#[server]
+pub async fn load_verification_link(token: String) -> Result<bool, ServerFnError> {
+    let state = app_state()?;
+    super::verification::is_valid(&state.db, &token).await.map_err(unavailable)
+}
+
+/// Confirms the address of a new account and signs it in.
+#[server]
+pub async fn confirm_address(token: String) -> Result<(), ServerFnError> {
+    let state = app_state()?;
+    match super::verification::confirm(&state.db, &token).await.map_err(unavailable)? {
+        Some(user_id) => {
+            open_session(&state, user_id).await?;
+            redirect_with(&FormFeedback::success("bienvenue", "Votre adresse est confirmée : bienvenue sur Campus IA."), "/cours");
+        }
+        None => redirect_with(&FormFeedback::new("confirmation").failure("Ce lien ne fonctionne plus (déjà utilisé ou expiré) : demandez-en un nouveau ci-dessous."), "/connexion"),
+    }
     Ok(())
 }
 
@@ -180,15 +231,21 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
         return Ok(());
     }
     let account = super::repository::credentials(&state.db, &email).await.map_err(unavailable)?;
-    let (user_id, hash, disabled) = match account {
-        Some((id, hash, disabled)) => (Some(id), hash, disabled),
-        None => (None, None, false),
+    let (user_id, hash, disabled, verified) = match account {
+        Some(found) => (Some(found.user_id), found.password_hash, found.disabled, found.verified),
+        None => (None, None, false, true),
     };
     let valid = match super::password::verify_password(password, hash).await {
         Ok(valid) => valid,
         Err(error) => return password_busy(error),
     };
     match user_id {
+        Some(_) if valid && !disabled && !verified => {
+            redirect_with(
+                &back.failure("Confirmez d'abord votre adresse : suivez le lien du message reçu à l'inscription (« Renvoyer le lien de confirmation » plus bas si vous ne le trouvez pas)."),
+                "/connexion",
+            );
+        }
         Some(user_id) if valid && !disabled => {
             super::throttle::clear_account(&state.db, super::throttle::Action::SignIn, &account_key).await.map_err(unavailable)?;
             open_session(&state, user_id).await?;

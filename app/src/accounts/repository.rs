@@ -98,18 +98,31 @@ pub async fn count_in(db: &Database, organization_ids: &[i64]) -> Result<i64, Db
     Ok(row.try_get("n")?)
 }
 
-/// What sign-in needs: the account and its password hash.
-pub async fn credentials(db: &Database, email: &str) -> Result<Option<(i64, Option<String>, bool)>, DbError> {
+/// What sign-in needs to know of an account.
+pub struct Credentials {
+    pub user_id: i64,
+    pub password_hash: Option<String>,
+    pub disabled: bool,
+    /// False until the address check of a self sign-up is done.
+    pub verified: bool,
+}
+
+/// What sign-in needs: the account, its password hash and whether it may sign in.
+pub async fn credentials(db: &Database, email: &str) -> Result<Option<Credentials>, DbError> {
     let Ok(email) = normalize_email(email) else {
         return Ok(None);
     };
-    let row = sqlx::query("SELECT id, password_hash, disabled_at FROM users WHERE email = $1")
+    let row = sqlx::query("SELECT id, password_hash, disabled_at, email_verified_at FROM users WHERE email = $1")
         .bind(email)
         .fetch_optional(db.pool())
         .await?;
     row.map(|row| {
-        let disabled: Option<i64> = row.try_get("disabled_at")?;
-        Ok((row.try_get("id")?, row.try_get("password_hash")?, disabled.is_some()))
+        Ok(Credentials {
+            user_id: row.try_get("id")?,
+            password_hash: row.try_get("password_hash")?,
+            disabled: row.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
+            verified: row.try_get::<Option<i64>, _>("email_verified_at")?.is_some(),
+        })
     })
     .transpose()
 }

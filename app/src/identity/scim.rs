@@ -85,7 +85,7 @@ pub struct GroupRecord {
     pub id: i64,
     pub display_name: String,
     pub external_id: Option<String>,
-    /// Members (id, display name).
+    /// Members (id, display name; the name is not published: clients compare members as sent).
     pub members: Vec<(i64, String)>,
     pub created_at: i64,
     pub updated_at: i64,
@@ -144,7 +144,7 @@ impl GroupRecord {
             let members: Vec<Value> = self
                 .members
                 .iter()
-                .map(|(id, name)| json!({"value": id.to_string(), "$ref": format!("{base}/Users/{id}"), "display": name}))
+                .map(|(id, _)| json!({"value": id.to_string(), "$ref": format!("{base}/Users/{id}")}))
                 .collect();
             group.insert("members".into(), Value::Array(members));
         }
@@ -553,6 +553,23 @@ fn drop_sub(value: &mut Value, sub: &str) {
     }
 }
 
+/// The parameters of a `POST …/.search` body (RFC 7644 §3.4.3), as query-string pairs.
+pub fn search_parameters(body: &Value) -> Result<Vec<(String, String)>, ScimError> {
+    let request = attributes(body)?;
+    require_schema(&request, "urn:ietf:params:scim:api:messages:2.0:SearchRequest")?;
+    let mut parameters = Vec::new();
+    for (key, name) in [("filter", "filter"), ("startindex", "startIndex"), ("count", "count"), ("attributes", "attributes"), ("excludedattributes", "excludedAttributes")] {
+        match request.get(key) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(text)) => parameters.push((name.to_owned(), text.clone())),
+            Some(Value::Number(n)) => parameters.push((name.to_owned(), n.to_string())),
+            Some(Value::Array(items)) => parameters.push((name.to_owned(), items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","))),
+            Some(_) => return Err(ScimError::invalid_value(format!("« {name} » illisible"))),
+        }
+    }
+    Ok(parameters)
+}
+
 /// A `ListResponse` page.
 pub fn list_response(resources: Vec<Value>, total: usize, start_index: usize) -> Value {
     json!({
@@ -677,7 +694,6 @@ pub fn schemas(base: &str) -> Vec<Value> {
             vec![
                 attribute("value", "string", false, false, "immutable", "none", "Id de l'agent"),
                 reference("$ref", &["User"], "immutable"),
-                attribute("display", "string", false, false, "readOnly", "none", "Nom de l'agent"),
             ],
         ),
     ];

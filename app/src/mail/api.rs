@@ -24,3 +24,33 @@ pub async fn load_mail_queue() -> Result<MailQueueView, crate::error::AppError> 
     let (recent, [pending, sent, failed]) = super::repository::recent(&state.db, 50).await?;
     Ok(MailQueueView { enabled: state.mail_enabled, pending, sent, failed, recent })
 }
+
+/// The signed-in user's optional messages, as the account page shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailPreferencesView {
+    /// Whether mail is sent on this site at all.
+    pub enabled: bool,
+    pub assignments: bool,
+    pub hr_digest: bool,
+}
+
+#[server]
+pub async fn load_mail_preferences() -> Result<MailPreferencesView, crate::error::AppError> {
+    let state = crate::error::state()?;
+    let user = crate::accounts::authz::require_user()?;
+    let preferences = super::notices::preferences(&state.db, user.id).await?;
+    let wants = |topic| preferences.iter().any(|(t, on)| *t == topic && *on);
+    Ok(MailPreferencesView { enabled: state.mail_enabled, assignments: wants(super::Topic::Assignments), hr_digest: wants(super::Topic::HrDigest) })
+}
+
+/// Saves the account page's checkboxes (an unchecked box is not sent by the browser).
+#[server]
+pub async fn save_mail_preferences(assignments: Option<String>, hr_digest: Option<String>) -> Result<(), crate::error::AppError> {
+    use crate::{accounts::forms::FormFeedback, web::redirect_with};
+    let state = crate::error::state()?;
+    let user = crate::accounts::authz::require_user()?;
+    let wanted = [(super::Topic::Assignments, assignments.is_some()), (super::Topic::HrDigest, hr_digest.is_some())];
+    super::notices::set_preferences(&state.db, user.id, &wanted).await?;
+    redirect_with(&FormFeedback::success("courriels", "Préférences de courriels enregistrées."), "/mon-compte#compte-courriels");
+    Ok(())
+}

@@ -37,6 +37,8 @@ pub fn AccountPage() -> impl IntoView {
                 </form>
             </section>
 
+            <MailPreferences feedback=feedback.clone()/>
+
             <section aria-labelledby="compte-mot-de-passe">
                 <h2 id="compte-mot-de-passe">{tr("account-password")}</h2>
                 <FormMessage feedback=feedback.clone() form="mot-de-passe"
@@ -76,4 +78,39 @@ pub fn AccountPage() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The optional messages the user receives.
+#[component]
+fn MailPreferences(feedback: Option<FormFeedback>) -> impl IntoView {
+    use crate::mail::api::{load_mail_preferences, SaveMailPreferences};
+    let data = Resource::new(|| (), |_| load_mail_preferences());
+    view! {
+        <section aria-labelledby="compte-courriels">
+            <h2 id="compte-courriels">{tr("mail-prefs-title")}</h2>
+            <FormMessage feedback=feedback form="courriels"/>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Err(error) => view! { <p class="alert alert--error" role="alert">{error.to_string()}</p> }.into_any(),
+                        Ok(prefs) if !prefs.enabled => view! { <p>{tr("mail-prefs-off")}</p> }.into_any(),
+                        Ok(prefs) => view! {
+                            <p>{tr("mail-prefs-intro")}</p>
+                            <form method="post" action=SaveMailPreferences::url() class="stacked-form">
+                                <div class="field field--checkbox">
+                                    <input id="champ-courriels-affectations" type="checkbox" name="assignments" value="on" checked=prefs.assignments/>
+                                    <label for="champ-courriels-affectations">{tr("mail-prefs-assignments")}</label>
+                                </div>
+                                <div class="field field--checkbox">
+                                    <input id="champ-courriels-rh" type="checkbox" name="hr_digest" value="on" checked=prefs.hr_digest/>
+                                    <label for="champ-courriels-rh">{tr("mail-prefs-digest")}</label>
+                                </div>
+                                <button type="submit" class="button--secondary">{tr("mail-prefs-save")}</button>
+                            </form>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
 }

@@ -1,5 +1,6 @@
-//! `/mot-de-passe-oublie`: asking for a password-reset link, and
-//! `/mot-de-passe-oublie/{jeton}`: choosing a new password from that link.
+//! `/mot-de-passe-oublie`: asking for a password-reset link;
+//! `/mot-de-passe-oublie/{jeton}`: choosing a new password from that link;
+//! `/inscription/confirmer/{jeton}`: confirming the address of a new account.
 
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
@@ -7,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     accounts::{
-        api::{load_reset_link, RequestPasswordReset, ResetPassword},
+        api::{load_reset_link, load_verification_link, ConfirmAddress, RequestPasswordReset, ResetPassword},
         forms::take_feedback,
     },
     components::form::{Field, FormMessage},
@@ -73,6 +74,38 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         Err(error) => view! { <ErrorMessage error/> }.into_any(),
                     }
                 })}}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+pub fn ConfirmAddressPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let valid = Resource::new(token, load_verification_link);
+    view! {
+        <Title text=tr("verify-title")/>
+        <div class="page narrow">
+            <h1>{tr("verify-title")}</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match valid.await {
+                        // A button, not the link itself: a mail scanner that follows links confirms nothing.
+                        Ok(true) => view! {
+                            <p>{tr("verify-explain")}</p>
+                            <form method="post" action=ConfirmAddress::url() class="stacked-form">
+                                <input type="hidden" name="token" value=token()/>
+                                <button type="submit">{tr("verify-confirm")}</button>
+                            </form>
+                        }.into_any(),
+                        Ok(false) => view! {
+                            <p class="alert alert--error" role="alert">{tr("verify-dead")}</p>
+                            <p><a href="/connexion">{tr("reset-back")}</a></p>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                    }
+                })}
             </Suspense>
         </div>
     }

@@ -23,6 +23,7 @@ pub fn SignInPage() -> impl IntoView {
             <h1>{tr("sign-in-title")}</h1>
             <FormMessage feedback=feedback.clone() form="connexion"/>
             <FormMessage feedback=feedback.clone() form="bienvenue"/>
+            <FormMessage feedback=feedback.clone() form="confirmation"/>
             {match user {
                 Some(user) => view! {
                     <p>{format!("{} {}.", tr("sign-in-already"), user.display_name)}</p>
@@ -44,6 +45,13 @@ pub fn SignInPage() -> impl IntoView {
                     </form>
                     <p><a href="/mot-de-passe-oublie">{tr("sign-in-forgot")}</a></p>
                     <p>{tr("sign-in-no-account")}" "<a href="/inscription">{tr("sign-in-create")}</a></p>
+                    <details class="disclosure">
+                        <summary>{tr("verify-resend-title")}</summary>
+                        <form method="post" action=crate::accounts::api::ResendVerification::url() class="stacked-form">
+                            <Field label=tr("field-email") name="email" kind="email" autocomplete="username" required=true id_suffix="confirmation"/>
+                            <button type="submit" class="button--secondary">{tr("verify-resend")}</button>
+                        </form>
+                    </details>
                 }.into_any(),
             }}
         </div>

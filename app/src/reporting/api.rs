@@ -599,6 +599,8 @@ pub async fn create_assignment(
     }
     for target in &targets {
         let id = repository::create_assignment(&state.db, &course, target, due.clone(), &note, Some(user.id)).await.map_err(unavailable)?;
+        // The notices go out at the scheduler's next pass, which this starts now.
+        state.notifications.notify_one();
         let who = match target {
             Target::Unit { id, include_subunits } => format!("unité {id}{}", if *include_subunits { " et sous-unités" } else { "" }),
             Target::Agent(agent) => format!("agent {agent}"),
@@ -654,6 +656,7 @@ pub async fn update_assignment(id: i64, due_date: Option<String>, note: Option<S
         return Ok(());
     }
     super::repository::update_assignment(&state.db, &assignment, due.clone(), &note).await.map_err(unavailable)?;
+    state.notifications.notify_one();
     let details = format!("échéance {}", due.as_ref().map(|(d, _)| d.as_str()).unwrap_or("aucune"));
     audit::record(&state.db, Some(user.id), "assignment.update", &format!("assignment:{id}"), &details).await.map_err(unavailable)?;
     redirect_with(&FormFeedback::success(form, "Affectation modifiée."), &back);

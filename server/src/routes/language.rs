@@ -1,13 +1,14 @@
-//! `POST /langue`: remembers the interface language in a cookie and returns to the page.
+//! `POST /langue`: remembers the interface language in a cookie (and, for a signed-in user, for
+//! the messages sent later) and returns to the page.
 //!
 //! A plain form post, so the language switcher works without JavaScript.
 
-use app::{i18n::Locale, state::AppState};
+use app::{accounts::CurrentUser, i18n::Locale, state::AppState};
 use axum::{
     extract::State,
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
-    Form,
+    Extension, Form,
 };
 use serde::Deserialize;
 
@@ -19,10 +20,16 @@ pub struct LanguageForm {
 
 const ONE_YEAR_SECONDS: i64 = 365 * 24 * 3600;
 
-pub async fn set_language(State(state): State<AppState>, Form(form): Form<LanguageForm>) -> Response {
+pub async fn set_language(State(state): State<AppState>, user: Option<Extension<CurrentUser>>, Form(form): Form<LanguageForm>) -> Response {
     let Some(locale) = Locale::from_code(&form.lang) else {
         return (StatusCode::UNPROCESSABLE_ENTITY, "langue inconnue").into_response();
     };
+    // Messages sent later (reminders, digests) go out in this language too.
+    if let Some(Extension(user)) = user {
+        if let Err(error) = sqlx::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale.code()).bind(user.id).execute(state.db.pool()).await {
+            tracing::warn!(%error, "language not remembered for mail");
+        }
+    }
     let cookie = app::web::cookie("lang", locale.code(), Some(ONE_YEAR_SECONDS), state.secure_cookies);
     let target = safe_return_path(form.retour.as_deref());
     let mut response = StatusCode::SEE_OTHER.into_response();

@@ -10,4 +10,5 @@ pub mod openai;
 pub mod personal_data;
 pub mod reporting;
 pub mod scim;
+pub mod unsubscribe;
 pub mod xapi;

@@ -187,6 +187,26 @@ pub async fn schema(State(state): State<AppState>, headers: HeaderMap, Path(id):
     }
 }
 
+/// `POST /Users/.search` and `POST /Groups/.search`: the same query, from a body.
+fn search_query(body: &Bytes) -> Result<HashMap<String, String>, Response> {
+    let body = parse_body(body)?;
+    Ok(scim::search_parameters(&body).map_err(|e| error_response(&e))?.into_iter().collect())
+}
+
+pub async fn search_users(state: State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    match search_query(&body) {
+        Ok(query) => list_users(state, headers, Query(query)).await,
+        Err(response) => response,
+    }
+}
+
+pub async fn search_groups(state: State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    match search_query(&body) {
+        Ok(query) => list_groups(state, headers, Query(query)).await,
+        Err(response) => response,
+    }
+}
+
 pub async fn list_users(State(state): State<AppState>, headers: HeaderMap, Query(query): Query<HashMap<String, String>>) -> Response {
     let scope = match authorise(&state, &headers).await {
         Ok(scope) => scope,
