@@ -60,8 +60,13 @@ if $with_test_tools; then
   fi
   if ! "$CAMPUS_TEST_PYTHON" -c 'import aiosmtpd' 2>/dev/null; then
     say "Installation du serveur SMTP de test (paquet PyPI aiosmtpd) dans $CAMPUS_PYTHON_ENV"
-    python3 -m venv "$CAMPUS_PYTHON_ENV"
+    [ -x "$CAMPUS_TEST_PYTHON" ] || python3 -m venv "$CAMPUS_PYTHON_ENV"
     "$CAMPUS_TEST_PYTHON" -m pip install --quiet --disable-pip-version-check "aiosmtpd==1.4.6"
+  fi
+  if ! "$CAMPUS_TEST_PYTHON" -c 'import openai; assert openai.__version__ == "3.57.0"' 2>/dev/null; then
+    say "Installation du client officiel OpenAI (paquet PyPI openai), pour tester /v1, dans $CAMPUS_PYTHON_ENV"
+    [ -x "$CAMPUS_TEST_PYTHON" ] || python3 -m venv "$CAMPUS_PYTHON_ENV"
+    "$CAMPUS_TEST_PYTHON" -m pip install --quiet --disable-pip-version-check "openai==3.57.0"
   fi
   oidc="$CAMPUS_ROOT/tests/oidc"
   if [ ! -d "$oidc/node_modules" ] || [ "$oidc/package-lock.json" -nt "$oidc/node_modules/.package-lock.json" ]; then
