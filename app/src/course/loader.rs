@@ -134,7 +134,7 @@ struct RawFrontMatter {
 }
 
 /// Locates `key = …` in TOML text, to point at a field that has a bad value.
-fn key_position(index: &LineIndex, text: &str, key: &str, base_offset: usize) -> (u32, u32) {
+pub(crate) fn key_position(index: &LineIndex, text: &str, key: &str, base_offset: usize) -> (u32, u32) {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();

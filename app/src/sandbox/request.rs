@@ -260,18 +260,10 @@ impl<'a> Request<'a> {
     /// Reads `prompt`, after the conversation's `system` message (empty when there is none).
     pub fn parse(system: &str, prompt: &'a str) -> Request<'a> {
         let passages = rubric::pasted_passages(prompt);
-        let mut own_text = String::with_capacity(system.len() + prompt.len() + 2);
-        own_text.push_str(system);
-        own_text.push_str("\n\n");
-        let mut cursor = 0;
-        for passage in &passages {
-            own_text.push_str(&prompt[cursor..passage.start]);
-            own_text.push_str(" … ");
-            cursor = passage.end;
-        }
-        own_text.push_str(&prompt[cursor.min(prompt.len())..]);
+        let own_prompt = without_passages(prompt, &passages);
+        let own_text = format!("{system}\n\n{own_prompt}");
         let words = words(&own_text);
-        let prompt_words = words_of_prompt(prompt, &passages);
+        let prompt_words = self::words(&own_prompt);
         let question = own_text.contains('?');
         // The message's own task comes first; the system message only fills in.
         let task = read_task(&prompt_words, question).or_else(|| read_task(&self::words(system), false));
@@ -309,8 +301,9 @@ impl<'a> Request<'a> {
     }
 }
 
-fn words_of_prompt(prompt: &str, passages: &[Range<usize>]) -> Vec<String> {
-    let mut own = String::new();
+/// `prompt` with each pasted passage replaced by « … »: the learner's own words.
+fn without_passages(prompt: &str, passages: &[Range<usize>]) -> String {
+    let mut own = String::with_capacity(prompt.len());
     let mut cursor = 0;
     for passage in passages {
         own.push_str(&prompt[cursor..passage.start]);
@@ -318,7 +311,7 @@ fn words_of_prompt(prompt: &str, passages: &[Range<usize>]) -> Vec<String> {
         cursor = passage.end;
     }
     own.push_str(&prompt[cursor.min(prompt.len())..]);
-    words(&own)
+    own
 }
 
 #[cfg(test)]

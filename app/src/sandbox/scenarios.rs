@@ -85,7 +85,7 @@ mod reader {
     use crate::{
         course::{
             diagnostics::{Diagnostic, LineIndex, Report},
-            loader::{module_slug, CourseSource},
+            loader::{key_position, module_slug, CourseSource},
             slug::is_slug,
             toml_errors::TomlProblem,
         },
@@ -120,15 +120,7 @@ mod reader {
 
     /// Where `key = …` starts in `text`.
     fn key_at(index: &LineIndex, text: &str, key: &str) -> (u32, u32) {
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            let trimmed = line.trim_start();
-            if trimmed.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=')) {
-                return index.position(offset + line.len() - trimmed.len());
-            }
-            offset += line.len();
-        }
-        (1, 1)
+        key_position(index, text, key, 0)
     }
 
     /// Where the quoted `value` is in `text` (a list item), else where `key` is.
