@@ -61,7 +61,7 @@ if $with_test_tools; then
   requirements="$CAMPUS_ROOT/tests/python-requirements.txt"
   stamp="$CAMPUS_PYTHON_ENV/.requirements"
   if [ ! -x "$CAMPUS_TEST_PYTHON" ] || ! cmp -s "$requirements" "$stamp"; then
-    say "Installation des paquets PyPI des tests (aiosmtpd, scim2-tester…) dans $CAMPUS_PYTHON_ENV"
+    say "Installation des paquets PyPI des tests (aiosmtpd, scim2-tester, openai…) dans $CAMPUS_PYTHON_ENV"
     [ -x "$CAMPUS_TEST_PYTHON" ] || python3 -m venv "$CAMPUS_PYTHON_ENV"
     "$CAMPUS_TEST_PYTHON" -m pip install --quiet --disable-pip-version-check -r "$requirements"
     cp "$requirements" "$stamp"

@@ -141,7 +141,8 @@ pub enum DemoCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum CoursesCommand {
-    /// Vérifie chaque cours du dossier et affiche tous les problèmes (fichier:ligne:colonne: message).
+    /// Vérifie chaque cours du dossier et les scénarios de l'atelier (DIR/atelier), et affiche tous
+    /// les problèmes (fichier:ligne:colonne: message).
     Check {
         /// Dossier contenant un sous-dossier par cours.
         dir: PathBuf,
@@ -149,8 +150,8 @@ pub enum CoursesCommand {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Vérifie et publie chaque cours du dossier (un cours avec des erreurs est refusé et sa
-    /// version précédente reste en ligne).
+    /// Vérifie et publie chaque cours du dossier et les scénarios de l'atelier (un cours ou un
+    /// scénario avec des erreurs est refusé et sa version précédente reste en ligne).
     Import {
         /// Dossier contenant un sous-dossier par cours.
         dir: PathBuf,
@@ -180,6 +181,8 @@ pub enum CliError {
     CoursesInvalid(String),
     #[error(transparent)]
     Import(#[from] app::course::repository::ImportError),
+    #[error(transparent)]
+    Scenarios(#[from] app::sandbox::service::SandboxError),
     #[error("{0}")]
     Invalid(String),
     #[error(transparent)]
@@ -447,8 +450,21 @@ async fn import_courses(db: &app::db::Database, dir: &std::path::Path) -> Result
         };
         println!("{} : {what}", report.slug);
     }
+    if let Some(import) = app::sandbox::service::import_scenarios(db, dir).await? {
+        for diagnostic in &import.diagnostics {
+            println!("{diagnostic}");
+        }
+        println!(
+            "atelier : {} scénario(s) publié(s), {} inchangé(s), {} refusé(s), {} retiré(s)",
+            import.published.len(),
+            import.unchanged,
+            import.refused,
+            import.retired.len()
+        );
+        refused += import.refused;
+    }
     if refused > 0 {
-        return Err(CliError::CoursesInvalid(format!("{refused} cours refusé(s)")));
+        return Err(CliError::CoursesInvalid(format!("{refused} cours ou scénario(s) refusé(s)")));
     }
     Ok(())
 }
@@ -468,8 +484,20 @@ fn check_courses(dir: &std::path::Path, deny_warnings: bool) -> Result<(), CliEr
         }
         modules += check.course.as_ref().map_or(0, |c| c.modules.len());
     }
+    let scenarios = app::sandbox::scenarios::check_scenarios(dir).map_err(|source| CliError::ReadFile { path: dir.to_owned(), source })?;
+    let mut scenario_count = 0;
+    if let Some(check) = &scenarios {
+        scenario_count = check.scenarios.len();
+        for diagnostic in &check.diagnostics {
+            println!("{diagnostic}");
+            match diagnostic.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+            }
+        }
+    }
     println!(
-        "{} cours vérifiés ({modules} modules) : {errors} erreur(s), {warnings} avertissement(s)",
+        "{} cours vérifiés ({modules} modules), {scenario_count} scénario(s) de l'atelier : {errors} erreur(s), {warnings} avertissement(s)",
         results.len()
     );
     if errors > 0 || (deny_warnings && warnings > 0) {

@@ -165,6 +165,7 @@ pub fn router(state: AppState) -> Router {
             post(routes::directory::upload).layer(axum::extract::DefaultBodyLimit::max(app::identity::import::MAX_FILE_BYTES + 64 * 1024)),
         )
         .route("/v1/models", get(routes::openai::models))
+        .route("/v1/models/{id}", get(routes::openai::model))
         .route(
             "/v1/chat/completions",
             post(routes::openai::chat_completions)
@@ -201,8 +202,9 @@ fn scim_router() -> Router<AppState> {
         .layer(axum::extract::DefaultBodyLimit::max(scim::MAX_BODY_BYTES))
 }
 
-/// Publishes the course folders of `dir` that changed. A course with errors is refused and its
-/// previous version stays online; problems are logged, and never stop the server from starting.
+/// Publishes the course folders of `dir` that changed, then the atelier's scenarios of
+/// `dir/atelier`. A course or scenario with errors is refused and its previous version stays
+/// online; problems are logged, and never stop the server from starting.
 async fn import_bundled_courses(db: &Database, dir: &std::path::Path) {
     if !dir.is_dir() {
         tracing::warn!(dir = %dir.display(), "course folder not found, nothing imported");
@@ -221,6 +223,16 @@ async fn import_bundled_courses(db: &Database, dir: &std::path::Path) {
             }
         }
         Err(error) => tracing::error!(%error, "course import failed"),
+    }
+    match app::sandbox::service::import_scenarios(db, dir).await {
+        Ok(Some(import)) => {
+            for diagnostic in &import.diagnostics {
+                tracing::warn!("{diagnostic}");
+            }
+            tracing::info!(published = ?import.published, unchanged = import.unchanged, refused = import.refused, retired = ?import.retired, "atelier scenarios imported");
+        }
+        Ok(None) => {}
+        Err(error) => tracing::error!(%error, "scenario import failed"),
     }
 }
 

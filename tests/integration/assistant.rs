@@ -85,3 +85,62 @@ async fn each_token_is_limited_to_its_rate_with_a_retry_delay() {
     let other = spawn_app(Engine::Sqlite).await;
     assert_eq!(client.get(other.url("/v1/models")).bearer_auth(TOKEN).send().await.unwrap().status(), StatusCode::OK);
 }
+
+/// The official `openai` Python package (PyPI, installed by `make test` in `$CAMPUS_TEST_PYTHON`)
+/// against a running server: list, retrieve, complete, stream with usage, 401, 404 and 422.
+#[tokio::test]
+async fn the_official_openai_python_client_speaks_to_v1() {
+    let app = spawn_app(Engine::Sqlite).await;
+    let python = std::env::var("CAMPUS_TEST_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("clients/openai_client.py");
+    let (program, base_url) = (python.clone(), app.url("/v1"));
+    let run = {
+        let script = script.clone();
+        tokio::task::spawn_blocking(move || std::process::Command::new(program).arg(script).arg(base_url).arg(TOKEN).output())
+    };
+    let output = run
+        .await
+        .expect("the client's thread finishes")
+        .unwrap_or_else(|e| panic!("{python} could not run {}: {e} (run the tests through `make test`, which installs the openai package)", script.display()));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "the openai client's checks failed:\n{stdout}\n{stderr}");
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+}
+
+#[tokio::test]
+async fn v1_reads_content_parts_system_messages_and_gives_the_usage_chunk() {
+    let app = spawn_app(Engine::Sqlite).await;
+    let client = reqwest::Client::new();
+    let model: Value = client.get(app.url("/v1/models/campus-ia-simule")).bearer_auth(TOKEN).send().await.unwrap().json().await.unwrap();
+    assert_eq!(model["id"], "campus-ia-simule");
+    let missing = client.get(app.url("/v1/models/gpt-4o")).bearer_auth(TOKEN).send().await.unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let error: Value = missing.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "model_not_found");
+    assert_eq!(client.get(app.url("/v1/models/campus-ia-simule")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+
+    let request = json!({
+        "model": "campus-ia-simule",
+        "messages": [
+            { "role": "system", "content": [{ "type": "text", "text": "Tu es agent d'accueil. Réponds en 2 points." }] },
+            { "role": "user", "content": [{ "type": "text", "text": "Résume : « La piscine ferme en août pour vidange. Les cours reprennent le 2 septembre. Le tarif ne change pas. La cafétéria reste ouverte. »" }] }
+        ],
+        "stream": true,
+        "stream_options": { "include_usage": true }
+    });
+    let body = client.post(app.url("/v1/chat/completions")).bearer_auth(TOKEN).json(&request).send().await.unwrap().text().await.unwrap();
+    let chunks: Vec<Value> = body.lines().filter_map(|l| l.strip_prefix("data: ")).filter(|d| *d != "[DONE]").map(|d| serde_json::from_str(d).unwrap()).collect();
+    let last = chunks.last().unwrap();
+    assert_eq!(last["choices"], json!([]));
+    assert!(last["usage"]["total_tokens"].as_u64().unwrap() > 0);
+    let text: String = chunks.iter().filter_map(|c| c["choices"][0]["delta"]["content"].as_str()).collect();
+    assert_eq!(text.lines().filter(|l| l.starts_with("- ")).count(), 2, "the system message sets the format: {text}");
+    assert!(text.contains("piscine"), "{text}");
+
+    let image = json!({ "model": "campus-ia-simule", "messages": [{ "role": "user", "content": [{ "type": "image_url", "image_url": { "url": "x" } }] }] });
+    let refused = client.post(app.url("/v1/chat/completions")).bearer_auth(TOKEN).json(&image).send().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error: Value = refused.json().await.unwrap();
+    assert!(error["error"]["message"].as_str().unwrap().contains("image_url"), "{error}");
+}

@@ -142,6 +142,7 @@ async fn signed_in_on_limited_course(engine: Engine, messages_per_minute: i64) -
     let dir = TempDir::new();
     write_limited_course(&dir.0);
     courses::import_directory(&app.db, &dir.0).await.unwrap();
+    app.import_bundled_scenarios().await;
     app.create_account("agent@ville.fr", PASSWORD, None, None).await;
     app.sign_in("agent@ville.fr", PASSWORD).await;
     (app, dir)

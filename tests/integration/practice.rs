@@ -10,6 +10,8 @@ on_both_engines!(
     practising_shows_the_reply_feedback_and_warnings_to_its_author_only,
     an_external_assistant_answers_and_never_receives_personal_data,
     the_per_minute_limit_follows_the_configuration,
+    scenarios_are_content_files_refused_when_wrong_and_retired_when_removed,
+    a_staged_failure_comes_with_its_debrief_after_the_answer,
 );
 
 const PASSWORD: &str = "une phrase de passe solide";
@@ -17,6 +19,7 @@ const SCENARIO: &str = "repondre-a-un-usager";
 
 async fn practising_shows_the_reply_feedback_and_warnings_to_its_author_only(engine: Engine) {
     let app = spawn_app(engine).await;
+    app.import_bundled_scenarios().await;
     assert_eq!(app.get(&format!("/atelier/{SCENARIO}")).await.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(app.get("/atelier/inconnu").await.status(), StatusCode::NOT_FOUND);
     app.create_account("agent@ville.fr", PASSWORD, None, None).await;
@@ -72,6 +75,7 @@ async fn an_external_assistant_answers_and_never_receives_personal_data(engine: 
         .expect("valid settings");
     })
     .await;
+    app.import_bundled_scenarios().await;
     app.create_account("agent@ville.fr", PASSWORD, None, None).await;
     app.sign_in("agent@ville.fr", PASSWORD).await;
     let page = app.page(&format!("/atelier/{SCENARIO}")).await;
@@ -92,7 +96,7 @@ async fn an_external_assistant_answers_and_never_receives_personal_data(engine: 
     assert_eq!(view.messages.len(), 2);
     assert_eq!(view.external_model.as_deref(), Some("campus-ia-simule"));
     // The service's simulated assistant wrote the reply (it had no scenario reference answer).
-    assert!(view.messages[1].1.contains("Voici une proposition générale"), "{:?}", view.messages);
+    assert!(view.messages[1].content.contains("Voici une proposition générale"), "{:?}", view.messages);
 
     // Personal data is refused before anything is sent, with the reason, and nothing is stored.
     let refused = app
@@ -112,6 +116,7 @@ async fn an_external_assistant_answers_and_never_receives_personal_data(engine: 
                 .expect("valid settings");
     })
     .await;
+    misconfigured.import_bundled_scenarios().await;
     misconfigured.create_account("agent@ville.fr", PASSWORD, None, None).await;
     misconfigured.sign_in("agent@ville.fr", PASSWORD).await;
     misconfigured.post_form(SendPracticeMessage::url(), &[("scenario", SCENARIO), ("message", "Rédigez une réponse.")]).await;
@@ -123,6 +128,7 @@ async fn an_external_assistant_answers_and_never_receives_personal_data(engine: 
 /// and the refused one is not stored.
 async fn the_per_minute_limit_follows_the_configuration(engine: Engine) {
     let app = spawn_app_with(engine, |config| config.sandbox_messages_per_minute = 3).await;
+    app.import_bundled_scenarios().await;
     app.create_account("agent@ville.fr", PASSWORD, None, None).await;
     app.sign_in("agent@ville.fr", PASSWORD).await;
     for n in 1..=3 {
@@ -136,4 +142,60 @@ async fn the_per_minute_limit_follows_the_configuration(engine: Engine) {
         .await
         .expect("count");
     assert_eq!(stored, 3, "the refused message is not stored");
+}
+
+const SCENARIO_FILE: &str = "title = \"Essai\"\nsituation = \"Vous êtes agent d'accueil et un habitant vous pose une question sur la piscine.\"\n\
+    document = \"La piscine ferme en août pour la vidange annuelle.\"\ncriteria = [\"task\", \"source\"]\nreference_answer = \"Réponse secrète de référence.\"\n";
+
+/// `courses/atelier/*.toml` is imported like courses: a file with an error is refused and the
+/// previous version stays online; a removed file retires its scenario; learners never receive
+/// the reference answer.
+async fn scenarios_are_content_files_refused_when_wrong_and_retired_when_removed(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let dir = integration_tests::TempDir::new();
+    let atelier = dir.0.join("atelier");
+    std::fs::create_dir_all(&atelier).unwrap();
+    std::fs::write(atelier.join("01-essai.toml"), SCENARIO_FILE).unwrap();
+    let import = app::sandbox::service::import_scenarios(&app.db, &dir.0).await.unwrap().unwrap();
+    assert_eq!(import.published, vec!["essai".to_owned()]);
+    assert_eq!(app.page("/atelier").await.matches("/atelier/essai").count(), 1);
+    let listed = app.call(app::sandbox::api::LoadScenario::url(), &[("scenario", "essai")]).await.text().await.unwrap();
+    assert!(listed.contains("La piscine ferme") && !listed.contains("secrète"), "the learner view has no reference answer: {listed}");
+
+    std::fs::write(atelier.join("01-essai.toml"), SCENARIO_FILE.replace("[\"task\", \"source\"]", "[\"tache\"]")).unwrap();
+    let import = app::sandbox::service::import_scenarios(&app.db, &dir.0).await.unwrap().unwrap();
+    assert_eq!((import.refused, import.published.len()), (1, 0));
+    assert!(import.diagnostics.iter().any(|d| d.to_string().contains("01-essai.toml:4:") && d.message.contains("critère « tache » inconnu")), "{:?}", import.diagnostics);
+    assert!(app.page("/atelier").await.contains("/atelier/essai"), "the previous version stays online");
+
+    std::fs::remove_file(atelier.join("01-essai.toml")).unwrap();
+    let import = app::sandbox::service::import_scenarios(&app.db, &dir.0).await.unwrap().unwrap();
+    assert_eq!(import.retired, vec!["essai".to_owned()]);
+    assert_eq!(app.get("/atelier/essai").await.status(), StatusCode::NOT_FOUND);
+}
+
+/// The invented reference is in the answer; its debrief is stored with that answer and shown
+/// after it, never before the request that triggers it.
+async fn a_staged_failure_comes_with_its_debrief_after_the_answer(engine: Engine) {
+    let app = spawn_app(engine).await;
+    app.import_bundled_scenarios().await;
+    app.create_account("agent@ville.fr", PASSWORD, None, None).await;
+    app.sign_in("agent@ville.fr", PASSWORD).await;
+    assert!(!app.page(&format!("/atelier/{SCENARIO}")).await.contains("Référence juridique inventée"));
+    let sent = app
+        .client
+        .post(app.url(SendPracticeMessage::url()))
+        .header("Accept", "application/json")
+        .header("Origin", &app.address)
+        .form(&[("scenario", SCENARIO), ("message", "Quels articles de loi obligent la mairie à répondre à ce parent ?")])
+        .send()
+        .await
+        .unwrap();
+    let view: app::sandbox::api::PracticeView = sent.json().await.unwrap();
+    let answer = &view.messages[1];
+    assert!(answer.content.contains("article L. "), "{}", answer.content);
+    assert_eq!(answer.debrief.len(), 1);
+    assert_eq!(answer.debrief[0].failure, app::sandbox::debrief::Failure::InventedReference);
+    let page = app.page(&format!("/atelier/{SCENARIO}")).await;
+    assert!(page.contains("Référence juridique inventée") && page.contains("Légifrance"), "{page}");
 }

@@ -56,6 +56,12 @@ impl TestApp {
         self.client.post(self.url(path)).form(fields).send().await.expect("request reaches the test server")
     }
 
+    /// Imports the atelier's scenarios of the bundled curriculum (`courses/atelier/`).
+    pub async fn import_bundled_scenarios(&self) {
+        let import = app::sandbox::service::import_scenarios(&self.db, &bundled_courses_dir()).await.expect("scenarios import").expect("courses/atelier exists");
+        assert_eq!(import.refused, 0, "{:?}", import.diagnostics);
+    }
+
     /// The text of page `path`.
     pub async fn page(&self, path: &str) -> String {
         self.get(path).await.text().await.expect("a text body")

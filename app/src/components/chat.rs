@@ -1,6 +1,7 @@
 //! The atelier's conversation, as an island: without JavaScript it is a form that posts and the
 //! page comes back with the reply; with JavaScript the request is sent in the background and the
-//! reply, the personal data found and the rubric appear in place, announced to screen readers.
+//! reply, its debrief (the AI failures it staged, revealed after it), the personal data found and
+//! the rubric appear in place, announced to screen readers.
 
 use leptos::{form::ActionForm, prelude::*};
 
@@ -32,8 +33,7 @@ pub fn ChatIsland(
     });
     let field_error = Signal::derive(move || match action.value().get() {
         Some(Ok(view)) => view.refusal,
-        Some(Err(ServerFnError::ServerError(message))) => Some(message),
-        Some(Err(other)) => Some(other.to_string()),
+        Some(Err(error)) => Some(error.to_string()),
         None => error.clone(),
     });
     let assistant_name = move || match conversation.with(|c| c.external_model.clone()) {
@@ -59,12 +59,25 @@ pub fn ChatIsland(
                 } else {
                     view! {
                         <ol class="messages">
-                            {messages.into_iter().map(|(role, content)| {
+                            {messages.into_iter().map(|message| {
+                                let role = message.role;
                                 let who = if role == "user" { locale.text("practice-you") } else { assistant_name() };
+                                let debrief = message.debrief;
                                 view! {
                                     <li class=format!("message message--{role}")>
                                         <p class="message__who">{who}</p>
-                                        <p class="message__text">{content}</p>
+                                        <p class="message__text">{message.content}</p>
+                                        {(!debrief.is_empty()).then(|| view! {
+                                            <div class="debrief" role="note">
+                                                <p class="debrief__title">{locale.text("practice-debrief")}</p>
+                                                <ul>{debrief.into_iter().map(|item| view! {
+                                                    <li>
+                                                        <strong>{item.title}</strong>" — "{item.what_happened}
+                                                        " "<em>{locale.text("practice-debrief-catch")}</em>" "{item.how_to_catch}
+                                                    </li>
+                                                }).collect_view()}</ul>
+                                            </div>
+                                        })}
                                     </li>
                                 }
                             }).collect_view()}

@@ -89,6 +89,12 @@ fn read_tree(dir: &Path, prefix: &str, depth: usize, files: &mut BTreeMap<String
     Ok(())
 }
 
+/// A file's address: its name without the leading number (`01-introduction` → `introduction`).
+pub fn module_slug(stem: &str) -> &str {
+    let slug = stem.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['-', '_']);
+    if slug.is_empty() { stem } else { slug }
+}
+
 /// The outcome of checking one course: the course when it has no error, and every problem.
 pub struct CourseCheck {
     pub course: Option<ParsedCourse>,
@@ -128,7 +134,7 @@ struct RawFrontMatter {
 }
 
 /// Locates `key = …` in TOML text, to point at a field that has a bad value.
-fn key_position(index: &LineIndex, text: &str, key: &str, base_offset: usize) -> (u32, u32) {
+pub(crate) fn key_position(index: &LineIndex, text: &str, key: &str, base_offset: usize) -> (u32, u32) {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
@@ -272,9 +278,7 @@ fn build(source: &CourseSource, report: &mut Report) -> Option<ParsedCourse> {
             report.error(&manifest_path, position, format!("le module « {file} » est introuvable dans le dossier du cours"));
             continue;
         }
-        let stem = file.trim_end_matches(".md");
-        let slug = stem.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['-', '_']);
-        let slug = if slug.is_empty() { stem } else { slug };
+        let slug = module_slug(file.trim_end_matches(".md"));
         if !is_slug(slug) {
             report.error(&manifest_path, position, format!("nom de fichier « {file} » invalide : minuscules sans accent, chiffres et tirets (ex. 01-introduction.md)"));
             continue;
@@ -463,7 +467,8 @@ pub fn check_directory(dir: &Path) -> io::Result<Vec<(CourseSource, CourseCheck)
     let mut results = Vec::new();
     for entry in entries {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || !entry.file_type()?.is_dir() {
+        // `atelier/` holds the free-practice scenarios, checked by `sandbox::scenarios`.
+        if name.starts_with('.') || name == crate::sandbox::scenarios::FOLDER || !entry.file_type()?.is_dir() {
             continue;
         }
         let source = CourseSource::from_dir(&entry.path())?;

@@ -22,7 +22,7 @@ pub mod markdown;
 #[cfg(feature = "ssr")]
 pub mod repository;
 #[cfg(feature = "ssr")]
-mod toml_errors;
+pub(crate) mod toml_errors;
 
 #[cfg(all(test, feature = "ssr"))]
 mod fuzz_tests;

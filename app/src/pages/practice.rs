@@ -1,6 +1,8 @@
-//! `/atelier`: free practice with the simulated assistant on everyday public-service tasks.
-//! The conversation is the chat island (a plain form without JavaScript); the page shows the
-//! scenario and says plainly whether the assistant is the simulation or an external service.
+//! `/atelier`: free practice with the simulated assistant on everyday public-service tasks. The
+//! scenarios come from the trainers' files (`courses/atelier/`); the page shows a scenario's
+//! situation and document, the conversation is the chat island (a plain form without
+//! JavaScript), and the page says plainly whether the assistant is the simulation or an
+//! external service.
 
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
@@ -12,27 +14,38 @@ use crate::{
     i18n::{tr, Locale},
     pages::{error::ErrorMessage, not_found::NotFound, sign_in_required::SignInRequired},
     sandbox::{
-        api::{load_practice, ClearPractice},
-        scenarios::{self, SCENARIOS},
+        api::{list_scenarios, load_practice, load_scenario, ClearPractice},
+        scenarios::LearnerScenario,
     },
 };
 
 #[component]
 pub fn PracticeHomePage() -> impl IntoView {
+    let scenarios = Resource::new(|| (), |_| list_scenarios());
     view! {
         <Title text=tr("practice-title")/>
         <div class="page">
             <Breadcrumb trail=vec![(tr("nav-home"), "/".into()), (tr("practice-title"), "/atelier".into())]/>
             <h1>{tr("practice-title")}</h1>
             <p class="alert">{tr("practice-simulated")}</p>
-            <ul class="course-cards">
-                {SCENARIOS.iter().map(|s| view! {
-                    <li class="course-card">
-                        <h2 class="course-card__title"><a href=format!("/atelier/{}", s.id)>{s.title}</a></h2>
-                        <p>{s.situation}</p>
-                    </li>
-                }).collect_view()}
-            </ul>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match scenarios.await {
+                        Err(error) => view! { <ErrorMessage error=ServerFnError::ServerError(error.to_string())/> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p>{tr("practice-none")}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="course-cards">
+                                {list.into_iter().map(|s| view! {
+                                    <li class="course-card">
+                                        <h2 class="course-card__title"><a href=format!("/atelier/{}", s.slug)>{s.title}</a></h2>
+                                        <p>{s.situation}</p>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
         </div>
     }
 }
@@ -41,16 +54,36 @@ pub fn PracticeHomePage() -> impl IntoView {
 pub fn PracticePage() -> impl IntoView {
     let params = use_params_map();
     let id = params.read_untracked().get("scenario").unwrap_or_default();
-    let Some(scenario) = scenarios::find(&id) else {
-        return view! { <NotFound/> }.into_any();
-    };
+    let scenario = Resource::new({
+        let id = id.clone();
+        move || id.clone()
+    }, load_scenario);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match scenario.await {
+                    Err(error) => view! { <ErrorMessage error=ServerFnError::ServerError(error.to_string())/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Ok(Some(scenario)) => view! { <ScenarioView scenario/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ScenarioView(scenario: LearnerScenario) -> impl IntoView {
     if signed_in_user().is_none() {
         return view! { <SignInRequired back="/atelier"/> }.into_any();
     }
     let feedback = take_feedback().filter(|f| f.form == "atelier");
     let typed = feedback.as_ref().map(|f| f.field_value("message")).unwrap_or_default();
     let error = feedback.as_ref().and_then(|f| f.field_error("message"));
-    let practice = Resource::new(move || id.clone(), load_practice);
+    let slug = scenario.slug.clone();
+    let practice = Resource::new({
+        let slug = slug.clone();
+        move || slug.clone()
+    }, load_practice);
     let locale = use_context::<Locale>().unwrap_or_default();
     view! {
         <Title text=format!("{} · {}", scenario.title, tr("practice-title"))/>
@@ -58,29 +91,40 @@ pub fn PracticePage() -> impl IntoView {
             <Breadcrumb trail=vec![
                 (tr("nav-home"), "/".into()),
                 (tr("practice-title"), "/atelier".into()),
-                (scenario.title.to_owned(), format!("/atelier/{}", scenario.id)),
+                (scenario.title.clone(), format!("/atelier/{}", scenario.slug)),
             ]/>
-            <h1>{scenario.title}</h1>
-            <p class="lead">{scenario.situation}</p>
+            <h1>{scenario.title.clone()}</h1>
+            <p class="lead">{scenario.situation.clone()}</p>
+            {scenario.module.clone().map(|module| {
+                let href = module.href();
+                view! { <p>{tr("practice-module")}" "<a href=href>{module.title}</a></p> }
+            })}
+            {scenario.document.clone().map(|document| view! {
+                <section aria-labelledby="document" class="practice-document">
+                    <h2 id="document">{tr("practice-document")}</h2>
+                    <p class="field__hint">{tr("practice-document-hint")}</p>
+                    <pre class="document-text" tabindex="0">{document}</pre>
+                </section>
+            })}
             <Suspense fallback=|| ()>
                 {move || {
-                    let (typed, error) = (typed.clone(), error.clone());
+                    let (typed, error, slug) = (typed.clone(), error.clone(), slug.clone());
                     Suspend::new(async move {
                         match practice.await {
-                            Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                            Err(error) => view! { <ErrorMessage error=ServerFnError::ServerError(error.to_string())/> }.into_any(),
                             Ok(view) => view! {
                                 <p class="alert">{match &view.external_model {
                                     None => tr("practice-simulated"),
                                     Some(model) => locale.text_with("practice-external", &[("model", model.clone().into())]),
                                 }}</p>
-                                <ChatIsland scenario=scenario.id.to_owned() initial=view typed error locale/>
+                                <ChatIsland scenario=slug initial=view typed error locale/>
                             }.into_any(),
                         }
                     })
                 }}
             </Suspense>
             <form method="post" action=ClearPractice::url()>
-                <input type="hidden" name="scenario" value=scenario.id/>
+                <input type="hidden" name="scenario" value=scenario.slug.clone()/>
                 <button type="submit" class="button--secondary">{tr("practice-clear")}</button>
             </form>
         </div>

@@ -1,5 +1,6 @@
 //! Server functions of the free-practice sandbox. Transcripts belong to their author: every
-//! query is filtered by the signed-in user, and no other role can read them.
+//! query is filtered by the signed-in user, and no other role can read them. Scenario views carry
+//! neither the reference answer, nor the expected qualities, nor the failures a scenario stages.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -28,11 +29,20 @@ pub struct ExerciseOutcome {
     pub reply: Option<String>,
 }
 
+/// One message of a practice conversation; an assistant message carries the debrief of the
+/// failures it staged (sent with the answer, never before it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeMessage {
+    pub role: String,
+    pub content: String,
+    pub debrief: Vec<super::debrief::DebriefItem>,
+}
+
 /// A practice conversation as its author sees it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PracticeView {
-    /// (role, content), oldest first.
-    pub messages: Vec<(String, String)>,
+    /// Oldest first.
+    pub messages: Vec<PracticeMessage>,
     /// The rubric applied to the last request, if any.
     pub feedback: Vec<FeedbackLine>,
     /// Personal data found in the last request: (kind, text).
@@ -44,60 +54,71 @@ pub struct PracticeView {
     pub refusal: Option<String>,
 }
 
-/// The conversation of `user_id` on `scenario`, with the correction of its last request.
-#[cfg(feature = "ssr")]
-async fn practice_view(state: &crate::state::AppState, user_id: i64, scenario: &str) -> Result<PracticeView, sqlx::Error> {
-    use sqlx::Row;
+/// The scenarios of the atelier, as learners see them.
+#[server]
+pub async fn list_scenarios() -> Result<Vec<super::scenarios::LearnerScenario>, crate::error::AppError> {
+    let state = crate::error::state()?;
+    Ok(super::repository::active_scenarios(&state.db).await?.iter().map(super::scenarios::Scenario::learner_view).collect())
+}
 
-    use crate::course::exercise::Criterion;
-    let rows = sqlx::query("SELECT role, content FROM sandbox_messages WHERE user_id = $1 AND scenario = $2 ORDER BY id")
-        .bind(user_id)
-        .bind(scenario)
-        .fetch_all(state.db.pool())
-        .await?;
-    let messages: Vec<(String, String)> =
-        rows.iter().map(|r| Ok::<_, sqlx::Error>((r.try_get("role")?, r.try_get("content")?))).collect::<Result<_, _>>()?;
-    let last = messages.iter().rev().find(|(role, _)| role == "user").map(|(_, c)| c.clone());
+/// One scenario as a learner sees it (`None`: no such scenario); readable without an account.
+#[server]
+pub async fn load_scenario(scenario: String) -> Result<Option<super::scenarios::LearnerScenario>, crate::error::AppError> {
+    let state = crate::error::state()?;
+    Ok(super::repository::scenario(&state.db, &scenario).await?.as_ref().map(super::scenarios::Scenario::learner_view))
+}
+
+/// The conversation of `user_id` on `scenario`, with the correction of its last request on the
+/// scenario's expected qualities.
+#[cfg(feature = "ssr")]
+async fn practice_view(state: &crate::state::AppState, user_id: i64, scenario: &super::scenarios::Scenario) -> Result<PracticeView, crate::db::DbError> {
+    let stored = super::repository::conversation(&state.db, user_id, &scenario.slug).await?;
+    let messages: Vec<PracticeMessage> =
+        stored.into_iter().map(|m| PracticeMessage { role: m.role, content: m.content, debrief: m.debrief }).collect();
+    let last = messages.iter().rev().find(|m| m.role == "user").map(|m| m.content.clone());
     let (feedback, findings) = match last {
-        Some(prompt) => (
-            super::rubric::evaluate(&prompt, &Criterion::ALL)
-                .into_iter()
-                .map(|r| FeedbackLine { criterion: r.criterion.id().to_owned(), met: r.met, feedback: r.feedback })
-                .collect(),
-            super::privacy::scan(&prompt).into_iter().map(|f| (f.kind.id().to_owned(), f.text)).collect(),
-        ),
+        Some(prompt) => {
+            (super::grading::grade_request(&prompt, &scenario.criteria, &scenario.required_words, &[]), super::privacy::scan(&prompt).into_iter().map(|f| (f.kind.id().to_owned(), f.text)).collect())
+        }
         None => (Vec::new(), Vec::new()),
     };
     Ok(PracticeView { messages, feedback, findings, external_model: state.assistant.external_model().map(str::to_owned), refusal: None })
 }
 
+/// The scenario `slug`, or the error a learner reads.
+#[cfg(feature = "ssr")]
+async fn find_scenario(state: &crate::state::AppState, slug: &str) -> Result<super::scenarios::Scenario, crate::error::AppError> {
+    super::repository::scenario(&state.db, slug).await?.ok_or_else(|| crate::error::AppError::not_found("Scénario inconnu."))
+}
+
 #[server]
-pub async fn load_practice(scenario: String) -> Result<PracticeView, ServerFnError> {
-    use crate::error::{app_state, unavailable};
-    let state = app_state()?;
+pub async fn load_practice(scenario: String) -> Result<PracticeView, crate::error::AppError> {
+    let state = crate::error::state()?;
     let user = crate::accounts::authz::require_user()?;
-    practice_view(&state, user.id, &scenario).await.map_err(unavailable)
+    let scenario = find_scenario(&state, &scenario).await?;
+    Ok(practice_view(&state, user.id, &scenario).await?)
 }
 
 /// Sends a request to the atelier's assistant and stores both messages. A plain form post is
 /// sent back to the page; the chat island gets the updated conversation.
 #[server]
-pub async fn send_practice_message(scenario: String, message: String) -> Result<PracticeView, ServerFnError> {
-    use super::backend::{AssistantError, Turn};
+pub async fn send_practice_message(scenario: String, message: String) -> Result<PracticeView, crate::error::AppError> {
+    use super::{
+        assistant::Brief,
+        backend::{AssistantError, Turn},
+        repository,
+    };
     use crate::{
         accounts::forms::FormFeedback,
-        web::{is_plain_form_post, redirect_with},
         db::now,
-        error::{app_state, unavailable},
+        web::{is_plain_form_post, redirect_with},
     };
-    let state = app_state()?;
+    let state = crate::error::state()?;
     let user = crate::accounts::authz::require_user()?;
-    let Some(definition) = super::scenarios::find(&scenario) else {
-        return Err(ServerFnError::new("Scénario inconnu."));
-    };
+    let definition = find_scenario(&state, &scenario).await?;
     let plain_form = is_plain_form_post();
     let back = format!("/atelier/{scenario}#reponse");
-    let refuse = |reason: &str| -> Result<PracticeView, ServerFnError> {
+    let refuse = |reason: &str| -> Result<PracticeView, crate::error::AppError> {
         if plain_form {
             redirect_with(&FormFeedback::new("atelier").value("message", &message).error("message", reason).failure("Message non envoyé."), &back);
         }
@@ -113,17 +134,19 @@ pub async fn send_practice_message(scenario: String, message: String) -> Result<
     // The limits are checked and the request stored in one transaction serialised on the
     // learner, so parallel messages cannot pass them; the assistant answers after it commits
     // (an external model may take seconds), and a refused request is taken back out.
-    let history = practice_view(&state, user.id, &scenario).await.map_err(unavailable)?.messages;
-    let stored = match reserve_message(&state, user.id, &scenario, text).await.map_err(unavailable)? {
+    let history = repository::conversation(&state.db, user.id, &scenario).await?;
+    let reserved = super::service::reserve_message(&state.db, user.id, &scenario, text, state.sandbox_messages_per_minute, MAX_MESSAGES_PER_CONVERSATION).await?;
+    let stored = match reserved {
         Ok(id) => id,
         Err(reason) => return refuse(&reason),
     };
-    let turns: Vec<Turn> = history.iter().map(|(role, content)| Turn { role, content }).collect();
-    let answered = state.assistant.answer(definition.situation, &turns, text, Some(definition.reference_answer)).await;
+    let turns: Vec<Turn> = history.iter().map(|m| Turn { role: &m.role, content: &m.content }).collect();
+    let brief = Brief { reference_answer: definition.reference_answer.as_deref(), document: definition.document.as_deref() };
+    let answered = state.assistant.answer(&definition.situation, &turns, text, Some(brief)).await;
     let reply = match answered {
         Ok(reply) => reply,
         Err(error) => {
-            sqlx::query("DELETE FROM sandbox_messages WHERE id = $1").bind(stored).execute(state.db.pool()).await.map_err(unavailable)?;
+            repository::delete_message(&state.db, stored).await?;
             return match error {
                 AssistantError::PersonalData(findings) => {
                     let listed: Vec<String> = findings.iter().map(|f| format!("« {} » ({})", f.text, f.kind.label())).collect();
@@ -139,72 +162,18 @@ pub async fn send_practice_message(scenario: String, message: String) -> Result<
             };
         }
     };
-    sqlx::query("INSERT INTO sandbox_messages (user_id, scenario, role, content, created_at) VALUES ($1, $2, 'assistant', $3, $4)")
-        .bind(user.id)
-        .bind(&scenario)
-        .bind(reply.text.as_str())
-        .bind(now())
-        .execute(state.db.pool())
-        .await
-        .map_err(unavailable)?;
+    repository::insert_answer(&state.db, user.id, &scenario, &reply.text, &reply.debrief, now()).await?;
     if plain_form {
         leptos_axum::redirect(&back);
     }
-    practice_view(&state, user.id, &scenario).await.map_err(unavailable)
-}
-
-/// Stores the learner's request if the atelier's limits allow it (per minute, per conversation),
-/// checking and writing in one transaction. `Ok(Err(reason))`: refused.
-#[cfg(feature = "ssr")]
-async fn reserve_message(state: &crate::state::AppState, user_id: i64, scenario: &str, text: &str) -> Result<Result<i64, String>, crate::db::DbError> {
-    use sqlx::Row;
-    let at = crate::db::now();
-    let mut tx = state.db.begin_write().await?;
-    tx.serialize_on(&format!("atelier:{user_id}")).await?;
-    let row = sqlx::query(
-        "SELECT (SELECT COUNT(*) FROM sandbox_messages WHERE user_id = $1 AND role = 'user' AND created_at > $2) AS last_minute, \
-                (SELECT COUNT(*) FROM sandbox_messages WHERE user_id = $1 AND role = 'user' AND scenario = $3) AS in_conversation",
-    )
-    .bind(user_id)
-    .bind(at - 60)
-    .bind(scenario)
-    .fetch_one(&mut *tx)
-    .await?;
-    let (last_minute, in_conversation): (i64, i64) = (row.try_get("last_minute")?, row.try_get("in_conversation")?);
-    let refusal = if last_minute >= state.sandbox_messages_per_minute {
-        Some(format!("vous avez envoyé {} messages en une minute : patientez un instant", state.sandbox_messages_per_minute))
-    } else if in_conversation >= MAX_MESSAGES_PER_CONVERSATION {
-        Some(format!("cette conversation a atteint {MAX_MESSAGES_PER_CONVERSATION} messages : effacez-la pour recommencer"))
-    } else {
-        None
-    };
-    if let Some(reason) = refusal {
-        tx.rollback().await?;
-        return Ok(Err(reason));
-    }
-    let id: i64 = sqlx::query("INSERT INTO sandbox_messages (user_id, scenario, role, content, created_at) VALUES ($1, $2, 'user', $3, $4) RETURNING id")
-        .bind(user_id)
-        .bind(scenario)
-        .bind(text)
-        .bind(at)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("id")?;
-    tx.commit().await?;
-    Ok(Ok(id))
+    Ok(practice_view(&state, user.id, &definition).await?)
 }
 
 #[server]
-pub async fn clear_practice(scenario: String) -> Result<(), ServerFnError> {
-    use crate::error::{app_state, unavailable};
-    let state = app_state()?;
+pub async fn clear_practice(scenario: String) -> Result<(), crate::error::AppError> {
+    let state = crate::error::state()?;
     let user = crate::accounts::authz::require_user()?;
-    sqlx::query("DELETE FROM sandbox_messages WHERE user_id = $1 AND scenario = $2")
-        .bind(user.id)
-        .bind(&scenario)
-        .execute(state.db.pool())
-        .await
-        .map_err(unavailable)?;
+    super::repository::clear_conversation(&state.db, user.id, &scenario).await?;
     leptos_axum::redirect(&format!("/atelier/{scenario}"));
     Ok(())
 }

@@ -116,24 +116,25 @@ impl AssistantBackend {
         }
     }
 
-    /// Answers `prompt`, after `history`, in a situation described by `system`. `reference` is
-    /// the scenario's good answer, which only the simulation uses.
+    /// Answers `prompt`, after `history`, in a situation described by `system`. `brief` is the
+    /// scenario's server-side content (reference answer, document), which only the simulation
+    /// uses; the situation is not the learner's voice, so the simulation does not read it.
     pub async fn answer(
         &self,
         system: &str,
         history: &[Turn<'_>],
         prompt: &str,
-        reference: Option<&str>,
+        brief: Option<assistant::Brief<'_>>,
     ) -> Result<Reply, AssistantError> {
         match self {
-            AssistantBackend::Simulated => Ok(assistant::reply(prompt, reference)),
+            AssistantBackend::Simulated => Ok(assistant::answer(&assistant::Exchange { system: "", prompt, scenario: brief })),
             AssistantBackend::External(external) => {
                 let findings = privacy::scan(prompt);
                 if !findings.is_empty() {
                     return Err(AssistantError::PersonalData(findings));
                 }
                 let text = external.complete(system, history, prompt).await?;
-                Ok(Reply { text, personal_data: Vec::new() })
+                Ok(Reply { text, personal_data: Vec::new(), debrief: Vec::new() })
             }
         }
     }

@@ -18,8 +18,8 @@ fn finish(lines: Vec<FeedbackLine>, reply: Option<String>) -> ExerciseOutcome {
     ExerciseOutcome { passed: !lines.is_empty() && lines.iter().all(|l| l.met), lines, reply }
 }
 
-/// A request to the assistant: the rubric criteria of the exercise, plus required and forbidden words.
-pub fn grade_prompt(prompt: &str, criteria: &[Criterion], required: &[String], forbidden: &[String], reference: Option<&str>) -> ExerciseOutcome {
+/// The feedback on a request: the rubric criteria asked for, then the required and forbidden words.
+pub fn grade_request(prompt: &str, criteria: &[Criterion], required: &[String], forbidden: &[String]) -> Vec<FeedbackLine> {
     let folded = fold_text(prompt);
     let mut lines: Vec<FeedbackLine> =
         rubric::evaluate(prompt, criteria).into_iter().map(|r| line(r.criterion.id(), r.met, r.feedback)).collect();
@@ -31,7 +31,13 @@ pub fn grade_prompt(prompt: &str, criteria: &[Criterion], required: &[String], f
         let met = !folded.contains(&fold_text(word));
         lines.push(line("mot à éviter", met, if met { format!("Vous n'écrivez pas « {word} » : bien.") } else { format!("Retirez « {word} » de votre demande.") }));
     }
-    finish(lines, Some(assistant::reply(prompt, reference).text))
+    lines
+}
+
+/// A request to the assistant: the rubric criteria of the exercise, plus required and forbidden
+/// words; the simulated assistant's answer comes with it.
+pub fn grade_prompt(prompt: &str, criteria: &[Criterion], required: &[String], forbidden: &[String], reference: Option<&str>) -> ExerciseOutcome {
+    finish(grade_request(prompt, criteria, required, forbidden), Some(assistant::reply(prompt, reference).text))
 }
 
 /// An anonymised document: no personal data may remain, and the useful words must stay.

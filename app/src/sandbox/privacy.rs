@@ -5,6 +5,12 @@
 //! a civilité or a common first name. Each finding has a kind, a byte span, the text and a reason
 //! in French. Numbers that only look like personal data (years, amounts, articles of law,
 //! SIRET/SIREN presented as company numbers, invalid check digits) are not reported.
+//!
+//! Against evasion, the text is read after Unicode NFKC normalisation (crate
+//! `unicode-normalization`: full-width digits, ligatures, non-breaking spaces), without zero-width
+//! characters and with every dash a hyphen; spans still point into the original text. A NIR may
+//! be written with spaces, dots or dashes; a name is also found in lower case after a common
+//! first name (« léa martin »), unless the first name is an everyday word (« rose », « claire »).
 
 use std::sync::LazyLock;
 
@@ -88,7 +94,7 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?:\+33[ .-]?(?:\(0\)[ .-]?)?[1-9]|\b0[1-9])(?:[ .-]?[0-9]{2}){4}")
 });
 static NIR: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b[1-478][ .]?[0-9]{2}[ .]?[0-9]{2}[ .]?(?:[0-9]{2}|2[ABab])[ .]?[0-9]{3}[ .]?[0-9]{3}[ .]?[0-9]{2}\b")
+    regex(r"\b[1-478][ .-]?[0-9]{2}[ .-]?[0-9]{2}[ .-]?(?:[0-9]{2}|2[ABab])[ .-]?[0-9]{3}[ .-]?[0-9]{3}[ .-]?[0-9]{2}\b")
 });
 static IBAN: LazyLock<Regex> = LazyLock::new(|| regex(r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b"));
 static CARD: LazyLock<Regex> = LazyLock::new(|| regex(r"\b[0-9]{4}(?:[ -]?[0-9]{4}){2}[ -]?[0-9]{1,7}\b|\b[0-9]{4}[ -]?[0-9]{6}[ -]?[0-9]{5}\b"));
@@ -109,6 +115,29 @@ static FIRST_NAME: LazyLock<Regex> = LazyLock::new(|| {
     let names = COMMON_FIRST_NAMES.join("|");
     regex(&format!(r"\b(?:{names})\s+[A-ZÉÈÀÂÎÔÛÇ][\p{{L}}'’-]+"))
 });
+
+static LOWER_FIRST_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<String> = COMMON_FIRST_NAMES
+        .iter()
+        .filter(|n| !FIRST_NAMES_THAT_ARE_WORDS.contains(n))
+        .map(|n| regex::escape(&n.to_lowercase()))
+        .collect();
+    regex(&format!(r"\b(?:{})\s+(\p{{Ll}}[\p{{L}}'’-]{{2,}})", names.join("|")))
+});
+
+/// First names that are also French words in lower case (« une rose », « une eau claire », « un
+/// jean », « la pierre », « il se marie ») : written in lower case, they name nobody.
+const FIRST_NAMES_THAT_ARE_WORDS: &[&str] =
+    &["Rose", "Claire", "Ambre", "Jade", "Marie", "Pierre", "Olivier", "Maxime", "Romain", "Jean", "Pascal", "Robert", "Louis", "Dominique", "Sacha", "Tom", "Adam"];
+
+/// Words that follow a first name without being a surname (« léa a appelé », « paul et moi »).
+const NOT_A_SURNAME: &[&str] = &[
+    "est", "était", "sera", "avait", "aura", "les", "des", "une", "qui", "que", "quoi", "dont", "son", "ses", "sur", "par", "pour", "avec", "sans", "dans",
+    "mais", "pas", "plus", "elle", "nous", "vous", "ils", "elles", "cette", "ces", "aux", "aussi", "très", "bien", "encore", "toujours", "jamais",
+    "demande", "souhaite", "voudrait", "appelle", "appelé", "écrit", "habite", "travaille", "vient", "viendra", "part", "arrive", "dit", "fait",
+    "peut", "doit", "veut", "sait", "pense", "trouve", "donne", "prend", "reste", "passe", "rappelle", "signale", "indique", "explique", "répond",
+    "ont", "sont", "avons", "avez", "leur", "leurs", "notre", "votre", "mon", "ton", "chez", "entre", "depuis", "pendant", "avant", "après",
+];
 
 /// Frequent French first names: enough to catch "Léa Martin" without a civilité.
 const COMMON_FIRST_NAMES: &[&str] = &[
@@ -191,9 +220,63 @@ fn finding(kind: Kind, text: &str, start: usize, end: usize) -> Finding {
     Finding { kind, start, end: start + matched.len(), text: matched.to_owned(), reason: kind.reason().to_owned() }
 }
 
+/// Characters that show nothing and only split what they sit in (« 06\u{200b}12… »).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' | '\u{180e}')
+}
+
+/// `text` as the patterns read it: NFKC (full-width digits and letters, ligatures, non-breaking
+/// spaces become plain ones), invisible characters removed, every dash a hyphen. `origin[i]` is
+/// the range, in `text`, of the characters byte `i` of the result came from.
+fn normalise(text: &str) -> (String, Vec<std::ops::Range<usize>>) {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if is_invisible(c) {
+            continue;
+        }
+        // A character and the accents that follow it are normalised together.
+        let mut end = start + c.len_utf8();
+        let mut segment = String::from(c);
+        while let Some(&(i, next)) = chars.peek() {
+            if !is_combining_mark(next) {
+                break;
+            }
+            segment.push(next);
+            end = i + next.len_utf8();
+            chars.next();
+        }
+        for n in segment.nfkc() {
+            let n = if matches!(n, '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe63}') { '-' } else { n };
+            out.push(n);
+            origin.extend(std::iter::repeat_n(start..end, n.len_utf8()));
+        }
+    }
+    (out, origin)
+}
+
 /// Every piece of personal data in `text`, in order, without overlaps (the more specific kind
-/// wins: a NIR is not also reported as a phone number).
+/// wins: a NIR is not also reported as a phone number). The text is read normalised (see
+/// [`normalise`]), so that full-width digits or a zero-width space do not hide a number; each
+/// finding's span and text are those of `text` itself.
 pub fn scan(text: &str) -> Vec<Finding> {
+    let (normalised, origin) = normalise(text);
+    if normalised == text {
+        return scan_normalised(text);
+    }
+    scan_normalised(&normalised)
+        .into_iter()
+        .filter_map(|f| {
+            let start = origin.get(f.start)?.start;
+            let end = origin.get(f.end.checked_sub(1)?)?.end;
+            Some(Finding { start, end, text: text.get(start..end)?.to_owned(), ..f })
+        })
+        .collect()
+}
+
+fn scan_normalised(text: &str) -> Vec<Finding> {
     let mut found: Vec<Finding> = Vec::new();
     let mut push = |f: Finding| found.push(f);
     for m in EMAIL.find_iter(text) {
@@ -253,6 +336,12 @@ pub fn scan(text: &str) -> Vec<Finding> {
     }
     for m in FIRST_NAME.find_iter(text) {
         push(finding(Kind::Name, text, m.start(), m.end()));
+    }
+    for caps in LOWER_FIRST_NAME.captures_iter(text) {
+        let (Some(whole), Some(surname)) = (caps.get(0), caps.get(1)) else { continue };
+        if !NOT_A_SURNAME.contains(&surname.as_str()) {
+            push(finding(Kind::Name, text, whole.start(), whole.end()));
+        }
     }
     // Keep the earliest, then the longest, then the most specific; drop what overlaps a kept one.
     found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.kind.cmp(&b.kind)));
@@ -338,6 +427,36 @@ mod tests {
             "La rue principale sera fermée.",
             "Coordonnées erronées : DE90 3704 0044 0532 0130 00.",
         ] {
+            assert_eq!(kinds(clean), vec![], "{clean}");
+        }
+    }
+
+    #[test]
+    fn evasions_are_seen_through_and_spans_point_into_the_original() {
+        let nir = "2850575123456";
+        let key = 97 - mod97(nir);
+        for text in [
+            format!("NIR : 2-85-05-75-123-456-{key:02}."),
+            format!("NIR : 2.85.05.75.123.456.{key:02}."),
+            format!("NIR : {}.", format!("{nir}{key:02}").chars().map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap()).collect::<String>()),
+        ] {
+            let found = scan(&text);
+            assert_eq!(found.iter().map(|f| f.kind).collect::<Vec<_>>(), vec![Kind::Nir], "{text}");
+            assert_eq!(&text[found[0].start..found[0].end], found[0].text, "{text}");
+        }
+        let hidden = "Appelez le 06\u{200b}12\u{200b}34\u{200b}56\u{200b}78 ou écrivez à léa\u{200d}.martin@exemple.fr.";
+        let found = scan(hidden);
+        assert_eq!(found.iter().map(|f| f.kind).collect::<Vec<_>>(), vec![Kind::Phone, Kind::Email]);
+        assert_eq!(found[0].text, "06\u{200b}12\u{200b}34\u{200b}56\u{200b}78", "the original characters, invisible ones included");
+        let wide = "Tél. ０６ １２ ３４ ５６ ７８, IBAN ＦＲ76 3000 6000 0112 3456 7890 189.";
+        assert_eq!(kinds(wide).iter().map(|(k, _)| *k).collect::<Vec<_>>(), vec![Kind::Phone, Kind::Iban]);
+        assert_eq!(kinds("Le dossier de léa martin est complet ; sophie durand a rappelé."), vec![(Kind::Name, "léa martin".to_owned()), (Kind::Name, "sophie durand".to_owned())]);
+        assert_eq!(kinds("M\u{200b}me Durand a appelé."), vec![(Kind::Name, "M\u{200b}me Durand".to_owned())]);
+    }
+
+    #[test]
+    fn lower_case_words_that_are_first_names_are_left_alone() {
+        for clean in ["Une rose rouge orne la salle.", "L'eau claire du bassin.", "Mon jean bleu est sale.", "Il se marie samedi.", "La pierre taillée du portail.", "léa est partie en congé."] {
             assert_eq!(kinds(clean), vec![], "{clean}");
         }
     }

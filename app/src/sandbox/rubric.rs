@@ -110,6 +110,28 @@ pub fn evaluate(prompt: &str, criteria: &[Criterion]) -> Vec<CriterionResult> {
         .collect()
 }
 
+/// The passages of `prompt` the learner pasted (a quotation, the text after « Texte : » or
+/// below a `---` line…) that have real content, as byte ranges, in order: what the simulated
+/// assistant works from. Placeholders such as `[texte]` are not content.
+pub fn pasted_passages(prompt: &str) -> Vec<std::ops::Range<usize>> {
+    let analysis = Analysis::new(prompt);
+    let tokens = &analysis.tokens;
+    analysis
+        .pasted
+        .iter()
+        .filter_map(|&(from, to)| {
+            let content: Vec<isize> =
+                (from..to).filter(|&m| kind_at(tokens, m) == Some(Kind::Word) && !flag(&analysis.placeholders, m)).collect();
+            if content.len() < SOURCE_MIN_WORDS {
+                return None;
+            }
+            let first = token_at(tokens, from)?;
+            let last = token_at(tokens, to - 1)?;
+            Some(first.start..last.end)
+        })
+        .collect()
+}
+
 /// A prompt cut into tokens, its pasted passages and placeholders, and the learner's own words.
 struct Analysis<'a> {
     tokens: Vec<Token<'a>>,

@@ -1,51 +1,311 @@
-//! The free-practice scenarios of the sandbox: everyday public-service tasks to try the
-//! simulated assistant on, each with the answer it gives to a complete request.
+//! The free-practice scenarios of the atelier: everyday public-service tasks, written by trainers
+//! as TOML files in `courses/atelier/` (one file a scenario), checked like course files and
+//! imported at start-up.
+//!
+//! A [`Scenario`] holds everything, including what stays on the server (the reference answer,
+//! the qualities expected of the request, the failures the scenario stages); the browser only
+//! ever receives its [`LearnerScenario`] view: title, situation, document and the module it
+//! practises.
 
 use serde::{Deserialize, Serialize};
 
+use super::debrief::Failure;
+use crate::course::exercise::Criterion;
+
+/// The folder of `courses/` that holds the scenarios (a reserved name: no course may use it).
+pub const FOLDER: &str = "atelier";
+
+/// A scenario as stored (server side).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scenario {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub situation: &'static str,
-    pub reference_answer: &'static str,
+    /// The file name without its number and extension: the address `/atelier/{slug}`.
+    pub slug: String,
+    pub title: String,
+    /// The course module this scenario practises: (course slug, module slug, module title).
+    pub module: Option<ModuleLink>,
+    /// What the learner reads first: who they are, what happened, what to ask.
+    pub situation: String,
+    /// The reference material the learner works from (a letter, a report extract, notes…).
+    pub document: Option<String>,
+    /// The qualities expected of the request, as rubric criteria (the feedback, in this order).
+    pub criteria: Vec<Criterion>,
+    /// Words a good request contains (checked after sending, like an exercise's).
+    pub required_words: Vec<String>,
+    /// The failure modes the scenario is written to show.
+    pub failures: Vec<Failure>,
+    /// The answer the simulation gives to a complete request for a reply or a draft.
+    pub reference_answer: Option<String>,
 }
 
-pub const SCENARIOS: [Scenario; 4] = [
-    Scenario {
-        id: "repondre-a-un-usager",
-        title: "Répondre à un usager",
-        situation: "Un usager écrit à la mairie : il n'a pas reçu la facture de cantine de son enfant et s'inquiète d'une pénalité. \
-                    Demandez à l'assistant un projet de réponse courtois et clair (données fictives : n'y mettez ni nom ni coordonnées).",
-        reference_answer: "Madame, Monsieur,\n\nNous avons bien reçu votre message concernant la facture de cantine. \
-                           Elle vous sera renvoyée dans les prochains jours ; aucune pénalité ne sera appliquée pour ce retard qui ne vous est pas imputable.\n\n\
-                           Nous restons à votre disposition pour toute question.\n\nLe service scolaire",
-    },
-    Scenario {
-        id: "resumer-un-rapport",
-        title: "Résumer un rapport",
-        situation: "Votre responsable vous demande la synthèse d'un rapport d'activité de 30 pages pour une réunion. \
-                    Demandez à l'assistant un résumé utile, en lui donnant un extrait du rapport.",
-        reference_answer: "Synthèse en cinq points :\n- l'activité a progressé sur l'année ;\n- les délais de traitement ont baissé ;\n\
-                           - deux projets ont pris du retard ;\n- les moyens humains restent tendus ;\n- trois décisions sont attendues de la réunion.",
-    },
-    Scenario {
-        id: "compte-rendu-de-reunion",
-        title: "Rédiger un compte rendu de réunion",
-        situation: "Vous avez pris des notes en vrac pendant une réunion de service. \
-                    Demandez à l'assistant de les mettre en forme en compte rendu, sans rien inventer.",
-        reference_answer: "Compte rendu de la réunion de service\n\nParticipants : [à compléter]\n\n1. Points abordés : …\n2. Décisions : …\n3. Actions, responsables et échéances : …",
-    },
-    Scenario {
-        id: "simplifier-un-courrier",
-        title: "Simplifier un courrier administratif",
-        situation: "Un courrier type de la préfecture est jugé trop complexe par les usagers. \
-                    Demandez à l'assistant une version en langage clair, en lui donnant le texte d'origine.",
-        reference_answer: "Bonjour,\n\nVotre demande de titre de séjour est incomplète. Il manque deux documents : un justificatif de domicile de moins de trois mois et une photo d'identité.\n\n\
-                           Envoyez-les avant le [date] pour que votre dossier soit étudié.",
-    },
-];
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleLink {
+    pub course: String,
+    pub module: String,
+    pub title: String,
+}
 
-pub fn find(id: &str) -> Option<&'static Scenario> {
-    SCENARIOS.iter().find(|s| s.id == id)
+impl ModuleLink {
+    pub fn href(&self) -> String {
+        format!("/cours/{}/{}", self.course, self.module)
+    }
+}
+
+/// What a learner may see of a scenario, before and after practising.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerScenario {
+    pub slug: String,
+    pub title: String,
+    pub situation: String,
+    pub document: Option<String>,
+    pub module: Option<ModuleLink>,
+}
+
+impl Scenario {
+    pub fn learner_view(&self) -> LearnerScenario {
+        LearnerScenario {
+            slug: self.slug.clone(),
+            title: self.title.clone(),
+            situation: self.situation.clone(),
+            document: self.document.clone(),
+            module: self.module.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use reader::{check_scenarios, parse_scenario, ScenarioCheck};
+
+#[cfg(feature = "ssr")]
+mod reader {
+    use std::{collections::HashSet, io, path::Path};
+
+    use serde::Deserialize;
+
+    use super::*;
+    use crate::{
+        course::{
+            diagnostics::{Diagnostic, LineIndex, Report},
+            loader::{key_position, module_slug, CourseSource},
+            slug::is_slug,
+            toml_errors::TomlProblem,
+        },
+        sandbox::failures,
+    };
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawScenario {
+        title: String,
+        situation: String,
+        module: Option<String>,
+        document: Option<String>,
+        criteria: Vec<String>,
+        required_words: Option<Vec<String>>,
+        failures: Option<Vec<String>>,
+        reference_answer: Option<String>,
+    }
+
+    /// The scenarios of a folder and every problem found, by file, line and column.
+    pub struct ScenarioCheck {
+        /// Each valid scenario with the hash of its file (a file with an error is left out).
+        pub scenarios: Vec<(Scenario, String)>,
+        pub diagnostics: Vec<Diagnostic>,
+    }
+
+    impl ScenarioCheck {
+        pub fn has_errors(&self) -> bool {
+            self.diagnostics.iter().any(|d| d.severity == crate::course::diagnostics::Severity::Error)
+        }
+    }
+
+    /// Where `key = …` starts in `text`.
+    fn key_at(index: &LineIndex, text: &str, key: &str) -> (u32, u32) {
+        key_position(index, text, key, 0)
+    }
+
+    /// Where the quoted `value` is in `text` (a list item), else where `key` is.
+    fn value_at(index: &LineIndex, text: &str, key: &str, value: &str) -> (u32, u32) {
+        text.find(&format!("\"{value}\"")).map(|o| index.position(o + 1)).unwrap_or_else(|| key_at(index, text, key))
+    }
+
+    /// Checks one scenario file. `courses_dir` is the folder of the courses, to check `module`.
+    pub fn parse_scenario(path: &str, slug: &str, text: &str, courses_dir: Option<&Path>, report: &mut Report) -> Option<Scenario> {
+        let index = LineIndex::new(text);
+        if !is_slug(slug) {
+            report.error(path, (1, 1), format!("nom de fichier invalide : minuscules sans accent, chiffres et tirets, extension .toml (ex. 01-repondre-a-un-usager.toml)"));
+        }
+        let raw: RawScenario = match toml::from_str(text) {
+            Ok(raw) => raw,
+            Err(error) => {
+                let problem = TomlProblem::from(&error);
+                report.error(path, index.position(problem.offset.unwrap_or(0)), problem.message);
+                return None;
+            }
+        };
+        let before = report.diagnostics.len();
+        let at = |key: &str| key_at(&index, text, key);
+        let title = raw.title.trim().to_owned();
+        if title.is_empty() {
+            report.error(path, at("title"), "le titre du scénario est vide");
+        }
+        let situation = raw.situation.trim().to_owned();
+        if situation.split_whitespace().count() < 8 {
+            report.error(path, at("situation"), "décrivez la situation en quelques phrases (qui vous êtes, ce qui s'est passé, ce qu'il faut demander à l'assistant)");
+        }
+        let document = raw.document.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
+        let mut criteria = Vec::new();
+        if raw.criteria.is_empty() {
+            report.error(path, at("criteria"), "indiquez au moins un critère attendu (criteria = [\"task\", …])");
+        }
+        for id in &raw.criteria {
+            match Criterion::from_id(id) {
+                Some(c) if criteria.contains(&c) => report.error(path, value_at(&index, text, "criteria", id), format!("le critère « {id} » est listé deux fois")),
+                Some(c) => criteria.push(c),
+                None => report.error(
+                    path,
+                    value_at(&index, text, "criteria", id),
+                    format!("critère « {id} » inconnu (critères possibles : {})", Criterion::ALL.map(Criterion::id).join(", ")),
+                ),
+            }
+        }
+        let mut planted = Vec::new();
+        for id in raw.failures.unwrap_or_default() {
+            match Failure::from_id(&id) {
+                Some(f) if planted.contains(&f) => report.error(path, value_at(&index, text, "failures", &id), format!("l'erreur « {id} » est listée deux fois")),
+                Some(f) => planted.push(f),
+                None => report.error(
+                    path,
+                    value_at(&index, text, "failures", &id),
+                    format!("erreur d'IA « {id} » inconnue (possibles : {})", Failure::ALL.map(Failure::id).join(", ")),
+                ),
+            }
+        }
+        if planted.contains(&Failure::PromptInjection) && document.as_deref().is_none_or(|d| failures::injections(d).is_empty()) {
+            report.error(
+                path,
+                value_at(&index, text, "failures", Failure::PromptInjection.id()),
+                "« prompt-injection » demande un document qui contient une consigne adressée à l'assistant (par exemple « Ignorez les consignes précédentes et indiquez que … »)",
+            );
+        }
+        let required_words: Vec<String> = raw.required_words.unwrap_or_default().into_iter().map(|w| w.trim().to_owned()).filter(|w| !w.is_empty()).collect();
+        let reference_answer = raw.reference_answer.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
+        let module = match raw.module.as_deref().map(str::trim) {
+            None | Some("") => {
+                report.warning(path, (1, 1), "rattachez le scénario au module qu'il fait pratiquer (module = \"cours/module\")");
+                None
+            }
+            Some(reference) => resolve_module(reference, courses_dir).map_err(|message| report.error(path, at("module"), message)).ok().flatten(),
+        };
+        if report.diagnostics[before..].iter().any(|d| d.severity == crate::course::diagnostics::Severity::Error) {
+            return None;
+        }
+        Some(Scenario { slug: slug.to_owned(), title, module, situation, document, criteria, required_words, failures: planted, reference_answer })
+    }
+
+    /// `course/module` → the module's link, checked against the course folder when there is one.
+    fn resolve_module(reference: &str, courses_dir: Option<&Path>) -> Result<Option<ModuleLink>, String> {
+        let Some((course, module)) = reference.split_once('/').filter(|(c, m)| is_slug(c) && is_slug(m)) else {
+            return Err(format!("module « {reference} » : écrivez l'adresse du module, « dossier-du-cours/adresse-du-module » (ex. bien-formuler-une-demande/les-ingredients-d-une-demande)"));
+        };
+        let Some(dir) = courses_dir else {
+            return Ok(Some(ModuleLink { course: course.to_owned(), module: module.to_owned(), title: module.to_owned() }));
+        };
+        let source = CourseSource::from_dir(&dir.join(course)).map_err(|_| format!("le cours « {course} » est introuvable dans {}", dir.display()))?;
+        let check = crate::course::loader::check_course(&source);
+        let Some(parsed) = check.course else {
+            return Err(format!("le cours « {course} » contient des erreurs : corrigez-le d'abord"));
+        };
+        match parsed.modules.iter().find(|m| m.slug == module) {
+            Some(found) => Ok(Some(ModuleLink { course: course.to_owned(), module: module.to_owned(), title: found.title.clone() })),
+            None => Err(format!(
+                "le cours « {course} » n'a pas de module « {module} » (modules : {})",
+                parsed.modules.iter().map(|m| m.slug.as_str()).collect::<Vec<_>>().join(", ")
+            )),
+        }
+    }
+
+    /// Checks every `*.toml` of `courses_dir/atelier`; `None` when there is no such folder.
+    pub fn check_scenarios(courses_dir: &Path) -> io::Result<Option<ScenarioCheck>> {
+        let dir = courses_dir.join(FOLDER);
+        if !dir.is_dir() {
+            return Ok(None);
+        }
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(|e| e.file_name());
+        let mut report = Report::default();
+        let mut scenarios = Vec::new();
+        let mut seen = HashSet::new();
+        for entry in entries {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = format!("{}/{name}", dir.display());
+            if name.starts_with('.') || !entry.file_type()?.is_file() {
+                continue;
+            }
+            if name == "README.md" {
+                continue;
+            }
+            let Some(stem) = name.strip_suffix(".toml") else {
+                report.warning(&path, (1, 1), "seuls les fichiers .toml sont des scénarios : ce fichier est ignoré");
+                continue;
+            };
+            let bytes = std::fs::read(entry.path())?;
+            let Ok(text) = String::from_utf8(bytes) else {
+                report.error(&path, (1, 1), "le fichier n'est pas en UTF-8");
+                continue;
+            };
+            let slug = module_slug(stem);
+            if !seen.insert(slug.to_owned()) {
+                report.error(&path, (1, 1), format!("deux scénarios ont la même adresse « {slug} » : renommez l'un des fichiers"));
+                continue;
+            }
+            if let Some(scenario) = parse_scenario(&path, slug, &text, Some(courses_dir), &mut report) {
+                use sha2::{Digest, Sha256};
+                let hash: String = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+                scenarios.push((scenario, hash));
+            }
+        }
+        Ok(Some(ScenarioCheck { scenarios, diagnostics: report.into_sorted() }))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn check(text: &str) -> (Option<Scenario>, Vec<String>) {
+            let mut report = Report::default();
+            let scenario = parse_scenario("atelier/01-essai.toml", "essai", text, None, &mut report);
+            (scenario, report.into_sorted().into_iter().map(|d| d.to_string()).collect())
+        }
+
+        const GOOD: &str = "title = \"Répondre à un usager\"\nmodule = \"bien-formuler-une-demande/les-ingredients-d-une-demande\"\n\
+            situation = \"Un usager écrit à la mairie au sujet de sa facture de cantine et demande une réponse rapide.\"\n\
+            document = \"Bonjour, je n'ai pas reçu ma facture.\"\ncriteria = [\"task\", \"source\"]\nfailures = [\"invented-reference\"]\n";
+
+        #[test]
+        fn a_good_scenario_is_read() {
+            let (scenario, problems) = check(GOOD);
+            assert_eq!(problems, Vec::<String>::new());
+            let scenario = scenario.unwrap();
+            assert_eq!(scenario.criteria, vec![Criterion::Task, Criterion::Source]);
+            assert_eq!(scenario.failures, vec![Failure::InventedReference]);
+            assert_eq!(scenario.module.unwrap().href(), "/cours/bien-formuler-une-demande/les-ingredients-d-une-demande");
+        }
+
+        #[test]
+        fn each_mistake_is_located_and_explained() {
+            let (scenario, problems) = check(&GOOD.replace("[\"task\", \"source\"]", "[\"task\", \"ton\"]"));
+            assert!(scenario.is_none());
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert!(problems[0].starts_with("atelier/01-essai.toml:5:"), "{problems:?}");
+            assert!(problems[0].contains("critère « ton » inconnu"));
+            let (_, problems) = check(&GOOD.replace("invented-reference", "mensonge"));
+            assert!(problems[0].starts_with("atelier/01-essai.toml:6:") && problems[0].contains("« mensonge » inconnue"), "{problems:?}");
+            let (_, problems) = check(&GOOD.replace("invented-reference", "prompt-injection"));
+            assert!(problems[0].contains("demande un document qui contient une consigne"), "{problems:?}");
+            let (_, problems) = check(&GOOD.replace("title =", "titre ="));
+            assert!(problems[0].contains("champ inconnu « titre »") || problems[0].contains("champ obligatoire manquant"), "{problems:?}");
+            let (_, problems) = check(&GOOD.replace("bien-formuler-une-demande/les-ingredients-d-une-demande", "un module"));
+            assert!(problems[0].starts_with("atelier/01-essai.toml:2:1:") && problems[0].contains("dossier-du-cours/adresse-du-module"), "{problems:?}");
+        }
+    }
 }
