@@ -193,6 +193,7 @@ fn scim_router() -> Router<AppState> {
         .route("/Schemas", get(scim::schemas))
         .route("/Schemas/{id}", get(scim::schema))
         .route("/Users", get(scim::list_users).post(scim::create_user))
+        .route("/.search", post(scim::search_everything))
         .route("/Users/.search", post(scim::search_users))
         .route("/Groups/.search", post(scim::search_groups))
         .route("/Users/{id}", get(scim::get_user).put(scim::replace_user).patch(scim::patch_user).delete(scim::delete_user))

@@ -31,7 +31,7 @@ const SWEEP = [
     role: 'agent', email: 'agent@demo.campus-ia.fr',
     pages: [
       ['/mon-parcours', 200], ['/mon-compte', 200], ['/cours', 200], [`/cours/${COURSE}`, 200], [MODULE_PATH, 200],
-      ['/atelier', 200], [SCENARIO_PATH, 200], ['/rh', 403], ['/formation', 403], ['/admin', 403],
+      ['/atelier', 200], [SCENARIO_PATH, 200], ['/rh', 403], ['/formation', 403], ['/admin', 403], ['/annuaire', 403],
     ],
   },
   {
@@ -44,12 +44,12 @@ const SWEEP = [
   },
   {
     role: 'rh', email: 'rh@demo.campus-ia.fr',
-    pages: [['/rh', 200], ['/rh?statut=en-retard', 200], ['/rh/affectations', 200], ['/formation', 403]],
+    pages: [['/rh', 200], ['/rh?statut=en-retard', 200], ['/rh/affectations', 200], ['/annuaire', 200], ['/formation', 403]],
   },
   {
     role: 'admin', email: 'admin@demo.campus-ia.fr',
     pages: [
-      ['/admin', 200], ['/admin/unites', 200], ['/admin/utilisateurs', 200], ['/admin/journal', 200], ['/admin/xapi', 200],
+      ['/admin', 200], ['/admin/unites', 200], ['/admin/utilisateurs', 200], ['/admin/journal', 200], ['/admin/xapi', 200], ['/annuaire', 200],
       ['/rh', 200], ['/formation', 200], [`/formation/cours/${COURSE}/statistiques`, 200],
     ],
   },

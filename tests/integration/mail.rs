@@ -5,8 +5,7 @@ use app::{
     accounts::api::{RequestPasswordReset, ResetPassword, SignIn},
     mail::{repository as outbox, OutgoingMail},
 };
-use base64::Engine as _;
-use integration_tests::{free_port, on_both_engines, spawn_app_with, spawn_instance_with, test_mail_settings, Engine, SmtpServer, TestApp};
+use integration_tests::{free_port, readable_mail as readable, on_both_engines, spawn_app_with, spawn_instance_with, test_mail_settings, Engine, SmtpServer, TestApp};
 use leptos::server_fn::ServerFn;
 use sqlx::Row;
 
@@ -19,16 +18,6 @@ on_both_engines!(
 
 const PASSWORD: &str = "une phrase de passe solide";
 
-/// The message's text with quoted-printable soft breaks undone and base64 parts decoded.
-fn readable(message: &str) -> String {
-    let unfolded = message.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
-    let decoded: String = unfolded
-        .split("\n\n")
-        .filter_map(|block| base64::engine::general_purpose::STANDARD.decode(block.split_whitespace().collect::<String>()).ok())
-        .filter_map(|bytes| String::from_utf8(bytes).ok())
-        .collect();
-    format!("{unfolded}\n{decoded}")
-}
 
 fn reset_token(message: &str) -> String {
     let text = readable(message);

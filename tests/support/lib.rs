@@ -429,3 +429,15 @@ impl Drop for OidcProvider {
         let _ = self.child.wait();
     }
 }
+
+/// The message's text with quoted-printable soft breaks undone and base64 parts decoded.
+pub fn readable_mail(message: &str) -> String {
+    use base64::Engine as _;
+    let unfolded = message.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+    let decoded: String = unfolded
+        .split("\n\n")
+        .filter_map(|block| base64::engine::general_purpose::STANDARD.decode(block.split_whitespace().collect::<String>()).ok())
+        .filter_map(|bytes| String::from_utf8(bytes).ok())
+        .collect();
+    format!("{unfolded}\n{decoded}")
+}

@@ -413,6 +413,15 @@ pub async fn delete_group(State(state): State<AppState>, headers: HeaderMap, Pat
     }
 }
 
+/// `POST /.search` across every resource type: not offered (RFC 7644 §3.4.3 lets a provider
+/// answer 501); clients search `/Users/.search` or `/Groups/.search`.
+pub async fn search_everything(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(response) = authorise(&state, &headers).await {
+        return response;
+    }
+    error_response(&ScimError::new(501, None, "la recherche sur tous les types de ressources à la fois n'est pas proposée : utilisez /Users/.search ou /Groups/.search"))
+}
+
 /// Anything else under `/scim/v2`: a SCIM 404.
 pub async fn not_found() -> Response {
     error_response(&ScimError::not_found("cette ressource SCIM n'existe pas (Users, Groups, Schemas, ResourceTypes, ServiceProviderConfig)"))
