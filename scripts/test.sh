@@ -16,10 +16,12 @@ work="$(mktemp -d /tmp/campus-test.XXXXXX)"
 server_pid=""
 oidc_server_pid=""
 provider_pid=""
+smtp_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
   [ -n "$oidc_server_pid" ] && kill "$oidc_server_pid" 2>/dev/null || true
   [ -n "$provider_pid" ] && kill "$provider_pid" 2>/dev/null || true
+  [ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null || true
   postgres_stop
   rm -rf "$work"
 }
@@ -65,7 +67,14 @@ OIDC_PORT="$provider_port" OIDC_REDIRECT_URIS="http://127.0.0.1:$oidc_port/conne
   OIDC_POST_LOGOUT_URIS="http://127.0.0.1:$oidc_port/connexion" node tests/oidc/provider.mjs >"$work/provider.log" 2>&1 &
 provider_pid=$!
 DATABASE_URL="sqlite://$work/e2e-oidc.db?mode=rwc" CAMPUS_COURSES_DIR= "$SERVER_BIN" migrate >/dev/null
+# Its units come from a directory file; its mail goes to a real SMTP server (PyPI aiosmtpd).
+printf 'email;prenom;nom;unite\naccueil@mairie-e2e.fr;Agent;Accueil;Mairie E2E / Accueil\n' >"$work/e2e-agents.csv"
+DATABASE_URL="sqlite://$work/e2e-oidc.db?mode=rwc" CAMPUS_COURSES_DIR= "$SERVER_BIN" users import "$work/e2e-agents.csv" >/dev/null
+smtp_port="$(free_port)"
+"$CAMPUS_TEST_PYTHON" -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$work/mail" >"$work/smtp.log" 2>&1 &
+smtp_pid=$!
 DATABASE_URL="sqlite://$work/e2e-oidc.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$oidc_port" RUST_LOG=warn CAMPUS_COURSES_DIR= \
+  CAMPUS_SMTP_URL="smtp://127.0.0.1:$smtp_port" CAMPUS_MAIL_FROM="Campus IA <campus@e2e.test>" \
   CAMPUS_PUBLIC_URL="http://127.0.0.1:$oidc_port" CAMPUS_OIDC_ISSUER="http://127.0.0.1:$provider_port" \
   CAMPUS_OIDC_CLIENT_ID=campus-ia CAMPUS_OIDC_CLIENT_SECRET=secret-de-test-du-fournisseur \
   "$SERVER_BIN" serve >"$work/server-oidc.log" 2>&1 &
@@ -74,7 +83,7 @@ for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$oidc_port/healthz" >/dev/null 2>&1 && curl -fsS "http://127.0.0.1:$provider_port/.well-known/openid-configuration" >/dev/null 2>&1 && break
   sleep 0.2
 done
-if ! CAMPUS_E2E_URL="http://127.0.0.1:$port" CAMPUS_E2E_OIDC_URL="http://127.0.0.1:$oidc_port" node --test \
+if ! CAMPUS_E2E_URL="http://127.0.0.1:$port" CAMPUS_E2E_OIDC_URL="http://127.0.0.1:$oidc_port" CAMPUS_E2E_MAILDIR="$work/mail" node --test \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$work/e2e.tap" \
     tests/e2e/*.test.mjs; then

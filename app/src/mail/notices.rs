@@ -165,7 +165,7 @@ pub fn iso_week(at: i64) -> String {
 }
 
 /// Queues this week's digest for every HR officer (first pass of the week): completions of the
-/// last seven days and overdue agents in the units they follow.
+/// last seven days and overdue agents in the units they follow; nothing when both are empty.
 pub async fn digest_pass(db: &Database, public_url: &str, at: i64) -> Result<usize, DbError> {
     let week = iso_week(at);
     let officers = sqlx::query(
@@ -218,6 +218,10 @@ pub async fn digest_pass(db: &Database, public_url: &str, at: i64) -> Result<usi
         .bind(at)
         .fetch_all(&mut *tx)
         .await?;
+        // Nothing happened and nobody is late: no message.
+        if completions.is_empty() && overdue.is_empty() {
+            continue;
+        }
         let digest = super::Digest {
             completions: completions.iter().take(super::DIGEST_LINES).map(line).collect::<Result<_, _>>()?,
             overdue: overdue.iter().take(super::DIGEST_LINES).map(line).collect::<Result<_, _>>()?,
