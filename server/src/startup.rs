@@ -185,20 +185,19 @@ pub fn router(state: AppState) -> Router {
 
 /// The SCIM 2.0 server (`/scim/v2`), with SCIM errors for anything unknown.
 fn scim_router() -> Router<AppState> {
-    use routes::scim;
+    use routes::scim::{self, Groups, Users};
     Router::new()
         .route("/ServiceProviderConfig", get(scim::service_provider_config))
         .route("/ResourceTypes", get(scim::resource_types))
         .route("/ResourceTypes/{id}", get(scim::resource_type))
         .route("/Schemas", get(scim::schemas))
         .route("/Schemas/{id}", get(scim::schema))
-        .route("/Users", get(scim::list_users).post(scim::create_user))
-        .route("/.search", post(scim::search_everything))
-        .route("/Users/.search", post(scim::search_users))
-        .route("/Groups/.search", post(scim::search_groups))
-        .route("/Users/{id}", get(scim::get_user).put(scim::replace_user).patch(scim::patch_user).delete(scim::delete_user))
-        .route("/Groups", get(scim::list_groups).post(scim::create_group))
-        .route("/Groups/{id}", get(scim::get_group).put(scim::replace_group).patch(scim::patch_group).delete(scim::delete_group))
+        .route("/Users", get(scim::list::<Users>).post(scim::create::<Users>))
+        .route("/Users/.search", post(scim::search::<Users>))
+        .route("/Users/{id}", get(scim::get::<Users>).put(scim::replace::<Users>).patch(scim::patch::<Users>).delete(scim::delete::<Users>))
+        .route("/Groups", get(scim::list::<Groups>).post(scim::create::<Groups>))
+        .route("/Groups/.search", post(scim::search::<Groups>))
+        .route("/Groups/{id}", get(scim::get::<Groups>).put(scim::replace::<Groups>).patch(scim::patch::<Groups>).delete(scim::delete::<Groups>))
         .fallback(scim::not_found)
         .layer(axum::extract::DefaultBodyLimit::max(scim::MAX_BODY_BYTES))
 }

@@ -71,7 +71,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
     await page.getByText(/Confirmez d'abord votre adresse/).waitFor();
 
-    const confirmation = await mailTo(email, 'Confirmez votre adresse');
+    const confirmation = await mailTo(email, '/inscription/confirmer/');
     await page.goto(linkIn(confirmation, '/inscription/confirmer/'));
     await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
     await page.getByText('Votre adresse est confirmée').waitFor();
@@ -83,7 +83,7 @@ for (const javaScriptEnabled of [true, false]) {
     await other.getByLabel('Adresse électronique professionnelle').first().fill(email);
     await other.getByRole('button', { name: 'Recevoir le lien' }).click();
     await other.getByText(/Si un compte avec mot de passe existe pour cette adresse/).waitFor();
-    const link = linkIn(await mailTo(email, 'Réinitialiser votre mot de passe'), '/mot-de-passe-oublie/');
+    const link = linkIn(await mailTo(email, '/mot-de-passe-oublie/'), '/mot-de-passe-oublie/');
     await other.goto(link);
     await other.getByLabel('Nouveau mot de passe').fill(second);
     await other.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();

@@ -111,7 +111,7 @@ async fn an_assignment_notice_carries_its_calendar_and_each_reminder_comes_once(
     let texts: Vec<String> = all.iter().map(|m| readable(m)).collect();
     assert!(texts.iter().any(|t| t.contains("dans 7 jours")), "{texts:?}");
     assert!(texts.iter().any(|t| t.contains("demain")), "{texts:?}");
-    assert!(texts.iter().any(|t| t.contains("dépassée")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("pas encore termin")), "the overdue notice: {texts:?}");
 
     // Completed: a new due date brings no reminder.
     sqlx::query("UPDATE enrolments SET completed_at = $1 WHERE user_id = $2").bind(at(3 * DAY)).bind(agent).execute(app.db.pool()).await.unwrap();

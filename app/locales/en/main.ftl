@@ -588,3 +588,4 @@ mail-prefs-assignments = Notices of assigned courses, reminders before the due d
 mail-prefs-digest = Weekly HR digest (for HR officers)
 mail-prefs-save = Save my preferences
 mail-prefs-off = Sending e-mail is not configured on this site.
+verify-resend-email = Address of the account to confirm

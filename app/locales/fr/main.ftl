@@ -588,3 +588,4 @@ mail-prefs-assignments = Avis de cours assignés, rappels avant l'échéance et 
 mail-prefs-digest = Récapitulatif hebdomadaire RH (pour les RH)
 mail-prefs-save = Enregistrer mes préférences
 mail-prefs-off = L'envoi de courriels n'est pas configuré sur ce site.
+verify-resend-email = Adresse du compte à confirmer

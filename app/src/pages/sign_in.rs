@@ -48,7 +48,7 @@ pub fn SignInPage() -> impl IntoView {
                     <details class="disclosure">
                         <summary>{tr("verify-resend-title")}</summary>
                         <form method="post" action=crate::accounts::api::ResendVerification::url() class="stacked-form">
-                            <Field label=tr("field-email") name="email" kind="email" autocomplete="username" required=true id_suffix="confirmation"/>
+                            <Field label=tr("verify-resend-email") name="email" kind="email" autocomplete="username" required=true id_suffix="confirmation"/>
                             <button type="submit" class="button--secondary">{tr("verify-resend")}</button>
                         </form>
                     </details>

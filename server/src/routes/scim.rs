@@ -6,12 +6,13 @@
 //! `app::identity::scim` (JSON) and `app::identity::provisioning` (storage); this module reads
 //! requests and writes SCIM responses, errors included.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, future::Future};
 
 use app::{
+    db::Database,
     identity::{
         provisioning::{self, ProvisioningError, Scope},
-        scim::{self, ScimError},
+        scim::{self, EqualityFilter, GroupInput, GroupRecord, ScimError, UserInput, UserRecord},
     },
     state::AppState,
 };
@@ -187,27 +188,102 @@ pub async fn schema(State(state): State<AppState>, headers: HeaderMap, Path(id):
     }
 }
 
-/// `POST /Users/.search` and `POST /Groups/.search`: the same query, from a body.
-fn search_query(body: &Bytes) -> Result<HashMap<String, String>, Response> {
-    let body = parse_body(body)?;
-    Ok(scim::search_parameters(&body).map_err(|e| error_response(&e))?.into_iter().collect())
+/// What differs between users and groups; the handlers below are written once for both
+/// (`list::<Users>`, `get::<Groups>`…).
+pub trait Resource: Send + Sync + 'static {
+    type Record: Send;
+    type Input: Send + Sync;
+    /// « utilisateur » or « groupe », for messages.
+    const NOUN: &'static str;
+    /// Attributes a `filter` may name (lower-cased).
+    const FILTERABLE: &'static [&'static str];
+    fn read(body: &Value) -> Result<Self::Input, ScimError>;
+    fn to_json(record: &Self::Record, base: &str) -> Value;
+    fn list<'a>(db: &'a Database, scope: Scope, filter: Option<&'a EqualityFilter>, start: usize, count: usize) -> impl Future<Output = Result<(Vec<Self::Record>, usize), ProvisioningError>> + Send + 'a;
+    fn get(db: &Database, scope: Scope, id: i64) -> impl Future<Output = Result<Self::Record, ProvisioningError>> + Send + '_;
+    fn create<'a>(db: &'a Database, scope: Scope, input: &'a Self::Input) -> impl Future<Output = Result<Self::Record, ProvisioningError>> + Send + 'a;
+    fn replace<'a>(db: &'a Database, scope: Scope, id: i64, input: &'a Self::Input) -> impl Future<Output = Result<Self::Record, ProvisioningError>> + Send + 'a;
+    fn patch<'a>(db: &'a Database, scope: Scope, id: i64, patch: &'a Value, base: &'a str) -> impl Future<Output = Result<Self::Record, ProvisioningError>> + Send + 'a;
+    fn delete(db: &Database, scope: Scope, id: i64) -> impl Future<Output = Result<(), ProvisioningError>> + Send + '_;
 }
 
-pub async fn search_users(state: State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    match search_query(&body) {
-        Ok(query) => list_users(state, headers, Query(query)).await,
+/// `/Users`: agents.
+pub struct Users;
+/// `/Groups`: units.
+pub struct Groups;
+
+impl Resource for Users {
+    type Record = UserRecord;
+    type Input = UserInput;
+    const NOUN: &'static str = "utilisateur";
+    const FILTERABLE: &'static [&'static str] = &["username", "externalid", "emails.value", "emails", "id"];
+    fn read(body: &Value) -> Result<UserInput, ScimError> {
+        scim::user_input(body)
+    }
+    fn to_json(record: &UserRecord, base: &str) -> Value {
+        record.to_json(base)
+    }
+    fn list<'a>(db: &'a Database, scope: Scope, filter: Option<&'a EqualityFilter>, start: usize, count: usize) -> impl Future<Output = Result<(Vec<UserRecord>, usize), ProvisioningError>> + Send + 'a {
+        provisioning::list_users(db, scope, filter, start, count)
+    }
+    fn get(db: &Database, scope: Scope, id: i64) -> impl Future<Output = Result<UserRecord, ProvisioningError>> + Send + '_ {
+        provisioning::get_user(db, scope, id)
+    }
+    fn create<'a>(db: &'a Database, scope: Scope, input: &'a UserInput) -> impl Future<Output = Result<UserRecord, ProvisioningError>> + Send + 'a {
+        provisioning::create_user(db, scope, input)
+    }
+    fn replace<'a>(db: &'a Database, scope: Scope, id: i64, input: &'a UserInput) -> impl Future<Output = Result<UserRecord, ProvisioningError>> + Send + 'a {
+        provisioning::replace_user(db, scope, id, input)
+    }
+    fn patch<'a>(db: &'a Database, scope: Scope, id: i64, patch: &'a Value, base: &'a str) -> impl Future<Output = Result<UserRecord, ProvisioningError>> + Send + 'a {
+        provisioning::patch_user(db, scope, id, patch, base)
+    }
+    fn delete(db: &Database, scope: Scope, id: i64) -> impl Future<Output = Result<(), ProvisioningError>> + Send + '_ {
+        provisioning::delete_user(db, scope, id)
+    }
+}
+
+impl Resource for Groups {
+    type Record = GroupRecord;
+    type Input = GroupInput;
+    const NOUN: &'static str = "groupe";
+    const FILTERABLE: &'static [&'static str] = &["displayname", "externalid", "id"];
+    fn read(body: &Value) -> Result<GroupInput, ScimError> {
+        scim::group_input(body)
+    }
+    fn to_json(record: &GroupRecord, base: &str) -> Value {
+        record.to_json(base)
+    }
+    fn list<'a>(db: &'a Database, scope: Scope, filter: Option<&'a EqualityFilter>, start: usize, count: usize) -> impl Future<Output = Result<(Vec<GroupRecord>, usize), ProvisioningError>> + Send + 'a {
+        provisioning::list_groups(db, scope, filter, start, count)
+    }
+    fn get(db: &Database, scope: Scope, id: i64) -> impl Future<Output = Result<GroupRecord, ProvisioningError>> + Send + '_ {
+        provisioning::get_group(db, scope, id)
+    }
+    fn create<'a>(db: &'a Database, scope: Scope, input: &'a GroupInput) -> impl Future<Output = Result<GroupRecord, ProvisioningError>> + Send + 'a {
+        provisioning::create_group(db, scope, input)
+    }
+    fn replace<'a>(db: &'a Database, scope: Scope, id: i64, input: &'a GroupInput) -> impl Future<Output = Result<GroupRecord, ProvisioningError>> + Send + 'a {
+        provisioning::replace_group(db, scope, id, input)
+    }
+    fn patch<'a>(db: &'a Database, scope: Scope, id: i64, patch: &'a Value, base: &'a str) -> impl Future<Output = Result<GroupRecord, ProvisioningError>> + Send + 'a {
+        provisioning::patch_group(db, scope, id, patch, base)
+    }
+    fn delete(db: &Database, scope: Scope, id: i64) -> impl Future<Output = Result<(), ProvisioningError>> + Send + '_ {
+        provisioning::delete_group(db, scope, id)
+    }
+}
+
+/// `POST /Users/.search`, `POST /Groups/.search`: the query of a list, from a body.
+pub async fn search<R: Resource>(state: State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    match parse_body(&body).and_then(|body| scim::search_parameters(&body).map_err(|e| error_response(&e))) {
+        Ok(parameters) => list::<R>(state, headers, Query(parameters.into_iter().collect())).await,
         Err(response) => response,
     }
 }
 
-pub async fn search_groups(state: State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    match search_query(&body) {
-        Ok(query) => list_groups(state, headers, Query(query)).await,
-        Err(response) => response,
-    }
-}
-
-pub async fn list_users(State(state): State<AppState>, headers: HeaderMap, Query(query): Query<HashMap<String, String>>) -> Response {
+/// `GET /Users`, `GET /Groups`: a page of resources, filtered and projected.
+pub async fn list<R: Resource>(State(state): State<AppState>, headers: HeaderMap, Query(query): Query<HashMap<String, String>>) -> Response {
     let scope = match authorise(&state, &headers).await {
         Ok(scope) => scope,
         Err(response) => return response,
@@ -216,198 +292,100 @@ pub async fn list_users(State(state): State<AppState>, headers: HeaderMap, Query
         Ok(query) => query,
         Err(response) => return response,
     };
-    let filter = match query.filter.as_deref().map(|f| scim::parse_filter(f, &["username", "externalid", "emails.value", "emails", "id"])).transpose() {
+    let filter = match query.filter.as_deref().map(|f| scim::parse_filter(f, R::FILTERABLE)).transpose() {
         Ok(filter) => filter,
         Err(error) => return error_response(&error),
     };
-    match provisioning::list_users(&state.db, scope, filter.as_ref(), query.start_index, query.count).await {
-        Ok((users, total)) => {
+    match R::list(&state.db, scope, filter.as_ref(), query.start_index, query.count).await {
+        Ok((records, total)) => {
             let base = base(&state);
-            let resources = users.iter().map(|u| projected(u.to_json(&base), &query)).collect();
+            let resources = records.iter().map(|r| projected(R::to_json(r, &base), &query)).collect();
             scim_response(StatusCode::OK, &scim::list_response(resources, total, query.start_index))
         }
         Err(error) => failure(error),
     }
 }
 
-pub async fn get_user(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, Query(query): Query<HashMap<String, String>>) -> Response {
+/// `GET /Users/{id}`, `GET /Groups/{id}`.
+pub async fn get<R: Resource>(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, Query(query): Query<HashMap<String, String>>) -> Response {
     let scope = match authorise(&state, &headers).await {
         Ok(scope) => scope,
         Err(response) => return response,
     };
-    let (id, query) = match (parse_id(&id, "utilisateur"), ListQuery::read(&query)) {
+    let (id, query) = match (parse_id(&id, R::NOUN), ListQuery::read(&query)) {
         (Ok(id), Ok(query)) => (id, query),
         (Err(response), _) | (_, Err(response)) => return response,
     };
-    match provisioning::get_user(&state.db, scope, id).await {
-        Ok(user) => scim_response(StatusCode::OK, &projected(user.to_json(&base(&state)), &query)),
+    match R::get(&state.db, scope, id).await {
+        Ok(record) => scim_response(StatusCode::OK, &projected(R::to_json(&record, &base(&state)), &query)),
         Err(error) => failure(error),
     }
 }
 
-pub async fn create_user(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+/// `POST /Users`, `POST /Groups`.
+pub async fn create<R: Resource>(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let scope = match authorise(&state, &headers).await {
         Ok(scope) => scope,
         Err(response) => return response,
     };
-    let input = match parse_body(&body).and_then(|b| scim::user_input(&b).map_err(|e| error_response(&e))) {
+    let input = match parse_body(&body).and_then(|b| R::read(&b).map_err(|e| error_response(&e))) {
         Ok(input) => input,
         Err(response) => return response,
     };
-    match provisioning::create_user(&state.db, scope, &input).await {
-        Ok(user) => created(user.to_json(&base(&state))),
+    match R::create(&state.db, scope, &input).await {
+        Ok(record) => created(R::to_json(&record, &base(&state))),
         Err(error) => failure(error),
     }
 }
 
-pub async fn replace_user(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
+/// `PUT /Users/{id}`, `PUT /Groups/{id}`.
+pub async fn replace<R: Resource>(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
     let scope = match authorise(&state, &headers).await {
         Ok(scope) => scope,
         Err(response) => return response,
     };
-    let id = match parse_id(&id, "utilisateur") {
+    let id = match parse_id(&id, R::NOUN) {
         Ok(id) => id,
         Err(response) => return response,
     };
-    let input = match parse_body(&body).and_then(|b| scim::user_input(&b).map_err(|e| error_response(&e))) {
+    let input = match parse_body(&body).and_then(|b| R::read(&b).map_err(|e| error_response(&e))) {
         Ok(input) => input,
         Err(response) => return response,
     };
-    match provisioning::replace_user(&state.db, scope, id, &input).await {
-        Ok(user) => scim_response(StatusCode::OK, &user.to_json(&base(&state))),
+    match R::replace(&state.db, scope, id, &input).await {
+        Ok(record) => scim_response(StatusCode::OK, &R::to_json(&record, &base(&state))),
         Err(error) => failure(error),
     }
 }
 
-pub async fn patch_user(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
+/// `PATCH /Users/{id}`, `PATCH /Groups/{id}`.
+pub async fn patch<R: Resource>(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
     let scope = match authorise(&state, &headers).await {
         Ok(scope) => scope,
         Err(response) => return response,
     };
-    let (id, patch) = match (parse_id(&id, "utilisateur"), parse_body(&body)) {
-        (Ok(id), Ok(patch)) => (id, patch),
+    let (id, operations) = match (parse_id(&id, R::NOUN), parse_body(&body)) {
+        (Ok(id), Ok(operations)) => (id, operations),
         (Err(response), _) | (_, Err(response)) => return response,
     };
     let base = base(&state);
-    match provisioning::patch_user(&state.db, scope, id, &patch, &base).await {
-        Ok(user) => scim_response(StatusCode::OK, &user.to_json(&base)),
+    match R::patch(&state.db, scope, id, &operations, &base).await {
+        Ok(record) => scim_response(StatusCode::OK, &R::to_json(&record, &base)),
         Err(error) => failure(error),
     }
 }
 
-pub async fn delete_user(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+/// `DELETE /Users/{id}` (deactivates), `DELETE /Groups/{id}`.
+pub async fn delete<R: Resource>(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Response {
     let scope = match authorise(&state, &headers).await {
         Ok(scope) => scope,
         Err(response) => return response,
     };
-    let id = match parse_id(&id, "utilisateur") {
+    let id = match parse_id(&id, R::NOUN) {
         Ok(id) => id,
         Err(response) => return response,
     };
-    match provisioning::delete_user(&state.db, scope, id).await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(error) => failure(error),
-    }
-}
-
-pub async fn list_groups(State(state): State<AppState>, headers: HeaderMap, Query(query): Query<HashMap<String, String>>) -> Response {
-    let scope = match authorise(&state, &headers).await {
-        Ok(scope) => scope,
-        Err(response) => return response,
-    };
-    let query = match ListQuery::read(&query) {
-        Ok(query) => query,
-        Err(response) => return response,
-    };
-    let filter = match query.filter.as_deref().map(|f| scim::parse_filter(f, &["displayname", "externalid", "id"])).transpose() {
-        Ok(filter) => filter,
-        Err(error) => return error_response(&error),
-    };
-    match provisioning::list_groups(&state.db, scope, filter.as_ref(), query.start_index, query.count).await {
-        Ok((groups, total)) => {
-            let base = base(&state);
-            let resources = groups.iter().map(|g| projected(g.to_json(&base), &query)).collect();
-            scim_response(StatusCode::OK, &scim::list_response(resources, total, query.start_index))
-        }
-        Err(error) => failure(error),
-    }
-}
-
-pub async fn get_group(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, Query(query): Query<HashMap<String, String>>) -> Response {
-    let scope = match authorise(&state, &headers).await {
-        Ok(scope) => scope,
-        Err(response) => return response,
-    };
-    let (id, query) = match (parse_id(&id, "groupe"), ListQuery::read(&query)) {
-        (Ok(id), Ok(query)) => (id, query),
-        (Err(response), _) | (_, Err(response)) => return response,
-    };
-    match provisioning::get_group(&state.db, scope, id).await {
-        Ok(group) => scim_response(StatusCode::OK, &projected(group.to_json(&base(&state)), &query)),
-        Err(error) => failure(error),
-    }
-}
-
-pub async fn create_group(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let scope = match authorise(&state, &headers).await {
-        Ok(scope) => scope,
-        Err(response) => return response,
-    };
-    let input = match parse_body(&body).and_then(|b| scim::group_input(&b).map_err(|e| error_response(&e))) {
-        Ok(input) => input,
-        Err(response) => return response,
-    };
-    match provisioning::create_group(&state.db, scope, &input).await {
-        Ok(group) => created(group.to_json(&base(&state))),
-        Err(error) => failure(error),
-    }
-}
-
-pub async fn replace_group(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
-    let scope = match authorise(&state, &headers).await {
-        Ok(scope) => scope,
-        Err(response) => return response,
-    };
-    let id = match parse_id(&id, "groupe") {
-        Ok(id) => id,
-        Err(response) => return response,
-    };
-    let input = match parse_body(&body).and_then(|b| scim::group_input(&b).map_err(|e| error_response(&e))) {
-        Ok(input) => input,
-        Err(response) => return response,
-    };
-    match provisioning::replace_group(&state.db, scope, id, &input).await {
-        Ok(group) => scim_response(StatusCode::OK, &group.to_json(&base(&state))),
-        Err(error) => failure(error),
-    }
-}
-
-pub async fn patch_group(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
-    let scope = match authorise(&state, &headers).await {
-        Ok(scope) => scope,
-        Err(response) => return response,
-    };
-    let (id, patch) = match (parse_id(&id, "groupe"), parse_body(&body)) {
-        (Ok(id), Ok(patch)) => (id, patch),
-        (Err(response), _) | (_, Err(response)) => return response,
-    };
-    let base = base(&state);
-    match provisioning::patch_group(&state.db, scope, id, &patch, &base).await {
-        Ok(group) => scim_response(StatusCode::OK, &group.to_json(&base)),
-        Err(error) => failure(error),
-    }
-}
-
-pub async fn delete_group(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    let scope = match authorise(&state, &headers).await {
-        Ok(scope) => scope,
-        Err(response) => return response,
-    };
-    let id = match parse_id(&id, "groupe") {
-        Ok(id) => id,
-        Err(response) => return response,
-    };
-    match provisioning::delete_group(&state.db, scope, id).await {
+    match R::delete(&state.db, scope, id).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(error) => failure(error),
     }
