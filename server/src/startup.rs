@@ -193,6 +193,7 @@ fn scim_router() -> Router<AppState> {
         .route("/Schemas", get(scim::schemas))
         .route("/Schemas/{id}", get(scim::schema))
         .route("/Users", get(scim::list::<Users>).post(scim::create::<Users>))
+        .route("/.search", post(scim::search_everything))
         .route("/Users/.search", post(scim::search::<Users>))
         .route("/Users/{id}", get(scim::get::<Users>).put(scim::replace::<Users>).patch(scim::patch::<Users>).delete(scim::delete::<Users>))
         .route("/Groups", get(scim::list::<Groups>).post(scim::create::<Groups>))
