@@ -115,7 +115,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cours") view=CataloguePage ssr=SsrMode::Async/>
                     <Route path=path!("/cours/:course") view=CoursePage ssr=SsrMode::Async/>
                     <Route path=path!("/cours/:course/:module") view=ModulePageView ssr=SsrMode::Async/>
-                    <Route path=path!("/atelier") view=PracticeHomePage/>
+                    <Route path=path!("/atelier") view=PracticeHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/atelier/:scenario") view=PracticePage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion/lier/:token") view=IdentityLinkPage ssr=SsrMode::Async/>

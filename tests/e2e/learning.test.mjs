@@ -116,7 +116,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(`${BASE_URL}/mon-parcours`);
     await page.getByRole('link', { name: 'Atelier' }).click();
-    const scenario = javaScriptEnabled ? 'Rédiger un compte rendu de réunion' : 'Simplifier un courrier administratif';
+    const scenario = javaScriptEnabled ? "Rédiger le compte rendu d'une réunion du conseil" : 'Simplifier un courrier administratif';
     await page.getByRole('link', { name: scenario }).click();
     await page.getByText('Assistant simulé : il fonctionne entièrement sur ce serveur').first().waitFor();
     if (javaScriptEnabled) {
