@@ -88,6 +88,7 @@ impl Application {
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
         let Application { listener, router, state, lrs, mail, scheduler } = self;
         tokio::task::spawn_blocking(app::accounts::password::warm_up);
+        crate::assets::compress_in_background(&state.leptos_options);
         let housekeeping = tokio::spawn(housekeeping(state.db.clone()));
         let pusher = lrs.map(|settings| tokio::spawn(crate::lrs::push_forever(state.db.clone(), settings)));
         // Notifications are only computed where they can be sent.
@@ -179,6 +180,12 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::middleware::security))
         .layer(CompressionLayer::new())
+        // Added after those layers, so outside them: no session lookup, no compression at
+        // request time (precompressed copies), their own cache headers.
+        .nest_service(
+            &format!("/{}", state.leptos_options.site_pkg_dir),
+            crate::assets::router(&state.leptos_options, state.secure_cookies),
+        )
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
