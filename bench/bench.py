@@ -384,7 +384,7 @@ def main():
             rows.append((label, ours, static))
         # The files a browser fetches with a page: what it sends (a session cookie, brotli
         # accepted), next to nginx serving the same precompressed files.
-        asset_headers = ["Accept-Encoding: br", "Cookie: " + cookies[0].split(";")[0]]
+        asset_headers = ["Accept-Encoding: br", "Cookie: " + cookies[0]]
         immutable = "public, max-age=31536000, immutable"
         for kind, label in (("css", "Stylesheet"), ("wasm", "WebAssembly")):
             path = f"/pkg/{names[kind]}"

@@ -43,7 +43,7 @@ pub const REVALIDATE: &str = "no-cache";
 pub const MIN_COMPRESSED_SIZE: u64 = 256;
 
 /// Extensions of the files worth compressing (images and fonts already are).
-const COMPRESSIBLE: &[&str] = &["css", "js", "mjs", "wasm", "json", "map", "svg", "html", "txt", "xml", "ts"];
+const COMPRESSIBLE: &[&str] = &["css", "js", "mjs", "wasm", "json", "map", "svg", "html", "txt", "xml"];
 
 /// Why compressing the assets failed.
 #[derive(Debug, thiserror::Error)]

@@ -96,7 +96,9 @@ async fn precompressed_hashed_assets_are_cached_for_a_year_and_need_no_session()
     assert_eq!(missing.headers()[header::CACHE_CONTROL], "no-store");
 
     // No session lookup: with a garbage session cookie and the database closed, a page fails
-    // (the session cannot be checked) while the asset is still served.
+    // (the session cannot be checked) while the asset is still served. (No page is rendered
+    // here: with `hash_files` on and no hash.txt next to the test executable, Leptos's
+    // `HydrationScripts` would panic.)
     app.db.close().await;
     let cookie = format!("{}=jeton-invente-0123456789abcdef", app::accounts::session::cookie_name(false));
     let page = app.client.get(app.url("/")).header(header::COOKIE, &cookie).send().await.expect("page request");
