@@ -3,7 +3,7 @@
 use std::{future::Future, io, net::SocketAddr};
 
 use app::{db::{Database, DbError}, shell, state::AppState, App};
-use axum::{routing::{get, post}, Router};
+use axum::{routing::{get, post}, serve::ListenerExt, Router};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
@@ -96,6 +96,14 @@ impl Application {
             tokio::spawn(crate::scheduler::run_forever(state.db.clone(), state.public_url.clone(), scheduler, state.notifications.clone()))
         });
         let mailer = mail.map(|settings| tokio::spawn(crate::mailer::send_forever(state.db.clone(), settings)));
+        // Without TCP_NODELAY, a response written in two parts (headers, then a file's body, as
+        // ServeDir does) waits for the client's delayed ACK: 40 ms per `/pkg` file (make bench:
+        // 452 req/s at p50 43.8 ms for the 3 KB stylesheet before this).
+        let listener = listener.tap_io(|stream| {
+            if let Err(error) = stream.set_nodelay(true) {
+                tracing::debug!(%error, "cannot set TCP_NODELAY on a connection");
+            }
+        });
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
             .await?;
