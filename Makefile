@@ -17,4 +17,4 @@ bootstrap:
 	@scripts/bootstrap.sh --test
 
 build:
-	@bash -c 'source scripts/env.sh && scripts/bootstrap.sh && cargo leptos build --release'
+	@bash -c 'source scripts/env.sh && scripts/bootstrap.sh && cargo leptos build --release && "$$SERVER_BIN" assets compress'

@@ -6,7 +6,9 @@ In one run, on this machine:
      of its restart on the same, unchanged content;
   2. requests/s and p50/p99 latency (wrk) for the catalogue, a module page, a quiz submission
      and an atelier message, made in turn by 16 signed-up agents on the seeded demo database, next to
-     nginx serving the same module page as a static file;
+     nginx serving the same module page as a static file; then the content-hashed CSS and
+     WebAssembly with `Accept-Encoding: br` (and a session cookie, as a signed-in browser sends
+     them), next to nginx serving the same files with its brotli_static module;
   3. the WebAssembly, JavaScript and CSS sizes, raw and as the server sends them (gzip, brotli);
   4. the server's resident memory after the load.
 Prints one table and, with --write, replaces the generated section of BENCHMARKS.md.
@@ -183,8 +185,10 @@ def write_script(work, name, method, path, cookies, body=None, every_tenth=None)
     return script
 
 
-def wrk(url, script=None, duration=DURATION):
+def wrk(url, script=None, duration=DURATION, headers=()):
     command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration}", "--latency"]
+    for header in headers:
+        command += ["-H", header]
     if script:
         command += ["-s", script]
     output = subprocess.run(command + [url], check=True, capture_output=True, text=True).stdout
@@ -217,16 +221,25 @@ def parse_wrk(output, url):
     }
 
 
+BROTLI_STATIC = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
+
+
 def start_nginx(work, page_html):
+    """nginx serving the module page as a file, and a copy of the built /pkg folder with its
+    precompressed copies, chosen by Accept-Encoding as Campus IA does (brotli_static, gzip_static)."""
     static = os.path.join(work, "statique")
     os.makedirs(static)
     with open(os.path.join(static, "module.html"), "w") as f:
         f.write(page_html)
+    shutil.copytree(os.path.join(SITE_ROOT, "pkg"), os.path.join(static, "pkg"))
+    if not os.path.exists(BROTLI_STATIC):
+        sys.exit(f"{BROTLI_STATIC} manque : scripts/bootstrap.sh --bench installe libnginx-mod-http-brotli-static")
     port = free_port()
     config = os.path.join(work, "nginx.conf")
     with open(config, "w") as f:
         # Workers as root: the temporary folder is private to this user.
-        f.write(f"""user root;
+        f.write(f"""load_module {BROTLI_STATIC};
+user root;
 worker_processes auto;
 daemon off;
 pid {work}/nginx.pid;
@@ -242,12 +255,18 @@ http {{
     listen 127.0.0.1:{port};
     root {static};
     default_type text/html;
+    location /pkg/ {{
+      types {{ text/css css; text/javascript js; application/wasm wasm; }}
+      brotli_static on;
+      gzip_static on;
+      add_header Cache-Control "public, max-age=31536000, immutable";
+    }}
   }}
 }}
 """)
     process = subprocess.Popen(["/usr/sbin/nginx", "-c", config, "-p", work], stderr=subprocess.DEVNULL)
     wait_until_up(f"http://127.0.0.1:{port}/module.html", process)
-    return process, f"http://127.0.0.1:{port}/module.html"
+    return process, f"http://127.0.0.1:{port}"
 
 
 def transfer_sizes(base, path):
@@ -259,6 +278,32 @@ def transfer_sizes(base, path):
             sent = response.headers.get("Content-Encoding", "identity")
             sizes[encoding] = (len(response.read()), sent)
     return sizes
+
+
+def asset_names(page_html):
+    """The CSS, JS and WebAssembly file names a page links (content-hashed by the build)."""
+    names = {}
+    for kind in ("css", "js", "wasm"):
+        match = re.search(r'href="/pkg/(campus-ia[A-Za-z0-9_.-]*\.' + kind + ')"', page_html)
+        if not match:
+            sys.exit(f"la page ne lie aucun fichier /pkg/campus-ia….{kind}")
+        names[kind] = match.group(1)
+    return names
+
+
+def check_asset(url, headers, expected_encoding, expected_cache):
+    """One request as wrk will send it: the answer must be the precompressed copy, cached for a
+    year, or the figure would measure something else."""
+    request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers))
+    with urllib.request.urlopen(request) as response:
+        response.read()
+        encoding = response.headers.get("Content-Encoding")
+        cache = response.headers.get("Cache-Control")
+        cookie = response.headers.get("Set-Cookie")
+    if encoding != expected_encoding or cache != expected_cache or cookie:
+        sys.exit(f"{url} : Content-Encoding {encoding}, Cache-Control {cache}, Set-Cookie {cookie} "
+                 f"(attendu {expected_encoding}, {expected_cache}, aucun cookie)")
+    return cache
 
 
 def resident_memory(pid):
@@ -318,8 +363,10 @@ def main():
         # are those of the real work (a graded attempt, an assistant reply), not of an error path.
         probe(base + submit, cookies[0], quiz_body, '"score":')
         probe(base + send, cookies[0], message_body, '"refusal":null')
-        nginx, static_url = start_nginx(work, module_html)
+        nginx, nginx_base = start_nginx(work, module_html)
         servers.append(nginx)
+        static_url = nginx_base + "/module.html"
+        names = asset_names(module_html)
         get = lambda name, path: write_script(work, name, "GET", path, cookies)
         cases = [
             ("Catalogue `/cours`", base + "/cours", get("catalogue", "/cours")),
@@ -335,10 +382,21 @@ def main():
             ours = wrk(url, script)
             static = wrk(static_url)
             rows.append((label, ours, static))
+        # The files a browser fetches with a page: what it sends (a session cookie, brotli
+        # accepted), next to nginx serving the same precompressed files.
+        asset_headers = ["Accept-Encoding: br", "Cookie: " + cookies[0]]
+        immutable = "public, max-age=31536000, immutable"
+        for kind, label in (("css", "Stylesheet"), ("wasm", "WebAssembly")):
+            path = f"/pkg/{names[kind]}"
+            asset_cache = check_asset(base + path, asset_headers, "br", immutable)
+            check_asset(nginx_base + path, asset_headers[:1], "br", immutable)
+            ours = wrk(base + path, headers=asset_headers)
+            static = wrk(nginx_base + path, headers=asset_headers[:1])
+            rows.append((f"{label} `/pkg/campus-ia.<hash>.{kind}`, brotli", ours, static))
         rss, peak = resident_memory(server.pid)
 
-        assets = {name: os.path.join(SITE_ROOT, "pkg", f"campus-ia.{name}") for name in ("wasm", "js", "css")}
-        sizes = {name: (os.path.getsize(path), transfer_sizes(base, f"/pkg/campus-ia.{name}"))
+        assets = {name: os.path.join(SITE_ROOT, "pkg", names[name]) for name in ("wasm", "js", "css")}
+        sizes = {name: (os.path.getsize(path), transfer_sizes(base, f"/pkg/{names[name]}"))
                  for name, path in assets.items()}
         module_sizes = transfer_sizes(base, module_path)
     finally:
@@ -349,7 +407,8 @@ def main():
     kib = lambda n: f"{n / 1024:,.1f} KiB"
     report = [
         f"Machine: {machine()}. Demo SQLite database (`server demo seed`); requests go in turn through "
-        f"{AGENTS} signed-in agents; nginx serves the same module HTML saved as a file, with its default settings.",
+        f"{AGENTS} signed-in agents; nginx serves the same module HTML saved as a file, with its default settings, "
+        f"and the same precompressed `/pkg` files (brotli_static).",
         "",
         "| request | Campus IA req/s | p50 | p99 | nginx (static file) req/s | p50 | p99 | Campus IA / nginx |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -360,7 +419,7 @@ def main():
                       f"{ours['rps'] / static['rps'] * 100:.1f} % |")
     report += ["", "| file | raw | gzip (as sent) | brotli (as sent) |", "| --- | ---: | ---: | ---: |"]
     for name, (raw, sent) in list(sizes.items()) + [("module (HTML)", (module_sizes["identity"][0], module_sizes))]:
-        label = f"`campus-ia.{name}`" if name in assets else "Module page (HTML)"
+        label = f"`campus-ia.<hash>.{name}`" if name in assets else "Module page (HTML)"
         cells = [kib(sent[e][0]) + ("" if sent[e][1] == e else f" (not compressed: {sent[e][1]})") for e in ("gzip", "br")]
         report.append(f"| {label} | {kib(raw)} | {cells[0]} | {cells[1]} |")
     report += [
@@ -368,6 +427,8 @@ def main():
         f"- Start-up with 1,000 modules (50 courses × 20) on a fresh database, migrations and import included, "
         f"until the first `/healthz` 200: **{cold:.2f} s**; restart on the same, unchanged content: **{warm:.2f} s**.",
         f"- Resident memory of the server after the load: **{rss:.0f} MiB** (peak: {peak:.0f} MiB).",
+        f"- `/pkg` files: content-hashed names, `Cache-Control: {asset_cache}`, sent from the copies "
+        f"compressed at build (`server assets compress`): a repeat visit downloads only the HTML.",
         f"- Requests served by Campus IA during the measurement: {sum(r[1]['requests'] for r in rows):,}, "
         f"all 2xx/3xx, no atelier message refused.",
     ]

@@ -10,5 +10,6 @@ cd "$CAMPUS_ROOT"
 "$CAMPUS_ROOT/scripts/bootstrap.sh" --bench
 say "Compilation (cargo leptos build --release)"
 cargo leptos build --release >/dev/null 2>&1 || cargo leptos build --release
+"$SERVER_BIN" assets compress
 say "Mesures (environ deux minutes)"
 SERVER_BIN="$SERVER_BIN" python3 bench/bench.py "$@"

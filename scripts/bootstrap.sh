@@ -79,8 +79,9 @@ if $with_test_tools; then
 fi
 
 if $with_bench_tools; then
-  if ! command -v wrk >/dev/null || [ ! -x /usr/sbin/nginx ]; then
+  # nginx sends the same precompressed /pkg files as Campus IA (brotli_static, gzip_static).
+  if ! command -v wrk >/dev/null || [ ! -x /usr/sbin/nginx ] || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
     say "Installation de wrk et nginx (paquets Debian) pour les mesures de performance"
-    apt_install wrk nginx-light
+    apt_install wrk nginx-light libnginx-mod-http-brotli-static
   fi
 fi

@@ -11,6 +11,7 @@ cd "$CAMPUS_ROOT"
 
 say "Compilation du site et du serveur (cargo leptos build --release)"
 cargo leptos build --release
+"$SERVER_BIN" assets compress
 
 work="$(mktemp -d /tmp/campus-test.XXXXXX)"
 server_pid=""

@@ -35,7 +35,7 @@ pub mod state;
 pub mod web;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, Meta, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -81,6 +81,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                // `/pkg/campus-ia.<hash>.css` when the build hashed the file names (hash.txt).
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
@@ -97,7 +99,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(request_locale());
     view! {
-        <Stylesheet id="leptos" href="/pkg/campus-ia.css"/>
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Title formatter=|page: String| {
             let site = tr("site-name");

@@ -59,6 +59,22 @@ pub enum Command {
         #[command(subcommand)]
         action: DemoCommand,
     },
+    /// Fichiers du site compilé servis sous /pkg (CSS, JavaScript, WebAssembly).
+    Assets {
+        #[command(subcommand)]
+        action: AssetsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AssetsCommand {
+    /// Écrit à côté de chaque fichier sa copie brotli (.br, qualité 11) et gzip (.gz, niveau 9),
+    /// envoyées selon l'en-tête Accept-Encoding ; à lancer après `cargo leptos build`. Un fichier
+    /// dont les copies sont à jour n'est pas recompressé.
+    Compress {
+        /// Dossier des fichiers ; par défaut LEPTOS_SITE_ROOT/pkg.
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -187,6 +203,8 @@ pub enum CliError {
     Invalid(String),
     #[error(transparent)]
     Seed(#[from] crate::demo::SeedError),
+    #[error(transparent)]
+    Assets(#[from] crate::assets::AssetError),
     /// Not an error of the program: the scanned text contains personal data (exit code 1).
     #[error("données personnelles trouvées")]
     PersonalDataFound,
@@ -194,6 +212,23 @@ pub enum CliError {
 
 pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
     match cli.command.unwrap_or(Command::Serve) {
+        Command::Assets { action: AssetsCommand::Compress { dir } } => {
+            let options = config.leptos_options();
+            let dir = dir.unwrap_or_else(|| std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref()));
+            let started = std::time::Instant::now();
+            let report = crate::assets::compress_dir(&dir)?;
+            let kib = |bytes: u64| format!("{:.1} Kio", bytes as f64 / 1024.0);
+            println!(
+                "{} : {} fichier(s) compressé(s) en {:.1} s ({} → brotli {}, gzip {}), {} déjà à jour.",
+                dir.display(),
+                report.compressed,
+                started.elapsed().as_secs_f64(),
+                kib(report.original_bytes),
+                kib(report.brotli_bytes),
+                kib(report.gzip_bytes),
+                report.up_to_date
+            );
+        }
         Command::Serve => {
             let application = Application::build(&config).await?;
             tracing::info!(

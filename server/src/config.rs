@@ -4,7 +4,7 @@
 //! | --- | --- | --- |
 //! | `DATABASE_URL` | `sqlite://campus.db?mode=rwc` | SQLite file or `postgres://…` |
 //! | `LEPTOS_SITE_ADDR` | `127.0.0.1:3000` | address and port to listen on |
-//! | `LEPTOS_SITE_ROOT` | `target/site` | the built site (WebAssembly, CSS, static files) |
+//! | `LEPTOS_SITE_ROOT` | `target/site` | the built site (WebAssembly, CSS, static files); its `pkg/` files have content-hashed names when `hash.txt` is next to the executable |
 //! | `CAMPUS_COURSES_DIR` | `courses` | course folders imported at start-up (empty: none) |
 //! | `CAMPUS_SIGNUP_DOMAINS` | (any) | e-mail domains allowed to sign up, comma-separated |
 //! | `CAMPUS_PUBLIC_URL` | `http://` + site address | the address users reach (xAPI, attestations) |
@@ -89,6 +89,10 @@ pub struct Config {
     pub scim_tokens: Vec<(String, Option<String>)>,
     /// The notification passes (reminders, digests), run when mail is sent.
     pub scheduler: crate::scheduler::SchedulerSettings,
+    /// Whether the build gave the CSS, JS and WebAssembly content-hashed names: true when
+    /// cargo-leptos's `hash.txt` is next to the executable (not for the integration tests, whose
+    /// executable is elsewhere). Pages then link the hashed names, cached for a year.
+    pub hashed_assets: bool,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
@@ -272,6 +276,7 @@ impl Config {
             signup_open,
             scim_tokens,
             scheduler,
+            hashed_assets: crate::assets::hash_file_next_to_executable().is_some(),
         })
     }
 
@@ -282,6 +287,8 @@ impl Config {
             .site_root(self.site_root.as_str())
             .site_pkg_dir("pkg")
             .site_addr(self.site_addr)
+            .hash_files(self.hashed_assets)
+            .hash_file(crate::assets::HASH_FILE_NAME.into())
             .env(match self.environment {
                 Environment::Dev => leptos::config::Env::DEV,
                 Environment::Prod => leptos::config::Env::PROD,

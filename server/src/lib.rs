@@ -6,6 +6,7 @@
 // The route tree of the application nests deeply; the default limit (128) is not enough.
 #![recursion_limit = "256"]
 
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -69,6 +69,9 @@ fn same_origin(headers: &HeaderMap) -> bool {
     }
 }
 
+/// HSTS in production, on every response (pages and `/pkg` files alike).
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
+
 fn new_nonce() -> String {
     let mut bytes = [0u8; 16];
     let _ = getrandom::fill(&mut bytes);
@@ -97,7 +100,7 @@ fn add_security_headers(headers: &mut HeaderMap, nonce: &str, production: bool) 
     set(headers, header::X_FRAME_OPTIONS, "DENY".into());
     set(headers, header::HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()".into());
     if production {
-        set(headers, header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains".into());
+        set(headers, header::STRICT_TRANSPORT_SECURITY, STRICT_TRANSPORT_SECURITY.into());
     }
 }
 

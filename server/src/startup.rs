@@ -3,7 +3,7 @@
 use std::{future::Future, io, net::SocketAddr};
 
 use app::{db::{Database, DbError}, shell, state::AppState, App};
-use axum::{routing::{get, post}, Router};
+use axum::{routing::{get, post}, serve::ListenerExt, Router};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
@@ -88,6 +88,7 @@ impl Application {
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
         let Application { listener, router, state, lrs, mail, scheduler } = self;
         tokio::task::spawn_blocking(app::accounts::password::warm_up);
+        crate::assets::compress_in_background(&state.leptos_options);
         let housekeeping = tokio::spawn(housekeeping(state.db.clone()));
         let pusher = lrs.map(|settings| tokio::spawn(crate::lrs::push_forever(state.db.clone(), settings)));
         // Notifications are only computed where they can be sent.
@@ -95,6 +96,14 @@ impl Application {
             tokio::spawn(crate::scheduler::run_forever(state.db.clone(), state.public_url.clone(), scheduler, state.notifications.clone()))
         });
         let mailer = mail.map(|settings| tokio::spawn(crate::mailer::send_forever(state.db.clone(), settings)));
+        // Without TCP_NODELAY, a response written in two parts (headers, then a file's body, as
+        // ServeDir does) waits for the client's delayed ACK: 40 ms per `/pkg` file (make bench:
+        // 452 req/s at p50 43.8 ms for the 3 KB stylesheet before this).
+        let listener = listener.tap_io(|stream| {
+            if let Err(error) = stream.set_nodelay(true) {
+                tracing::debug!(%error, "cannot set TCP_NODELAY on a connection");
+            }
+        });
         axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
             .await?;
@@ -179,6 +188,12 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::middleware::security))
         .layer(CompressionLayer::new())
+        // Added after those layers, so outside them: no session lookup, no compression at
+        // request time (precompressed copies), their own cache headers.
+        .nest_service(
+            &format!("/{}", state.leptos_options.site_pkg_dir),
+            crate::assets::router(&state.leptos_options, state.secure_cookies),
+        )
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -23,6 +23,29 @@ test('the home page island hydrates and answers a click', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('the CSS, JS and WebAssembly have content-hashed names, arrive precompressed and are kept a year', async () => {
+  const page = await openPage(browser);
+  const assets = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/pkg/')) assets.push(response);
+  });
+  await page.goto(`${BASE_URL}/`);
+  await page.getByRole('button', { name: 'Oui' }).waitFor({ state: 'visible', timeout: 10_000 });
+  for (const kind of ['css', 'js', 'wasm']) {
+    const pattern = new RegExp(`^/pkg/campus-ia\\.[A-Za-z0-9_-]{22}\\.${kind}$`);
+    const response = assets.find((r) => pattern.test(new URL(r.url()).pathname));
+    assert.ok(response, `${kind}: ${assets.map((r) => r.url()).join(', ')}`);
+    assert.equal(response.status(), 200);
+    const headers = await response.allHeaders();
+    const accepted = (await response.request().allHeaders())['accept-encoding'] ?? '';
+    // Chromium offers brotli on secure origins and localhost; the gzip copy otherwise.
+    assert.equal(headers['content-encoding'], accepted.includes('br') ? 'br' : 'gzip', `${kind}, asked ${accepted}`);
+    assert.equal(headers['cache-control'], 'public, max-age=31536000, immutable', kind);
+    assert.equal(headers['set-cookie'], undefined, kind);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
 test('the home page works without JavaScript', async () => {
   const page = await openPage(browser, { javaScriptEnabled: false });
   await page.goto(`${BASE_URL}/`);

@@ -1,6 +1,7 @@
 //! HTTP integration tests, each against a fresh database, on SQLite and PostgreSQL.
 
 mod accounts;
+mod assets;
 mod assistant;
 mod attacks;
 mod authoring;

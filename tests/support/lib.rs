@@ -169,6 +169,7 @@ pub fn test_config(database_url: &str) -> Config {
         signup_open: true,
         scim_tokens: Vec::new(),
         scheduler: Default::default(),
+        hashed_assets: false,
     }
 }
 

@@ -10,10 +10,11 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-fn page(status: StatusCode, title: &str, body: &str) -> Response {
+fn page(state: &AppState, status: StatusCode, title: &str, body: &str) -> Response {
+    let stylesheet = crate::assets::stylesheet_href(&state.leptos_options);
     let html = format!(
         "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} — Campus IA</title><link rel=\"stylesheet\" href=\"/pkg/campus-ia.css\"></head>\
+         <title>{title} — Campus IA</title><link rel=\"stylesheet\" href=\"{stylesheet}\"></head>\
          <body><main class=\"page narrow\" id=\"contenu\"><h1>{title}</h1>{body}<p><a href=\"/mon-compte\">Mes préférences de courriels</a></p></main></body></html>"
     );
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], html).into_response()
@@ -31,11 +32,12 @@ fn read(token: &str, topic: &str) -> Option<(String, Topic)> {
     Some((token, Topic::from_id(topic)?)).filter(|(t, _)| t.len() == 64)
 }
 
-pub async fn confirm_page(Path((token, topic)): Path<(String, String)>) -> Response {
+pub async fn confirm_page(State(state): State<AppState>, Path((token, topic)): Path<(String, String)>) -> Response {
     let Some((token, topic)) = read(&token, &topic) else {
-        return page(StatusCode::NOT_FOUND, "Lien inconnu", "<p>Ce lien de désabonnement n'est pas valide.</p>");
+        return page(&state, StatusCode::NOT_FOUND, "Lien inconnu", "<p>Ce lien de désabonnement n'est pas valide.</p>");
     };
     page(
+        &state,
         StatusCode::OK,
         "Ne plus recevoir ces courriels",
         &format!(
@@ -48,14 +50,14 @@ pub async fn confirm_page(Path((token, topic)): Path<(String, String)>) -> Respo
 
 pub async fn unsubscribe(State(state): State<AppState>, Path((token, topic)): Path<(String, String)>) -> Response {
     let Some((token, topic)) = read(&token, &topic) else {
-        return page(StatusCode::NOT_FOUND, "Lien inconnu", "<p>Ce lien de désabonnement n'est pas valide.</p>");
+        return page(&state, StatusCode::NOT_FOUND, "Lien inconnu", "<p>Ce lien de désabonnement n'est pas valide.</p>");
     };
     match notices::opt_out(&state.db, &token, topic).await {
-        Ok(true) => page(StatusCode::OK, "C'est fait", &format!("<p>Vous ne recevrez plus {}.</p>", topic_label(topic))),
-        Ok(false) => page(StatusCode::NOT_FOUND, "Lien inconnu", "<p>Ce lien de désabonnement n'est pas valide.</p>"),
+        Ok(true) => page(&state, StatusCode::OK, "C'est fait", &format!("<p>Vous ne recevrez plus {}.</p>", topic_label(topic))),
+        Ok(false) => page(&state, StatusCode::NOT_FOUND, "Lien inconnu", "<p>Ce lien de désabonnement n'est pas valide.</p>"),
         Err(error) => {
             tracing::error!(%error, "unsubscribe failed");
-            page(StatusCode::SERVICE_UNAVAILABLE, "Service indisponible", &format!("<p>{}</p>", app::error::UNAVAILABLE))
+            page(&state, StatusCode::SERVICE_UNAVAILABLE, "Service indisponible", &format!("<p>{}</p>", app::error::UNAVAILABLE))
         }
     }
 }
