@@ -156,12 +156,17 @@ pub fn App() -> impl IntoView {
 /// browser's `Accept-Language`, otherwise French.
 #[cfg(feature = "ssr")]
 pub fn request_locale() -> Locale {
-    use axum::http::{header, request::Parts};
-    let Some(parts) = use_context::<Parts>() else {
-        return use_context::<Locale>().unwrap_or_default();
-    };
-    let from_cookie = parts
-        .headers
+    match use_context::<axum::http::request::Parts>() {
+        Some(parts) => locale_of(&parts.headers),
+        None => use_context::<Locale>().unwrap_or_default(),
+    }
+}
+
+/// The locale a request with these headers is answered in (see [`request_locale`]).
+#[cfg(feature = "ssr")]
+pub fn locale_of(headers: &axum::http::HeaderMap) -> Locale {
+    use axum::http::header;
+    let from_cookie = headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
@@ -169,8 +174,7 @@ pub fn request_locale() -> Locale {
         .filter_map(|pair| pair.trim().strip_prefix("lang="))
         .find_map(Locale::from_code);
     from_cookie.unwrap_or_else(|| {
-        parts
-            .headers
+        headers
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|value| value.to_str().ok())
             .map(Locale::from_accept_language)

@@ -36,6 +36,8 @@ pub struct AppState {
     pub signup_open: bool,
     /// SCIM bearer tokens (`CAMPUS_SCIM_TOKENS`), each with the unit (id or code) it is limited to.
     pub scim_tokens: Vec<(String, Option<String>)>,
+    /// The published content read once per content version (catalogue, outlines, modules).
+    pub content: crate::course::cache::ContentCache,
     /// Wakes the notification scheduler (an assignment was made): its notices go out at once.
     pub notifications: std::sync::Arc<tokio::sync::Notify>,
 }

@@ -5,29 +5,39 @@
 //!   `campus-ia.<hash>.css|js|wasm` and writes the hashes to `hash.txt` next to the server binary;
 //!   Leptos (`HydrationScripts`, `HashedStylesheet`) reads that file when
 //!   `LeptosOptions::hash_files` is on, which [`crate::config`] turns on when the file is there.
-//! - **Serving.** [`router`] serves the folder with `ServeDir`, outside the page middleware: no
-//!   session lookup, no CSRF check, no compression at request time. Hashed names are cached for a
-//!   year (`immutable`); anything else revalidates (`Last-Modified` / `If-Modified-Since`).
+//! - **Serving.** [`router`] serves the folder outside the page middleware: no session lookup, no
+//!   CSRF check, no compression at request time. Hashed names are cached for a year
+//!   (`immutable`); anything else revalidates (`Last-Modified` / `If-Modified-Since`).
+//! - **In memory.** The content-hashed files (a handful, about 1 MiB with their copies) are read
+//!   once into memory with their compressed copies ([`Preloaded`]) and answered from there: a
+//!   request costs no file operation. `ServeDir` answers everything else, and the hashed files
+//!   until they are loaded (a few seconds after start-up at most).
 //! - **Precompression.** [`compress_dir`] writes `FILE.br` (brotli, quality 11) and `FILE.gz`
-//!   (gzip, level 9) next to each file; `ServeDir` picks one by `Accept-Encoding`. It runs after
-//!   each build (`server assets compress`) and, for whatever is still missing, at start-up
-//!   ([`compress_in_background`]).
+//!   (gzip, level 9) next to each file; the copy is chosen by `Accept-Encoding`. It runs after
+//!   each build (`server assets compress`) and, for whatever is still missing, when the router
+//!   is built, just before the files are loaded into memory.
 
 use std::{
+    collections::HashMap,
     io::{self, Write},
     path::{Path, PathBuf},
-    sync::atomic::{AtomicU64, Ordering},
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc, OnceLock,
+    },
     time::SystemTime,
 };
 
 use axum::{
+    body::{Body, Bytes},
     extract::{Request, State},
-    http::{header, HeaderValue, StatusCode},
+    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
     middleware::Next,
-    response::Response,
+    response::{IntoResponse, Response},
     Router,
 };
 use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
 /// The file cargo-leptos writes next to the server binary when it hashes the file names.
@@ -111,14 +121,156 @@ struct AssetHeaders {
 }
 
 /// The `/pkg` files of the built site, precompressed variants first, with their cache and
-/// security headers. Mounted outside the page middleware (see `startup::router`).
+/// security headers. Mounted outside the page middleware (see `startup::router`). Inside a Tokio
+/// runtime it also compresses what lacks its copies and then loads the hashed files into memory,
+/// on a blocking thread.
 pub fn router(options: &LeptosOptions, production: bool) -> Router {
     let dir = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
-    Router::new().fallback_service(files).layer(axum::middleware::from_fn_with_state(
+    let files = PkgFiles { preloaded: Preloaded::default(), dir: ServeDir::new(&dir).precompressed_br().precompressed_gzip() };
+    if tokio::runtime::Handle::try_current().is_ok() {
+        let (preloaded, hashed_names) = (files.preloaded.clone(), options.hash_files);
+        tokio::task::spawn_blocking(move || {
+            compress_missing(&dir);
+            // Without hashed names a file may change under the same name: read it each time.
+            if hashed_names {
+                preloaded.load(&dir);
+            }
+        });
+    }
+    Router::new().fallback(serve).with_state(files).layer(axum::middleware::from_fn_with_state(
         AssetHeaders { hashed_names: options.hash_files, production },
         asset_headers,
     ))
+}
+
+/// What answers `/pkg`: the files held in memory, then the folder itself.
+#[derive(Clone)]
+struct PkgFiles {
+    preloaded: Preloaded,
+    dir: ServeDir,
+}
+
+async fn serve(State(files): State<PkgFiles>, request: Request) -> Response {
+    let name = request.uri().path().trim_start_matches('/');
+    if matches!(*request.method(), Method::GET | Method::HEAD) {
+        if let Some(file) = files.preloaded.get(name) {
+            return file.response(request.headers(), request.method() == Method::HEAD);
+        }
+    }
+    match files.dir.oneshot(request).await {
+        Ok(response) => response.map(Body::new),
+        Err(infallible) => match infallible {},
+    }
+}
+
+/// The content-hashed files of `/pkg` and their compressed copies, once loaded into memory.
+#[derive(Clone, Default)]
+pub struct Preloaded(Arc<OnceLock<HashMap<String, InMemoryFile>>>);
+
+/// One file held in memory, with the copies compressed at build.
+#[derive(Clone, Debug)]
+pub struct InMemoryFile {
+    content_type: HeaderValue,
+    /// The file name, quoted: its content hash makes it a strong validator.
+    etag: HeaderValue,
+    identity: Bytes,
+    brotli: Option<Bytes>,
+    gzip: Option<Bytes>,
+}
+
+impl Preloaded {
+    /// Reads the content-hashed files of `dir` (not its subfolders) and their `.br` / `.gz`
+    /// copies. A file that cannot be read is left to `ServeDir`, which will say why.
+    pub fn load(&self, dir: &Path) {
+        let mut files = HashMap::new();
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let Some(name) = entry.file_name().to_str().map(str::to_owned) else { continue };
+            let Some(content_type) = content_type(&name) else { continue };
+            if !is_content_hashed(&name) {
+                continue;
+            }
+            let path = entry.path();
+            let Ok(identity) = std::fs::read(&path) else { continue };
+            let copy = |suffix: &str| std::fs::read(with_suffix(&path, suffix)).ok().map(Bytes::from);
+            let Ok(etag) = HeaderValue::from_str(&format!("\"{name}\"")) else { continue };
+            let file = InMemoryFile {
+                content_type: HeaderValue::from_static(content_type),
+                etag,
+                identity: identity.into(),
+                brotli: copy("br"),
+                gzip: copy("gz"),
+            };
+            files.insert(name, file);
+        }
+        tracing::debug!(files = files.len(), "hashed assets held in memory");
+        let _ = self.0.set(files);
+    }
+
+    /// The file called `name`, if it is held in memory.
+    pub fn get(&self, name: &str) -> Option<&InMemoryFile> {
+        self.0.get()?.get(name)
+    }
+}
+
+impl InMemoryFile {
+    /// The answer to a GET (or HEAD) of this file: the best copy `Accept-Encoding` allows.
+    fn response(&self, request: &HeaderMap, head_only: bool) -> Response {
+        let unchanged = request
+            .get_all(header::IF_NONE_MATCH)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|tag| tag.trim() == "*" || tag.trim().trim_start_matches("W/") == self.etag);
+        if unchanged {
+            return (StatusCode::NOT_MODIFIED, [(header::ETAG, self.etag.clone())]).into_response();
+        }
+        let accepted = request.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let (body, encoding) = match (&self.brotli, &self.gzip) {
+            (Some(brotli), _) if accepts(accepted, "br") => (brotli, Some("br")),
+            (_, Some(gzip)) if accepts(accepted, "gzip") => (gzip, Some("gzip")),
+            _ => (&self.identity, None),
+        };
+        let mut response = if head_only { Body::empty() } else { Body::from(body.clone()) }.into_response();
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, self.content_type.clone());
+        headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+        headers.insert(header::ETAG, self.etag.clone());
+        if let Some(encoding) = encoding {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+        }
+        response
+    }
+}
+
+/// Does an `Accept-Encoding` value accept `coding` (listed, or `*`, with a weight above 0)?
+pub fn accepts(accept_encoding: &str, coding: &str) -> bool {
+    let mut wildcard = false;
+    for item in accept_encoding.split(',') {
+        let mut parts = item.split(';');
+        let name = parts.next().unwrap_or("").trim();
+        let weight = parts
+            .filter_map(|p| p.trim().strip_prefix("q=").or_else(|| p.trim().strip_prefix("Q=")))
+            .find_map(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if name.eq_ignore_ascii_case(coding) {
+            return weight > 0.0;
+        }
+        if name == "*" {
+            wildcard = weight > 0.0;
+        }
+    }
+    wildcard
+}
+
+/// The media type of a file held in memory (the kinds a Leptos build writes).
+fn content_type(name: &str) -> Option<&'static str> {
+    Some(match name.rsplit('.').next()? {
+        "css" => "text/css",
+        "js" | "mjs" => "text/javascript",
+        "wasm" => "application/wasm",
+        _ => return None,
+    })
 }
 
 async fn asset_headers(State(policy): State<AssetHeaders>, request: Request, next: Next) -> Response {
@@ -184,26 +336,23 @@ pub fn compress_dir(dir: &Path) -> Result<CompressReport, AssetError> {
     Ok(report)
 }
 
-/// At start-up: gives the assets that lack them their compressed copies, on a blocking thread
-/// (a deployment that skipped `server assets compress` still sends compressed files, a few
-/// seconds later). Does nothing when the folder does not exist (tests, a server without front).
-pub fn compress_in_background(options: &LeptosOptions) -> tokio::task::JoinHandle<()> {
-    let dir = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    tokio::task::spawn_blocking(move || {
-        if !dir.is_dir() {
-            tracing::debug!(dir = %dir.display(), "no built assets to compress");
-            return;
-        }
-        match compress_dir(&dir) {
-            Ok(report) if report.compressed > 0 => tracing::info!(
-                compressed = report.compressed,
-                up_to_date = report.up_to_date,
-                "assets were missing their compressed copies (run `server assets compress` after the build)"
-            ),
-            Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "asset compression failed; these files are sent uncompressed"),
-        }
-    })
+/// Gives the assets that lack them their compressed copies (a deployment that skipped
+/// `server assets compress` still sends compressed files, a few seconds later). Does nothing
+/// when the folder does not exist (tests, a server without front). Blocking.
+fn compress_missing(dir: &Path) {
+    if !dir.is_dir() {
+        tracing::debug!(dir = %dir.display(), "no built assets to compress");
+        return;
+    }
+    match compress_dir(dir) {
+        Ok(report) if report.compressed > 0 => tracing::info!(
+            compressed = report.compressed,
+            up_to_date = report.up_to_date,
+            "assets were missing their compressed copies (run `server assets compress` after the build)"
+        ),
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "asset compression failed; these files are sent uncompressed"),
+    }
 }
 
 fn is_compressible(path: &Path, len: u64) -> bool {
@@ -359,6 +508,44 @@ mod tests {
         assert!(!is_content_hashed("3Qd8bLx_aZ-09pQrStUvWx.css"), "the stem alone is not a hash");
         assert!(!is_content_hashed("campus-ia.3Qd8bLx!aZ-09pQrStUvWx.css"));
         assert!(!is_content_hashed("campus-ia.court.css"));
+    }
+
+    #[test]
+    fn accept_encoding_weights_are_honoured() {
+        assert!(accepts("gzip, deflate, br", "br"));
+        assert!(accepts("gzip, deflate, br;q=0.5", "br"));
+        assert!(!accepts("gzip, br;q=0", "br"));
+        assert!(!accepts("gzip", "br"));
+        assert!(accepts("*", "br"));
+        assert!(!accepts("*, br;q=0", "br"));
+        assert!(!accepts("", "gzip"));
+        assert!(accepts("GZIP", "gzip"));
+    }
+
+    #[test]
+    fn hashed_files_are_answered_from_memory_with_the_best_copy() {
+        let folder = Folder::new("preload");
+        let name = "campus-ia.AbCdEfGhIjKlMnOpQrStUv.css";
+        std::fs::write(folder.0.join(name), sample(2_000)).unwrap();
+        std::fs::write(folder.0.join("campus-ia.css"), sample(10)).unwrap();
+        compress_dir(&folder.0).unwrap();
+        let preloaded = Preloaded::default();
+        preloaded.load(&folder.0);
+        assert!(preloaded.get("campus-ia.css").is_none(), "only hashed names are held");
+        let file = preloaded.get(name).expect("held in memory");
+        let mut request = HeaderMap::new();
+        request.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip, deflate, br"));
+        let response = file.response(&request, false);
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(response.headers()[header::CONTENT_TYPE], "text/css");
+        assert_eq!(response.headers()[header::CONTENT_LENGTH], file.brotli.as_ref().unwrap().len().to_string().as_str());
+        request.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip"));
+        assert_eq!(file.response(&request, false).headers()[header::CONTENT_ENCODING], "gzip");
+        let plain = file.response(&HeaderMap::new(), true);
+        assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+        request.insert(header::IF_NONE_MATCH, plain.headers()[header::ETAG].clone());
+        assert_eq!(file.response(&request, false).status(), StatusCode::NOT_MODIFIED);
+        assert_eq!(plain.headers()[header::CONTENT_LENGTH], sample(2_000).len().to_string().as_str());
     }
 
     #[test]

@@ -27,6 +27,7 @@
 //! | `CAMPUS_SCIM_TOKENS` | (none: SCIM off) | bearer tokens of `/scim/v2`, comma-separated; `jeton@unité` limits one to a unit's subtree (unit id or code) |
 //! | `CAMPUS_SIGNUP` | `on` | `off` closes self sign-up (accounts come from the provider or the administrator) |
 //! | `CAMPUS_TRUSTED_PROXIES` | (none) | reverse proxies whose `X-Forwarded-For` gives the client's address (IPs or CIDR ranges, comma-separated) |
+//! | `CAMPUS_CONTENT_CHECK_MS` | `1000` | how often each instance checks for content published elsewhere (another instance, the command line); `0`: before every page |
 //! | `CAMPUS_ENV` | `dev` | `dev` or `prod` (secure cookies, HSTS, JSON logs) |
 //! | `RUST_LOG` | `info` | log filter (`tracing` syntax) |
 
@@ -93,6 +94,8 @@ pub struct Config {
     /// cargo-leptos's `hash.txt` is next to the executable (not for the integration tests, whose
     /// executable is elsewhere). Pages then link the hashed names, cached for a year.
     pub hashed_assets: bool,
+    /// How often the content version is read in the background (0: before every page).
+    pub content_check_interval: std::time::Duration,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://campus.db?mode=rwc";
@@ -178,6 +181,14 @@ impl Config {
                 variable: "CAMPUS_SANDBOX_MESSAGES_PER_MINUTE",
                 value,
                 expected: "un nombre entier de messages supérieur à zéro, par exemple 10",
+            })?,
+        };
+        let content_check_interval = match lookup("CAMPUS_CONTENT_CHECK_MS") {
+            None => std::time::Duration::from_secs(1),
+            Some(value) => value.trim().parse().map(std::time::Duration::from_millis).map_err(|_| ConfigError::Invalid {
+                variable: "CAMPUS_CONTENT_CHECK_MS",
+                value,
+                expected: "un nombre entier de millisecondes, par exemple 1000 (0 : avant chaque page)",
             })?,
         };
         let trusted_proxies =
@@ -277,6 +288,7 @@ impl Config {
             scim_tokens,
             scheduler,
             hashed_assets: crate::assets::hash_file_next_to_executable().is_some(),
+            content_check_interval,
         })
     }
 

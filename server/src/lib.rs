@@ -13,6 +13,7 @@ pub mod demo;
 pub mod lrs;
 pub mod mailer;
 pub mod middleware;
+pub mod page_cache;
 pub mod routes;
 pub mod scheduler;
 pub mod startup;

@@ -6,7 +6,10 @@ use app::{db::{Database, DbError}, shell, state::AppState, App};
 use axum::{routing::{get, post}, serve::ListenerExt, Router};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
-use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+use tower_http::{
+    compression::{CompressionLayer, CompressionLevel},
+    trace::TraceLayer,
+};
 
 use crate::{config::{Config, Environment}, routes};
 
@@ -29,6 +32,7 @@ pub struct Application {
     lrs: Option<crate::lrs::LrsSettings>,
     mail: Option<crate::mailer::MailSettings>,
     scheduler: crate::scheduler::SchedulerSettings,
+    content_check_interval: std::time::Duration,
 }
 
 impl Application {
@@ -69,9 +73,19 @@ impl Application {
             signup_open: config.signup_open,
             scim_tokens: config.scim_tokens.clone(),
             notifications: Default::default(),
+            content: Default::default(),
         };
-        let router = router(state.clone());
-        Ok(Application { listener, router, state, lrs: config.lrs.clone(), mail: config.mail.clone(), scheduler: config.scheduler.clone() })
+        state.content.refresh(&state.db).await?;
+        let router = router(state.clone(), config.content_check_interval);
+        Ok(Application {
+            listener,
+            router,
+            state,
+            lrs: config.lrs.clone(),
+            mail: config.mail.clone(),
+            scheduler: config.scheduler.clone(),
+            content_check_interval: config.content_check_interval,
+        })
     }
 
     /// The address the server listens on.
@@ -86,10 +100,10 @@ impl Application {
     /// Serves requests until `shutdown` completes, then lets in-flight requests finish and
     /// closes the database cleanly.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
-        let Application { listener, router, state, lrs, mail, scheduler } = self;
+        let Application { listener, router, state, lrs, mail, scheduler, content_check_interval } = self;
         tokio::task::spawn_blocking(app::accounts::password::warm_up);
-        crate::assets::compress_in_background(&state.leptos_options);
         let housekeeping = tokio::spawn(housekeeping(state.db.clone()));
+        let content_watch = tokio::spawn(crate::page_cache::watch_content(state.clone(), content_check_interval));
         let pusher = lrs.map(|settings| tokio::spawn(crate::lrs::push_forever(state.db.clone(), settings)));
         // Notifications are only computed where they can be sent.
         let notifier = mail.is_some().then(|| {
@@ -108,6 +122,7 @@ impl Application {
             .with_graceful_shutdown(shutdown)
             .await?;
         housekeeping.abort();
+        content_watch.abort();
         if let Some(pusher) = pusher {
             pusher.abort();
         }
@@ -146,8 +161,9 @@ fn page_routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-/// Every route of the application.
-pub fn router(state: AppState) -> Router {
+/// Every route of the application; the content version is read at least every
+/// `content_check_interval` (0: before every page).
+pub fn router(state: AppState, content_check_interval: std::time::Duration) -> Router {
     let leptos_routes = page_routes();
     Router::new()
         .route("/healthz", get(routes::health::healthz))
@@ -187,7 +203,13 @@ pub fn router(state: AppState) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::middleware::security))
-        .layer(CompressionLayer::new())
+        // Pages not kept by the page cache are compressed as they are sent: at the fastest
+        // level, which costs little CPU for most of the gain on HTML.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+        .layer(axum::middleware::from_fn_with_state(
+            crate::page_cache::PageCache::new(state.clone(), content_check_interval),
+            crate::page_cache::serve,
+        ))
         // Added after those layers, so outside them: no session lookup, no compression at
         // request time (precompressed copies), their own cache headers.
         .nest_service(

@@ -170,6 +170,8 @@ pub fn test_config(database_url: &str) -> Config {
         scim_tokens: Vec::new(),
         scheduler: Default::default(),
         hashed_assets: false,
+        // Tests change content straight in the database, then read pages: always fresh.
+        content_check_interval: std::time::Duration::ZERO,
     }
 }
 

@@ -21,7 +21,7 @@ pub struct CatalogueView {
 #[server]
 pub async fn load_catalogue(filter: CatalogueFilter) -> Result<CatalogueView, ServerFnError> {
     let state = crate::error::app_state()?;
-    let all = super::repository::catalogue(&state.db).await.map_err(crate::error::unavailable)?;
+    let all = state.content.catalogue(&state.db).await.map_err(crate::error::unavailable)?;
     let courses = super::catalogue::filter(&all, &filter).into_iter().cloned().collect();
     Ok(CatalogueView { courses, themes: super::catalogue::themes(&all), total: all.len() })
 }
@@ -29,13 +29,14 @@ pub async fn load_catalogue(filter: CatalogueFilter) -> Result<CatalogueView, Se
 #[server]
 pub async fn load_course(course: String) -> Result<Option<CourseOutline>, ServerFnError> {
     let state = crate::error::app_state()?;
-    super::repository::outline(&state.db, &course).await.map_err(crate::error::unavailable)
+    let outline = state.content.outline(&state.db, &course).await.map_err(crate::error::unavailable)?;
+    Ok(outline.map(|outline| (*outline).clone()))
 }
 
 /// The module page as anyone may see it: its quizzes and exercises come without their keys.
 #[server]
 pub async fn load_module(course: String, module: String) -> Result<Option<LearnerModulePage>, ServerFnError> {
     let state = crate::error::app_state()?;
-    let page = super::repository::module_page(&state.db, &course, &module).await.map_err(crate::error::unavailable)?;
-    Ok(page.as_ref().map(super::model::ModulePage::learner_view))
+    let page = state.content.module_page(&state.db, &course, &module).await.map_err(crate::error::unavailable)?;
+    Ok(page.map(|page| page.learner_view()))
 }

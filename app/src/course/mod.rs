@@ -14,6 +14,8 @@ pub mod quiz;
 pub mod slug;
 
 #[cfg(feature = "ssr")]
+pub mod cache;
+#[cfg(feature = "ssr")]
 pub mod diff;
 #[cfg(feature = "ssr")]
 pub mod loader;

@@ -67,11 +67,32 @@ async fn store_statement(conn: &mut AnyConnection, home_page: &str, learner: &Le
 
 /// Marks the module as started (first visit) and remembers the visit (to resume there).
 pub async fn record_visit(db: &Database, user_id: i64, course: &str, module: &str) -> Result<(), DbError> {
+    // A page view writes only when it changes something: a first visit, another module visited
+    // since (the dashboard resumes on the latest), or a visit time more than a minute old. A
+    // learner reading or reloading one module costs no write.
+    let known = sqlx::query(
+        "SELECT m.last_visited_at AS visited, (SELECT MAX(last_visited_at) FROM module_progress WHERE user_id = $1) AS latest \
+         FROM module_progress m WHERE m.user_id = $1 AND m.course_slug = $2 AND m.module_slug = $3",
+    )
+    .bind(user_id)
+    .bind(course)
+    .bind(module)
+    .fetch_optional(db.pool())
+    .await?;
+    if let Some(row) = known {
+        let (visited, latest): (i64, i64) = (row.try_get("visited")?, row.try_get("latest")?);
+        if visited >= latest && now() - visited < VISIT_RESOLUTION_SECONDS {
+            return Ok(());
+        }
+    }
     let mut tx = db.begin_write().await?;
     visit(&mut tx, user_id, course, module).await?;
     tx.commit().await?;
     Ok(())
 }
+
+/// How precise the visit time of a module is when the learner stays on it.
+pub const VISIT_RESOLUTION_SECONDS: i64 = 60;
 
 /// [`record_visit`] inside the caller's transaction.
 async fn visit(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str) -> Result<(), DbError> {

@@ -42,8 +42,8 @@ async fn attempt_view(
 
 /// The module page, or 404.
 #[cfg(feature = "ssr")]
-async fn module_page(db: &crate::db::Database, course: &str, module: &str) -> Result<crate::course::model::ModulePage, AppError> {
-    crate::course::repository::module_page(db, course, module).await?.ok_or_else(|| AppError::not_found("Ce module n'existe plus."))
+async fn module_page(state: &crate::state::AppState, course: &str, module: &str) -> Result<std::sync::Arc<crate::course::model::ModulePage>, AppError> {
+    state.content.module_page(&state.db, course, module).await?.ok_or_else(|| AppError::not_found("Ce module n'existe plus."))
 }
 
 /// Records the visit (the module is "started") and returns the learner's state; `None` for
@@ -53,7 +53,7 @@ pub async fn load_learner_module(course: String, module: String) -> Result<Optio
     use crate::{accounts::authz::current_user, progress::repository as progress};
     let Some(user) = current_user() else { return Ok(None) };
     let state = crate::error::state()?;
-    let Some(page) = crate::course::repository::module_page(&state.db, &course, &module).await? else {
+    let Some(page) = state.content.module_page(&state.db, &course, &module).await? else {
         return Ok(None);
     };
     progress::record_visit(&state.db, user.id, &course, &module).await?;
@@ -94,7 +94,7 @@ pub async fn submit_quiz(
     let user = crate::accounts::authz::require_user()?;
     let anchor = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);
     let learner = Learner { id: user.id, name: &user.display_name };
-    let recorded = match module_page(&state.db, &course, &module).await {
+    let recorded = match module_page(&state, &course, &module).await {
         Ok(page) => super::service::submit_quiz(&state.db, &state.public_url, &learner, &page, quiz, &answers.unwrap_or_default(), shown_at)
             .await
             .map(|_| page),
@@ -118,7 +118,7 @@ pub async fn mark_module_read(course: String, module: String) -> Result<(), AppE
     use crate::progress::repository::{mark_read, Learner};
     let state = crate::error::state()?;
     let user = crate::accounts::authz::require_user()?;
-    let page = module_page(&state.db, &course, &module).await?;
+    let page = module_page(&state, &course, &module).await?;
     mark_read(&state.db, &state.public_url, &Learner { id: user.id, name: &user.display_name }, &page).await?;
     let next = match page.next() {
         Some(next) => format!("/cours/{course}/{}", next.slug),
@@ -144,7 +144,7 @@ pub async fn submit_exercise(
     let anchor = format!("/cours/{course}/{module}#exercice-{}", exercise + 1);
     let learner = Learner { id: user.id, name: &user.display_name };
     let marked = answers.unwrap_or_default().keys().filter_map(|k| k.strip_prefix('s')?.parse().ok()).collect();
-    let recorded = match module_page(&state.db, &course, &module).await {
+    let recorded = match module_page(&state, &course, &module).await {
         Ok(page) => {
             super::service::submit_exercise(&state.db, &state.public_url, &learner, &page, exercise, &text.unwrap_or_default(), &marked).await
         }
