@@ -153,7 +153,7 @@ def lua_literal(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_script(work, name, method, path, cookies, body=None, every_tenth=None):
+def write_script(work, name, method, path, cookies, body=None, every_tenth=None, extra_headers=None):
     """A wrk script whose requests rotate over the agents' session cookies. `every_tenth`
     (path, body) replaces each agent's tenth request: the atelier clears the conversation that
     way, so it never reaches its 40-message limit. The response hook counts atelier refusals,
@@ -163,6 +163,8 @@ def write_script(work, name, method, path, cookies, body=None, every_tenth=None)
              "  sent[agent] = (sent[agent] or 0) + 1",
              '  local headers = {["Cookie"] = cookies[agent], ["Accept"] = "application/json", '
              '["Content-Type"] = "application/x-www-form-urlencoded"}']
+    for header, value in (extra_headers or {}).items():
+        lines.append(f"  headers[{lua_literal(header)}] = {lua_literal(value)}")
     if every_tenth:
         lines.append(f'  if sent[agent] % 10 == 0 then return wrk.format("POST", {lua_literal(every_tenth[0])}, headers, '
                      f'{lua_literal(every_tenth[1])}) end')
@@ -186,6 +188,7 @@ def write_script(work, name, method, path, cookies, body=None, every_tenth=None)
 
 
 def wrk(url, script=None, duration=DURATION, headers=()):
+    """Requests/s, p50 and p99 of `url` (through `script` if given, which sends its own headers)."""
     command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration}", "--latency"]
     for header in headers:
         command += ["-H", header]
@@ -224,14 +227,17 @@ def parse_wrk(output, url):
 BROTLI_STATIC = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 
 
-def start_nginx(work, page_html):
-    """nginx serving the module page as a file, and a copy of the built /pkg folder with its
-    precompressed copies, chosen by Accept-Encoding as Campus IA does (brotli_static, gzip_static)."""
+def start_nginx(work, pages):
+    """nginx serving each measured page as a file (`pages`: file name → HTML) and a copy of the
+    built /pkg folder, with precompressed copies chosen by Accept-Encoding as Campus IA does
+    (brotli_static, gzip_static; the copies written by `server assets compress`)."""
     static = os.path.join(work, "statique")
     os.makedirs(static)
-    with open(os.path.join(static, "module.html"), "w") as f:
-        f.write(page_html)
+    for name, html in pages.items():
+        with open(os.path.join(static, name), "w") as f:
+            f.write(html)
     shutil.copytree(os.path.join(SITE_ROOT, "pkg"), os.path.join(static, "pkg"))
+    subprocess.run([SERVER, "assets", "compress", static], check=True, stdout=subprocess.DEVNULL)
     if not os.path.exists(BROTLI_STATIC):
         sys.exit(f"{BROTLI_STATIC} manque : scripts/bootstrap.sh --bench installe libnginx-mod-http-brotli-static")
     port = free_port()
@@ -255,18 +261,53 @@ http {{
     listen 127.0.0.1:{port};
     root {static};
     default_type text/html;
+    brotli_static on;
+    gzip_static on;
     location /pkg/ {{
       types {{ text/css css; text/javascript js; application/wasm wasm; }}
-      brotli_static on;
-      gzip_static on;
       add_header Cache-Control "public, max-age=31536000, immutable";
     }}
   }}
 }}
 """)
     process = subprocess.Popen(["/usr/sbin/nginx", "-c", config, "-p", work], stderr=subprocess.DEVNULL)
-    wait_until_up(f"http://127.0.0.1:{port}/module.html", process)
+    wait_until_up(f"http://127.0.0.1:{port}/{next(iter(pages))}", process)
     return process, f"http://127.0.0.1:{port}"
+
+
+BROWSER_ENCODINGS = "gzip, deflate, br"
+LIGHTHOUSE = os.path.join(ROOT, "bench", "lighthouse", "node_modules", ".bin", "lighthouse")
+
+
+def fetch_kept(url):
+    """A visitor's page, asked twice: the second answer must come from the page cache, or the
+    visitor rows would measure the renderer."""
+    urllib.request.urlopen(url).read()
+    with urllib.request.urlopen(url) as response:
+        if response.headers.get("X-Campus-Cache") != "hit":
+            sys.exit(f"{url} : la page d'un visiteur n'est pas servie depuis le cache des pages")
+        return response.read().decode()
+
+
+def lighthouse_scores(work, pages):
+    """Lighthouse's performance, accessibility and best-practice scores (0–100) of each page, in
+    its default mobile emulation, with Debian's Chromium."""
+    chromium = shutil.which("chromium") or sys.exit("chromium manque : scripts/bootstrap.sh --bench l'installe")
+    version = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.split()[-1]
+    results = []
+    for label, url in pages:
+        report = os.path.join(work, "lighthouse.json")
+        subprocess.run([LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={report}",
+                        "--only-categories=performance,accessibility,best-practices",
+                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                       check=True, env=dict(os.environ, CHROME_PATH=chromium))
+        with open(report) as f:
+            data = __import__("json").load(f)
+        if data.get("runtimeError"):
+            sys.exit(f"Lighthouse n'a pas pu mesurer {url} : {data['runtimeError']}")
+        scores = {key: round(category["score"] * 100) for key, category in data["categories"].items()}
+        results.append((label, scores))
+    return {"version": data["lighthouseVersion"], "chromium": version, "pages": results}
 
 
 def transfer_sizes(base, path):
@@ -363,24 +404,35 @@ def main():
         # are those of the real work (a graded attempt, an assistant reply), not of an error path.
         probe(base + submit, cookies[0], quiz_body, '"score":')
         probe(base + send, cookies[0], message_body, '"refusal":null')
-        nginx, nginx_base = start_nginx(work, module_html)
+        # What a visitor (not signed in) receives: answered from the page cache.
+        visitor_catalogue = fetch_kept(base + "/cours")
+        visitor_module = fetch_kept(base + module_path)
+        catalogue_html = client.open(base + "/cours").read().decode()
+        nginx, nginx_base = start_nginx(work, {"module.html": module_html, "catalogue.html": catalogue_html,
+                                               "visiteur-module.html": visitor_module, "visiteur-catalogue.html": visitor_catalogue})
         servers.append(nginx)
-        static_url = nginx_base + "/module.html"
         names = asset_names(module_html)
         get = lambda name, path: write_script(work, name, "GET", path, cookies)
+        browser = ["Accept-Encoding: " + BROWSER_ENCODINGS]
+        # (label, our URL, our wrk script, our headers, nginx's file, nginx's headers)
         cases = [
-            ("Catalogue `/cours`", base + "/cours", get("catalogue", "/cours")),
-            ("Module page", base + module_path, get("module", module_path)),
-            ("Quiz submission", base + submit, write_script(work, "quiz", "POST", submit, cookies, quiz_body)),
+            ("Catalogue `/cours`, visitor", base + "/cours", None, [], "visiteur-catalogue.html", []),
+            ("Module page, visitor", base + module_path, None, [], "visiteur-module.html", []),
+            (f"Module page, visitor, `Accept-Encoding: {BROWSER_ENCODINGS}`", base + module_path, None, browser, "visiteur-module.html", browser),
+            ("Catalogue `/cours`, signed in", base + "/cours", get("catalogue", "/cours"), [], "catalogue.html", []),
+            ("Module page, signed in", base + module_path, get("module", module_path), [], "module.html", []),
+            (f"Module page, signed in, `Accept-Encoding: {BROWSER_ENCODINGS}`", base + module_path, write_script(work, "module-navigateur", "GET", module_path, cookies,
+             extra_headers={"Accept-Encoding": BROWSER_ENCODINGS}), [], "module.html", browser),
+            ("Quiz submission", base + submit, write_script(work, "quiz", "POST", submit, cookies, quiz_body), [], "module.html", []),
             ("Atelier message", base + send,
-             write_script(work, "atelier", "POST", send, cookies, message_body, (clear, clear_body))),
+             write_script(work, "atelier", "POST", send, cookies, message_body, (clear, clear_body)), [], "module.html", []),
         ]
-        wrk(static_url, duration="2s")
+        wrk(nginx_base + "/module.html", duration="2s")
         wrk(base + module_path, get("chauffe", module_path), duration="2s")
         rows = []
-        for label, url, script in cases:
-            ours = wrk(url, script)
-            static = wrk(static_url)
+        for label, url, script, headers, static_file, static_headers in cases:
+            ours = wrk(url, script, headers=headers)
+            static = wrk(f"{nginx_base}/{static_file}", headers=static_headers)
             rows.append((label, ours, static))
         # The files a browser fetches with a page: what it sends (a session cookie, brotli
         # accepted), next to nginx serving the same precompressed files.
@@ -393,12 +445,15 @@ def main():
             ours = wrk(base + path, headers=asset_headers)
             static = wrk(nginx_base + path, headers=asset_headers[:1])
             rows.append((f"{label} `/pkg/campus-ia.<hash>.{kind}`, brotli", ours, static))
+        lighthouse = lighthouse_scores(work, [("Home `/`", base + "/"), ("Catalogue `/cours`", base + "/cours"),
+                                              ("Module page", base + module_path)])
         rss, peak = resident_memory(server.pid)
 
         assets = {name: os.path.join(SITE_ROOT, "pkg", names[name]) for name in ("wasm", "js", "css")}
         sizes = {name: (os.path.getsize(path), transfer_sizes(base, f"/pkg/{names[name]}"))
                  for name, path in assets.items()}
         module_sizes = transfer_sizes(base, module_path)
+        first_visit = module_sizes["br"][0] + sum(sent["br"][0] for _, sent in sizes.values())
     finally:
         for process in servers:
             stop(process)
@@ -419,19 +474,26 @@ def main():
                       f"{ours['rps'] / static['rps'] * 100:.1f} % |")
     report += ["", "| file | raw | gzip (as sent) | brotli (as sent) |", "| --- | ---: | ---: | ---: |"]
     for name, (raw, sent) in list(sizes.items()) + [("module (HTML)", (module_sizes["identity"][0], module_sizes))]:
-        label = f"`campus-ia.<hash>.{name}`" if name in assets else "Module page (HTML)"
+        label = f"`campus-ia.<hash>.{name}`" if name in assets else "Module page (HTML, visitor)"
         cells = [kib(sent[e][0]) + ("" if sent[e][1] == e else f" (not compressed: {sent[e][1]})") for e in ("gzip", "br")]
         report.append(f"| {label} | {kib(raw)} | {cells[0]} | {cells[1]} |")
     report += [
         "",
         f"- Start-up with 1,000 modules (50 courses × 20) on a fresh database, migrations and import included, "
         f"until the first `/healthz` 200: **{cold:.2f} s**; restart on the same, unchanged content: **{warm:.2f} s**.",
+        f"- First visit of a module page by a visitor (HTML, CSS, JavaScript and WebAssembly, brotli as sent): "
+        f"**{kib(first_visit)}**; a repeat visit downloads the HTML only ({kib(module_sizes['br'][0])}, or a 304 when unchanged).",
         f"- Resident memory of the server after the load: **{rss:.0f} MiB** (peak: {peak:.0f} MiB).",
         f"- `/pkg` files: content-hashed names, `Cache-Control: {asset_cache}`, sent from the copies "
         f"compressed at build (`server assets compress`): a repeat visit downloads only the HTML.",
         f"- Requests served by Campus IA during the measurement: {sum(r[1]['requests'] for r in rows):,}, "
         f"all 2xx/3xx, no atelier message refused.",
     ]
+    report += ["", f"Lighthouse {lighthouse['version']} (mobile emulation, Debian's Chromium {lighthouse['chromium']}), "
+               "on the same server after the load:", "",
+               "| page | performance | accessibility | best practices |", "| --- | ---: | ---: | ---: |"]
+    for label, scores in lighthouse["pages"]:
+        report.append(f"| {label} | {scores['performance']} | {scores['accessibility']} | {scores['best-practices']} |")
     text = "\n".join(report)
     print(text)
     if write:

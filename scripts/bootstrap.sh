@@ -84,4 +84,13 @@ if $with_bench_tools; then
     say "Installation de wrk et nginx (paquets Debian) pour les mesures de performance"
     apt_install wrk nginx-light libnginx-mod-http-brotli-static
   fi
+  # Lighthouse (pinned in bench/lighthouse/package-lock.json) drives Debian's Chromium.
+  if ! command -v chromium >/dev/null; then
+    apt_install chromium
+  fi
+  lighthouse="$CAMPUS_ROOT/bench/lighthouse"
+  if [ ! -d "$lighthouse/node_modules" ] || [ "$lighthouse/package-lock.json" -nt "$lighthouse/node_modules/.package-lock.json" ]; then
+    say "Installation de Lighthouse (paquet npm lighthouse) pour les mesures de performance"
+    npm ci --silent --no-audit --no-fund --prefix "$lighthouse" >/dev/null
+  fi
 fi

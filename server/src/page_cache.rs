@@ -126,7 +126,9 @@ pub async fn serve(State(cache): State<PageCache>, mut request: Request, next: N
     let key = (app::locale_of(request.headers()), path);
     let head_only = request.method() == Method::HEAD;
     if let Some(page) = cache.get(version, &key) {
-        return page.response(request.headers(), head_only);
+        let mut response = page.response(request.headers(), head_only);
+        response.headers_mut().insert(HeaderName::from_static("x-campus-cache"), HeaderValue::from_static("hit"));
+        return response;
     }
     // Rendered uncompressed (the copies are made once, below), and as a GET.
     let accepted = request.headers_mut().remove(header::ACCEPT_ENCODING);
@@ -273,7 +275,6 @@ impl KeptPage {
             headers.append(name.clone(), value.clone());
         }
         headers.insert(header::ETAG, self.etag.clone());
-        headers.insert(HeaderName::from_static("x-campus-cache"), HeaderValue::from_static("hit"));
         response
     }
 }

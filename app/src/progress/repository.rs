@@ -233,16 +233,17 @@ impl Activity {
 /// Has the learner passed this quiz or exercise at least once (the best attempt counts)?
 async fn passed_once(conn: &mut AnyConnection, activity: Activity, user_id: i64, course: &str, module: &str, index: usize) -> Result<bool, DbError> {
     let (table, index_column) = activity.table_and_index();
+    // The first passed attempt is enough (read from the history index, migration 0018).
     let row = sqlx::query(&format!(
-        "SELECT COUNT(*) AS n FROM {table} WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND {index_column} = $4 AND passed = 1"
+        "SELECT 1 AS found FROM {table} WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND {index_column} = $4 AND passed = 1 LIMIT 1"
     ))
     .bind(user_id)
     .bind(course)
     .bind(module)
     .bind(index as i64)
-    .fetch_one(&mut *conn)
+    .fetch_optional(&mut *conn)
     .await?;
-    Ok(row.try_get::<i64, _>("n")? > 0)
+    Ok(row.is_some())
 }
 
 /// Records a graded attempt and re-evaluates completion inside the caller's write transaction
