@@ -13,6 +13,7 @@ mod learning;
 mod mail;
 mod notifications;
 mod operations;
+mod page_cache;
 mod practice;
 mod reporting;
 mod scim;
