@@ -23,6 +23,22 @@ test('the home page island hydrates and answers a click', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('a visitor\'s page comes from the page cache, and its island still hydrates under the policy by hashes', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${BASE_URL}/`);
+  const kept = await page.goto(`${BASE_URL}/`);
+  const headers = await kept.allHeaders();
+  assert.equal(headers['x-campus-cache'], 'hit');
+  assert.match(headers['content-security-policy'], /script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+ 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(headers['content-security-policy'], /nonce/);
+  // Blocked inline scripts would leave the island inert and log a policy violation.
+  const yes = page.getByRole('button', { name: 'Oui' });
+  await yes.waitFor({ state: 'visible', timeout: 10_000 });
+  await yes.click();
+  await page.getByRole('status').filter({ hasText: 'Exact' }).waitFor({ timeout: 5_000 });
+  assert.deepEqual(page.errors, []);
+});
+
 test('the CSS, JS and WebAssembly have content-hashed names, arrive precompressed and are kept a year', async () => {
   const page = await openPage(browser);
   const assets = [];
