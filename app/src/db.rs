@@ -63,6 +63,8 @@ pub enum DbError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("erreur de base de données : {0}")]
     Query(#[from] sqlx::Error),
+    #[error("écriture groupée impossible : {0}")]
+    GroupCommit(String),
 }
 
 /// A stored JSON column that no longer reads back (a decoding error of the database layer).
@@ -79,6 +81,8 @@ pub struct Database {
     /// ends, where SQLite's busy handler sleeps and polls (up to 100 ms a try), which put
     /// hundreds of milliseconds on the slowest quiz submissions under load.
     writer_turn: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// SQLite's group-commit writer ([`Database::write_grouped`]), started at its first job.
+    group_writer: std::sync::Arc<GroupWriter>,
 }
 
 /// A write transaction. On SQLite it also holds this process's writer turn until it ends.
@@ -160,7 +164,7 @@ impl Database {
             .connect_with(options)
             .await
             .map_err(|source| DbError::Unreachable { engine: engine.name(), source })?;
-        Ok(Database { pool, engine, writer_turn: Default::default() })
+        Ok(Database { pool, engine, writer_turn: Default::default(), group_writer: Default::default() })
     }
 
     /// Applies the migrations of this engine that have not run yet.
@@ -231,6 +235,183 @@ impl Database {
     /// Closes every connection (at shutdown, so SQLite checkpoints its WAL).
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// Write jobs of one group commit at most: enough to empty the queue under load, few enough that
+/// the first one's wait stays short.
+const MAX_GROUP: usize = 64;
+
+/// Jobs waiting for the writer at most; past this, callers wait to queue theirs.
+const QUEUED_WRITES: usize = 4_096;
+
+/// The future of a grouped write job, borrowing the connection of the transaction it runs in.
+pub type WriteFuture<'c, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'c>>;
+
+/// What a write job of [`Database::write_grouped`] works with: the connection of the transaction
+/// it runs in (queries take `&mut *scope`).
+pub struct WriteScope<'c> {
+    conn: &'c mut sqlx::AnyConnection,
+    engine: Engine,
+}
+
+impl WriteScope<'_> {
+    /// As [`WriteTransaction::serialize_on`]: on SQLite the jobs of a group already run one after
+    /// the other on the single writer; PostgreSQL takes the transaction's advisory lock.
+    pub async fn serialize_on(&mut self, key: &str) -> Result<(), DbError> {
+        if self.engine == Engine::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").bind(key).execute(&mut *self.conn).await?;
+        }
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for WriteScope<'_> {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &sqlx::AnyConnection {
+        self.conn
+    }
+}
+
+impl std::ops::DerefMut for WriteScope<'_> {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        self.conn
+    }
+}
+
+/// Hands a job's outcome to its caller once the group's commit is known (`Err`: the commit failed).
+type Delivery = Box<dyn FnOnce(Result<(), &DbError>) + Send>;
+/// A job with its caller's result type erased: runs, says whether it succeeded, and keeps its
+/// outcome for the delivery.
+type GroupedJob = Box<dyn for<'c> FnOnce(WriteScope<'c>) -> WriteFuture<'c, (bool, Delivery)> + Send>;
+
+/// The SQLite writer of group commits: one task, one connection, one transaction per group.
+#[derive(Debug, Default)]
+struct GroupWriter {
+    jobs: std::sync::Mutex<Option<tokio::sync::mpsc::Sender<GroupedJob>>>,
+}
+
+impl Database {
+    /// Runs `job` in a write transaction and returns its outcome once that transaction is
+    /// committed (an `Err` of the job rolls back its own writes only).
+    ///
+    /// **Group commit on SQLite.** Concurrent jobs are queued to a single writer task, which runs
+    /// every job waiting (up to 64) one after the other in one transaction — each inside a
+    /// savepoint, so a refused job leaves the others' writes — and commits them together; each
+    /// caller gets its answer only after that commit, so an acknowledged write is on disk as
+    /// before. This saves the lock hand-over, `BEGIN` and `COMMIT` of each job: the quiz
+    /// submission is the write learners make most. The jobs of a group see each other's writes,
+    /// so limits checked inside a job ("fewer than 3 attempts") hold. On PostgreSQL, which runs
+    /// concurrent transactions, each job has its own.
+    ///
+    /// A job that panics takes the writer down: its caller gets an error, the group's other
+    /// writes are rolled back and their callers get an error too, and the next call starts a new
+    /// writer.
+    pub async fn write_grouped<T, E, F>(&self, job: F) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+        F: for<'c> FnOnce(WriteScope<'c>) -> WriteFuture<'c, Result<T, E>> + Send + 'static,
+    {
+        if self.engine == Engine::Postgres {
+            let mut tx = self.pool.begin().await.map_err(DbError::from)?;
+            let outcome = job(WriteScope { conn: &mut *tx, engine: self.engine }).await;
+            match outcome {
+                Ok(value) => {
+                    tx.commit().await.map_err(DbError::from)?;
+                    return Ok(value);
+                }
+                Err(error) => {
+                    tx.rollback().await.map_err(DbError::from)?;
+                    return Err(error);
+                }
+            }
+        }
+        let (answer, answered) = tokio::sync::oneshot::channel::<Result<T, E>>();
+        let grouped: GroupedJob = Box::new(move |scope| {
+            Box::pin(async move {
+                let outcome = job(scope).await;
+                let succeeded = outcome.is_ok();
+                let delivery: Delivery = Box::new(move |committed| {
+                    let result = match (committed, outcome) {
+                        (Ok(()), outcome) => outcome,
+                        (Err(error), Ok(_)) => Err(E::from(DbError::GroupCommit(error.to_string()))),
+                        (Err(_), Err(refused)) => Err(refused),
+                    };
+                    let _ = answer.send(result);
+                });
+                (succeeded, delivery)
+            })
+        });
+        self.group_writer_queue().send(grouped).await.map_err(|_| DbError::GroupCommit("le rédacteur de la base s'est arrêté".into()))?;
+        answered.await.unwrap_or_else(|_| Err(E::from(DbError::GroupCommit("l'écriture a été interrompue".into()))))
+    }
+
+    /// The queue of this process's SQLite writer, started (again) when needed.
+    fn group_writer_queue(&self) -> tokio::sync::mpsc::Sender<GroupedJob> {
+        let mut queue = self.group_writer.jobs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(sender) = queue.as_ref().filter(|sender| !sender.is_closed()) {
+            return sender.clone();
+        }
+        let (sender, receiver) = tokio::sync::mpsc::channel(QUEUED_WRITES);
+        tokio::spawn(run_group_writer(self.pool.clone(), self.writer_turn.clone(), receiver));
+        *queue = Some(sender.clone());
+        sender
+    }
+}
+
+/// The SQLite writer's loop: takes every job waiting, runs them in one transaction, commits,
+/// answers each caller.
+async fn run_group_writer(
+    pool: AnyPool,
+    turn: std::sync::Arc<tokio::sync::Mutex<()>>,
+    mut queue: tokio::sync::mpsc::Receiver<GroupedJob>,
+) {
+    let mut group = Vec::with_capacity(MAX_GROUP);
+    while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
+        // Other writers (begin_write) take the same turn: one SQLite writer at a time.
+        let _turn = turn.lock().await;
+        let mut conn = match pool.acquire().await {
+            Ok(conn) => conn,
+            Err(error) => {
+                tracing::error!(%error, jobs = group.len(), "no connection for a group commit");
+                group.clear();
+                continue;
+            }
+        };
+        if let Err(error) = conn.execute("BEGIN IMMEDIATE").await {
+            tracing::error!(%error, jobs = group.len(), "cannot start a group commit");
+            group.clear();
+            continue;
+        }
+        let mut deliveries = Vec::with_capacity(group.len());
+        let mut failure: Option<DbError> = None;
+        for job in group.drain(..) {
+            if failure.is_some() {
+                continue;
+            }
+            if let Err(error) = conn.execute("SAVEPOINT grouped_write").await {
+                failure = Some(error.into());
+                continue;
+            }
+            let (succeeded, delivery) = job(WriteScope { conn: &mut *conn, engine: Engine::Sqlite }).await;
+            let end = if succeeded { "RELEASE grouped_write" } else { "ROLLBACK TO grouped_write; RELEASE grouped_write" };
+            if let Err(error) = conn.execute(end).await {
+                failure = Some(error.into());
+            }
+            deliveries.push(delivery);
+        }
+        let committed = match failure {
+            Some(error) => Err(error),
+            None => conn.execute("COMMIT").await.map(|_| ()).map_err(DbError::from),
+        };
+        if let Err(error) = &committed {
+            tracing::error!(%error, jobs = deliveries.len(), "group commit failed; its writes are rolled back");
+            let _ = conn.execute("ROLLBACK").await;
+        }
+        for delivery in deliveries {
+            delivery(committed.as_ref().map(|_| ()));
+        }
     }
 }
 

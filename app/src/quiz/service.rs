@@ -1,9 +1,11 @@
 //! Recording graded activities of a module page: a quiz attempt or a sandbox exercise. Each is
-//! one write transaction that serialises on the learner and the activity, checks the limits
-//! (attempts per quiz, exercise attempts per minute and per day), grades, writes the attempt,
-//! its xAPI statement and any completion — so that parallel submissions cannot pass a limit.
+//! written in one write transaction that serialises on the learner and the activity, checks the
+//! limits (attempts per quiz, exercise attempts per minute and per day), grades, writes the
+//! attempt, its xAPI statement and any completion — so that parallel submissions cannot pass a
+//! limit. Quiz attempts, the most frequent write, go through the database's group commit
+//! ([`Database::write_grouped`]).
 
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, sync::Arc};
 
 use super::{
     grading::{answers_from_form, grade, Answer, QuizResult},
@@ -11,7 +13,7 @@ use super::{
 };
 use crate::{
     course::{exercise::ExerciseKind, model::ModulePage},
-    db::Database,
+    db::{Database, WriteScope},
     error::AppError,
     progress::repository::{attempt_count, recent_exercise_attempts, record_attempt, record_exercise, Learner},
     sandbox::{api::ExerciseOutcome, grading::{grade_anonymize, grade_hallucination, grade_prompt}},
@@ -27,12 +29,13 @@ pub const MAX_ATTEMPTS_PER_EXERCISE_PER_DAY: i64 = 30;
 const LONGEST_MEANINGFUL_QUIZ_SECONDS: i64 = 3 * 3_600;
 
 /// Grades and records an attempt at quiz `quiz` of `page`, unless the learner has used every
-/// attempt the module allows.
+/// attempt the module allows. Written by the database's group commit: concurrent submissions
+/// share one transaction on SQLite, each answered once that transaction is committed.
 pub async fn submit_quiz(
     db: &Database,
     home_page: &str,
     learner: &Learner<'_>,
-    page: &ModulePage,
+    page: &Arc<ModulePage>,
     quiz: usize,
     form: &BTreeMap<String, String>,
     shown_at: Option<i64>,
@@ -44,21 +47,49 @@ pub async fn submit_quiz(
     if answers.iter().any(|a| matches!(a, Answer::Short(text) if text.chars().count() > MAX_SHORT_ANSWER_CHARS)) {
         return Err(AppError::invalid(format!("Une réponse dépasse {MAX_SHORT_ANSWER_CHARS} caractères : raccourcissez-la.")));
     }
-    let (course, module) = (&page.outline.info.slug, &page.module.slug);
-    let settings = &page.module.quiz_settings;
-    let mut tx = db.begin_write().await?;
-    tx.serialize_on(&format!("quiz:{}:{course}:{module}:{quiz}", learner.id)).await?;
-    if let Some(max) = settings.max_attempts {
-        if attempt_count(&mut tx, learner.id, course, module, quiz).await? >= i64::from(max) {
-            tx.rollback().await?;
-            return Err(AppError::limit_reached("Vous avez utilisé tous vos essais pour ce quiz : votre meilleur résultat est conservé."));
+    let submission = QuizSubmission {
+        home_page: home_page.to_owned(),
+        learner_id: learner.id,
+        learner_name: learner.name.to_owned(),
+        page: page.clone(),
+        quiz,
+        answers,
+        duration: shown_at.map(|at| crate::db::now() - at).filter(|d| (0..=LONGEST_MEANINGFUL_QUIZ_SECONDS).contains(d)),
+    };
+    db.write_grouped(move |mut scope| Box::pin(async move { submission.record(&mut scope).await })).await
+}
+
+/// A quiz attempt on its way to the database (owned: it waits in the writer's queue).
+struct QuizSubmission {
+    home_page: String,
+    learner_id: i64,
+    learner_name: String,
+    page: Arc<ModulePage>,
+    quiz: usize,
+    answers: Vec<Answer>,
+    duration: Option<i64>,
+}
+
+impl QuizSubmission {
+    /// Checks the attempt limit, grades, and writes the attempt with its xAPI statement and any
+    /// completion, in the caller's transaction.
+    async fn record(&self, scope: &mut WriteScope<'_>) -> Result<QuizResult, AppError> {
+        let (course, module) = (&self.page.outline.info.slug, &self.page.module.slug);
+        let Some(definition) = self.page.module.quizzes.get(self.quiz) else {
+            return Err(AppError::not_found("Ce quiz n'existe plus dans la version actuelle du module."));
+        };
+        let settings = &self.page.module.quiz_settings;
+        scope.serialize_on(&format!("quiz:{}:{course}:{module}:{}", self.learner_id, self.quiz)).await?;
+        if let Some(max) = settings.max_attempts {
+            if attempt_count(scope, self.learner_id, course, module, self.quiz).await? >= i64::from(max) {
+                return Err(AppError::limit_reached("Vous avez utilisé tous vos essais pour ce quiz : votre meilleur résultat est conservé."));
+            }
         }
+        let result = grade(definition, &self.answers, settings);
+        let learner = Learner { id: self.learner_id, name: &self.learner_name };
+        record_attempt(scope, &self.home_page, &learner, &self.page, self.quiz, &result, self.duration).await?;
+        Ok(result)
     }
-    let result = grade(definition, &answers, settings);
-    let duration = shown_at.map(|at| crate::db::now() - at).filter(|d| (0..=LONGEST_MEANINGFUL_QUIZ_SECONDS).contains(d));
-    record_attempt(&mut tx, home_page, learner, page, quiz, &result, duration).await?;
-    tx.commit().await?;
-    Ok(result)
 }
 
 /// Grades and records an attempt at exercise `exercise` of `page`: `text` for a request or an
