@@ -157,19 +157,23 @@ pub async fn attempt_count(conn: &mut AnyConnection, user_id: i64, course: &str,
     Ok(attempt_totals(conn, user_id, course, module, quiz).await?.0)
 }
 
-/// How many attempts a learner made at a quiz, and their best score (0 before any).
+/// How many attempts a learner made at a quiz, and their best score (0 before any): one row of
+/// `quiz_attempt_totals`, kept with each attempt.
 async fn attempt_totals(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<(i64, u32), DbError> {
     let row = sqlx::query(
-        "SELECT COUNT(*) AS n, MAX(score) AS best FROM quiz_attempts \
+        "SELECT attempts, best_score FROM quiz_attempt_totals \
          WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4",
     )
     .bind(user_id)
     .bind(course)
     .bind(module)
     .bind(quiz as i64)
-    .fetch_one(&mut *conn)
+    .fetch_optional(&mut *conn)
     .await?;
-    Ok((row.try_get("n")?, row.try_get::<Option<i64>, _>("best")?.unwrap_or(0) as u32))
+    match row {
+        Some(row) => Ok((row.try_get("attempts")?, u32::try_from(row.try_get::<i64, _>("best_score")?).unwrap_or(0))),
+        None => Ok((0, 0)),
+    }
 }
 
 /// How many of a learner's attempts at one quiz are listed under its correction. A quiz with
@@ -275,6 +279,19 @@ pub async fn record_attempt(
     .bind(i64::from(result.passed))
     .bind(now())
     .bind(duration_seconds)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO quiz_attempt_totals (user_id, course_slug, module_slug, quiz_index, attempts, best_score) VALUES ($1, $2, $3, $4, 1, $5) \
+         ON CONFLICT (user_id, course_slug, module_slug, quiz_index) \
+         DO UPDATE SET attempts = quiz_attempt_totals.attempts + 1, best_score = CASE WHEN excluded.best_score > quiz_attempt_totals.best_score \
+         THEN excluded.best_score ELSE quiz_attempt_totals.best_score END",
+    )
+    .bind(learner.id)
+    .bind(course)
+    .bind(module)
+    .bind(quiz as i64)
+    .bind(i64::from(result.score))
     .execute(&mut *conn)
     .await?;
     let path = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);
