@@ -289,6 +289,26 @@ def fetch_kept(url):
         return response.read().decode()
 
 
+def measure_quiz_on(work, database_url, servers, module):
+    """The quiz-submission row on another database (PostgreSQL): demo data, 16 agents, wrk."""
+    seed_env = dict(os.environ, DATABASE_URL=database_url, CAMPUS_COURSES_DIR="courses")
+    subprocess.run([SERVER, "demo", "seed"], env=seed_env, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    port = free_port()
+    env = dict(os.environ, DATABASE_URL=database_url, LEPTOS_SITE_ADDR=f"127.0.0.1:{port}",
+               CAMPUS_COURSES_DIR=os.path.join(ROOT, "courses"), RUST_LOG="warn")
+    log = open(os.path.join(work, "serveur-postgres.log"), "w")
+    server = subprocess.Popen([SERVER, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    servers.append(server)
+    base = f"http://127.0.0.1:{port}"
+    wait_until_up(base + "/healthz", server)
+    client, cookies = sign_up_agents(base, AGENTS)
+    html = client.open(f"{base}/cours/{COURSE}/{module}").read().decode()
+    submit = form_action(html, "submit_quiz")
+    body = urllib.parse.urlencode({"course": COURSE, "module": module, "quiz": "0", "answers[q0]": "0", "answers[q1]": "1"})
+    probe(base + submit, cookies[0], body, '"score":')
+    return wrk(base + submit, write_script(work, "quiz-postgres", "POST", submit, cookies, body))
+
+
 def lighthouse_scores(work, pages):
     """Lighthouse's performance, accessibility and best-practice scores (0–100) of each page, in
     its default mobile emulation, with Debian's Chromium."""
@@ -445,6 +465,10 @@ def main():
             ours = wrk(base + path, headers=asset_headers)
             static = wrk(nginx_base + path, headers=asset_headers[:1])
             rows.append((f"{label} `/pkg/campus-ia.<hash>.{kind}`, brotli", ours, static))
+        postgres = os.environ.get("CAMPUS_TEST_POSTGRES_URL")
+        if postgres:
+            rows.append(("Quiz submission, PostgreSQL (test instance: fsync off)",
+                         measure_quiz_on(work, postgres, servers, module), wrk(nginx_base + "/module.html")))
         lighthouse = lighthouse_scores(work, [("Home `/`", base + "/"), ("Catalogue `/cours`", base + "/cours"),
                                               ("Module page", base + module_path)])
         rss, peak = resident_memory(server.pid)
