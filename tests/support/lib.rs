@@ -241,6 +241,25 @@ macro_rules! on_both_engines {
     };
 }
 
+/// Runs the checks of an official client (`program script args…`, e.g. the openai Python
+/// package or the npm @xapi/xapi) and fails the test unless they all passed: the script prints
+/// one line a check and ends with "N passed, N failed". `package` names what `make test` installs
+/// for it, for the message when it cannot run.
+pub async fn run_client_checks(program: &str, script: &str, args: Vec<String>, package: &str) {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(script);
+    let output = {
+        let (program, script) = (program.to_owned(), script.clone());
+        tokio::task::spawn_blocking(move || std::process::Command::new(program).arg(script).args(args).output())
+    }
+    .await
+    .expect("the client's thread finishes")
+    .unwrap_or_else(|e| panic!("{program} could not run {}: {e} (run the tests through `make test`, which installs {package})", script.display()));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "the checks of {package} failed:\n{stdout}\n{stderr}");
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+}
+
 /// The repository's bundled curriculum.
 pub fn bundled_courses_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../courses")
