@@ -8,13 +8,12 @@
 pub mod api;
 pub mod catalogue;
 pub mod diagnostics;
+pub mod diff;
 pub mod exercise;
 pub mod model;
 pub mod quiz;
 pub mod slug;
 
-#[cfg(feature = "ssr")]
-pub mod diff;
 #[cfg(feature = "ssr")]
 pub mod loader;
 #[cfg(feature = "ssr")]
