@@ -15,5 +15,6 @@ mod notifications;
 mod operations;
 mod practice;
 mod reporting;
+mod schema;
 mod scim;
 mod xapi;
