@@ -71,6 +71,11 @@ if $with_test_tools; then
     say "Installation du fournisseur OpenID Connect de test (paquet npm oidc-provider)"
     npm ci --silent --no-audit --no-fund --prefix "$oidc" >/dev/null
   fi
+  xapi="$CAMPUS_ROOT/tests/xapi"
+  if [ ! -d "$xapi/node_modules" ] || [ "$xapi/package-lock.json" -nt "$xapi/node_modules/.package-lock.json" ]; then
+    say "Installation du client xAPI de test (paquet npm @xapi/xapi)"
+    npm ci --silent --no-audit --no-fund --prefix "$xapi" >/dev/null
+  fi
   e2e="$CAMPUS_ROOT/tests/e2e"
   if [ ! -d "$e2e/node_modules" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
     say "Installation des dépendances npm des tests de bout en bout"

@@ -1,4 +1,7 @@
-//! The command line: `server [serve]`, `server migrate`.
+//! The command line: `server [serve]` and the operators' and trainers' commands (`migrate`,
+//! `courses check|import|export`, `user create|import`, `backup`, `check`, `privacy scan`,
+//! `prompt check`, `notifications run`, `demo seed`, `assets compress`), each printing French
+//! messages and exiting non-zero on failure.
 
 use std::path::PathBuf;
 
@@ -160,7 +163,7 @@ pub enum CoursesCommand {
     /// Vérifie chaque cours du dossier et les scénarios de l'atelier (DIR/atelier), et affiche tous
     /// les problèmes (fichier:ligne:colonne: message).
     Check {
-        /// Dossier contenant un sous-dossier par cours.
+        /// Dossier d'un cours (avec son course.toml) ou dossier contenant un sous-dossier par cours.
         dir: PathBuf,
         /// Échoue aussi en cas d'avertissement.
         #[arg(long)]
@@ -169,7 +172,7 @@ pub enum CoursesCommand {
     /// Vérifie et publie chaque cours du dossier et les scénarios de l'atelier (un cours ou un
     /// scénario avec des erreurs est refusé et sa version précédente reste en ligne).
     Import {
-        /// Dossier contenant un sous-dossier par cours.
+        /// Dossier d'un cours (avec son course.toml) ou dossier contenant un sous-dossier par cours.
         dir: PathBuf,
     },
     /// Écrit la version en ligne de chaque cours publié, un dossier par cours, dans le format
@@ -439,7 +442,6 @@ async fn create_user(db: &app::db::Database, email: &str, name: &str, role: &str
     Ok(())
 }
 
-/// Publishes every course of `dir` and says what happened to each.
 /// Writes every published course's current files under `dir/<course>/`.
 async fn export_courses(db: &app::db::Database, dir: &std::path::Path) -> Result<(), CliError> {
     use sqlx::Row;
@@ -466,6 +468,7 @@ async fn export_courses(db: &app::db::Database, dir: &std::path::Path) -> Result
     Ok(())
 }
 
+/// Publishes every course of `dir` (or the course `dir` is) and says what happened to each.
 async fn import_courses(db: &app::db::Database, dir: &std::path::Path) -> Result<(), CliError> {
     use app::course::repository::{import_directory, PublishOutcome};
     let reports = import_directory(db, dir).await?;
@@ -504,42 +507,108 @@ async fn import_courses(db: &app::db::Database, dir: &std::path::Path) -> Result
     Ok(())
 }
 
-/// Prints every problem of every course in `dir`; fails if any is an error (or a warning, when
-/// warnings are denied).
-fn check_courses(dir: &std::path::Path, deny_warnings: bool) -> Result<(), CliError> {
+/// What `courses check` found.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct CheckSummary {
+    courses: usize,
+    modules: usize,
+    scenarios: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl std::fmt::Display for CheckSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let CheckSummary { courses, modules, scenarios, errors, warnings } = self;
+        write!(f, "{courses} cours vérifiés ({modules} modules), {scenarios} scénario(s) de l'atelier : {errors} erreur(s), {warnings} avertissement(s)")
+    }
+}
+
+/// Prints every problem of every course in `dir` (or of the course `dir` is) and of its
+/// atelier's scenarios, and counts them.
+fn check_summary(dir: &std::path::Path) -> Result<CheckSummary, CliError> {
     let results = check_directory(dir).map_err(|source| CliError::ReadFile { path: dir.to_owned(), source })?;
-    let (mut errors, mut warnings, mut modules) = (0, 0, 0);
-    for (_, check) in &results {
-        for diagnostic in &check.diagnostics {
-            println!("{diagnostic}");
-            match diagnostic.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-            }
-        }
-        modules += check.course.as_ref().map_or(0, |c| c.modules.len());
-    }
     let scenarios = app::sandbox::scenarios::check_scenarios(dir).map_err(|source| CliError::ReadFile { path: dir.to_owned(), source })?;
-    let mut scenario_count = 0;
-    if let Some(check) = &scenarios {
-        scenario_count = check.scenarios.len();
-        for diagnostic in &check.diagnostics {
-            println!("{diagnostic}");
-            match diagnostic.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-            }
+    let mut summary = CheckSummary { courses: results.len(), ..CheckSummary::default() };
+    let course_diagnostics = results.iter().flat_map(|(_, check)| &check.diagnostics);
+    let scenario_diagnostics = scenarios.iter().flat_map(|check| &check.diagnostics);
+    for diagnostic in course_diagnostics.chain(scenario_diagnostics) {
+        println!("{diagnostic}");
+        match diagnostic.severity {
+            Severity::Error => summary.errors += 1,
+            Severity::Warning => summary.warnings += 1,
         }
     }
-    println!(
-        "{} cours vérifiés ({modules} modules), {scenario_count} scénario(s) de l'atelier : {errors} erreur(s), {warnings} avertissement(s)",
-        results.len()
-    );
-    if errors > 0 || (deny_warnings && warnings > 0) {
+    summary.modules = results.iter().map(|(_, check)| check.modules).sum();
+    summary.scenarios = scenarios.map_or(0, |check| check.scenarios.len());
+    Ok(summary)
+}
+
+/// `courses check`: fails if any problem is an error (or a warning, when warnings are denied).
+fn check_courses(dir: &std::path::Path, deny_warnings: bool) -> Result<(), CliError> {
+    let summary = check_summary(dir)?;
+    println!("{summary}");
+    if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
         return Err(CliError::CoursesInvalid(format!(
-            "les cours de {} contiennent {errors} erreur(s) et {warnings} avertissement(s)",
-            dir.display()
+            "les cours de {} contiennent {} erreur(s) et {} avertissement(s)",
+            dir.display(),
+            summary.errors,
+            summary.warnings
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A course folder with two modules, a `documents/` and an `images/` folder; `broken` leaves
+    /// out its summary (an error).
+    fn write_course(parent: &std::path::Path, slug: &str, broken: bool) -> PathBuf {
+        let course = parent.join(slug);
+        std::fs::create_dir_all(course.join("documents")).unwrap();
+        std::fs::create_dir_all(course.join("images")).unwrap();
+        let summary = if broken { "" } else { "summary = \"Pour les tests.\"\n" };
+        std::fs::write(
+            course.join("course.toml"),
+            format!("title = \"Cours\"\n{summary}audience = \"Agents\"\nlevel = \"debutant\"\nobjectives = [\"Tester\"]\nmodules = [\"01-un.md\", \"02-deux.md\"]\n"),
+        )
+        .unwrap();
+        for module in ["01-un", "02-deux"] {
+            std::fs::write(course.join(format!("{module}.md")), "+++\ntitle = \"Module\"\nduration = 5\nobjectives = [\"Lire\"]\n+++\n\n## Texte\n\nBonjour.\n").unwrap();
+        }
+        std::fs::write(course.join("documents/courrier.md"), "Madame, Monsieur,\n").unwrap();
+        course
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("campus-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn one_course_folder_is_checked_as_one_course() {
+        let root = temp_dir("one");
+        let course = write_course(&root, "mon-cours", false);
+        let summary = check_summary(&course).unwrap();
+        assert_eq!(summary, CheckSummary { courses: 1, modules: 2, ..CheckSummary::default() }, "documents/ and images/ are not courses");
+        assert!(check_courses(&course, true).is_ok());
+        // The same course inside a folder of courses.
+        assert_eq!(check_summary(&root).unwrap(), summary);
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn a_course_with_errors_still_counts_its_modules() {
+        let root = temp_dir("broken");
+        let course = write_course(&root, "mon-cours", true);
+        let summary = check_summary(&course).unwrap();
+        assert_eq!((summary.courses, summary.modules, summary.errors), (1, 2, 1), "{summary}");
+        assert_eq!(summary.to_string(), "1 cours vérifiés (2 modules), 0 scénario(s) de l'atelier : 1 erreur(s), 0 avertissement(s)");
+        assert!(matches!(check_courses(&course, false), Err(CliError::CoursesInvalid(_))));
+        std::fs::remove_dir_all(root).unwrap();
+    }
 }

@@ -1,7 +1,7 @@
 //! The OpenAI-compatible endpoint of the simulated assistant, as a client of that protocol
 //! sees it.
 
-use integration_tests::{spawn_app, Engine};
+use integration_tests::{run_client_checks, spawn_app, Engine};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -92,20 +92,7 @@ async fn each_token_is_limited_to_its_rate_with_a_retry_delay() {
 async fn the_official_openai_python_client_speaks_to_v1() {
     let app = spawn_app(Engine::Sqlite).await;
     let python = std::env::var("CAMPUS_TEST_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("clients/openai_client.py");
-    let (program, base_url) = (python.clone(), app.url("/v1"));
-    let run = {
-        let script = script.clone();
-        tokio::task::spawn_blocking(move || std::process::Command::new(program).arg(script).arg(base_url).arg(TOKEN).output())
-    };
-    let output = run
-        .await
-        .expect("the client's thread finishes")
-        .unwrap_or_else(|e| panic!("{python} could not run {}: {e} (run the tests through `make test`, which installs the openai package)", script.display()));
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "the openai client's checks failed:\n{stdout}\n{stderr}");
-    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+    run_client_checks(&python, "clients/openai_client.py", vec![app.url("/v1"), TOKEN.to_owned()], "the openai package").await;
 }
 
 #[tokio::test]

@@ -11,6 +11,7 @@ on_both_engines!(
     a_module_page_has_its_content_navigation_and_files,
     unchanged_content_is_not_a_new_version_and_changes_are,
     a_course_with_errors_is_refused_and_the_previous_version_stays,
+    one_course_folder_imports_as_that_course,
 );
 
 const SAMPLE: &str = "prendre-en-main-campus-ia";
@@ -155,4 +156,22 @@ async fn a_course_with_errors_is_refused_and_the_previous_version_stays(engine: 
     let still = repository::outline(&app.db, SAMPLE).await.unwrap().unwrap();
     assert_eq!(still.version_id, outline.version_id);
     assert_eq!(app.get(&format!("/cours/{SAMPLE}/{}", outline.modules[0].slug)).await.status(), StatusCode::OK);
+}
+
+/// `courses import courses/mon-cours`: the folder holding `course.toml` is the course; its
+/// `documents/` and `images/` are its files, not courses of their own.
+async fn one_course_folder_imports_as_that_course(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let folder = sample_folder();
+    let course = folder.0.join(SAMPLE);
+    assert!(course.join("documents").is_dir() && course.join("images").is_dir(), "the sample has both folders");
+    let reports = import(&app, &course).await;
+    assert_eq!(reports.len(), 1, "{:?}", reports.iter().map(|r| &r.slug).collect::<Vec<_>>());
+    assert_eq!(reports[0].slug, SAMPLE);
+    assert!(matches!(reports[0].outcome, Some(PublishOutcome::Published { .. })), "{:?}", reports[0].diagnostics);
+    let (status, _) = html(&app, &format!("/cours/{SAMPLE}")).await;
+    assert_eq!(status, StatusCode::OK);
+    // Imported again through its parent folder: the same course, unchanged.
+    let again = import(&app, &folder.0).await;
+    assert!(matches!(again[0].outcome, Some(PublishOutcome::Unchanged { .. })), "{:?}", again[0].outcome);
 }

@@ -16,5 +16,6 @@ mod operations;
 mod page_cache;
 mod practice;
 mod reporting;
+mod schema;
 mod scim;
 mod xapi;

@@ -1,6 +1,6 @@
 //! The xAPI read endpoint and the push to an external LRS, through HTTP: credentials created by
 //! an administrator for one unit, the standard filters and paging, the version header, and no
-//! statement lost while the LRS is down.
+//! statement lost while the LRS is down; and the official npm client `@xapi/xapi` against it.
 
 use std::{
     sync::{Arc, Mutex},
@@ -14,7 +14,7 @@ use app::{
     quiz::api::MarkModuleRead,
     xapi::api::{CreateXapiCredential, RevokeXapiCredential},
 };
-use integration_tests::{write_one_module_course, on_both_engines, spawn_app, spawn_app_with, Engine, TempDir, TestApp};
+use integration_tests::{on_both_engines, run_client_checks, spawn_app, spawn_app_with, write_one_module_course, Engine, TempDir, TestApp};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -100,6 +100,10 @@ async fn statements_are_read_with_credentials_filters_and_paging(engine: Engine)
     assert_eq!(read(&app, (&key, "mauvais"), "").await.status(), StatusCode::UNAUTHORIZED);
     let unversioned = app.client.get(app.url("/xapi/statements")).basic_auth(&key, Some(&secret)).send().await.unwrap();
     assert_eq!(unversioned.status(), StatusCode::BAD_REQUEST);
+    for (version, status) in [("1.0", StatusCode::OK), ("1.0.0", StatusCode::OK), ("1.0.9", StatusCode::OK), ("1.1.0", StatusCode::BAD_REQUEST), ("1.0x", StatusCode::BAD_REQUEST), ("1.0.", StatusCode::BAD_REQUEST), ("0.95", StatusCode::BAD_REQUEST)] {
+        let response = app.client.get(app.url("/xapi/statements")).basic_auth(&key, Some(&secret)).header("X-Experience-API-Version", version).send().await.unwrap();
+        assert_eq!(response.status(), status, "version {version}");
+    }
 
     // Direction A's statements only: a1's two, not b1's.
     let all = read(&app, credentials, "").await;
@@ -147,6 +151,41 @@ async fn statements_are_read_with_credentials_filters_and_paging(engine: Engine)
     let credential_id: i64 = sqlx::query("SELECT id FROM xapi_credentials").fetch_one(app.db.pool()).await.unwrap().try_get("id").unwrap();
     app.post_form(RevokeXapiCredential::url(), &[("id", &credential_id.to_string())]).await;
     assert_eq!(read(&app, credentials, "").await.status(), StatusCode::UNAUTHORIZED);
+}
+
+/// The official npm client `@xapi/xapi` (tests/xapi, installed by `make test`) against a running
+/// server: about, each filter, `more` pages, one statement by id, 401. The two statements of the
+/// unit's agent are moved a day apart so that `since`, `until` and the order tell them apart.
+#[tokio::test]
+async fn the_official_xapi_client_reads_the_lrs() {
+    let app = spawn_app(Engine::Sqlite).await;
+    let (_dir, direction_a, a1, b1) = setup(&app).await;
+    let admin: i64 = sqlx::query("SELECT id FROM users WHERE email = 'admin@ville.fr'").fetch_one(app.db.pool()).await.unwrap().try_get("id").unwrap();
+    let (credential, key, one_time_key) = app::xapi::store::create_credential(&app.db, direction_a, "Client xAPI", admin).await.unwrap();
+    let secret = app::xapi::store::reveal_secret(&app.db, credential, &one_time_key).await.unwrap().expect("the secret, once");
+
+    let (course_activity, module_activity) = ("http://campus.test/cours/obligatoire", "http://campus.test/cours/obligatoire/seul");
+    let (module_at, course_at) = (1_770_000_000_i64, 1_770_086_400_i64);
+    let mut ids = std::collections::HashMap::new();
+    for (activity, at) in [(module_activity, module_at), (course_activity, course_at)] {
+        let row = sqlx::query("SELECT id FROM xapi_statements WHERE user_id = $1 AND activity = $2").bind(a1).bind(activity).fetch_one(app.db.pool()).await.unwrap();
+        let id: String = row.try_get("id").unwrap();
+        sqlx::query("UPDATE xapi_statements SET stored_at = $1 WHERE id = $2").bind(at).bind(&id).execute(app.db.pool()).await.unwrap();
+        ids.insert(activity, id);
+    }
+    let expected = serde_json::json!({
+        "homePage": "http://campus.test",
+        "inScope": a1.to_string(),
+        "outOfScope": b1.to_string(),
+        "moduleId": ids[module_activity],
+        "courseId": ids[course_activity],
+        "moduleActivity": module_activity,
+        "courseActivity": course_activity,
+        "between": app::time::rfc3339((module_at + course_at) / 2),
+    });
+
+    let args = vec![app.url("/xapi/"), key, secret, expected.to_string()];
+    run_client_checks("node", "xapi/client.mjs", args, "@xapi/xapi").await;
 }
 
 /// A stand-in LRS that refuses the first delivery (as if it were down), then records batches.

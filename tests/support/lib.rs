@@ -120,6 +120,16 @@ pub fn postgres_admin_url() -> String {
     )
 }
 
+/// Whether the PostgreSQL tests can run; when not, says so on stderr (a plain `cargo test`
+/// without the cluster of `make test`) so that the test passes as skipped.
+pub fn postgres_available(test: &str) -> bool {
+    let available = std::env::var_os("CAMPUS_TEST_POSTGRES_URL").is_some_and(|url| !url.is_empty());
+    if !available {
+        eprintln!("{test}: skipped on PostgreSQL, CAMPUS_TEST_POSTGRES_URL is not set (`make test` starts a throwaway cluster)");
+    }
+    available
+}
+
 /// Creates an empty database on `engine`.
 pub async fn fresh_database(engine: Engine) -> TestDatabase {
     let name = unique_name();
@@ -220,7 +230,8 @@ pub async fn spawn_instance_with(database_url: &str, configure: impl FnOnce(&mut
 }
 
 /// Declares each listed `async fn name(engine: Engine)` as two tests, `sqlite::name` and
-/// `postgres::name`, so every behaviour is checked on both engines.
+/// `postgres::name`, so every behaviour is checked on both engines (the PostgreSQL one passes as
+/// skipped, with a message, when no cluster is configured).
 #[macro_export]
 macro_rules! on_both_engines {
     ($($test:ident),+ $(,)?) => {
@@ -236,11 +247,32 @@ macro_rules! on_both_engines {
             $(
                 #[tokio::test]
                 async fn $test() {
-                    super::$test($crate::Engine::Postgres).await
+                    if $crate::postgres_available(stringify!($test)) {
+                        super::$test($crate::Engine::Postgres).await
+                    }
                 }
             )+
         }
     };
+}
+
+/// Runs the checks of an official client (`program script args…`, e.g. the openai Python
+/// package or the npm @xapi/xapi) and fails the test unless they all passed: the script prints
+/// one line a check and ends with "N passed, N failed". `package` names what `make test` installs
+/// for it, for the message when it cannot run.
+pub async fn run_client_checks(program: &str, script: &str, args: Vec<String>, package: &str) {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(script);
+    let output = {
+        let (program, script) = (program.to_owned(), script.clone());
+        tokio::task::spawn_blocking(move || std::process::Command::new(program).arg(script).args(args).output())
+    }
+    .await
+    .expect("the client's thread finishes")
+    .unwrap_or_else(|e| panic!("{program} could not run {}: {e} (run the tests through `make test`, which installs {package})", script.display()));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "the checks of {package} failed:\n{stdout}\n{stderr}");
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
 }
 
 /// The repository's bundled curriculum.

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{CurrentUser, RoleGrant, User};
+use super::{RoleGrant, User};
 #[cfg(feature = "ssr")]
-use super::{forms::FormFeedback, Role};
+use super::{forms::FormFeedback, CurrentUser, Role};
 use crate::organizations::Organization;
 #[cfg(feature = "ssr")]
 use crate::{
@@ -31,12 +31,6 @@ pub struct UserWithRoles {
     pub roles: Vec<RoleGrant>,
     /// False once deactivated (by an administrator, an import or the directory).
     pub active: bool,
-}
-
-/// The signed-in user, if any (for the header and the pages that depend on it).
-#[server]
-pub async fn load_current_user() -> Result<Option<CurrentUser>, ServerFnError> {
-    Ok(super::authz::current_user())
 }
 
 /// Whether visitors may create a local account themselves (`CAMPUS_SIGNUP`).

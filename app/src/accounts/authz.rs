@@ -73,12 +73,6 @@ pub async fn may_act_on(db: &Database, user: &CurrentUser, role: Role, organizat
     Ok(false)
 }
 
-/// A user holding `role` over `organization_id`, or 401/403.
-pub async fn require_role_over(db: &Database, role: Role, organization_id: i64) -> Result<CurrentUser, AuthError> {
-    let user = require_user()?;
-    if may_act_on(db, &user, role, organization_id).await? { Ok(user) } else { Err(deny(AuthError::Forbidden)) }
-}
-
 /// A user holding `role` anywhere (or an admin), or 401/403 — for pages listing a scope.
 pub fn require_role(role: Role) -> Result<CurrentUser, AuthError> {
     let user = require_user()?;

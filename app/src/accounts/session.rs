@@ -149,16 +149,6 @@ pub async fn purge_expired(db: &Database) -> Result<u64, DbError> {
     Ok(result.rows_affected())
 }
 
-/// Moves a session's clock back (tests of expiry only).
-pub async fn age_session_for_tests(db: &Database, session_id: i64, seconds: i64) -> Result<(), DbError> {
-    sqlx::query("UPDATE sessions SET last_seen_at = last_seen_at - $1, created_at = created_at - $1, expires_at = expires_at - $1 WHERE id = $2")
-        .bind(seconds)
-        .bind(session_id)
-        .execute(db.pool())
-        .await?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,8 +79,7 @@ pub struct Preview {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileDiff {
     pub path: String,
-    /// Hunks: (old start, new start, lines as (`' '`, `'+'` or `'-'`, text)).
-    pub hunks: Vec<(usize, usize, Vec<(char, String)>)>,
+    pub hunks: Vec<crate::course::diff::Hunk>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -517,7 +516,7 @@ pub async fn roll_back_course(slug: String, version: i64) -> Result<(), ServerFn
 #[server]
 pub async fn load_diff(slug: String, from: i64, to: Option<i64>) -> Result<Vec<FileDiff>, ServerFnError> {
     use super::repository;
-    use crate::{course::diff::{diff_lines, hunks, Line}, error::unavailable};
+    use crate::{course::diff::hunks, error::unavailable};
     let (state, _) = editor_of(&slug).await?;
     let old = repository::published_files(&state.db, &slug, Some(from)).await.map_err(unavailable)?;
     let new = match to {
@@ -534,22 +533,7 @@ pub async fn load_diff(slug: String, from: i64, to: Option<i64>) -> Result<Vec<F
         if before == after {
             continue;
         }
-        let lines = diff_lines(&before, &after);
-        let hunks = hunks(&lines, 3)
-            .into_iter()
-            .map(|h| {
-                let lines = h
-                    .lines
-                    .iter()
-                    .map(|l| match l {
-                        Line::Same(t) => (' ', (*t).to_owned()),
-                        Line::Added(t) => ('+', (*t).to_owned()),
-                        Line::Removed(t) => ('-', (*t).to_owned()),
-                    })
-                    .collect();
-                (h.old_start, h.new_start, lines)
-            })
-            .collect();
+        let hunks = hunks(&before, &after, 3);
         diffs.push(FileDiff { path: path.clone(), hunks });
     }
     Ok(diffs)

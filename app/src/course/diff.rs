@@ -1,60 +1,61 @@
 //! Line diff between two versions of a course file, for the version history of the trainer
-//! workspace: which lines were added, removed or kept ([`diff_lines`]), grouped into hunks with
-//! a little context around each change, like a unified diff ([`hunks`]).
+//! workspace: the changes grouped into [`Hunk`]s with a little context around each, like a
+//! unified diff ([`hunks`]).
 //!
-//! The diff itself is the `similar` crate's Myers algorithm (linear space, common prefix and
-//! suffix first) with a deadline, so that two large unrelated versions cannot pin a server
-//! thread; the grouping into hunks with context is this module's, to keep a typed [`Hunk`].
+//! The diff is the `similar` crate's: Myers' algorithm with a deadline, so that two large
+//! unrelated versions cannot pin a server thread, and its `grouped_ops` for the hunks (the rule
+//! of `diff -U`: hunks whose context would touch or overlap are merged). The hunks are typed
+//! values that cross the server-function boundary as they are.
 //!
 //! Line endings are not compared: lines are split as [`str::lines`] does, so `\r\n` against `\n`
 //! or a missing final newline shows no difference. The view is for people reading content.
 
-use std::ops::Range;
+use serde::{Deserialize, Serialize};
 
-/// One line of the diff, borrowed from the old or the new text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Line<'a> {
+/// One line of a hunk, without its line ending.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DiffLine {
     /// In both versions.
-    Same(&'a str),
+    Same(String),
     /// Only in the new version.
-    Added(&'a str),
+    Added(String),
     /// Only in the old version.
-    Removed(&'a str),
+    Removed(String),
 }
 
-impl<'a> Line<'a> {
+impl DiffLine {
     /// The text of the line, without its line ending.
-    pub fn text(&self) -> &'a str {
-        match *self {
-            Line::Same(text) | Line::Added(text) | Line::Removed(text) => text,
+    pub fn text(&self) -> &str {
+        match self {
+            DiffLine::Same(text) | DiffLine::Added(text) | DiffLine::Removed(text) => text,
         }
     }
 
     pub fn is_change(&self) -> bool {
-        !matches!(self, Line::Same(_))
+        !matches!(self, DiffLine::Same(_))
     }
 
     fn in_old(&self) -> bool {
-        !matches!(self, Line::Added(_))
+        !matches!(self, DiffLine::Added(_))
     }
 
     fn in_new(&self) -> bool {
-        !matches!(self, Line::Removed(_))
+        !matches!(self, DiffLine::Removed(_))
     }
 }
 
 /// A group of nearby changes with the unchanged lines around them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Hunk<'a> {
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hunk {
     /// 1-based number in the old text of the hunk's first old line (when the hunk has no old
     /// line, the number the next old line would have).
     pub old_start: usize,
     /// Same as `old_start`, in the new text.
     pub new_start: usize,
-    pub lines: Vec<Line<'a>>,
+    pub lines: Vec<DiffLine>,
 }
 
-impl Hunk<'_> {
+impl Hunk {
     /// Number of old lines in the hunk (`Same` and `Removed`).
     pub fn old_len(&self) -> usize {
         self.lines.iter().filter(|line| line.in_old()).count()
@@ -68,111 +69,93 @@ impl Hunk<'_> {
 
 /// Longest time spent looking for a minimal diff: two large unrelated versions would otherwise
 /// hold a server thread for seconds; past it `similar` returns a valid, less minimal diff.
+#[cfg(feature = "ssr")]
 pub const DIFF_DEADLINE: std::time::Duration = std::time::Duration::from_millis(500);
 
-/// Every line of `old` and `new` in order, marked as kept, removed or added. The number of
-/// changes is minimal (unless [`DIFF_DEADLINE`] was reached); within a run of changes, removed
-/// lines come before added ones.
-pub fn diff_lines<'a>(old: &'a str, new: &'a str) -> Vec<Line<'a>> {
-    let old_lines: Vec<&'a str> = old.lines().collect();
-    let new_lines: Vec<&'a str> = new.lines().collect();
-    let ops = similar::capture_diff_slices_deadline(
-        similar::Algorithm::Myers,
-        &old_lines,
-        &new_lines,
-        Some(std::time::Instant::now() + DIFF_DEADLINE),
-    );
-    let mut lines = Vec::with_capacity(old_lines.len().max(new_lines.len()));
-    for op in ops {
-        let (_, old_range, new_range) = op.as_tag_tuple();
-        match op.tag() {
-            similar::DiffTag::Equal => lines.extend(old_range.map(|i| Line::Same(old_lines[i]))),
-            similar::DiffTag::Delete => lines.extend(old_range.map(|i| Line::Removed(old_lines[i]))),
-            similar::DiffTag::Insert => lines.extend(new_range.map(|j| Line::Added(new_lines[j]))),
-            similar::DiffTag::Replace => {
-                lines.extend(old_range.map(|i| Line::Removed(old_lines[i])));
-                lines.extend(new_range.map(|j| Line::Added(new_lines[j])));
-            }
-        }
-    }
-    removals_first(&mut lines);
-    lines
-}
-
-/// Groups changes into hunks with `context` unchanged lines before and after each, merging
-/// hunks whose context would touch or overlap (as `diff -U context` does).
-pub fn hunks<'a>(lines: &[Line<'a>], context: usize) -> Vec<Hunk<'a>> {
-    // Ranges of `lines` to show, each grown around a change by `context` on both sides.
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    for (index, line) in lines.iter().enumerate() {
-        if !line.is_change() {
-            continue;
-        }
-        let start = index.saturating_sub(context);
-        let end = index
-            .saturating_add(1)
-            .saturating_add(context)
-            .min(lines.len());
-        match ranges.last_mut() {
-            Some(last) if start <= last.end => last.end = last.end.max(end),
-            _ => ranges.push(start..end),
-        }
-    }
-
-    // Line numbers: count the old and new lines that precede each range.
-    let mut hunks = Vec::with_capacity(ranges.len());
-    let (mut index, mut old_seen, mut new_seen) = (0, 0, 0);
-    for range in ranges {
-        for line in &lines[index..range.start] {
-            old_seen += usize::from(line.in_old());
-            new_seen += usize::from(line.in_new());
-        }
-        hunks.push(Hunk {
-            old_start: old_seen + 1,
-            new_start: new_seen + 1,
-            lines: lines[range.clone()].to_vec(),
-        });
-        index = range.start;
-    }
-    hunks
+/// The changes from `old` to `new` in hunks, with `context` unchanged lines before and after
+/// each change. The number of changes is minimal (unless [`DIFF_DEADLINE`] was reached); within
+/// a run of changes, removed lines come before added ones. Identical texts give no hunk.
+#[cfg(feature = "ssr")]
+pub fn hunks(old: &str, new: &str, context: usize) -> Vec<Hunk> {
+    use similar::ChangeTag;
+    let old_lines: Vec<&str> = old.lines().collect();
+    let new_lines: Vec<&str> = new.lines().collect();
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .timeout(DIFF_DEADLINE)
+        .diff_slices(&old_lines, &new_lines);
+    // `grouped_ops` doubles the context: more than the longer text would change nothing.
+    let context = context.min(old_lines.len().max(new_lines.len()));
+    diff.grouped_ops(context)
+        .iter()
+        .map(|group| {
+            let (old_start, new_start) = group.first().map_or((0, 0), |op| (op.old_range().start, op.new_range().start));
+            let mut lines: Vec<DiffLine> = group
+                .iter()
+                .flat_map(|op| diff.iter_changes(op))
+                .map(|change| {
+                    let text = change.value().to_owned();
+                    match change.tag() {
+                        ChangeTag::Equal => DiffLine::Same(text),
+                        ChangeTag::Delete => DiffLine::Removed(text),
+                        ChangeTag::Insert => DiffLine::Added(text),
+                    }
+                })
+                .collect();
+            removals_first(&mut lines);
+            Hunk { old_start: old_start + 1, new_start: new_start + 1, lines }
+        })
+        .collect()
 }
 
 /// Within each run of consecutive changes, puts removed lines before added ones: still a valid
 /// and minimal diff, and far easier to read than interleaved `-`/`+` lines.
-fn removals_first(lines: &mut [Line<'_>]) {
+#[cfg(feature = "ssr")]
+fn removals_first(lines: &mut [DiffLine]) {
     let mut start = 0;
     while start < lines.len() {
         if !lines[start].is_change() {
             start += 1;
             continue;
         }
-        let end = lines[start..]
-            .iter()
-            .position(|line| !line.is_change())
-            .map_or(lines.len(), |offset| start + offset);
+        let end = lines[start..].iter().position(|line| !line.is_change()).map_or(lines.len(), |offset| start + offset);
         // Stable: each kind keeps its order.
-        lines[start..end].sort_by_key(|line| matches!(line, Line::Added(_)));
+        lines[start..end].sort_by_key(|line| matches!(line, DiffLine::Added(_)));
         start = end;
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use Line::{Added, Removed, Same};
 
-    /// The old and new texts as the diff describes them, lines joined with `\n`.
-    fn sides(lines: &[Line]) -> (Vec<String>, Vec<String>) {
-        let old = lines
-            .iter()
-            .filter(|l| l.in_old())
-            .map(|l| l.text().to_owned())
-            .collect();
-        let new = lines
-            .iter()
-            .filter(|l| l.in_new())
-            .map(|l| l.text().to_owned())
-            .collect();
+    fn same(text: &str) -> DiffLine {
+        DiffLine::Same(text.to_owned())
+    }
+
+    fn added(text: &str) -> DiffLine {
+        DiffLine::Added(text.to_owned())
+    }
+
+    fn removed(text: &str) -> DiffLine {
+        DiffLine::Removed(text.to_owned())
+    }
+
+    /// Every line of both texts, marked: the one hunk of an unlimited context, or only `Same`
+    /// lines when nothing changed.
+    fn diff_lines(old: &str, new: &str) -> Vec<DiffLine> {
+        let mut all = hunks(old, new, usize::MAX);
+        match all.len() {
+            0 => old.lines().map(same).collect(),
+            1 => all.remove(0).lines,
+            n => panic!("an unlimited context gives one hunk, not {n}"),
+        }
+    }
+
+    /// The old and new texts as the diff describes them.
+    fn sides(lines: &[DiffLine]) -> (Vec<String>, Vec<String>) {
+        let old = lines.iter().filter(|l| l.in_old()).map(|l| l.text().to_owned()).collect();
+        let new = lines.iter().filter(|l| l.in_new()).map(|l| l.text().to_owned()).collect();
         (old, new)
     }
 
@@ -180,7 +163,7 @@ mod tests {
         text.lines().map(str::to_owned).collect()
     }
 
-    fn changes(lines: &[Line]) -> usize {
+    fn changes(lines: &[DiffLine]) -> usize {
         lines.iter().filter(|l| l.is_change()).count()
     }
 
@@ -189,33 +172,19 @@ mod tests {
         let mut lcs = vec![vec![0usize; new.len() + 1]; old.len() + 1];
         for i in (0..old.len()).rev() {
             for j in (0..new.len()).rev() {
-                lcs[i][j] = if old[i] == new[j] {
-                    lcs[i + 1][j + 1] + 1
-                } else {
-                    lcs[i + 1][j].max(lcs[i][j + 1])
-                };
+                lcs[i][j] = if old[i] == new[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
             }
         }
         old.len() + new.len() - 2 * lcs[0][0]
     }
 
-    fn check(old: &str, new: &str) -> Vec<Line<'static>> {
-        let old: &'static str = Box::leak(old.to_owned().into_boxed_str());
-        let new: &'static str = Box::leak(new.to_owned().into_boxed_str());
+    fn check(old: &str, new: &str) -> Vec<DiffLine> {
         let lines = diff_lines(old, new);
-        assert_eq!(
-            sides(&lines),
-            (split(old), split(new)),
-            "the diff rebuilds both texts"
-        );
+        assert_eq!(sides(&lines), (split(old), split(new)), "the diff rebuilds both texts");
         let old_lines: Vec<&str> = old.lines().collect();
         let new_lines: Vec<&str> = new.lines().collect();
         if old_lines.len() * new_lines.len() <= 250_000 {
-            assert_eq!(
-                changes(&lines),
-                minimal_changes(&old_lines, &new_lines),
-                "{old:?} → {new:?}"
-            );
+            assert_eq!(changes(&lines), minimal_changes(&old_lines, &new_lines), "{old:?} → {new:?}");
         }
         lines
     }
@@ -223,102 +192,56 @@ mod tests {
     #[test]
     fn identical_texts_have_no_hunks() {
         let text = "# Titre\n\nUn paragraphe.\n";
-        let lines = check(text, text);
-        assert!(lines.iter().all(|l| !l.is_change()));
-        assert_eq!(lines.len(), 3);
-        assert!(hunks(&lines, 3).is_empty());
-        assert!(diff_lines("", "").is_empty());
-        assert!(hunks(&[], 3).is_empty());
+        assert!(hunks(text, text, 3).is_empty());
+        assert!(hunks(text, text, usize::MAX).is_empty());
+        assert!(hunks("", "", 3).is_empty());
     }
 
     #[test]
     fn pure_insert() {
         let lines = check("a\nb\nc\n", "a\nb\nx\ny\nc\n");
-        assert_eq!(
-            lines,
-            vec![Same("a"), Same("b"), Added("x"), Added("y"), Same("c")]
-        );
-        let hunks = hunks(&lines, 1);
-        assert_eq!(
-            hunks,
-            vec![Hunk {
-                old_start: 2,
-                new_start: 2,
-                lines: vec![Same("b"), Added("x"), Added("y"), Same("c")]
-            }]
-        );
+        assert_eq!(lines, vec![same("a"), same("b"), added("x"), added("y"), same("c")]);
+        let hunks = hunks("a\nb\nc\n", "a\nb\nx\ny\nc\n", 1);
+        assert_eq!(hunks, vec![Hunk { old_start: 2, new_start: 2, lines: vec![same("b"), added("x"), added("y"), same("c")] }]);
         assert_eq!((hunks[0].old_len(), hunks[0].new_len()), (2, 4));
     }
 
     #[test]
     fn pure_delete() {
         let lines = check("a\nb\nc\nd\n", "a\nd\n");
-        assert_eq!(
-            lines,
-            vec![Same("a"), Removed("b"), Removed("c"), Same("d")]
-        );
-        assert_eq!(
-            hunks(&lines, 0),
-            vec![Hunk {
-                old_start: 2,
-                new_start: 2,
-                lines: vec![Removed("b"), Removed("c")]
-            }]
-        );
+        assert_eq!(lines, vec![same("a"), removed("b"), removed("c"), same("d")]);
+        assert_eq!(hunks("a\nb\nc\nd\n", "a\nd\n", 0), vec![Hunk { old_start: 2, new_start: 2, lines: vec![removed("b"), removed("c")] }]);
     }
 
     #[test]
     fn replace_in_the_middle_lists_removals_first() {
-        let lines = check(
-            "un\ndeux\ntrois\nquatre\ncinq\n",
-            "un\ndeux\nTROIS\nQUATRE\ncinq\n",
-        );
-        assert_eq!(
-            lines,
-            vec![
-                Same("un"),
-                Same("deux"),
-                Removed("trois"),
-                Removed("quatre"),
-                Added("TROIS"),
-                Added("QUATRE"),
-                Same("cinq")
-            ]
-        );
-        let hunks = hunks(&lines, 1);
+        let (old, new) = ("un\ndeux\ntrois\nquatre\ncinq\n", "un\ndeux\nTROIS\nQUATRE\ncinq\n");
+        let lines = check(old, new);
+        assert_eq!(lines, vec![same("un"), same("deux"), removed("trois"), removed("quatre"), added("TROIS"), added("QUATRE"), same("cinq")]);
+        let hunks = hunks(old, new, 1);
         assert_eq!(hunks.len(), 1);
         assert_eq!((hunks[0].old_start, hunks[0].new_start), (2, 2));
-        assert_eq!(hunks[0].lines.first(), Some(&Same("deux")));
-        assert_eq!(hunks[0].lines.last(), Some(&Same("cinq")));
+        assert_eq!(hunks[0].lines.first(), Some(&same("deux")));
+        assert_eq!(hunks[0].lines.last(), Some(&same("cinq")));
     }
 
     #[test]
     fn empty_old_or_new() {
         let lines = check("", "a\nb\n");
-        assert_eq!(lines, vec![Added("a"), Added("b")]);
-        assert_eq!(
-            hunks(&lines, 3),
-            vec![Hunk {
-                old_start: 1,
-                new_start: 1,
-                lines: vec![Added("a"), Added("b")]
-            }]
-        );
+        assert_eq!(lines, vec![added("a"), added("b")]);
+        assert_eq!(hunks("", "a\nb\n", 3), vec![Hunk { old_start: 1, new_start: 1, lines: vec![added("a"), added("b")] }]);
         let lines = check("a\nb\n", "");
-        assert_eq!(lines, vec![Removed("a"), Removed("b")]);
-        assert_eq!(hunks(&lines, 3)[0].new_len(), 0);
+        assert_eq!(lines, vec![removed("a"), removed("b")]);
+        assert_eq!(hunks("a\nb\n", "", 3)[0].new_len(), 0);
     }
 
     #[test]
     fn line_endings_are_not_differences() {
-        assert!(hunks(&check("a\nb", "a\nb\n"), 3).is_empty());
-        assert!(hunks(&check("a\r\nb\r\n", "a\nb\n"), 3).is_empty());
+        assert!(hunks("a\nb", "a\nb\n", 3).is_empty());
+        assert!(hunks("a\r\nb\r\n", "a\nb\n", 3).is_empty());
         // An added empty line is a real change.
-        assert_eq!(check("a\n", "a\n\n"), vec![Same("a"), Added("")]);
-        assert_eq!(
-            check("a\nb", "a\n\nb"),
-            vec![Same("a"), Added(""), Same("b")]
-        );
+        assert_eq!(check("a\n", "a\n\n"), vec![same("a"), added("")]);
+        assert_eq!(check("a\nb", "a\n\nb"), vec![same("a"), added(""), same("b")]);
     }
 
     #[test]
@@ -334,84 +257,50 @@ mod tests {
             .collect();
         let lines = check(&old, &new);
 
-        let merged = hunks(&lines, 3);
-        assert_eq!(
-            merged.len(),
-            1,
-            "6 lines apart, context 3: the contexts touch"
-        );
+        let merged = hunks(&old, &new, 3);
+        assert_eq!(merged.len(), 1, "6 lines apart, context 3: the contexts touch");
         assert_eq!((merged[0].old_start, merged[0].new_start), (1, 1));
         assert_eq!(merged[0].old_len(), 13, "lines 1 to 13");
 
-        let apart = hunks(&lines, 2);
+        let apart = hunks(&old, &new, 2);
         assert_eq!(apart.len(), 2);
         assert_eq!((apart[0].old_start, apart[0].old_len()), (1, 5));
-        assert_eq!(
-            (apart[1].old_start, apart[1].new_start, apart[1].old_len()),
-            (8, 8, 5)
-        );
+        assert_eq!((apart[1].old_start, apart[1].new_start, apart[1].old_len()), (8, 8, 5));
 
-        let bare = hunks(&lines, 0);
-        assert_eq!(
-            bare[0],
-            Hunk {
-                old_start: 3,
-                new_start: 3,
-                lines: vec![Removed("3"), Added("three")]
-            }
-        );
-        assert_eq!(
-            bare[1],
-            Hunk {
-                old_start: 10,
-                new_start: 10,
-                lines: vec![Removed("10"), Added("ten")]
-            }
-        );
+        let bare = hunks(&old, &new, 0);
+        assert_eq!(bare[0], Hunk { old_start: 3, new_start: 3, lines: vec![removed("3"), added("three")] });
+        assert_eq!(bare[1], Hunk { old_start: 10, new_start: 10, lines: vec![removed("10"), added("ten")] });
 
         // A huge context shows everything in one hunk without overflowing.
-        let all = hunks(&lines, usize::MAX);
+        let all = hunks(&old, &new, usize::MAX);
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].lines.len(), lines.len());
     }
 
     #[test]
     fn hunk_line_numbers_follow_earlier_changes() {
-        let old = "a\nb\nc\nd\ne\nf\ng\nh\n";
-        let new = "new1\nnew2\na\nb\nc\nd\ne\nf\nh\n";
-        let hunks = hunks(&check(old, new), 1);
+        let (old, new) = ("a\nb\nc\nd\ne\nf\ng\nh\n", "new1\nnew2\na\nb\nc\nd\ne\nf\nh\n");
+        check(old, new);
+        let hunks = hunks(old, new, 1);
         assert_eq!(hunks.len(), 2);
         assert_eq!((hunks[0].old_start, hunks[0].new_start), (1, 1));
         // `g` is old line 7; two lines were inserted above, so `f` is new line 8.
         assert_eq!((hunks[1].old_start, hunks[1].new_start), (6, 8));
-        assert_eq!(hunks[1].lines, vec![Same("f"), Removed("g"), Same("h")]);
+        assert_eq!(hunks[1].lines, vec![same("f"), removed("g"), same("h")]);
     }
 
     #[test]
     fn five_thousand_lines_with_three_edits() {
-        let old: String = (0..5_000)
-            .map(|i| format!("Ligne {i} du cours\n"))
-            .collect();
+        let old: String = (0..5_000).map(|i| format!("Ligne {i} du cours\n")).collect();
         let new = old
             .replace("Ligne 1000 du cours\n", "Ligne 1000 modifiée\n")
             .replace("Ligne 2500 du cours\n", "")
-            .replace(
-                "Ligne 4000 du cours\n",
-                "Ligne 4000 du cours\nLigne ajoutée\n",
-            );
+            .replace("Ligne 4000 du cours\n", "Ligne 4000 du cours\nLigne ajoutée\n");
         let lines = check(&old, &new);
         assert_eq!(lines.len(), 5_002);
-        let changed: Vec<Line> = lines.iter().copied().filter(Line::is_change).collect();
-        assert_eq!(
-            changed,
-            vec![
-                Removed("Ligne 1000 du cours"),
-                Added("Ligne 1000 modifiée"),
-                Removed("Ligne 2500 du cours"),
-                Added("Ligne ajoutée"),
-            ]
-        );
-        let hunks = hunks(&lines, 3);
+        let changed: Vec<DiffLine> = lines.iter().filter(|l| l.is_change()).cloned().collect();
+        assert_eq!(changed, vec![removed("Ligne 1000 du cours"), added("Ligne 1000 modifiée"), removed("Ligne 2500 du cours"), added("Ligne ajoutée")]);
+        let hunks = hunks(&old, &new, 3);
         assert_eq!(hunks.len(), 3);
         assert_eq!((hunks[0].old_start, hunks[0].new_start), (998, 998));
         assert_eq!((hunks[1].old_start, hunks[1].new_start), (2498, 2498));
@@ -424,7 +313,7 @@ mod tests {
         let new: String = (0..2_000).map(|i| format!("nouveau {i}\n")).collect();
         let lines = check(&old, &new);
         assert_eq!(changes(&lines), 5_000);
-        assert_eq!(hunks(&lines, 3).len(), 1);
+        assert_eq!(hunks(&old, &new, 3).len(), 1);
     }
 
     #[test]
@@ -447,9 +336,7 @@ mod tests {
 
         /// Up to `max_lines` lines from a tiny alphabet, so many lines repeat.
         fn text(&mut self, max_lines: u64, alphabet: u64) -> String {
-            (0..self.below(max_lines + 1))
-                .map(|_| format!("{}\n", self.below(alphabet)))
-                .collect()
+            (0..self.below(max_lines + 1)).map(|_| format!("{}\n", self.below(alphabet))).collect()
         }
     }
 
@@ -459,19 +346,12 @@ mod tests {
         for round in 0..2_000 {
             let alphabet = 2 + round % 5;
             let old = rng.text(30, alphabet);
-            let new = if rng.below(2) == 0 {
-                rng.text(30, alphabet)
-            } else {
-                mutate(&mut rng, &old, alphabet)
-            };
+            let new = if rng.below(2) == 0 { rng.text(30, alphabet) } else { mutate(&mut rng, &old, alphabet) };
             let lines = check(&old, &new);
             for context in [0, 1, 3] {
                 // Every change is in exactly one hunk, and the hunks' numbers are right.
-                let hunks = hunks(&lines, context);
-                assert_eq!(
-                    hunks.iter().map(|h| changes(&h.lines)).sum::<usize>(),
-                    changes(&lines)
-                );
+                let hunks = hunks(&old, &new, context);
+                assert_eq!(hunks.iter().map(|h| changes(&h.lines)).sum::<usize>(), changes(&lines));
                 let old_lines = split(&old);
                 let new_lines = split(&new);
                 for hunk in &hunks {
@@ -507,5 +387,12 @@ mod tests {
         let new: String = (0..40_000).map(|i| format!("nouvelle ligne {}\n", i * 7 % 40_000)).collect();
         let lines = diff_lines(&old, &new);
         assert_eq!(sides(&lines), (split(&old), split(&new)));
+    }
+
+    #[test]
+    fn hunks_cross_the_server_function_boundary() {
+        let hunk = Hunk { old_start: 2, new_start: 3, lines: vec![same("a"), removed("b"), added("c")] };
+        let json = serde_json::to_string(&hunk).expect("serialises");
+        assert_eq!(serde_json::from_str::<Hunk>(&json).expect("deserialises"), hunk);
     }
 }

@@ -44,7 +44,9 @@ pub struct CourseSource {
 impl CourseSource {
     /// Reads every non-hidden file under `dir`.
     pub fn from_dir(dir: &Path) -> io::Result<CourseSource> {
-        let slug = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        // `courses check .` from inside the folder: the name comes from the absolute path.
+        let name = dir.file_name().map(std::ffi::OsStr::to_owned).or_else(|| std::fs::canonicalize(dir).ok()?.file_name().map(std::ffi::OsStr::to_owned));
+        let slug = name.map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let mut files = BTreeMap::new();
         read_tree(dir, "", 0, &mut files)?;
         Ok(CourseSource { slug, label: dir.display().to_string().trim_end_matches('/').to_owned(), files })
@@ -98,6 +100,9 @@ pub fn module_slug(stem: &str) -> &str {
 /// The outcome of checking one course: the course when it has no error, and every problem.
 pub struct CourseCheck {
     pub course: Option<ParsedCourse>,
+    /// How many modules the course has: those it publishes or, when it has errors, the Markdown
+    /// files at the top of its folder (`README.md` aside), so that a summary still counts them.
+    pub modules: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -183,8 +188,12 @@ pub fn content_matches_type(bytes: &[u8], content_type: &str) -> bool {
 pub fn check_course(source: &CourseSource) -> CourseCheck {
     let mut report = Report::default();
     let course = build(source, &mut report);
-    let has_errors = report.has_errors();
-    CourseCheck { course: course.filter(|_| !has_errors), diagnostics: report.into_sorted() }
+    let course = course.filter(|_| !report.has_errors());
+    let modules = match &course {
+        Some(course) => course.modules.len(),
+        None => source.files.keys().filter(|path| path.ends_with(".md") && !path.contains('/') && *path != "README.md").count(),
+    };
+    CourseCheck { course, modules, diagnostics: report.into_sorted() }
 }
 
 fn build(source: &CourseSource, report: &mut Report) -> Option<ParsedCourse> {
@@ -460,8 +469,15 @@ fn build_module(
     })
 }
 
-/// Checks every course folder under `dir` (each sub-folder holding a `course.toml`).
+/// Checks the courses of `dir`: `dir` itself when it holds a `course.toml` (one course folder, as
+/// in `courses check courses/mon-cours`), otherwise each of its sub-folders (`courses check
+/// courses`), whose `documents/` or `images/` are then never mistaken for courses.
 pub fn check_directory(dir: &Path) -> io::Result<Vec<(CourseSource, CourseCheck)>> {
+    if dir.join("course.toml").is_file() {
+        let source = CourseSource::from_dir(dir)?;
+        let check = check_course(&source);
+        return Ok(vec![(source, check)]);
+    }
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.file_name());
     let mut results = Vec::new();

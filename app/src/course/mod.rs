@@ -8,6 +8,7 @@
 pub mod api;
 pub mod catalogue;
 pub mod diagnostics;
+pub mod diff;
 pub mod exercise;
 pub mod model;
 pub mod quiz;
@@ -15,8 +16,6 @@ pub mod slug;
 
 #[cfg(feature = "ssr")]
 pub mod cache;
-#[cfg(feature = "ssr")]
-pub mod diff;
 #[cfg(feature = "ssr")]
 pub mod loader;
 #[cfg(feature = "ssr")]

@@ -1,10 +1,14 @@
-//! Identifiers for URLs and heading anchors.
+//! Identifiers for URLs and heading anchors, and the accent folding that comparisons share.
+//!
+//! Letters outside ASCII are transliterated by `deunicode` (é → e, œ → oe, ß → ss, ø → o,
+//! Ł → L, Greek and Cyrillic letters to Latin ones); other characters (punctuation, quotes,
+//! symbols) are left alone by [`fold_text`], whose callers look for words and quotes in it.
 
-/// `Qu'est-ce que l'IA ?` → `qu-est-ce-que-l-ia`: lower case ASCII, accents removed, words joined
-/// with dashes.
+/// `Qu'est-ce que l'IA ?` → `qu-est-ce-que-l-ia`: lower case ASCII, letters transliterated,
+/// words joined with dashes.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
-    for c in text.chars().flat_map(fold_accent) {
+    for c in fold_letters(text).chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !slug.ends_with('-') && !slug.is_empty() {
@@ -19,7 +23,21 @@ pub fn slugify(text: &str) -> String {
 
 /// Lower case without accents, for comparisons that ignore both ("Énergie" matches "energie").
 pub fn fold_text(text: &str) -> String {
-    text.chars().flat_map(fold_accent).flat_map(char::to_lowercase).collect()
+    fold_letters(text).to_lowercase()
+}
+
+/// `text` with every non-ASCII letter transliterated to ASCII (a letter `deunicode` does not know
+/// is kept as it is); everything else unchanged.
+fn fold_letters(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        match deunicode::deunicode_char(c) {
+            // CJK syllables come with a trailing space, which separates them as words.
+            Some(ascii) if c.is_alphabetic() && !c.is_ascii() && !ascii.trim().is_empty() => folded.push_str(ascii),
+            _ => folded.push(c),
+        }
+    }
+    folded
 }
 
 /// Is `text` already a valid slug (what folder and module names must be)?
@@ -29,32 +47,6 @@ pub fn is_slug(text: &str) -> bool {
         && !text.starts_with('-')
         && !text.ends_with('-')
         && !text.contains("--")
-}
-
-fn fold_accent(c: char) -> impl Iterator<Item = char> {
-    let folded: &str = match c {
-        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
-        'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "A",
-        'ç' => "c",
-        'Ç' => "C",
-        'é' | 'è' | 'ê' | 'ë' => "e",
-        'É' | 'È' | 'Ê' | 'Ë' => "E",
-        'î' | 'ï' | 'í' | 'ì' => "i",
-        'Î' | 'Ï' | 'Í' | 'Ì' => "I",
-        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o",
-        'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => "O",
-        'ù' | 'û' | 'ü' | 'ú' => "u",
-        'Ù' | 'Û' | 'Ü' | 'Ú' => "U",
-        'ÿ' | 'ý' => "y",
-        'ñ' => "n",
-        'œ' => "oe",
-        'Œ' => "OE",
-        'æ' => "ae",
-        'Æ' => "AE",
-        _ => "",
-    };
-    let own = if folded.is_empty() { Some(c) } else { None };
-    folded.chars().chain(own)
 }
 
 #[cfg(test)]
@@ -71,5 +63,28 @@ mod tests {
         assert!(!is_slug("a--b"));
         assert!(!is_slug("-a"));
         assert!(!is_slug("é"));
+    }
+
+    #[test]
+    fn letters_beyond_french_are_transliterated() {
+        assert_eq!(slugify("Straße"), "strasse");
+        assert_eq!(slugify("Søren Kierkegaard"), "soren-kierkegaard");
+        assert_eq!(slugify("Łódź"), "lodz");
+        assert_eq!(slugify("Ελληνικά"), "ellenika");
+        assert_eq!(slugify("Ísland — Þórshöfn"), "island-thorshofn");
+        assert_eq!(slugify("Überblick: Ærø"), "uberblick-aero");
+        assert_eq!(slugify("Москва"), "moskva");
+        assert!(is_slug(&slugify("中文 课程")), "{}", slugify("中文 课程"));
+    }
+
+    #[test]
+    fn folding_keeps_what_is_not_a_letter() {
+        assert_eq!(fold_text("Énergie"), "energie");
+        assert_eq!(fold_text("Œuvre"), "oeuvre");
+        assert_eq!(fold_text("Straße Øst Łódź"), "strasse ost lodz");
+        assert_eq!(fold_text("ΑΘΗΝΑ"), fold_text("Αθηνα"));
+        // Quotes, apostrophes, symbols and digits are the callers' business.
+        assert_eq!(fold_text("« l’été » 12 € — ok !"), "« l’ete » 12 € — ok !");
+        assert_eq!(fold_text("٣"), "٣", "not a letter");
     }
 }

@@ -17,7 +17,7 @@ use crate::{
         CreateCourse, DiscardCourseDraft, PublishCourse, ResolveProblem, RollBackCourse, SaveCourseDetails, REPORT_KINDS,
     },
     components::{breadcrumb::Breadcrumb, form::FormMessage, labels::utc_datetime, module_editor::ModuleEditorIsland},
-    course::diagnostics::Severity,
+    course::{diagnostics::Severity, diff::DiffLine},
     i18n::{tr, tr_args, Locale},
     pages::{error::ErrorMessage, sign_in_required::{Forbidden, SignInRequired}},
 };
@@ -413,12 +413,12 @@ pub fn VersionsPage() -> impl IntoView {
                                     view! {
                                         <div class="diff">{files.into_iter().map(|f| view! {
                                             <h3><code>{f.path}</code></h3>
-                                            {f.hunks.into_iter().map(|(old_start, new_start, lines)| view! {
-                                                <p class="diff__where">{tr_args("versions-lines", &[("old", old_start.into()), ("new", new_start.into())])}</p>
-                                                <pre class="diff__hunk">{lines.into_iter().map(|(kind, text)| match kind {
-                                                    '+' => view! { <ins>{format!("+ {text}\n")}</ins> }.into_any(),
-                                                    '-' => view! { <del>{format!("- {text}\n")}</del> }.into_any(),
-                                                    _ => view! { <span>{format!("  {text}\n")}</span> }.into_any(),
+                                            {f.hunks.into_iter().map(|hunk| view! {
+                                                <p class="diff__where">{tr_args("versions-lines", &[("old", hunk.old_start.into()), ("new", hunk.new_start.into())])}</p>
+                                                <pre class="diff__hunk">{hunk.lines.into_iter().map(|line| match line {
+                                                    DiffLine::Added(text) => view! { <ins>{format!("+ {text}\n")}</ins> }.into_any(),
+                                                    DiffLine::Removed(text) => view! { <del>{format!("- {text}\n")}</del> }.into_any(),
+                                                    DiffLine::Same(text) => view! { <span>{format!("  {text}\n")}</span> }.into_any(),
                                                 }).collect_view()}</pre>
                                             }).collect_view()}
                                         }).collect_view()}</div>

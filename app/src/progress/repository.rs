@@ -11,16 +11,18 @@ use crate::{
     xapi::{statement, StatementInput, Verb},
 };
 
-/// A fresh random identifier (UUID v4 form), for statements and attestation codes.
+/// `bytes` random bytes as lower-case hexadecimal (the keys and secrets of xAPI credentials).
 pub(crate) fn random_hex(bytes: usize) -> Result<String, DbError> {
     let mut buffer = vec![0u8; bytes];
     getrandom::fill(&mut buffer).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))?;
     Ok(buffer.iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// A random UUID (version 4), the id of an xAPI statement.
 fn uuid_v4() -> Result<String, DbError> {
-    let hex = random_hex(16)?;
-    Ok(format!("{}-{}-4{}-8{}-{}", &hex[0..8], &hex[8..12], &hex[13..16], &hex[17..20], &hex[20..32]))
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))?;
+    Ok(uuid::Builder::from_random_bytes(bytes).into_uuid().hyphenated().to_string())
 }
 
 /// An attestation code that is easy to read aloud: 12 characters without 0/O or 1/I.

@@ -128,20 +128,10 @@ fn number(value: f64) -> String {
 /// renders (hydration, snapshots). Two charts with the same title on one page would share ids:
 /// give them distinct titles.
 fn id_slug(title: &str) -> String {
-    let mut slug = String::from("graphique");
-    let mut pending_dash = true;
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            if pending_dash {
-                slug.push('-');
-                pending_dash = false;
-            }
-            slug.push(c.to_ascii_lowercase());
-        } else {
-            pending_dash = true;
-        }
+    match crate::course::slug::slugify(title) {
+        slug if slug.is_empty() => "graphique".to_owned(),
+        slug => format!("graphique-{slug}"),
     }
-    slug
 }
 
 /// Text and attribute content for XML: the five predefined entities.
@@ -203,18 +193,19 @@ mod tests {
         assert!(svg.ends_with("</svg>"));
         assert!(svg.contains("role=\"img\""));
         assert!(svg.contains(
-            "aria-labelledby=\"graphique-parcours-termin-s-par-mois-titre \
-             graphique-parcours-termin-s-par-mois-desc\""
+            "aria-labelledby=\"graphique-parcours-termines-par-mois-titre \
+             graphique-parcours-termines-par-mois-desc\""
         ));
-        assert!(svg.contains("<title id=\"graphique-parcours-termin-s-par-mois-titre\">"));
-        assert!(svg.contains("<desc id=\"graphique-parcours-termin-s-par-mois-desc\">"));
+        assert!(svg.contains("<title id=\"graphique-parcours-termines-par-mois-titre\">"));
+        assert!(svg.contains("<desc id=\"graphique-parcours-termines-par-mois-desc\">"));
         assert!(svg.contains("viewBox=\"0 0 640 240\""));
         assert!(svg.contains("width=\"100%\""));
     }
 
     #[test]
     fn ids_are_stable_and_safe() {
-        assert_eq!(id_slug("Complétions 2026"), "graphique-compl-tions-2026");
+        assert_eq!(id_slug("Complétions 2026"), "graphique-completions-2026");
+        assert_eq!(id_slug("Übersicht Straße"), "graphique-ubersicht-strasse");
         assert_eq!(id_slug(""), "graphique");
         assert_eq!(id_slug("<script>&\""), "graphique-script");
         assert_eq!(id_slug("A  B"), id_slug("a-b"));

@@ -104,10 +104,6 @@ impl AssistantBackend {
         }))
     }
 
-    pub fn is_simulated(&self) -> bool {
-        matches!(self, AssistantBackend::Simulated)
-    }
-
     /// The model name shown to learners when the assistant is external.
     pub fn external_model(&self) -> Option<&str> {
         match self {
@@ -172,8 +168,8 @@ mod tests {
 
     #[test]
     fn the_simulation_is_the_default() {
-        assert!(AssistantBackend::from_settings(None, None, None).unwrap().is_simulated());
-        assert!(AssistantBackend::from_settings(Some("  "), Some("k"), Some("m")).unwrap().is_simulated());
+        assert!(matches!(AssistantBackend::from_settings(None, None, None).unwrap(), AssistantBackend::Simulated));
+        assert!(matches!(AssistantBackend::from_settings(Some("  "), Some("k"), Some("m")).unwrap(), AssistantBackend::Simulated));
     }
 
     #[test]

@@ -1,12 +1,11 @@
-//! `GET /xapi/about` (Communication §2.7: the versions this LRS speaks, no authentication, what
-//! clients such as `@xapi/xapi` ask first) and `GET /xapi/statements`: the xAPI 1.0.3 read
-//! endpoint (Communication §2.1.3). External systems
-//! authenticate with HTTP Basic credentials created by an administrator for one unit, and read
-//! the statements of that unit's agents (sub-units included): filters `agent`, `verb`,
-//! `activity`, `since`, `until`, `limit`, `ascending`, `statementId`, paging with `more`.
+//! `GET /xapi/about` (Communication §2.8: the versions this LRS speaks, what clients such as
+//! `@xapi/xapi` ask first; no authentication, any version header) and `GET /xapi/statements`: the
+//! xAPI 1.0.3 read endpoint (Communication §2.1.3). External systems authenticate with HTTP Basic
+//! credentials created by an administrator for one unit, and read the statements of that unit's
+//! agents (sub-units included): filters `agent`, `verb`, `activity`, `since`, `until`, `limit`,
+//! `ascending`, `statementId`, paging with `more`.
 
 use app::{
-    reporting::api::percent_decode,
     state::AppState,
     xapi::{
         query::{encode_cursor, parse, QueryError},
@@ -14,7 +13,7 @@ use app::{
     },
 };
 use axum::{
-    extract::{RawQuery, State},
+    extract::{rejection::QueryRejection, Query, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     Json,
@@ -52,18 +51,12 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
     Some((key.to_owned(), secret.to_owned()))
 }
 
-/// Decodes `a=b&c=d` with percent-escapes and `+` as space.
-fn query_pairs(raw: &str) -> Vec<(String, String)> {
-    raw.split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| match pair.split_once('=') {
-            Some((name, value)) => (percent_decode(name), percent_decode(value)),
-            None => (percent_decode(pair), String::new()),
-        })
-        .collect()
+/// Versioning (Communication §3.3): a request says `1.0` or `1.0.x`; anything else is refused.
+fn is_supported_version(version: &str) -> bool {
+    version == "1.0" || version.strip_prefix("1.0.").is_some_and(|patch| !patch.is_empty() && patch.bytes().all(|b| b.is_ascii_digit()))
 }
 
-pub async fn statements(State(state): State<AppState>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+pub async fn statements(State(state): State<AppState>, headers: HeaderMap, pairs: Result<Query<Vec<(String, String)>>, QueryRejection>) -> Response {
     let Some((key, secret)) = basic_credentials(&headers) else {
         return error(StatusCode::UNAUTHORIZED, "HTTP Basic credentials required");
     };
@@ -76,11 +69,13 @@ pub async fn statements(State(state): State<AppState>, headers: HeaderMap, RawQu
         }
     };
     match headers.get("X-Experience-API-Version").and_then(|v| v.to_str().ok()) {
-        Some(version) if version.starts_with("1.0") => {}
+        Some(version) if is_supported_version(version) => {}
         Some(_) => return error(StatusCode::BAD_REQUEST, "unsupported X-Experience-API-Version (1.0.x expected)"),
         None => return error(StatusCode::BAD_REQUEST, "missing X-Experience-API-Version header"),
     }
-    let pairs = query_pairs(raw.as_deref().unwrap_or_default());
+    let Ok(Query(pairs)) = pairs else {
+        return error(StatusCode::BAD_REQUEST, "malformed query string");
+    };
     let query = match parse(&pairs) {
         Ok(query) => query,
         Err(failure @ QueryError::Unsupported(_)) => return error(StatusCode::NOT_IMPLEMENTED, &failure.to_string()),
@@ -100,21 +95,21 @@ pub async fn statements(State(state): State<AppState>, headers: HeaderMap, RawQu
             None => error(StatusCode::NOT_FOUND, "no such statement"),
         };
     }
-    let more = next
-        .map(|cursor| {
-            let kept: Vec<String> = raw
-                .as_deref()
-                .unwrap_or_default()
-                .split('&')
-                .filter(|pair| !pair.is_empty() && !pair.starts_with("more="))
-                .map(str::to_owned)
-                .collect();
-            let mut query = kept.join("&");
-            if !query.is_empty() {
-                query.push('&');
+    // The same query from where this page stops (a path without scheme and host, as the spec asks).
+    let more = match next {
+        Some(cursor) => {
+            let mut kept: Vec<(&str, &str)> = pairs.iter().filter(|(name, _)| name != "more").map(|(name, value)| (name.as_str(), value.as_str())).collect();
+            let token = encode_cursor(&cursor);
+            kept.push(("more", &token));
+            match serde_urlencoded::to_string(&kept) {
+                Ok(query) => format!("/xapi/statements?{query}"),
+                Err(failure) => {
+                    tracing::error!(error = %failure, "xAPI paging link");
+                    return error(StatusCode::INTERNAL_SERVER_ERROR, "internal error");
+                }
             }
-            format!("/xapi/statements?{query}more={}", encode_cursor(&cursor))
-        })
-        .unwrap_or_default();
+        }
+        None => String::new(),
+    };
     with_version(Json(json!({ "statements": page, "more": more })).into_response())
 }
