@@ -594,8 +594,8 @@ mod tests {
         let root = temp_dir("one");
         let course = write_course(&root, "mon-cours", false);
         let summary = check_summary(&course).unwrap();
-        assert_eq!(summary, CheckSummary { courses: 1, modules: 2, ..CheckSummary::default() }, "documents/ and images/ are not courses");
-        assert!(check_courses(&course, true).is_ok());
+        assert_eq!((summary.courses, summary.modules, summary.errors), (1, 2, 0), "documents/ and images/ are not courses: {summary}");
+        assert!(check_courses(&course, false).is_ok());
         // The same course inside a folder of courses.
         assert_eq!(check_summary(&root).unwrap(), summary);
         std::fs::remove_dir_all(root).unwrap();

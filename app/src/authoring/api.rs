@@ -533,8 +533,7 @@ pub async fn load_diff(slug: String, from: i64, to: Option<i64>) -> Result<Vec<F
         if before == after {
             continue;
         }
-        let hunks = hunks(&before, &after, 3);
-        diffs.push(FileDiff { path: path.clone(), hunks });
+        diffs.push(FileDiff { path: path.clone(), hunks: hunks(&before, &after, 3) });
     }
     Ok(diffs)
 }

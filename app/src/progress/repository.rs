@@ -11,17 +11,22 @@ use crate::{
     xapi::{statement, StatementInput, Verb},
 };
 
+/// Fills `buffer` from the system's random source.
+fn fill_random(buffer: &mut [u8]) -> Result<(), DbError> {
+    getrandom::fill(buffer).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))
+}
+
 /// `bytes` random bytes as lower-case hexadecimal (the keys and secrets of xAPI credentials).
 pub(crate) fn random_hex(bytes: usize) -> Result<String, DbError> {
     let mut buffer = vec![0u8; bytes];
-    getrandom::fill(&mut buffer).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))?;
+    fill_random(&mut buffer)?;
     Ok(buffer.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// A random UUID (version 4), the id of an xAPI statement.
 fn uuid_v4() -> Result<String, DbError> {
     let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))?;
+    fill_random(&mut bytes)?;
     Ok(uuid::Builder::from_random_bytes(bytes).into_uuid().hyphenated().to_string())
 }
 
@@ -29,7 +34,7 @@ fn uuid_v4() -> Result<String, DbError> {
 fn verification_code() -> Result<String, DbError> {
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut bytes = [0u8; 12];
-    getrandom::fill(&mut bytes).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))?;
+    fill_random(&mut bytes)?;
     let code: String = bytes.iter().map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char).collect();
     Ok(format!("{}-{}-{}", &code[0..4], &code[4..8], &code[8..12]))
 }

@@ -100,7 +100,7 @@ pub async fn statements(State(state): State<AppState>, headers: HeaderMap, pairs
         Some(cursor) => {
             let mut kept: Vec<(&str, &str)> = pairs.iter().filter(|(name, _)| name != "more").map(|(name, value)| (name.as_str(), value.as_str())).collect();
             let token = encode_cursor(&cursor);
-            kept.push(("more", &token));
+            kept.push(("more", token.as_str()));
             match serde_urlencoded::to_string(&kept) {
                 Ok(query) => format!("/xapi/statements?{query}"),
                 Err(failure) => {
