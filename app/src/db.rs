@@ -99,10 +99,7 @@ impl WriteTransaction {
     /// writes. SQLite already runs one write transaction at a time (`BEGIN IMMEDIATE`);
     /// PostgreSQL takes a transaction-scoped advisory lock on the key's hash.
     pub async fn serialize_on(&mut self, key: &str) -> Result<(), DbError> {
-        if self.engine == Engine::Postgres {
-            sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").bind(key).execute(&mut *self.tx).await?;
-        }
-        Ok(())
+        serialize_on(&mut self.tx, self.engine, key).await
     }
 
     pub async fn commit(self) -> Result<(), sqlx::Error> {
@@ -112,6 +109,15 @@ impl WriteTransaction {
     pub async fn rollback(self) -> Result<(), sqlx::Error> {
         self.tx.rollback().await
     }
+}
+
+/// Waits for, then holds until the end of the transaction, the lock on `key` (PostgreSQL's
+/// transaction-scoped advisory lock on its hash; nothing on SQLite, whose writers take turns).
+async fn serialize_on(conn: &mut sqlx::AnyConnection, engine: Engine, key: &str) -> Result<(), DbError> {
+    if engine == Engine::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").bind(key).execute(conn).await?;
+    }
+    Ok(())
 }
 
 impl std::ops::Deref for WriteTransaction {
@@ -259,10 +265,7 @@ impl WriteScope<'_> {
     /// As [`WriteTransaction::serialize_on`]: on SQLite the jobs of a group already run one after
     /// the other on the single writer; PostgreSQL takes the transaction's advisory lock.
     pub async fn serialize_on(&mut self, key: &str) -> Result<(), DbError> {
-        if self.engine == Engine::Postgres {
-            sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").bind(key).execute(&mut *self.conn).await?;
-        }
-        Ok(())
+        serialize_on(self.conn, self.engine, key).await
     }
 }
 

@@ -7,6 +7,7 @@ use reqwest::StatusCode;
 use server::startup::{Application, StartupError};
 
 on_both_engines!(
+    grouped_writes_are_each_all_or_nothing,
     health_check_reports_the_database,
     home_page_is_french_by_default,
     english_follows_accept_language,
@@ -149,4 +150,53 @@ async fn a_port_in_use_is_a_clear_error() {
     let error = Application::build(&config).await.err().unwrap();
     assert!(matches!(error, StartupError::Bind { .. }), "{error}");
     assert!(error.to_string().contains(&config.site_addr.to_string()), "{error}");
+}
+
+/// Concurrent grouped writes (the quiz submissions' path): each job sees the writes of those
+/// before it in the same transaction, a refused job leaves no trace and takes nothing with it,
+/// and every accepted job is stored once its caller has the answer.
+async fn grouped_writes_are_each_all_or_nothing(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let db = app.db.clone();
+    sqlx::query("CREATE TABLE grouped_test (n BIGINT NOT NULL)").execute(db.pool()).await.unwrap();
+    let jobs = (0..40i64).map(|n| {
+        let db = db.clone();
+        tokio::spawn(async move {
+            db.write_grouped(move |mut scope| {
+                Box::pin(async move {
+                    sqlx::query("INSERT INTO grouped_test (n) VALUES ($1)").bind(n).execute(&mut *scope).await.map_err(app::db::DbError::from)?;
+                    // Odd jobs are refused after writing: their row must go with them.
+                    if n % 2 == 1 {
+                        return Err(app::db::DbError::GroupCommit(format!("refusé {n}")));
+                    }
+                    let seen: i64 = sqlx::Row::try_get(&sqlx::query("SELECT COUNT(*) AS c FROM grouped_test WHERE n = $1").bind(n).fetch_one(&mut *scope).await?, "c")?;
+                    Ok(seen)
+                })
+            })
+            .await
+        })
+    });
+    let outcomes: Vec<_> = futures_join(jobs).await;
+    for (n, outcome) in outcomes.iter().enumerate() {
+        match outcome {
+            Ok(seen) => assert!(n % 2 == 0 && *seen == 1, "job {n} saw {seen} rows of its own"),
+            Err(error) => assert!(n % 2 == 1 && error.to_string().contains(&format!("refusé {n}")), "job {n}: {error}"),
+        }
+    }
+    let stored: Vec<i64> = sqlx::query("SELECT n FROM grouped_test ORDER BY n")
+        .fetch_all(db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| sqlx::Row::try_get(row, "n").unwrap())
+        .collect();
+    assert_eq!(stored, (0..40).filter(|n| n % 2 == 0).collect::<Vec<_>>());
+}
+
+async fn futures_join<T: Send + 'static>(handles: impl Iterator<Item = tokio::task::JoinHandle<T>>) -> Vec<T> {
+    let mut results = Vec::new();
+    for handle in handles.collect::<Vec<_>>() {
+        results.push(handle.await.expect("job task"));
+    }
+    results
 }
