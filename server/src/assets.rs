@@ -216,21 +216,10 @@ impl Preloaded {
 impl InMemoryFile {
     /// The answer to a GET (or HEAD) of this file: the best copy `Accept-Encoding` allows.
     fn response(&self, request: &HeaderMap, head_only: bool) -> Response {
-        let unchanged = request
-            .get_all(header::IF_NONE_MATCH)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .any(|tag| tag.trim() == "*" || tag.trim().trim_start_matches("W/") == self.etag);
-        if unchanged {
+        if etag_matches(request, &self.etag) {
             return (StatusCode::NOT_MODIFIED, [(header::ETAG, self.etag.clone())]).into_response();
         }
-        let accepted = request.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
-        let (body, encoding) = match (&self.brotli, &self.gzip) {
-            (Some(brotli), _) if accepts(accepted, "br") => (brotli, Some("br")),
-            (_, Some(gzip)) if accepts(accepted, "gzip") => (gzip, Some("gzip")),
-            _ => (&self.identity, None),
-        };
+        let (body, encoding) = best_copy(request, &self.identity, self.brotli.as_ref(), self.gzip.as_ref());
         let mut response = if head_only { Body::empty() } else { Body::from(body.clone()) }.into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, self.content_type.clone());
@@ -240,6 +229,27 @@ impl InMemoryFile {
             headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
         }
         response
+    }
+}
+
+/// Does the request's `If-None-Match` name `etag` (or `*`)? The weak comparison of a GET.
+pub fn etag_matches(request: &HeaderMap, etag: &HeaderValue) -> bool {
+    request
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|tag| tag.trim() == "*" || tag.trim().trim_start_matches("W/") == etag)
+}
+
+/// The copy of a body to send for the request's `Accept-Encoding`: brotli, else gzip, else the
+/// body as it is; with its `Content-Encoding`.
+pub fn best_copy<'a>(request: &HeaderMap, identity: &'a Bytes, brotli: Option<&'a Bytes>, gzip: Option<&'a Bytes>) -> (&'a Bytes, Option<&'static str>) {
+    let accepted = request.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
+    match (brotli, gzip) {
+        (Some(brotli), _) if accepts(accepted, "br") => (brotli, Some("br")),
+        (_, Some(gzip)) if accepts(accepted, "gzip") => (gzip, Some("gzip")),
+        _ => (identity, None),
     }
 }
 

@@ -246,23 +246,10 @@ impl KeptPage {
     }
 
     fn response(&self, request: &HeaderMap, head_only: bool) -> Response {
-        let unchanged = request
-            .get_all(header::IF_NONE_MATCH)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .any(|tag| tag.trim().trim_start_matches("W/") == self.etag);
-        let mut response = if unchanged {
+        let mut response = if crate::assets::etag_matches(request, &self.etag) {
             StatusCode::NOT_MODIFIED.into_response()
         } else {
-            let accepted = request.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
-            let (body, encoding) = if crate::assets::accepts(accepted, "br") {
-                (&self.brotli, Some("br"))
-            } else if crate::assets::accepts(accepted, "gzip") {
-                (&self.gzip, Some("gzip"))
-            } else {
-                (&self.identity, None)
-            };
+            let (body, encoding) = crate::assets::best_copy(request, &self.identity, Some(&self.brotli), Some(&self.gzip));
             let mut response = if head_only { Body::empty() } else { Body::from(body.clone()) }.into_response();
             response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
             if let Some(encoding) = encoding {
