@@ -56,7 +56,11 @@ pub async fn submit_quiz(
         answers,
         duration: shown_at.map(|at| crate::db::now() - at).filter(|d| (0..=LONGEST_MEANINGFUL_QUIZ_SECONDS).contains(d)),
     };
-    db.write_grouped(move |mut scope| Box::pin(async move { submission.record(&mut scope).await })).await
+    db.write_grouped(move |mut scope| Box::pin(async move { submission.record(&mut scope).await }))
+        .await
+        // The job ran on the writer's task, outside this request: its refusal sets the
+        // response's status here (409 for the attempt limit, not 500).
+        .map_err(AppError::with_status)
 }
 
 /// A quiz attempt on its way to the database (owned: it waits in the writer's queue).
