@@ -313,7 +313,8 @@ def lighthouse_scores(work, pages):
     """Lighthouse's performance, accessibility and best-practice scores (0–100) of each page, in
     its default mobile emulation, with Debian's Chromium."""
     chromium = shutil.which("chromium") or sys.exit("chromium manque : scripts/bootstrap.sh --bench l'installe")
-    version = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.split()[-1]
+    words = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.split()
+    version = next((w for w in words if w[:1].isdigit()), "?")
     results = []
     for label, url in pages:
         report = os.path.join(work, "lighthouse.json")
