@@ -214,6 +214,7 @@ async fn hr_scope_covers_its_subtree_only(engine: Engine) {
         email: "rh@ville.fr".into(),
         display_name: "RH".into(),
         organization_id: Some(a),
+        time_zone: "Europe/Paris".into(),
         roles: session::roles_of(&app.db, hr_id).await.unwrap(),
         session_id: 0,
     };

@@ -22,7 +22,12 @@ pub struct TreeEntry {
     pub depth: usize,
     /// The SIRET that places agents signing in through ProConnect in this unit.
     pub siret: Option<String>,
+    /// The time zone the unit sets itself (IANA name); `None`: its parent's.
+    pub time_zone: Option<String>,
+    /// The zone in effect, shown when the unit inherits it: `Paris`, `La Réunion`…
+    pub effective_zone: String,
 }
+
 
 /// An account and its roles, for the admin page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +57,18 @@ pub async fn load_organization_tree() -> Result<Vec<TreeEntry>, ServerFnError> {
     } else {
         Default::default()
     };
-    Ok(tree.into_iter().map(|(unit, depth)| TreeEntry { siret: sirets.get(&unit.id).cloned(), unit, depth }).collect())
+    let own_zones = crate::organizations::repository::own_time_zones(&state.db).await.map_err(unavailable)?;
+    let zones = crate::organizations::repository::zones(state.db.pool()).await.map_err(unavailable)?;
+    Ok(tree
+        .into_iter()
+        .map(|(unit, depth)| TreeEntry {
+            siret: sirets.get(&unit.id).cloned(),
+            time_zone: own_zones.get(&unit.id).cloned(),
+            effective_zone: crate::components::labels::zone_name_of(zones.of(Some(unit.id))),
+            unit,
+            depth,
+        })
+        .collect())
 }
 
 #[cfg(feature = "ssr")]
@@ -527,7 +543,14 @@ pub async fn create_organization(name: String, parent_id: String) -> Result<(), 
 }
 
 #[server]
-pub async fn update_organization(id: i64, name: String, parent_id: String, siret: Option<String>) -> Result<(), ServerFnError> {
+pub async fn update_organization(
+    id: i64,
+    name: String,
+    parent_id: String,
+    // The unit form always sends both; an empty (or absent) field clears the value.
+    #[server(default)] siret: String,
+    #[server(default)] time_zone: String,
+) -> Result<(), ServerFnError> {
     use crate::organizations::repository as units;
     let state = app_state()?;
     let admin = super::authz::require_admin()?;
@@ -535,17 +558,23 @@ pub async fn update_organization(id: i64, name: String, parent_id: String, siret
         Ok(_) => units::move_to(&state.db, id, parse_unit(&parent_id)).await,
         Err(error) => Err(error),
     };
-    let result = match (result, &siret) {
-        (Ok(()), Some(siret)) => units::set_siret(&state.db, id, siret).await,
-        (other, _) => other,
+    let result = match result {
+        Ok(()) => units::set_siret(&state.db, id, &siret).await,
+        other => other,
+    };
+    let result = match result {
+        Ok(()) => units::set_time_zone(&state.db, id, &time_zone).await,
+        other => other,
     };
     if result.is_ok() {
-        // A unit under a new parent is covered by other assignments.
+        // A unit under a new parent is covered by other assignments; a new zone moves due times.
         crate::reporting::repository::rebuild_all_enrolments(&state.db).await.map_err(unavailable)?;
     }
     let feedback = match result {
         Ok(()) => {
-            let details = format!("nom « {} », parent {}, SIRET {}", name.trim(), parent_id.trim(), siret.as_deref().unwrap_or("inchangé"));
+            let or = |value: &str, empty: &'static str| if value.trim().is_empty() { empty.to_owned() } else { value.trim().to_owned() };
+            let details =
+                format!("nom « {} », parent {}, SIRET {}, fuseau {}", name.trim(), parent_id.trim(), or(&siret, "aucun"), or(&time_zone, "hérité"));
             audit::record(&state.db, Some(admin.id), "organization.update", &format!("organization:{id}"), &details).await.map_err(unavailable)?;
             FormFeedback::success("unites", "Unité modifiée.")
         }

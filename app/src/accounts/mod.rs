@@ -69,6 +69,9 @@ pub struct CurrentUser {
     pub email: String,
     pub display_name: String,
     pub organization_id: Option<i64>,
+    /// The IANA time zone of their unit (inherited up the tree, Europe/Paris at the root): the
+    /// zone of the times shown to them.
+    pub time_zone: String,
     pub roles: Vec<RoleGrant>,
     pub session_id: i64,
 }

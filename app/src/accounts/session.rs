@@ -71,9 +71,17 @@ pub async fn create_with_id_token(db: &Database, user_id: i64, id_token: Option<
 pub async fn user_for_token(db: &Database, token: &str) -> Result<Option<CurrentUser>, DbError> {
     let at = now();
     let Some(row) = sqlx::query(
-        "SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.display_name, u.organization_id \
-         FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.disabled_at IS NULL",
+        // With the time zone of the agent's unit: its own, or the nearest ancestor's.
+        "WITH RECURSIVE live AS ( \
+             SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.display_name, u.organization_id \
+             FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.disabled_at IS NULL \
+         ), up (id, parent_id, time_zone, depth) AS ( \
+             SELECT o.id, o.parent_id, o.time_zone, 0 FROM organizations o WHERE o.id IN (SELECT organization_id FROM live) \
+             UNION ALL \
+             SELECT o.id, o.parent_id, o.time_zone, up.depth + 1 FROM organizations o JOIN up ON o.id = up.parent_id WHERE up.depth < 64 \
+         ) \
+         SELECT live.*, (SELECT up.time_zone FROM up WHERE up.time_zone IS NOT NULL ORDER BY up.depth LIMIT 1) AS time_zone FROM live",
     )
     .bind(hash_token(token))
     .bind(at)
@@ -94,6 +102,10 @@ pub async fn user_for_token(db: &Database, token: &str) -> Result<Option<Current
         email: row.try_get("email")?,
         display_name: row.try_get("display_name")?,
         organization_id: row.try_get("organization_id")?,
+        time_zone: row
+            .try_get::<Option<String>, _>("time_zone")?
+            .filter(|name| crate::time::zone(name).is_some())
+            .unwrap_or_else(|| crate::time::DEFAULT_TIME_ZONE.to_owned()),
         roles: roles_of(db, user_id).await?,
         session_id,
     }))

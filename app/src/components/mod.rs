@@ -1,6 +1,7 @@
 //! Reusable interface pieces shared by several pages.
 
 pub mod activity;
+pub mod bar_chart;
 pub mod breadcrumb;
 pub mod chat;
 pub mod form;

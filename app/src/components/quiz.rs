@@ -12,7 +12,6 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
-    components::labels::utc_datetime,
     course::quiz::{LearnerQuestionKind, LearnerQuiz, QuizSettings},
     i18n::Locale,
     quiz::{api::SubmitQuiz, AttemptView},
@@ -206,7 +205,7 @@ fn QuizCorrection(quiz: LearnerQuiz, view: AttemptView, locale: Locale) -> impl 
                     // Numbered from the total, so the tenth most recent of 300 reads 291.
                     <ol reversed=true start=view.attempts_made>
                         {history.into_iter().map(|(at, score, passed)| view! {
-                            <li>{format!("{} — {score} % — {}", utc_datetime(at), if passed { locale.text("quiz-passed") } else { locale.text("quiz-failed") })}</li>
+                            <li>{format!("{} — {score} % — {}", at, if passed { locale.text("quiz-passed") } else { locale.text("quiz-failed") })}</li>
                         }).collect_view()}
                     </ol>
                 </details>

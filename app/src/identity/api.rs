@@ -149,7 +149,7 @@ async fn import_view(db: &crate::db::Database, stored: super::repository::Stored
         scope_label,
         full_sync: stored.full_sync,
         report: stored.report,
-        checked_at: crate::components::labels::utc_datetime(stored.created_at),
+        checked_at: crate::components::labels::local_datetime(stored.created_at),
         applied: stored.applied_at.is_some(),
     })
 }

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 pub mod repository;
+#[cfg(feature = "ssr")]
+pub mod zones;
 
 /// One unit of the organisation tree.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,6 +26,32 @@ pub enum OrganizationNameError {
     #[error("le nom de l'unité dépasse {max} caractères")]
     TooLong { max: usize },
 }
+
+/// The zones of the French territories, offered on the unit form, with the key of their names
+/// in the catalogues (`zone-reunion` on the form, `zone-reunion-short` after a time). The server
+/// accepts any IANA zone; one outside this list is shown by the last part of its name.
+pub const TIME_ZONE_CHOICES: &[(&str, &str)] = &[
+    ("Europe/Paris", "paris"),
+    ("America/Guadeloupe", "guadeloupe"),
+    ("America/Martinique", "martinique"),
+    ("America/Cayenne", "guyane"),
+    ("Indian/Reunion", "reunion"),
+    ("Indian/Mayotte", "mayotte"),
+    ("America/Miquelon", "saint-pierre-et-miquelon"),
+    ("America/St_Barthelemy", "saint-barthelemy"),
+    ("America/Marigot", "saint-martin"),
+    ("Pacific/Noumea", "nouvelle-caledonie"),
+    ("Pacific/Tahiti", "tahiti"),
+    ("Pacific/Marquesas", "marquises"),
+    ("Pacific/Gambier", "gambier"),
+    ("Pacific/Wallis", "wallis-et-futuna"),
+    ("Indian/Kerguelen", "taaf"),
+];
+
+/// Why a time zone is refused.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("le fuseau horaire « {0} » n'existe pas : choisissez-en un dans la liste")]
+pub struct UnknownTimeZone(pub String);
 
 /// Longest accepted unit name, in characters.
 pub const MAX_NAME_CHARS: usize = 200;

@@ -40,6 +40,22 @@ fn role_label(role: Role) -> String {
     tr(&format!("role-{}", role.id()))
 }
 
+/// The time zones of the French territories, the unit's own one selected (a zone set from the
+/// command line outside this list is listed too, so that saving the form keeps it).
+fn zone_options(selected: Option<&str>) -> impl IntoView {
+    let choices = crate::organizations::TIME_ZONE_CHOICES;
+    let other = selected.filter(|name| !choices.iter().any(|(iana, _)| iana == name)).map(|name| {
+        view! { <option value=name.to_owned() selected=true>{name.to_owned()}</option> }
+    });
+    view! {
+        {other}
+        {choices
+            .iter()
+            .map(|(iana, key)| view! { <option value=*iana selected=selected == Some(*iana)>{tr(&format!("zone-{key}"))}</option> })
+            .collect_view()}
+    }
+}
+
 fn unit_options(tree: &[TreeEntry], selected: Option<i64>, exclude: Option<i64>) -> impl IntoView {
     tree.iter()
         .filter(|e| Some(e.unit.id) != exclude)
@@ -148,7 +164,7 @@ fn MailQueue() -> impl IntoView {
                                     let answer = mail.last_error.map(|e| format!(" — {e}")).unwrap_or_default();
                                     view! {
                                         <tr>
-                                            <td>{crate::components::labels::utc_datetime(mail.created_at)}</td>
+                                            <td>{crate::components::labels::local_datetime(mail.created_at)}</td>
                                             <td>{mail.recipient}</td>
                                             <th scope="row">{mail.subject}</th>
                                             <td>{format!("{state} ({}){answer}", mail.attempts)}</td>
@@ -202,6 +218,7 @@ pub fn AdminUnitsPage() -> impl IntoView {
                                         let name_id = format!("unite-{}-nom", unit.id);
                                         let parent_id = format!("unite-{}-parent", unit.id);
                                         let siret_id = format!("unite-{}-siret", unit.id);
+                                        let zone_id = format!("unite-{}-fuseau", unit.id);
                                         view! {
                                             <li class=format!("unit-depth-{}", entry.depth.min(6))>
                                                 <form method="post" action=UpdateOrganization::url() class="inline-form">
@@ -220,6 +237,15 @@ pub fn AdminUnitsPage() -> impl IntoView {
                                                     <div class="field">
                                                         <label for=siret_id.clone()>{tr("field-unit-siret")}</label>
                                                         <input type="text" id=siret_id name="siret" value=entry.siret.clone().unwrap_or_default() inputmode="numeric" maxlength="17" autocomplete="off"/>
+                                                    </div>
+                                                    <div class="field">
+                                                        <label for=zone_id.clone()>{tr("field-unit-time-zone")}</label>
+                                                        <select id=zone_id name="time_zone">
+                                                            <option value="" selected=entry.time_zone.is_none()>
+                                                                {tr_args("field-unit-time-zone-inherited", &[("zone", entry.effective_zone.clone().into())])}
+                                                            </option>
+                                                            {zone_options(entry.time_zone.as_deref())}
+                                                        </select>
                                                     </div>
                                                     <button type="submit" class="button--secondary">{tr("admin-save")}</button>
                                                 </form>
@@ -369,7 +395,7 @@ pub fn AdminAuditPage() -> impl IntoView {
                                     <tbody>
                                         {entries.into_iter().map(|e| view! {
                                             <tr>
-                                                <td>{crate::components::labels::utc_datetime(e.at)}</td>
+                                                <td>{crate::components::labels::local_datetime(e.at)}</td>
                                                 <td>{e.actor.unwrap_or_else(|| "—".into())}</td>
                                                 <td>{e.action}</td>
                                                 <td>{e.target}</td>
@@ -453,9 +479,9 @@ pub fn AdminXapiPage() -> impl IntoView {
                                                     <th scope="row">{c.label.clone()}</th>
                                                     <td>{c.unit}</td>
                                                     <td><code>{c.key_id}</code></td>
-                                                    <td>{crate::components::labels::utc_datetime(c.created_at)}</td>
+                                                    <td>{crate::components::labels::local_datetime(c.created_at)}</td>
                                                     <td>{match c.revoked_at {
-                                                        Some(at) => view! { <span>{tr("admin-xapi-revoked")}" "{crate::components::labels::utc_datetime(at)}</span> }.into_any(),
+                                                        Some(at) => view! { <span>{tr("admin-xapi-revoked")}" "{crate::components::labels::local_datetime(at)}</span> }.into_any(),
                                                         None => view! {
                                                             <form method="post" action=RevokeXapiCredential::url()>
                                                                 <input type="hidden" name="id" value=c.id.to_string()/>

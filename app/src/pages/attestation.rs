@@ -10,7 +10,7 @@ use leptos::server_fn::ServerFn;
 
 use crate::{
     accounts::forms::{signed_in_user, take_feedback},
-    components::{form::FormMessage, labels::{duration_label, utc_datetime}},
+    components::{form::FormMessage, labels::{duration_label, local_datetime_in}},
     i18n::{tr, tr_args},
     pages::{error::ErrorMessage, not_found::NotFound},
     progress::api::{load_attestation, AttestationView, RevokeAttestation},
@@ -21,7 +21,7 @@ fn revocation_notice(view: &AttestationView) -> Option<impl IntoView> {
     view.revoked.clone().map(|(at, reason)| {
         view! {
             <div class="alert alert--error" role="alert">
-                <p>{tr_args("attestation-revoked", &[("date", utc_datetime(at).into()), ("reason", reason.into())])}</p>
+                <p>{tr_args("attestation-revoked", &[("date", local_datetime_in(at, &view.time_zone).into()), ("reason", reason.into())])}</p>
             </div>
         }
     })
@@ -63,7 +63,7 @@ fn Printable(view: AttestationView) -> impl IntoView {
                 <p class="attestation__name">{view.learner.clone()}</p>
                 <p>{tr("attestation-completed")}</p>
                 <p class="attestation__course">{view.course_title.clone()}</p>
-                <p>{tr("attestation-on")}" "{utc_datetime(view.completed_at)}</p>
+                <p>{tr("attestation-on")}" "{local_datetime_in(view.completed_at, &view.time_zone)}</p>
                 <dl class="attestation__details">
                     <div><dt>{tr("attestation-duration")}</dt><dd>{duration_label(view.duration_minutes)}</dd></div>
                     <div><dt>{tr("attestation-version")}</dt><dd>{view.version_id}</dd></div>
@@ -88,7 +88,7 @@ pub fn AttestationCheckPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match attestation.await {
                         Ok(Some(view)) => {
-                            let summary = format!("{} — {} — {}", view.learner, view.course_title, utc_datetime(view.completed_at));
+                            let summary = format!("{} — {} — {}", view.learner, view.course_title, local_datetime_in(view.completed_at, &view.time_zone));
                             let admin = signed_in_user().is_some_and(|u| u.is_admin()) && view.revoked.is_none();
                             let feedback = take_feedback().filter(|f| f.form == "revocation");
                             let notice = revocation_notice(&view);

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 
 use crate::{
     accounts::forms::signed_in_user,
-    components::labels::utc_datetime,
+    components::labels::local_datetime,
     i18n::{tr, tr_args},
     pages::{error::ErrorMessage, sign_in_required::SignInRequired},
     progress::{api::load_dashboard, percent, CourseProgress},
@@ -92,7 +92,7 @@ fn CourseEntry(course: CourseProgress) -> impl IntoView {
             {match course.completion {
                 Some((at, code)) => view! {
                     <p>
-                        {tr_args("dashboard-completed-on", &[("date", utc_datetime(at).into())])}
+                        {tr_args("dashboard-completed-on", &[("date", local_datetime(at).into())])}
                         " · "
                         <a href=format!("/mon-parcours/attestation/{code}")>{tr("dashboard-attestation")}</a>
                     </p>

@@ -12,7 +12,7 @@ use crate::{
         forms::{signed_in_user, take_feedback},
         Role,
     },
-    components::{breadcrumb::Breadcrumb, form::FormMessage, labels::utc_datetime},
+    components::{bar_chart::BarChart, breadcrumb::Breadcrumb, form::FormMessage, labels::local_datetime},
     i18n::{tr, tr_args},
     pages::{error::ErrorMessage, sign_in_required::{Forbidden, SignInRequired}},
     reporting::{
@@ -89,7 +89,7 @@ fn counts_cell(counts: &Counts) -> impl IntoView {
 
 #[component]
 fn Dashboard(view: DashboardView) -> impl IntoView {
-    let DashboardView { unit_id, unit_name, trail: units_trail, courses, courses_shown, rows, totals, agents, agent_total, pages, chart_svg, chart_rows, query } =
+    let DashboardView { unit_id, unit_name, trail: units_trail, courses, courses_shown, rows, totals, agents, agent_total, pages, chart, query } =
         view;
     let due_before = query.due_before.clone().unwrap_or_default();
     let base_query = query.clone();
@@ -234,11 +234,13 @@ fn Dashboard(view: DashboardView) -> impl IntoView {
         }}
 
         <h2 id="graphique">{tr("hr-chart")}</h2>
-        <div class="chart" inner_html=chart_svg></div>
+        <div class="chart">
+            <BarChart id="graphique-achevements" title=chart.title description=chart.description bars=chart.bars.clone()/>
+        </div>
         <table class="data-table">
             <caption>{tr("hr-chart-caption")}</caption>
             <thead><tr><th scope="col">{tr("hr-col-month")}</th><th scope="col">{tr("hr-col-completions")}</th></tr></thead>
-            <tbody>{chart_rows.into_iter().map(|(month, n)| view! { <tr><th scope="row">{month}</th><td>{n}</td></tr> }).collect_view()}</tbody>
+            <tbody>{chart.bars.into_iter().map(|bar| view! { <tr><th scope="row">{bar.label}</th><td>{bar.value}</td></tr> }).collect_view()}</tbody>
         </table>
     }
 }
@@ -420,7 +422,7 @@ pub fn HrAssignmentsPage() -> impl IntoView {
                                                         view! {
                                                             <li id=form_id.clone() class="assignment">
                                                                 <h3>{a.course_title.clone()}" → "{a.target.clone()}</h3>
-                                                                <p class="muted">{scope}" · "{tr_args("hr-assigned-by", &[("who", a.assigned_by.clone().unwrap_or_default().into()), ("when", utc_datetime(a.created_at).into())])}</p>
+                                                                <p class="muted">{scope}" · "{tr_args("hr-assigned-by", &[("who", a.assigned_by.clone().unwrap_or_default().into()), ("when", local_datetime(a.created_at).into())])}</p>
                                                                 <form method="post" action=UpdateAssignment::url() class="inline-form">
                                                                     <input type="hidden" name="id" value=a.id.to_string()/>
                                                                     <div class="field">

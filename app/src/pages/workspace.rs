@@ -16,7 +16,7 @@ use crate::{
         load_course_stats, load_course_workspace, load_diff, load_module_editor, load_reports, load_workspace, AddCourseEditor, ChangeModules,
         CreateCourse, DiscardCourseDraft, PublishCourse, ResolveProblem, RollBackCourse, SaveCourseDetails, REPORT_KINDS,
     },
-    components::{breadcrumb::Breadcrumb, form::FormMessage, labels::utc_datetime, module_editor::ModuleEditorIsland},
+    components::{breadcrumb::Breadcrumb, form::FormMessage, labels::local_datetime, module_editor::ModuleEditorIsland},
     course::{diagnostics::Severity, diff::DiffLine},
     i18n::{tr, tr_args, Locale},
     pages::{error::ErrorMessage, sign_in_required::{Forbidden, SignInRequired}},
@@ -138,7 +138,7 @@ pub fn CourseWorkspacePage() -> impl IntoView {
                                         <h1>{w.title.clone()}</h1>
                                         <FormMessage feedback=feedback form="atelier-formateur"/>
                                         <p>{match &w.draft {
-                                            Some((at, who)) => tr_args("workspace-draft-stamp", &[("when", utc_datetime(*at).into()), ("who", who.clone().unwrap_or_default().into())]),
+                                            Some((at, who)) => tr_args("workspace-draft-stamp", &[("when", local_datetime(*at).into()), ("who", who.clone().unwrap_or_default().into())]),
                                             None => tr("workspace-no-draft"),
                                         }}</p>
                                         <ul class="link-list">
@@ -378,7 +378,7 @@ pub fn VersionsPage() -> impl IntoView {
                                             <tbody>{w.versions.iter().map(|v| view! {
                                                 <tr>
                                                     <th scope="row">{v.id}</th>
-                                                    <td>{utc_datetime(v.published_at)}</td>
+                                                    <td>{local_datetime(v.published_at)}</td>
                                                     <td>{v.publisher.clone().unwrap_or_else(|| tr("versions-import"))}</td>
                                                     <td>{if v.current {
                                                         view! { <strong>{tr("versions-current")}</strong> }.into_any()
@@ -533,10 +533,10 @@ pub fn ReportsPage() -> impl IntoView {
                                         let kind = REPORT_KINDS.iter().find(|(id, _)| *id == r.kind).map(|(_, label)| *label).unwrap_or("—");
                                         view! {
                                             <li class="report">
-                                                <p><strong>{kind}</strong>" · "<a href=format!("/cours/{slug}/{}", r.module)>{r.module.clone()}</a>" · "{utc_datetime(r.created_at)}</p>
+                                                <p><strong>{kind}</strong>" · "<a href=format!("/cours/{slug}/{}", r.module)>{r.module.clone()}</a>" · "{local_datetime(r.created_at)}</p>
                                                 <p>{r.message}</p>
                                                 {match r.resolved_at {
-                                                    Some(at) => view! { <p class="muted">{tr_args("reports-resolved", &[("when", utc_datetime(at).into())])}</p> }.into_any(),
+                                                    Some(at) => view! { <p class="muted">{tr_args("reports-resolved", &[("when", local_datetime(at).into())])}</p> }.into_any(),
                                                     None => view! {
                                                         <form method="post" action=ResolveProblem::url()>
                                                             <input type="hidden" name="slug" value=slug.clone()/>

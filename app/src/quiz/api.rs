@@ -36,7 +36,8 @@ async fn attempt_view(
         attempts_made: summary.count,
         attempts_left: page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - summary.count).max(0)),
         best_score: summary.best_score,
-        history: summary.recent,
+        // Formatted here: the island that shows it has no time-zone data.
+        history: summary.recent.into_iter().map(|(at, score, passed)| (crate::components::labels::local_datetime(at), score, passed)).collect(),
     }))
 }
 

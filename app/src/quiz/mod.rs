@@ -23,7 +23,7 @@ pub struct AttemptView {
     /// `None`: unlimited.
     pub attempts_left: Option<i64>,
     pub best_score: u32,
-    /// The most recent attempts, newest first: (Unix time, score, passed); `attempts_made`
-    /// counts them all.
-    pub history: Vec<(i64, u32, bool)>,
+    /// The most recent attempts, newest first: (when, in the learner's zone, ready to show;
+    /// score; passed); `attempts_made` counts them all.
+    pub history: Vec<(String, u32, bool)>,
 }
