@@ -468,6 +468,11 @@ editor-text-hint = The preview and the check update as you type; without JavaScr
 editor-save = Save the draft
 editor-preview = Preview
 editor-no-problem = No problem in this module.
+editor-preview-quiz = Quiz no. { $number }: { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+}
+editor-preview-exercise = Exercise no. { $number }
 editor-problems = { $count } problem(s) in this module
 editor-line = Line { $line }, column { $column }
 editor-error = error

@@ -468,6 +468,11 @@ editor-text-hint = L'aperçu et la vérification se mettent à jour pendant la s
 editor-save = Enregistrer le brouillon
 editor-preview = Aperçu
 editor-no-problem = Aucun problème dans ce module.
+editor-preview-quiz = Quiz n° { $number } : { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+}
+editor-preview-exercise = Exercice n° { $number }
 editor-problems = { $count } problème(s) dans ce module
 editor-line = Ligne { $line }, colonne { $column }
 editor-error = erreur

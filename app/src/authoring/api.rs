@@ -73,7 +73,10 @@ pub struct ModuleEditor {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preview {
     pub html: String,
-    pub diagnostics: Vec<Diagnostic>,
+    /// `2 problèmes à corriger`, or `None` when there is none.
+    pub problems_title: Option<String>,
+    /// Each problem written out: `ligne 3, colonne 1 — erreur : …` (the island has no catalogue).
+    pub problems: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -392,7 +395,18 @@ fn preview_of(slug: &str, mut files: std::collections::BTreeMap<String, Vec<u8>>
     files.insert(file.to_owned(), text.as_bytes().to_vec());
     let (_, checked) = check(slug, files);
     let path = format!("{slug}/{file}");
-    let diagnostics = checked.diagnostics.into_iter().filter(|d| d.path == path).collect();
+    let locale = crate::request_locale();
+    let problems: Vec<String> = checked
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.path == path)
+        .map(|d| {
+            let kind = locale.text(if d.severity == crate::course::diagnostics::Severity::Error { "editor-error" } else { "editor-warning" });
+            let place = locale.text_with("editor-line", &[("line", d.line.into()), ("column", d.column.into())]);
+            format!("{place} — {kind} : {}", d.message)
+        })
+        .collect();
+    let problems_title = (!problems.is_empty()).then(|| locale.text_with("editor-problems", &[("count", problems.len().into())]));
     let html = checked
         .course
         .and_then(|course| course.modules.into_iter().find(|m| m.file == file))
@@ -402,13 +416,16 @@ fn preview_of(slug: &str, mut files: std::collections::BTreeMap<String, Vec<u8>>
                 .iter()
                 .map(|segment| match segment {
                     Segment::Html(html) => html.clone(),
-                    Segment::Quiz(i) => format!("<p class=\"callout\">Quiz n° {} : {} question(s)</p>", i + 1, module.quizzes.get(*i).map_or(0, |q| q.questions.len())),
-                    Segment::Exercise(i) => format!("<p class=\"callout\">Exercice n° {}</p>", i + 1),
+                    Segment::Quiz(i) => format!(
+                        "<p class=\"callout\">{}</p>",
+                        locale.text_with("editor-preview-quiz", &[("number", (i + 1).into()), ("count", module.quizzes.get(*i).map_or(0, |q| q.questions.len()).into())])
+                    ),
+                    Segment::Exercise(i) => format!("<p class=\"callout\">{}</p>", locale.text_with("editor-preview-exercise", &[("number", (i + 1).into())])),
                 })
                 .collect::<String>()
         })
         .unwrap_or_default();
-    Preview { html, diagnostics }
+    Preview { html, problems_title, problems }
 }
 
 #[server]

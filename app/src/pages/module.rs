@@ -8,9 +8,9 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     accounts::forms::take_feedback,
     authoring::api::{ReportProblem, REPORT_KINDS},
-    components::{form::FormMessage, activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, quiz::QuizIsland},
-    course::{api::load_module, model::{LearnerModulePage, Segment}},
-    i18n::{tr, tr_args, use_locale},
+    components::{form::FormMessage, activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, quiz::{QuizIsland, QUIZ_TEXTS}},
+    course::{api::load_module, model::{LearnerModulePage, Segment}, quiz::{LearnerQuiz, QuizSettings}},
+    i18n::{tr, tr_args, use_locale, IslandTexts},
     quiz::api::{load_learner_module, LearnerModuleView, MarkModuleRead},
     pages::{error::ErrorMessage, not_found::NotFound},
 };
@@ -35,6 +35,16 @@ pub fn ModulePageView() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// `5 questions · réussite à partir de 80 % · 3 essais`, above a quiz.
+fn quiz_summary(quiz: &LearnerQuiz, settings: &QuizSettings) -> String {
+    let mut parts = vec![tr_args("quiz-question-count", &[("count", quiz.questions.len().into())])];
+    parts.push(tr_args("quiz-pass-mark", &[("percent", u32::from(settings.pass_mark).into())]));
+    if let Some(max) = settings.max_attempts {
+        parts.push(tr_args("quiz-max-attempts", &[("count", max.into())]));
+    }
+    parts.join(" · ")
 }
 
 #[component]
@@ -93,14 +103,14 @@ fn ModuleView(page: LearnerModulePage, learner: Option<LearnerModuleView>) -> im
             Segment::Quiz(i) => match quizzes.get(i).cloned() {
                 Some(quiz) => view! {
                     <QuizIsland
+                        summary=quiz_summary(&quiz, &quiz_settings)
                         quiz
                         index=i
                         course=course_slug.clone()
                         module=module_slug.clone()
-                        settings=quiz_settings.clone()
                         previous=attempts.get(i).cloned().flatten()
                         signed_in
-                        locale
+                        texts=IslandTexts::new(locale, QUIZ_TEXTS)
                         shown_at
                     />
                 }.into_any(),

@@ -10,8 +10,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     accounts::forms::{signed_in_user, take_feedback},
-    components::{breadcrumb::Breadcrumb, chat::ChatIsland},
-    i18n::{tr, Locale},
+    components::{breadcrumb::Breadcrumb, chat::{ChatIsland, CHAT_TEXTS}},
+    i18n::{tr, IslandTexts, Locale},
     pages::{error::ErrorMessage, not_found::NotFound, sign_in_required::SignInRequired},
     sandbox::{
         api::{list_scenarios, load_practice, load_scenario, ClearPractice},
@@ -112,13 +112,19 @@ fn ScenarioView(scenario: LearnerScenario) -> impl IntoView {
                     Suspend::new(async move {
                         match practice.await {
                             Err(error) => view! { <ErrorMessage error=ServerFnError::ServerError(error.to_string())/> }.into_any(),
-                            Ok(view) => view! {
-                                <p class="alert">{match &view.external_model {
-                                    None => tr("practice-simulated"),
-                                    Some(model) => locale.text_with("practice-external", &[("model", model.clone().into())]),
-                                }}</p>
-                                <ChatIsland scenario=slug initial=view typed error locale/>
-                            }.into_any(),
+                            Ok(view) => {
+                                let assistant = match &view.external_model {
+                                    Some(model) => locale.text_with("practice-assistant-external", &[("model", model.clone().into())]),
+                                    None => locale.text("practice-assistant"),
+                                };
+                                view! {
+                                    <p class="alert">{match &view.external_model {
+                                        None => tr("practice-simulated"),
+                                        Some(model) => locale.text_with("practice-external", &[("model", model.clone().into())]),
+                                    }}</p>
+                                    <ChatIsland scenario=slug initial=view typed error assistant texts=IslandTexts::new(locale, CHAT_TEXTS)/>
+                                }.into_any()
+                            }
                         }
                     })
                 }}

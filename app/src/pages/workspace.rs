@@ -16,9 +16,9 @@ use crate::{
         load_course_stats, load_course_workspace, load_diff, load_module_editor, load_reports, load_workspace, AddCourseEditor, ChangeModules,
         CreateCourse, DiscardCourseDraft, PublishCourse, ResolveProblem, RollBackCourse, SaveCourseDetails, REPORT_KINDS,
     },
-    components::{breadcrumb::Breadcrumb, form::FormMessage, labels::local_datetime, module_editor::ModuleEditorIsland},
+    components::{breadcrumb::Breadcrumb, form::FormMessage, labels::local_datetime, module_editor::{ModuleEditorIsland, EDITOR_TEXTS}},
     course::{diagnostics::Severity, diff::DiffLine},
-    i18n::{tr, tr_args, Locale},
+    i18n::{tr, tr_args, IslandTexts, Locale},
     pages::{error::ErrorMessage, sign_in_required::{Forbidden, SignInRequired}},
 };
 
@@ -283,7 +283,7 @@ pub fn ModuleEditorPage() -> impl IntoView {
                                         <summary>{tr("editor-cheat-sheet")}</summary>
                                         <pre>{CHEAT_SHEET}</pre>
                                     </details>
-                                    <ModuleEditorIsland slug=e.slug.clone() file=e.file.clone() text=e.text preview=e.preview locale/>
+                                    <ModuleEditorIsland slug=e.slug.clone() file=e.file.clone() text=e.text preview=e.preview texts=IslandTexts::new(locale, EDITOR_TEXTS)/>
                                     <p><a href=format!("/formation/cours/{}", e.slug)>{tr("editor-back")}</a></p>
                                 </div>
                             }.into_any(),

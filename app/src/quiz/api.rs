@@ -29,15 +29,36 @@ async fn attempt_view(
 ) -> Result<Option<AttemptView>, crate::db::DbError> {
     let Some(definition) = page.module.quizzes.get(quiz) else { return Ok(None) };
     let latest = crate::progress::repository::latest_attempt(db, user_id, &page.outline.info.slug, &page.module.slug, quiz).await?;
-    Ok(latest.map(|summary| AttemptView {
-        score: summary.latest.score,
-        passed: summary.latest.passed,
-        questions: super::grading::correction(definition, &summary.latest),
-        attempts_made: summary.count,
-        attempts_left: page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - summary.count).max(0)),
-        best_score: summary.best_score,
-        // Formatted here: the island that shows it has no time-zone data.
-        history: summary.recent.into_iter().map(|(at, score, passed)| (crate::components::labels::local_datetime(at), score, passed)).collect(),
+    let locale = crate::request_locale();
+    Ok(latest.map(|summary| {
+        let verdict = |passed: bool| locale.text(if passed { "quiz-passed" } else { "quiz-failed" });
+        let mut lines = vec![locale.text_with("quiz-score", &[("score", summary.latest.score.into())]), verdict(summary.latest.passed)];
+        if summary.count > 1 {
+            lines.push(locale.text_with("quiz-best-score", &[("score", summary.best_score.into())]));
+        }
+        let attempts_left = page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - summary.count).max(0));
+        if let Some(left) = attempts_left {
+            lines.push(locale.text_with("quiz-attempts-left", &[("count", left.into())]));
+        }
+        let history_title = if (summary.recent.len() as i64) < summary.count {
+            locale.text_with("quiz-history-recent", &[("shown", summary.recent.len().into()), ("count", summary.count.into())])
+        } else {
+            locale.text("quiz-history")
+        };
+        AttemptView {
+            passed: summary.latest.passed,
+            questions: super::grading::correction(definition, &summary.latest),
+            attempts_made: summary.count,
+            attempts_left,
+            summary: lines.join(" · "),
+            history_title,
+            // In the learner's zone, written here: the island has no time-zone data.
+            history: summary
+                .recent
+                .into_iter()
+                .map(|(at, score, passed)| format!("{} — {score} % — {}", crate::components::labels::local_datetime(at), verdict(passed)))
+                .collect(),
+        }
     }))
 }
 
