@@ -39,7 +39,7 @@ pub const CHAT_TEXTS: &[&str] = &[
     "privacy-name",
 ];
 
-#[island]
+#[island(lazy)]
 pub fn ChatIsland(
     scenario: String,
     initial: PracticeView,

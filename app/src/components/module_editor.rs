@@ -13,7 +13,7 @@ use crate::{
 /// The words of the editor island (the problems come written from the server).
 pub const EDITOR_TEXTS: &[&str] = &["editor-text", "editor-text-hint", "editor-save", "editor-preview", "editor-no-problem"];
 
-#[island]
+#[island(lazy)]
 pub fn ModuleEditorIsland(slug: String, file: String, text: String, preview: Preview, texts: IslandTexts) -> impl IntoView {
     let action = ServerAction::<PreviewModule>::new();
     // Copied into every closure of the view.

@@ -20,7 +20,7 @@ pub const QUICK_CHECK_TEXTS: &[&str] = &[
     "quick-check-explanation",
 ];
 
-#[island]
+#[island(lazy)]
 pub fn QuickCheck(texts: IslandTexts) -> impl IntoView {
     let (hydrated, set_hydrated) = signal(false);
     // Copied into every closure of the view.

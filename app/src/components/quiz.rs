@@ -17,7 +17,7 @@ use crate::{
     quiz::{api::SubmitQuiz, AttemptView},
 };
 
-#[island]
+#[island(lazy)]
 pub fn QuizIsland(
     quiz: LearnerQuiz,
     index: usize,
