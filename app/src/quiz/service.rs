@@ -2,8 +2,8 @@
 //! written in one write transaction that serialises on the learner and the activity, checks the
 //! limits (attempts per quiz, exercise attempts per minute and per day), grades, writes the
 //! attempt, its xAPI statement and any completion — so that parallel submissions cannot pass a
-//! limit. Quiz attempts, the most frequent write, go through the database's group commit
-//! ([`Database::write_grouped`]).
+//! limit. Both go through the database's group commit ([`Database::write_grouped`]): one path
+//! for every graded write.
 
 use std::{collections::BTreeMap, sync::Arc};
 
@@ -97,12 +97,13 @@ impl QuizSubmission {
 }
 
 /// Grades and records an attempt at exercise `exercise` of `page`: `text` for a request or an
-/// anonymised document, `marked` for the statements marked as wrong.
+/// anonymised document, `marked` for the statements marked as wrong. Graded here (pure), then
+/// checked against the limits and written by the group commit, like a quiz attempt.
 pub async fn submit_exercise(
     db: &Database,
     home_page: &str,
     learner: &Learner<'_>,
-    page: &ModulePage,
+    page: &Arc<ModulePage>,
     exercise: usize,
     text: &str,
     marked: &std::collections::BTreeSet<usize>,
@@ -116,27 +117,6 @@ pub async fn submit_exercise(
     if text.trim().is_empty() && !matches!(definition.kind, ExerciseKind::Hallucination { .. }) {
         return Err(AppError::invalid("Le texte est vide : écrivez votre demande (ou gardez le document à modifier) avant de l'envoyer."));
     }
-    let (course, module) = (&page.outline.info.slug, &page.module.slug);
-    let mut tx = db.begin_write().await?;
-    // The per-minute limit covers all the learner's exercises: one key per learner.
-    tx.serialize_on(&format!("exercise:{}", learner.id)).await?;
-    let (last_minute, today) = recent_exercise_attempts(&mut tx, learner.id, course, module, exercise).await?;
-    let refusal = if last_minute >= MAX_EXERCISE_ATTEMPTS_PER_MINUTE {
-        Some(AppError::too_many(
-            format!("Vous avez envoyé {MAX_EXERCISE_ATTEMPTS_PER_MINUTE} essais en une minute : prenez le temps de relire la correction."),
-            60,
-        ))
-    } else if today >= MAX_ATTEMPTS_PER_EXERCISE_PER_DAY {
-        Some(AppError::limit_reached(format!(
-            "Vous avez fait {MAX_ATTEMPTS_PER_EXERCISE_PER_DAY} essais de cet exercice aujourd'hui : reprenez-le demain."
-        )))
-    } else {
-        None
-    };
-    if let Some(refusal) = refusal {
-        tx.rollback().await?;
-        return Err(refusal);
-    }
     let outcome = match &definition.kind {
         ExerciseKind::Prompt { criteria, required_words, forbidden_words, reference_answer, .. } => {
             grade_prompt(text, criteria, required_words, forbidden_words, reference_answer.as_deref())
@@ -144,7 +124,50 @@ pub async fn submit_exercise(
         ExerciseKind::Anonymize { keep, .. } => grade_anonymize(text, keep),
         ExerciseKind::Hallucination { statements, .. } => grade_hallucination(marked, statements),
     };
-    record_exercise(&mut tx, home_page, learner, page, exercise, &outcome).await?;
-    tx.commit().await?;
-    Ok(outcome)
+    let submission = ExerciseSubmission {
+        home_page: home_page.to_owned(),
+        learner_id: learner.id,
+        learner_name: learner.name.to_owned(),
+        page: page.clone(),
+        exercise,
+        outcome,
+    };
+    db.write_grouped(move |mut scope| Box::pin(async move { submission.record(&mut scope).await }))
+        .await
+        .map_err(AppError::with_status)
+}
+
+/// A graded exercise attempt on its way to the database.
+struct ExerciseSubmission {
+    home_page: String,
+    learner_id: i64,
+    learner_name: String,
+    page: Arc<ModulePage>,
+    exercise: usize,
+    outcome: ExerciseOutcome,
+}
+
+impl ExerciseSubmission {
+    /// Checks the learner's limits (per minute over all exercises, per day for this one) and
+    /// writes the attempt, its xAPI statement and any completion, in the caller's transaction.
+    async fn record(&self, scope: &mut WriteScope<'_>) -> Result<ExerciseOutcome, AppError> {
+        let (course, module) = (&self.page.outline.info.slug, &self.page.module.slug);
+        // The per-minute limit covers all the learner's exercises: one key per learner.
+        scope.serialize_on(&format!("exercise:{}", self.learner_id)).await?;
+        let (last_minute, today) = recent_exercise_attempts(scope, self.learner_id, course, module, self.exercise).await?;
+        if last_minute >= MAX_EXERCISE_ATTEMPTS_PER_MINUTE {
+            return Err(AppError::too_many(
+                format!("Vous avez envoyé {MAX_EXERCISE_ATTEMPTS_PER_MINUTE} essais en une minute : prenez le temps de relire la correction."),
+                60,
+            ));
+        }
+        if today >= MAX_ATTEMPTS_PER_EXERCISE_PER_DAY {
+            return Err(AppError::limit_reached(format!(
+                "Vous avez fait {MAX_ATTEMPTS_PER_EXERCISE_PER_DAY} essais de cet exercice aujourd'hui : reprenez-le demain."
+            )));
+        }
+        let learner = Learner { id: self.learner_id, name: &self.learner_name };
+        record_exercise(scope, &self.home_page, &learner, &self.page, self.exercise, &self.outcome).await?;
+        Ok(self.outcome.clone())
+    }
 }
