@@ -642,3 +642,70 @@ mail-prefs-digest = Weekly HR digest (for HR officers)
 mail-prefs-save = Save my preferences
 mail-prefs-off = Sending e-mail is not configured on this site.
 verify-resend-email = Address of the account to confirm
+
+# Accounts: form messages (sign-up, sign-in, password, profile, roles)
+accounts-busy = The service is very busy: try again in a few seconds.
+accounts-sign-up-throttled = Too many sign-ups from this address. Try again in { $minutes } min.
+accounts-too-many-requests = Too many requests. Try again in { $minutes } min.
+accounts-sign-in-throttled = Too many sign-in attempts. Try again in { $seconds } s.
+accounts-password-throttled = too many password attempts: try again in { $seconds } s
+accounts-work-address = use your work address ({ $domains })
+accounts-choose-unit = choose your department from the list
+accounts-unit-gone = this department no longer exists: choose another one
+accounts-form-has-errors = The form has errors: correct the fields marked.
+accounts-email-taken = an account already exists with this address: sign in
+accounts-created-check-mail = Your account is created. A message has just been sent to { $email }: follow the link it contains (valid for 24 hours) to confirm your address, then sign in.
+accounts-welcome = Welcome, { $name }: your account is created.
+accounts-verification-resent = If an account is waiting for this address to be confirmed, a new link has just been sent to it (valid for 24 hours).
+accounts-address-confirmed = Your address is confirmed: welcome to Campus IA.
+accounts-verification-link-dead = This link no longer works (already used or expired): ask for a new one below.
+accounts-confirm-address-first = Confirm your address first: follow the link in the message received when you signed up ("Send the confirmation link again" below if you cannot find it).
+accounts-disabled = This account is deactivated.
+accounts-wrong-credentials = Wrong e-mail address or password.
+accounts-mail-off = Sending e-mail is not configured on this site: ask an administrator for help.
+accounts-reset-sent = If an account with a password exists for this address, a message has just been sent to it. The link it contains is valid for 30 minutes.
+accounts-reset-link-dead = This link no longer works (already used or expired): ask for a new one.
+accounts-password-unchanged = The password was not changed.
+accounts-password-reset-done = Your password is changed and all your sessions are closed: sign in with the new one.
+accounts-signed-out = You are signed out.
+accounts-name-saved = Your name is saved.
+accounts-name-unchanged = The name was not changed.
+accounts-current-password-wrong = the current password is wrong
+accounts-password-changed = { $closed ->
+    [0] Password changed.
+    [one] Password changed. Your other session was closed.
+   *[other] Password changed. Your { $closed } other sessions were closed.
+}
+accounts-signed-out-everywhere = All your sessions are closed.
+accounts-password-wrong = wrong password
+accounts-not-deleted = The account was not deleted.
+accounts-last-admin-delete = You are the only administrator: appoint another one before deleting your account.
+accounts-deleted = Your account and your data have been deleted.
+accounts-role-unknown = Unknown role.
+accounts-role-needs-unit = This role applies to a unit: choose it.
+accounts-account-gone = This account no longer exists.
+accounts-role-granted = Role granted.
+accounts-last-admin = There must be at least one administrator left.
+accounts-role-revoked = Role withdrawn.
+accounts-name-empty = enter your name
+accounts-name-too-long = the name must not exceed { $max } characters
+accounts-password-too-short = the password must have at least { $min } characters
+accounts-password-too-long = the password must not exceed { $max } characters
+accounts-password-too-common = this password is one of the most used: choose another one, for example a phrase of several words
+accounts-password-contains-email = the password must not contain your e-mail address
+accounts-email-empty = the e-mail address is required
+accounts-email-malformed = the e-mail address must look like name@domain.fr
+accounts-email-too-long = the e-mail address is longer than 254 characters
+
+# Organisation units (administration page)
+units-created = Unit "{ $name }" created.
+units-not-created = The unit was not created.
+units-updated = Unit updated.
+units-not-updated = The unit was not updated: { $reason }.
+units-name-empty = the unit's name is required
+units-name-too-long = the unit's name is longer than { $max } characters
+units-unknown-parent = the parent unit does not exist
+units-cycle = a unit cannot be moved under itself or under one of its sub-units
+units-invalid-siret = the SIRET "{ $siret }" does not have 14 digits
+units-siret-taken = the SIRET { $siret } already belongs to another unit
+units-unknown-time-zone = the time zone "{ $zone }" does not exist: choose one from the list

@@ -642,3 +642,69 @@ mail-prefs-digest = Récapitulatif hebdomadaire RH (pour les RH)
 mail-prefs-save = Enregistrer mes préférences
 mail-prefs-off = L'envoi de courriels n'est pas configuré sur ce site.
 verify-resend-email = Adresse du compte à confirmer
+
+# Comptes : messages des formulaires (inscription, connexion, mot de passe, profil, rôles)
+accounts-busy = Le service est très sollicité : réessayez dans quelques secondes.
+accounts-sign-up-throttled = Trop d'inscriptions depuis cette adresse. Réessayez dans { $minutes } min.
+accounts-too-many-requests = Trop de demandes. Réessayez dans { $minutes } min.
+accounts-sign-in-throttled = Trop de tentatives de connexion. Réessayez dans { $seconds } s.
+accounts-password-throttled = trop d'essais du mot de passe : réessayez dans { $seconds } s
+accounts-work-address = utilisez votre adresse professionnelle ({ $domains })
+accounts-choose-unit = choisissez votre service dans la liste
+accounts-unit-gone = ce service n'existe plus : choisissez-en un autre
+accounts-form-has-errors = Le formulaire contient des erreurs : corrigez les champs signalés.
+accounts-email-taken = un compte existe déjà avec cette adresse : connectez-vous
+accounts-created-check-mail = Votre compte est créé. Un message vient d'être envoyé à { $email } : suivez le lien qu'il contient (valable 24 heures) pour confirmer votre adresse, puis connectez-vous.
+accounts-welcome = Bienvenue, { $name } : votre compte est créé.
+accounts-verification-resent = Si un compte attend la confirmation de cette adresse, un nouveau lien vient de lui être envoyé (valable 24 heures).
+accounts-address-confirmed = Votre adresse est confirmée : bienvenue sur Campus IA.
+accounts-verification-link-dead = Ce lien ne fonctionne plus (déjà utilisé ou expiré) : demandez-en un nouveau ci-dessous.
+accounts-confirm-address-first = Confirmez d'abord votre adresse : suivez le lien du message reçu à l'inscription (« Renvoyer le lien de confirmation » plus bas si vous ne le trouvez pas).
+accounts-disabled = Ce compte est désactivé.
+accounts-wrong-credentials = Adresse électronique ou mot de passe incorrect.
+accounts-mail-off = L'envoi de courriels n'est pas configuré sur ce site : demandez à un administrateur de vous aider.
+accounts-reset-sent = Si un compte avec mot de passe existe pour cette adresse, un message vient de lui être envoyé. Le lien qu'il contient est valable 30 minutes.
+accounts-reset-link-dead = Ce lien ne fonctionne plus (déjà utilisé ou expiré) : demandez-en un nouveau.
+accounts-password-unchanged = Le mot de passe n'a pas été modifié.
+accounts-password-reset-done = Votre mot de passe est modifié et toutes vos sessions sont fermées : connectez-vous avec le nouveau.
+accounts-signed-out = Vous êtes déconnecté.
+accounts-name-saved = Votre nom est enregistré.
+accounts-name-unchanged = Le nom n'a pas été modifié.
+accounts-current-password-wrong = le mot de passe actuel est incorrect
+accounts-password-changed = { $closed ->
+    [0] Mot de passe modifié.
+   *[other] Mot de passe modifié. Vos { $closed } autre(s) session(s) ont été fermées.
+}
+accounts-signed-out-everywhere = Toutes vos sessions sont fermées.
+accounts-password-wrong = mot de passe incorrect
+accounts-not-deleted = Le compte n'a pas été supprimé.
+accounts-last-admin-delete = Vous êtes le seul administrateur : nommez-en un autre avant de supprimer votre compte.
+accounts-deleted = Votre compte et vos données ont été supprimés.
+accounts-role-unknown = Rôle inconnu.
+accounts-role-needs-unit = Ce rôle s'exerce sur une unité : choisissez-la.
+accounts-account-gone = Ce compte n'existe plus.
+accounts-role-granted = Rôle attribué.
+accounts-last-admin = Il doit rester au moins un administrateur.
+accounts-role-revoked = Rôle retiré.
+accounts-name-empty = indiquez votre nom
+accounts-name-too-long = le nom ne doit pas dépasser { $max } caractères
+accounts-password-too-short = le mot de passe doit compter au moins { $min } caractères
+accounts-password-too-long = le mot de passe ne doit pas dépasser { $max } caractères
+accounts-password-too-common = ce mot de passe fait partie des plus utilisés : choisissez-en un autre, par exemple une phrase de plusieurs mots
+accounts-password-contains-email = le mot de passe ne doit pas reprendre votre adresse électronique
+accounts-email-empty = l'adresse électronique est obligatoire
+accounts-email-malformed = l'adresse électronique doit avoir la forme nom@domaine.fr
+accounts-email-too-long = l'adresse électronique dépasse 254 caractères
+
+# Unités de l'organisation (page d'administration)
+units-created = Unité « { $name } » créée.
+units-not-created = L'unité n'a pas été créée.
+units-updated = Unité modifiée.
+units-not-updated = L'unité n'a pas été modifiée : { $reason }.
+units-name-empty = le nom de l'unité est obligatoire
+units-name-too-long = le nom de l'unité dépasse { $max } caractères
+units-unknown-parent = l'unité parente n'existe pas
+units-cycle = une unité ne peut pas être déplacée sous elle-même ou sous une de ses sous-unités
+units-invalid-siret = le SIRET « { $siret } » n'a pas 14 chiffres
+units-siret-taken = le SIRET { $siret } est déjà celui d'une autre unité
+units-unknown-time-zone = le fuseau horaire « { $zone } » n'existe pas : choisissez-en un dans la liste
