@@ -709,3 +709,47 @@ units-cycle = a unit cannot be moved under itself or under one of its sub-units
 units-invalid-siret = the SIRET "{ $siret }" does not have 14 digits
 units-siret-taken = the SIRET { $siret } already belongs to another unit
 units-unknown-time-zone = the time zone "{ $zone }" does not exist: choose one from the list
+
+# Trainer workspace: form messages
+authoring-not-editor = You are not a trainer of this course.
+authoring-slug-invalid = lower-case letters without accents, digits and hyphens, for example ia-et-courrier
+authoring-slug-taken = a course already has this address
+authoring-title-length = give a title of 1 to { $max } characters
+authoring-course-not-created = The course was not created.
+authoring-course-created = Course created as a draft: complete it, then publish it.
+authoring-details-saved = Description saved in the draft.
+authoring-module-needs-title = Module not added: give it a title.
+authoring-module-file-exists = Module not added: a file already has this name.
+authoring-module-added = Module added.
+authoring-module-moved = Module moved.
+authoring-module-removed = Module removed from the draft.
+authoring-module-action-impossible = This action is not possible on this module.
+authoring-module-not-in-draft = This module does not exist in the draft.
+authoring-module-too-large = The module is larger than { $kilobytes } KB.
+authoring-module-not-saved-too-large = Not saved: the module is larger than { $kilobytes } KB.
+authoring-draft-saved = Draft saved.
+authoring-nothing-to-publish = Nothing to publish: the draft is the same as the online version.
+authoring-not-published = { $errors ->
+    [one] Not published: the draft has 1 error, listed below.
+   *[other] Not published: the draft has { $errors } errors, listed below.
+}
+authoring-published = Published: version { $version } is online.
+authoring-restored = Published: the same as version { $version }, which is back online.
+authoring-unchanged = The draft is the same as the online version.
+authoring-draft-discarded = Draft discarded: you see the online version.
+authoring-version-not-of-course = This version does not belong to this course.
+authoring-rolled-back = Version { $version } is online again.
+authoring-binary-file = (binary file, { $bytes } bytes)
+authoring-stats-unpublished = This course is not published yet: no statistics.
+authoring-report-resolved = Report marked as resolved.
+authoring-editor-added = { $name } can now edit this course.
+authoring-editor-unknown = No account has the address "{ $email }".
+course-module-gone = This module no longer exists.
+report-kind-coquille = Typo or mistake
+report-kind-erreur = Wrong or outdated information
+report-kind-accessibilite = Accessibility problem
+report-kind-autre = Other problem
+report-error-kind = choose the type of problem
+report-error-message = describe the problem in 1 to { $max } characters
+report-not-sent = Report not sent.
+report-sent = Thank you: the report has been passed on to the course's trainers.
