@@ -753,3 +753,34 @@ report-error-kind = choose the type of problem
 report-error-message = describe the problem in 1 to { $max } characters
 report-not-sent = Report not sent.
 report-sent = Thank you: the report has been passed on to the course's trainers.
+
+# Sign-in through the employer, directory, account activation
+identity-link-expired = This link request expired: sign in again with your identity provider.
+identity-link-throttled = Too many attempts. Try again in { $seconds } s.
+identity-not-linked = The accounts were not linked.
+identity-link-expired-again = This link request expired: start again.
+identity-linked = Your accounts are linked: from now on you will sign in with your identity provider.
+identity-default-unit-saved = Default unit saved.
+units-gone = This unit no longer exists.
+directory-whole-organisation = The whole organisation
+directory-unit-number = unit { $id }
+directory-import-gone = This import does not exist (or no longer: an import that is not applied is forgotten after a day).
+directory-import-unknown = This import does not exist.
+directory-file-has-problems = This file has problems: fix it and send it again.
+directory-already-applied = This import has already been applied.
+directory-nothing-imported = Nothing was imported: { $problems }
+directory-import-applied = Import applied: { $summary }.
+directory-summary = { $created } created, { $updated } updated, { $unchanged } unchanged, { $reactivated } reactivated, { $deactivated } deactivated, { $units ->
+    [one] 1 unit created
+   *[other] { $units } units created
+}, { $roles ->
+    [one] 1 role granted
+   *[other] { $roles } roles granted
+}, { $sirets ->
+    [one] 1 SIRET recorded
+   *[other] { $sirets } SIRETs recorded
+}
+accounts-cannot-deactivate-self = You cannot deactivate your own account.
+accounts-account-unknown = This account does not exist.
+accounts-reactivated = Account reactivated.
+accounts-deactivated = Account deactivated: its sessions are closed, it no longer counts in the HR dashboards; its history is kept.

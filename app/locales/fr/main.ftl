@@ -749,3 +749,25 @@ report-error-kind = choisissez le type de problème
 report-error-message = décrivez le problème en 1 à { $max } caractères
 report-not-sent = Signalement non envoyé.
 report-sent = Merci : le signalement est transmis aux formateurs du cours.
+
+# Connexion par l'employeur, annuaire, activation des comptes
+identity-link-expired = Cette demande de liaison a expiré : connectez-vous à nouveau avec votre fournisseur d'identité.
+identity-link-throttled = Trop de tentatives. Réessayez dans { $seconds } s.
+identity-not-linked = Les comptes n'ont pas été reliés.
+identity-link-expired-again = Cette demande de liaison a expiré : recommencez.
+identity-linked = Vos comptes sont reliés : vous vous connecterez désormais avec votre fournisseur d'identité.
+identity-default-unit-saved = Unité par défaut enregistrée.
+units-gone = Cette unité n'existe plus.
+directory-whole-organisation = Toute l'organisation
+directory-unit-number = unité { $id }
+directory-import-gone = Cet import n'existe pas (ou plus : un import non appliqué est oublié au bout d'un jour).
+directory-import-unknown = Cet import n'existe pas.
+directory-file-has-problems = Ce fichier a des problèmes : corrigez-le et envoyez-le à nouveau.
+directory-already-applied = Cet import a déjà été appliqué.
+directory-nothing-imported = Rien n'a été importé : { $problems }
+directory-import-applied = Import appliqué : { $summary }.
+directory-summary = { $created } créé(s), { $updated } modifié(s), { $unchanged } inchangé(s), { $reactivated } réactivé(s), { $deactivated } désactivé(s), { $units } unité(s) créée(s), { $roles } rôle(s) donné(s), { $sirets } SIRET enregistré(s)
+accounts-cannot-deactivate-self = Vous ne pouvez pas désactiver votre propre compte.
+accounts-account-unknown = Ce compte n'existe pas.
+accounts-reactivated = Compte réactivé.
+accounts-deactivated = Compte désactivé : ses sessions sont fermées, il ne compte plus dans les tableaux RH ; son historique est conservé.
