@@ -784,3 +784,32 @@ accounts-cannot-deactivate-self = You cannot deactivate your own account.
 accounts-account-unknown = This account does not exist.
 accounts-reactivated = Account reactivated.
 accounts-deactivated = Account deactivated: its sessions are closed, it no longer counts in the HR dashboards; its history is kept.
+
+# HR follow-up: messages of the filters and assignments
+hr-unit-out-of-scope = This unit is not within your HR scope.
+hr-filter-unknown-status = unknown status "{ $value }"
+hr-filter-bad-due = due date "{ $value }": a date YYYY-MM-DD is expected
+hr-filter-unknown-sort = unknown sort order "{ $value }"
+hr-unknown-unit = unknown unit "{ $value }"
+hr-no-unit = No unit is attached to your HR role.
+hr-agent-unknown = This agent does not exist.
+hr-agent-out-of-scope = This agent is in none of the units of your scope.
+hr-due-invalid = enter a valid date, in the format YYYY-MM-DD
+hr-due-past = { $date } has already passed: choose today or a date to come
+hr-choose-course = choose a published course from the list
+hr-note-too-long = the note is longer than { $max } characters
+hr-choose-unit = choose a unit
+hr-unit-not-yours = this unit is not within your HR scope
+hr-unknown-agents = no agent of your scope has these addresses: { $addresses }
+hr-agents-needed = enter at least one agent's e-mail address
+hr-choose-target = choose a unit or agents
+hr-assignment-not-saved = The assignment was not saved.
+hr-assignments-saved = { $count ->
+    [one] Assignment saved.
+   *[other] { $count } assignments saved.
+}
+hr-assignment-gone = This assignment no longer exists.
+hr-assignment-out-of-scope = This assignment is not within your HR scope.
+hr-assignment-not-updated = Assignment not updated: { $reason }.
+hr-assignment-updated = Assignment updated.
+hr-assignment-withdrawn = Assignment withdrawn: the agents keep their progress.

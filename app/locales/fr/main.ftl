@@ -771,3 +771,32 @@ accounts-cannot-deactivate-self = Vous ne pouvez pas désactiver votre propre co
 accounts-account-unknown = Ce compte n'existe pas.
 accounts-reactivated = Compte réactivé.
 accounts-deactivated = Compte désactivé : ses sessions sont fermées, il ne compte plus dans les tableaux RH ; son historique est conservé.
+
+# Suivi RH : messages des filtres et des affectations
+hr-unit-out-of-scope = Cette unité n'est pas dans votre périmètre RH.
+hr-filter-unknown-status = statut inconnu « { $value } »
+hr-filter-bad-due = échéance « { $value } » : une date AAAA-MM-JJ est attendue
+hr-filter-unknown-sort = tri inconnu « { $value } »
+hr-unknown-unit = unité « { $value } » inconnue
+hr-no-unit = Aucune unité n'est rattachée à votre rôle RH.
+hr-agent-unknown = Cet agent n'existe pas.
+hr-agent-out-of-scope = Cet agent n'est dans aucune unité de votre périmètre.
+hr-due-invalid = indiquez une date valide, au format AAAA-MM-JJ
+hr-due-past = le { $date } est déjà passé : choisissez aujourd'hui ou une date à venir
+hr-choose-course = choisissez un cours publié dans la liste
+hr-note-too-long = la note dépasse { $max } caractères
+hr-choose-unit = choisissez une unité
+hr-unit-not-yours = cette unité n'est pas dans votre périmètre RH
+hr-unknown-agents = aucun agent de votre périmètre n'a ces adresses : { $addresses }
+hr-agents-needed = indiquez au moins une adresse électronique d'agent
+hr-choose-target = choisissez une unité ou des agents
+hr-assignment-not-saved = L'affectation n'a pas été enregistrée.
+hr-assignments-saved = { $count ->
+    [1] Affectation enregistrée.
+   *[other] { $count } affectations enregistrées.
+}
+hr-assignment-gone = Cette affectation n'existe plus.
+hr-assignment-out-of-scope = Cette affectation n'est pas dans votre périmètre RH.
+hr-assignment-not-updated = Affectation non modifiée : { $reason }.
+hr-assignment-updated = Affectation modifiée.
+hr-assignment-withdrawn = Affectation retirée : les agents gardent leur progression.

@@ -205,7 +205,7 @@ mod scope {
             if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
                 response.set_status(axum::http::StatusCode::FORBIDDEN);
             }
-            Err(ServerFnError::new("Cette unité n'est pas dans votre périmètre RH."))
+            Err(ServerFnError::new(crate::request_locale().text("hr-unit-out-of-scope")))
         }
     }
 
@@ -238,25 +238,28 @@ mod scope {
 #[cfg(feature = "ssr")]
 pub use scope::{course_titles, hr_roots, require_hr_over, units_in_scope};
 
-/// Reads the dashboard filters; a bad value is an error naming it, not a silent default.
+/// Reads the dashboard filters; a bad value is an error naming it, not a silent default (in the
+/// request's language; French for the CSV export, an axum handler).
 #[cfg(feature = "ssr")]
 pub fn parse_filter(query: &DashboardQuery) -> Result<(super::repository::Filter, super::status::SortKey), String> {
     use super::{repository::Filter, status::SortKey};
     use crate::time::{iso_date, parse_iso_date};
+    let locale = crate::request_locale();
+    let refusal = |key: &str, value: &str| locale.text_with(key, &[("value", value.to_owned().into())]);
     let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
         None => None,
-        Some(id) => Some(Status::from_id(id).ok_or_else(|| format!("statut inconnu « {id} »"))?),
+        Some(id) => Some(Status::from_id(id).ok_or_else(|| refusal("hr-filter-unknown-status", id))?),
     };
     let due_before = match query.due_before.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(text) => {
-            let date = parse_iso_date(text).ok_or_else(|| format!("échéance « {text} » : une date AAAA-MM-JJ est attendue"))?;
+            let date = parse_iso_date(text).ok_or_else(|| refusal("hr-filter-bad-due", text))?;
             Some(iso_date(date))
         }
     };
     let sort = match query.sort.as_deref().filter(|s| !s.is_empty()) {
         None => SortKey::default(),
-        Some(id) => SortKey::from_id(id).ok_or_else(|| format!("tri inconnu « {id} »"))?,
+        Some(id) => SortKey::from_id(id).ok_or_else(|| refusal("hr-filter-unknown-sort", id))?,
     };
     let course = query.course.clone().filter(|c| !c.is_empty());
     Ok((Filter { course, status, due_before }, sort))
@@ -281,10 +284,13 @@ pub async fn load_hr_dashboard(
     };
     let state = app_state()?;
     let user = require_role(Role::Hr)?;
+    let locale = crate::request_locale();
     let roots = hr_roots(&state.db, &user).await?;
     let unit_id = match unite.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-        Some(text) => text.parse::<i64>().map_err(|_| ServerFnError::new(format!("unité « {text} » inconnue")))?,
-        None => *roots.first().ok_or_else(|| ServerFnError::new("Aucune unité n'est rattachée à votre rôle RH."))?,
+        Some(text) => {
+            text.parse::<i64>().map_err(|_| ServerFnError::new(locale.text_with("hr-unknown-unit", &[("value", text.to_owned().into())])))?
+        }
+        None => *roots.first().ok_or_else(|| ServerFnError::new(locale.text("hr-no-unit")))?,
     };
     require_hr_over(&state.db, &user, unit_id).await?;
     let query = DashboardQuery {
@@ -298,7 +304,7 @@ pub async fn load_hr_dashboard(
     let (filter, sort) = parse_filter(&query).map_err(ServerFnError::new)?;
     let at = now();
     let Some(unit) = units::find(&state.db, unit_id).await.map_err(unavailable)? else {
-        return Err(ServerFnError::new("Cette unité n'existe plus."));
+        return Err(ServerFnError::new(locale.text("units-gone")));
     };
     let trail = dashboard::trail(&state.db, &user, &unit).await?;
     let courses = course_titles(&state.db).await?;
@@ -498,15 +504,16 @@ pub async fn load_hr_agent(user_id: i64) -> Result<AgentReport, ServerFnError> {
     .fetch_optional(state.db.pool())
     .await
     .map_err(unavailable)?;
+    let locale = crate::request_locale();
     let Some(row) = row else {
-        return Err(ServerFnError::new("Cet agent n'existe pas."));
+        return Err(ServerFnError::new(locale.text("hr-agent-unknown")));
     };
     let unit: Option<i64> = row.try_get("organization_id").map_err(unavailable)?;
     // An agent without a unit is visible to administrators only.
     match unit {
         Some(unit) => require_hr_over(&state.db, &user, unit).await?,
         None if user.is_admin() => {}
-        None => return Err(ServerFnError::new("Cet agent n'est dans aucune unité de votre périmètre.")),
+        None => return Err(ServerFnError::new(locale.text("hr-agent-out-of-scope"))),
     }
     let titles: HashMap<String, String> = course_titles(&state.db).await?.into_iter().collect();
     // The agent's calendar days, in the zone of their unit.
@@ -573,18 +580,19 @@ pub async fn load_assignments() -> Result<AssignmentsView, ServerFnError> {
 }
 
 /// Checks an optional due date from a form: `None` when empty, the date otherwise. A date whose
-/// last second has passed in `zone` (that of the unit or agent assigned) is refused.
+/// last second has passed in `zone` (that of the unit or agent assigned) is refused, with the
+/// reason in `locale`.
 #[cfg(feature = "ssr")]
-fn due_from_form(text: &str, zone: &crate::time::TimeZone) -> Result<Option<(String, i64)>, String> {
+fn due_from_form(text: &str, zone: &crate::time::TimeZone, locale: crate::i18n::Locale) -> Result<Option<(String, i64)>, String> {
     use crate::time::{end_of_day, iso_date, parse_iso_date};
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    let date = parse_iso_date(text).ok_or_else(|| "indiquez une date valide, au format AAAA-MM-JJ".to_owned())?;
+    let date = parse_iso_date(text).ok_or_else(|| locale.text("hr-due-invalid"))?;
     let due_at = end_of_day(date, zone);
     if due_at < crate::db::now() {
-        return Err(format!("le {} est déjà passé : choisissez aujourd'hui ou une date à venir", iso_date(date)));
+        return Err(locale.text_with("hr-due-past", &[("date", iso_date(date).into())]));
     }
     Ok(Some((iso_date(date), due_at)))
 }
@@ -609,6 +617,7 @@ pub async fn create_assignment(
     };
     let state = app_state()?;
     let user = require_role(Role::Hr)?;
+    let locale = crate::request_locale();
     let (agents, due_date, note) = (agents.unwrap_or_default(), due_date.unwrap_or_default(), note.unwrap_or_default());
     let mut feedback = FormFeedback::new("affectation")
         .value("course", &course)
@@ -618,22 +627,22 @@ pub async fn create_assignment(
         .value("due_date", &due_date)
         .value("note", &note);
     if !course_titles(&state.db).await?.iter().any(|(slug, _)| *slug == course) {
-        feedback = feedback.error("course", "choisissez un cours publié dans la liste");
+        feedback = feedback.error("course", locale.text("hr-choose-course"));
     }
     let note = note.trim().to_owned();
     if note.chars().count() > MAX_NOTE_CHARS {
-        feedback = feedback.error("note", format!("la note dépasse {MAX_NOTE_CHARS} caractères"));
+        feedback = feedback.error("note", locale.text_with("hr-note-too-long", &[("max", MAX_NOTE_CHARS.into())]));
     }
     // Each target with the unit whose zone its due date is read in.
     let mut targets: Vec<(Target, Option<i64>)> = Vec::new();
     match target.as_str() {
         "unite" => match unit.as_deref().and_then(|u| u.trim().parse::<i64>().ok()) {
-            None => feedback = feedback.error("unit", "choisissez une unité"),
+            None => feedback = feedback.error("unit", locale.text("hr-choose-unit")),
             Some(id) => {
                 if crate::accounts::authz::may_act_on(&state.db, &user, Role::Hr, id).await? {
                     targets.push((Target::Unit { id, include_subunits: subunits.is_some() }, Some(id)));
                 } else {
-                    feedback = feedback.error("unit", "cette unité n'est pas dans votre périmètre RH");
+                    feedback = feedback.error("unit", locale.text("hr-unit-not-yours"));
                 }
             }
         },
@@ -654,18 +663,18 @@ pub async fn create_assignment(
                 }
             }
             if !unknown.is_empty() {
-                feedback = feedback.error("agents", format!("aucun agent de votre périmètre n'a ces adresses : {}", unknown.join(", ")));
+                feedback = feedback.error("agents", locale.text_with("hr-unknown-agents", &[("addresses", unknown.join(", ").into())]));
             } else if targets.is_empty() {
-                feedback = feedback.error("agents", "indiquez au moins une adresse électronique d'agent");
+                feedback = feedback.error("agents", locale.text("hr-agents-needed"));
             }
         }
-        _ => feedback = feedback.error("target", "choisissez une unité ou des agents"),
+        _ => feedback = feedback.error("target", locale.text("hr-choose-target")),
     }
     // The due date ends at midnight in the zone of each unit or agent assigned.
     let zones = crate::organizations::repository::zones(state.db.pool()).await.map_err(unavailable)?;
     let mut dues = Vec::with_capacity(targets.len());
     for unit in targets.iter().map(|(_, unit)| *unit).chain(targets.is_empty().then_some(None)) {
-        match due_from_form(&due_date, zones.of(unit)) {
+        match due_from_form(&due_date, zones.of(unit), locale) {
             Ok(due) => dues.push(due),
             Err(reason) => {
                 feedback = feedback.error("due_date", reason);
@@ -674,7 +683,7 @@ pub async fn create_assignment(
         }
     }
     if feedback.has_errors() {
-        redirect_with(&feedback.failure("L'affectation n'a pas été enregistrée."), "/rh/affectations#nouvelle");
+        redirect_with(&feedback.failure(locale.text("hr-assignment-not-saved")), "/rh/affectations#nouvelle");
         return Ok(());
     }
     for ((target, _), due) in targets.iter().zip(dues) {
@@ -688,7 +697,7 @@ pub async fn create_assignment(
         let details = format!("cours {course}, {who}, échéance {}", due.as_ref().map(|(d, _)| d.as_str()).unwrap_or("aucune"));
         audit::record(&state.db, Some(user.id), "assignment.create", &format!("assignment:{id}"), &details).await.map_err(unavailable)?;
     }
-    let message = if targets.len() == 1 { "Affectation enregistrée.".to_owned() } else { format!("{} affectations enregistrées.", targets.len()) };
+    let message = locale.text_with("hr-assignments-saved", &[("count", targets.len().into())]);
     redirect_with(&FormFeedback::success("affectation", message), "/rh/affectations");
     Ok(())
 }
@@ -700,13 +709,14 @@ async fn assignment_in_scope(
     user: &crate::accounts::CurrentUser,
     id: i64,
 ) -> Result<super::repository::Assignment, ServerFnError> {
+    let locale = crate::request_locale();
     let Some(assignment) = super::repository::find_assignment(&state.db, id).await.map_err(crate::error::unavailable)? else {
-        return Err(ServerFnError::new("Cette affectation n'existe plus."));
+        return Err(ServerFnError::new(locale.text("hr-assignment-gone")));
     };
     match assignment.scope_unit {
         Some(unit) => require_hr_over(&state.db, user, unit).await?,
         None if user.is_admin() => {}
-        None => return Err(ServerFnError::new("Cette affectation n'est pas dans votre périmètre RH.")),
+        None => return Err(ServerFnError::new(locale.text("hr-assignment-out-of-scope"))),
     }
     Ok(assignment)
 }
@@ -721,26 +731,28 @@ pub async fn update_assignment(id: i64, due_date: Option<String>, note: Option<S
     let state = app_state()?;
     let user = require_role(Role::Hr)?;
     let assignment = assignment_in_scope(&state, &user, id).await?;
+    let locale = crate::request_locale();
     // Feedback goes to the page's message area, the address back to the assignment itself.
     let (form, back) = ("affectation", format!("/rh/affectations#affectation-{id}"));
     let note = note.unwrap_or_default().trim().to_owned();
     let zone = crate::organizations::repository::zone_of(&state.db, assignment.scope_unit).await.map_err(unavailable)?;
-    let due = match due_from_form(due_date.as_deref().unwrap_or_default(), &zone) {
+    let not_updated = |reason: String| FormFeedback::new(form).failure(locale.text_with("hr-assignment-not-updated", &[("reason", reason.into())]));
+    let due = match due_from_form(due_date.as_deref().unwrap_or_default(), &zone, locale) {
         Ok(due) => due,
         Err(reason) => {
-            redirect_with(&FormFeedback::new(form).failure(format!("Affectation non modifiée : {reason}.")), &back);
+            redirect_with(&not_updated(reason), &back);
             return Ok(());
         }
     };
     if note.chars().count() > MAX_NOTE_CHARS {
-        redirect_with(&FormFeedback::new(form).failure(format!("Affectation non modifiée : la note dépasse {MAX_NOTE_CHARS} caractères.")), &back);
+        redirect_with(&not_updated(locale.text_with("hr-note-too-long", &[("max", MAX_NOTE_CHARS.into())])), &back);
         return Ok(());
     }
     super::repository::update_assignment(&state.db, &assignment, due.clone(), &note).await.map_err(unavailable)?;
     state.notifications.notify_one();
     let details = format!("échéance {}", due.as_ref().map(|(d, _)| d.as_str()).unwrap_or("aucune"));
     audit::record(&state.db, Some(user.id), "assignment.update", &format!("assignment:{id}"), &details).await.map_err(unavailable)?;
-    redirect_with(&FormFeedback::success(form, "Affectation modifiée."), &back);
+    redirect_with(&FormFeedback::success(form, locale.text("hr-assignment-updated")), &back);
     Ok(())
 }
 
@@ -756,7 +768,7 @@ pub async fn withdraw_assignment(id: i64) -> Result<(), ServerFnError> {
     let assignment = assignment_in_scope(&state, &user, id).await?;
     super::repository::delete_assignment(&state.db, &assignment).await.map_err(unavailable)?;
     audit::record(&state.db, Some(user.id), "assignment.delete", &format!("assignment:{id}"), &assignment.course_slug).await.map_err(unavailable)?;
-    redirect_with(&FormFeedback::success("affectation", "Affectation retirée : les agents gardent leur progression."), "/rh/affectations");
+    redirect_with(&FormFeedback::success("affectation", crate::request_locale().text("hr-assignment-withdrawn")), "/rh/affectations");
     Ok(())
 }
 
