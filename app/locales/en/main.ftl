@@ -813,3 +813,17 @@ hr-assignment-out-of-scope = This assignment is not within your HR scope.
 hr-assignment-not-updated = Assignment not updated: { $reason }.
 hr-assignment-updated = Assignment updated.
 hr-assignment-withdrawn = Assignment withdrawn: the agents keep their progress.
+
+# Practice: refused messages
+practice-scenario-unknown = Unknown scenario.
+practice-message-not-sent = Message not sent.
+practice-message-empty = write your request before sending it
+practice-message-too-long = your message is longer than { $max } characters: shorten it
+practice-personal-data-refused = your message contains personal data — { $found }: it was not sent to the external assistant. Remove it, then send the message again
+practice-personal-data-item = "{ $text }" ({ $kind })
+practice-assistant-unreachable = the external assistant does not answer ({ $detail })
+practice-assistant-refused = the external assistant refused the request (HTTP { $status }): { $message }
+practice-assistant-unreadable = the external assistant's answer cannot be read ({ $detail })
+practice-assistant-failed = { $reason }: try again in a few moments
+practice-rate-limited = you sent { $count } messages in one minute: wait a moment
+practice-conversation-full = this conversation has reached { $count } messages: clear it to start again

@@ -800,3 +800,17 @@ hr-assignment-out-of-scope = Cette affectation n'est pas dans votre périmètre 
 hr-assignment-not-updated = Affectation non modifiée : { $reason }.
 hr-assignment-updated = Affectation modifiée.
 hr-assignment-withdrawn = Affectation retirée : les agents gardent leur progression.
+
+# Atelier : refus des messages
+practice-scenario-unknown = Scénario inconnu.
+practice-message-not-sent = Message non envoyé.
+practice-message-empty = écrivez votre demande avant de l'envoyer
+practice-message-too-long = votre message dépasse { $max } caractères : raccourcissez-le
+practice-personal-data-refused = votre message contient des données personnelles — { $found } : il n'a pas été envoyé à l'assistant externe. Retirez-les puis renvoyez-le
+practice-personal-data-item = « { $text } » ({ $kind })
+practice-assistant-unreachable = l'assistant externe ne répond pas ({ $detail })
+practice-assistant-refused = l'assistant externe a refusé la demande (HTTP { $status }) : { $message }
+practice-assistant-unreadable = la réponse de l'assistant externe est illisible ({ $detail })
+practice-assistant-failed = { $reason } : réessayez dans quelques instants
+practice-rate-limited = vous avez envoyé { $count } messages en une minute : patientez un instant
+practice-conversation-full = cette conversation a atteint { $count } messages : effacez-la pour recommencer
