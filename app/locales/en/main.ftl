@@ -827,3 +827,13 @@ practice-assistant-unreadable = the external assistant's answer cannot be read (
 practice-assistant-failed = { $reason }: try again in a few moments
 practice-rate-limited = you sent { $count } messages in one minute: wait a moment
 practice-conversation-full = this conversation has reached { $count } messages: clear it to start again
+
+# Quizzes and exercises: refusals
+quiz-gone = This quiz no longer exists in the current version of the module.
+quiz-answer-too-long = An answer is longer than { $max } characters: shorten it.
+quiz-no-attempts-left = You have used all your attempts at this quiz: your best result is kept.
+exercise-gone = This exercise no longer exists in the current version of the module.
+exercise-text-too-long = Your text is longer than { $max } characters: shorten it.
+exercise-text-empty = The text is empty: write your request (or keep the document to edit) before sending it.
+exercise-rate-limited = You sent { $count } attempts in one minute: take the time to read the correction again.
+exercise-daily-limit = You made { $count } attempts at this exercise today: come back to it tomorrow.

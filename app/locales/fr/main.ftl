@@ -814,3 +814,13 @@ practice-assistant-unreadable = la réponse de l'assistant externe est illisible
 practice-assistant-failed = { $reason } : réessayez dans quelques instants
 practice-rate-limited = vous avez envoyé { $count } messages en une minute : patientez un instant
 practice-conversation-full = cette conversation a atteint { $count } messages : effacez-la pour recommencer
+
+# Quiz et exercices : refus
+quiz-gone = Ce quiz n'existe plus dans la version actuelle du module.
+quiz-answer-too-long = Une réponse dépasse { $max } caractères : raccourcissez-la.
+quiz-no-attempts-left = Vous avez utilisé tous vos essais pour ce quiz : votre meilleur résultat est conservé.
+exercise-gone = Cet exercice n'existe plus dans la version actuelle du module.
+exercise-text-too-long = Votre texte dépasse { $max } caractères : raccourcissez-le.
+exercise-text-empty = Le texte est vide : écrivez votre demande (ou gardez le document à modifier) avant de l'envoyer.
+exercise-rate-limited = Vous avez envoyé { $count } essais en une minute : prenez le temps de relire la correction.
+exercise-daily-limit = Vous avez fait { $count } essais de cet exercice aujourd'hui : reprenez-le demain.

@@ -65,7 +65,7 @@ async fn attempt_view(
 /// The module page, or 404.
 #[cfg(feature = "ssr")]
 async fn module_page(state: &crate::state::AppState, course: &str, module: &str) -> Result<std::sync::Arc<crate::course::model::ModulePage>, AppError> {
-    state.content.module_page(&state.db, course, module).await?.ok_or_else(|| AppError::not_found("Ce module n'existe plus."))
+    state.content.module_page(&state.db, course, module).await?.ok_or_else(|| AppError::not_found(crate::request_locale().text("course-module-gone")))
 }
 
 /// Records the visit (the module is "started") and returns the learner's state; `None` for
@@ -117,9 +117,12 @@ pub async fn submit_quiz(
     let anchor = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);
     let learner = Learner { id: user.id, name: &user.display_name };
     let recorded = match module_page(&state, &course, &module).await {
-        Ok(page) => super::service::submit_quiz(&state.db, &state.public_url, &learner, &page, quiz, &answers.unwrap_or_default(), shown_at)
-            .await
-            .map(|_| page),
+        Ok(page) => {
+            let locale = crate::request_locale();
+            super::service::submit_quiz(&state.db, &state.public_url, &learner, &page, quiz, &answers.unwrap_or_default(), shown_at, locale)
+                .await
+                .map(|_| page)
+        }
         Err(error) => Err(error),
     };
     let page = match recorded {
@@ -168,7 +171,8 @@ pub async fn submit_exercise(
     let marked = answers.unwrap_or_default().keys().filter_map(|k| k.strip_prefix('s')?.parse().ok()).collect();
     let recorded = match module_page(&state, &course, &module).await {
         Ok(page) => {
-            super::service::submit_exercise(&state.db, &state.public_url, &learner, &page, exercise, &text.unwrap_or_default(), &marked).await
+            let locale = crate::request_locale();
+            super::service::submit_exercise(&state.db, &state.public_url, &learner, &page, exercise, &text.unwrap_or_default(), &marked, locale).await
         }
         Err(error) => Err(error),
     };

@@ -15,6 +15,7 @@ use crate::{
     course::{exercise::ExerciseKind, model::ModulePage},
     db::{Database, WriteScope},
     error::AppError,
+    i18n::Locale,
     progress::repository::{attempt_count, recent_exercise_attempts, record_attempt, record_exercise, Learner},
     sandbox::{api::ExerciseOutcome, grading::{grade_anonymize, grade_hallucination, grade_prompt}},
 };
@@ -29,8 +30,10 @@ pub const MAX_ATTEMPTS_PER_EXERCISE_PER_DAY: i64 = 30;
 const LONGEST_MEANINGFUL_QUIZ_SECONDS: i64 = 3 * 3_600;
 
 /// Grades and records an attempt at quiz `quiz` of `page`, unless the learner has used every
-/// attempt the module allows. Written by the database's group commit: concurrent submissions
-/// share one transaction on SQLite, each answered once that transaction is committed.
+/// attempt the module allows (a refusal is written in `locale`). Written by the database's group
+/// commit: concurrent submissions share one transaction on SQLite, each answered once that
+/// transaction is committed.
+#[allow(clippy::too_many_arguments)]
 pub async fn submit_quiz(
     db: &Database,
     home_page: &str,
@@ -39,13 +42,14 @@ pub async fn submit_quiz(
     quiz: usize,
     form: &BTreeMap<String, String>,
     shown_at: Option<i64>,
+    locale: Locale,
 ) -> Result<QuizResult, AppError> {
     let Some(definition) = page.module.quizzes.get(quiz) else {
-        return Err(AppError::not_found("Ce quiz n'existe plus dans la version actuelle du module."));
+        return Err(AppError::not_found(locale.text("quiz-gone")));
     };
     let answers = answers_from_form(definition, form);
     if answers.iter().any(|a| matches!(a, Answer::Short(text) if text.chars().count() > MAX_SHORT_ANSWER_CHARS)) {
-        return Err(AppError::invalid(format!("Une réponse dépasse {MAX_SHORT_ANSWER_CHARS} caractères : raccourcissez-la.")));
+        return Err(AppError::invalid(locale.text_with("quiz-answer-too-long", &[("max", MAX_SHORT_ANSWER_CHARS.into())])));
     }
     let submission = QuizSubmission {
         home_page: home_page.to_owned(),
@@ -55,6 +59,7 @@ pub async fn submit_quiz(
         quiz,
         answers,
         duration: shown_at.map(|at| crate::db::now() - at).filter(|d| (0..=LONGEST_MEANINGFUL_QUIZ_SECONDS).contains(d)),
+        locale,
     };
     db.write_grouped(move |mut scope| Box::pin(async move { submission.record(&mut scope).await }))
         .await
@@ -72,6 +77,8 @@ struct QuizSubmission {
     quiz: usize,
     answers: Vec<Answer>,
     duration: Option<i64>,
+    /// The learner's language: the writer's task has no request to read it from.
+    locale: Locale,
 }
 
 impl QuizSubmission {
@@ -80,13 +87,13 @@ impl QuizSubmission {
     async fn record(&self, scope: &mut WriteScope<'_>) -> Result<QuizResult, AppError> {
         let (course, module) = (&self.page.outline.info.slug, &self.page.module.slug);
         let Some(definition) = self.page.module.quizzes.get(self.quiz) else {
-            return Err(AppError::not_found("Ce quiz n'existe plus dans la version actuelle du module."));
+            return Err(AppError::not_found(self.locale.text("quiz-gone")));
         };
         let settings = &self.page.module.quiz_settings;
         scope.serialize_on(&format!("quiz:{}:{course}:{module}:{}", self.learner_id, self.quiz)).await?;
         if let Some(max) = settings.max_attempts {
             if attempt_count(scope, self.learner_id, course, module, self.quiz).await? >= i64::from(max) {
-                return Err(AppError::limit_reached("Vous avez utilisé tous vos essais pour ce quiz : votre meilleur résultat est conservé."));
+                return Err(AppError::limit_reached(self.locale.text("quiz-no-attempts-left")));
             }
         }
         let result = grade(definition, &self.answers, settings);
@@ -98,7 +105,9 @@ impl QuizSubmission {
 
 /// Grades and records an attempt at exercise `exercise` of `page`: `text` for a request or an
 /// anonymised document, `marked` for the statements marked as wrong. Graded here (pure), then
-/// checked against the limits and written by the group commit, like a quiz attempt.
+/// checked against the limits and written by the group commit, like a quiz attempt. A refusal is
+/// written in `locale`.
+#[allow(clippy::too_many_arguments)]
 pub async fn submit_exercise(
     db: &Database,
     home_page: &str,
@@ -107,15 +116,16 @@ pub async fn submit_exercise(
     exercise: usize,
     text: &str,
     marked: &std::collections::BTreeSet<usize>,
+    locale: Locale,
 ) -> Result<ExerciseOutcome, AppError> {
     let Some(definition) = page.module.exercises.get(exercise) else {
-        return Err(AppError::not_found("Cet exercice n'existe plus dans la version actuelle du module."));
+        return Err(AppError::not_found(locale.text("exercise-gone")));
     };
     if text.chars().count() > MAX_EXERCISE_TEXT_CHARS {
-        return Err(AppError::invalid(format!("Votre texte dépasse {MAX_EXERCISE_TEXT_CHARS} caractères : raccourcissez-le.")));
+        return Err(AppError::invalid(locale.text_with("exercise-text-too-long", &[("max", MAX_EXERCISE_TEXT_CHARS.into())])));
     }
     if text.trim().is_empty() && !matches!(definition.kind, ExerciseKind::Hallucination { .. }) {
-        return Err(AppError::invalid("Le texte est vide : écrivez votre demande (ou gardez le document à modifier) avant de l'envoyer."));
+        return Err(AppError::invalid(locale.text("exercise-text-empty")));
     }
     let outcome = match &definition.kind {
         ExerciseKind::Prompt { criteria, required_words, forbidden_words, reference_answer, .. } => {
@@ -131,6 +141,7 @@ pub async fn submit_exercise(
         page: page.clone(),
         exercise,
         outcome,
+        locale,
     };
     db.write_grouped(move |mut scope| Box::pin(async move { submission.record(&mut scope).await }))
         .await
@@ -145,6 +156,8 @@ struct ExerciseSubmission {
     page: Arc<ModulePage>,
     exercise: usize,
     outcome: ExerciseOutcome,
+    /// As for a quiz: the writer's task has no request to read the language from.
+    locale: Locale,
 }
 
 impl ExerciseSubmission {
@@ -157,14 +170,14 @@ impl ExerciseSubmission {
         let (last_minute, today) = recent_exercise_attempts(scope, self.learner_id, course, module, self.exercise).await?;
         if last_minute >= MAX_EXERCISE_ATTEMPTS_PER_MINUTE {
             return Err(AppError::too_many(
-                format!("Vous avez envoyé {MAX_EXERCISE_ATTEMPTS_PER_MINUTE} essais en une minute : prenez le temps de relire la correction."),
+                self.locale.text_with("exercise-rate-limited", &[("count", MAX_EXERCISE_ATTEMPTS_PER_MINUTE.into())]),
                 60,
             ));
         }
         if today >= MAX_ATTEMPTS_PER_EXERCISE_PER_DAY {
-            return Err(AppError::limit_reached(format!(
-                "Vous avez fait {MAX_ATTEMPTS_PER_EXERCISE_PER_DAY} essais de cet exercice aujourd'hui : reprenez-le demain."
-            )));
+            return Err(AppError::limit_reached(
+                self.locale.text_with("exercise-daily-limit", &[("count", MAX_ATTEMPTS_PER_EXERCISE_PER_DAY.into())]),
+            ));
         }
         let learner = Learner { id: self.learner_id, name: &self.learner_name };
         record_exercise(scope, &self.home_page, &learner, &self.page, self.exercise, &self.outcome).await?;
