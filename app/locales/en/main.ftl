@@ -837,3 +837,16 @@ exercise-text-too-long = Your text is longer than { $max } characters: shorten i
 exercise-text-empty = The text is empty: write your request (or keep the document to edit) before sending it.
 exercise-rate-limited = You sent { $count } attempts in one minute: take the time to read the correction again.
 exercise-daily-limit = You made { $count } attempts at this exercise today: come back to it tomorrow.
+
+# Certificates, e-mail preferences, xAPI access
+attestation-reason-needed = say why the certificate is revoked
+attestation-reason-too-long = the reason must not exceed { $max } characters
+attestation-not-revoked = The certificate was not revoked.
+attestation-revocation-unknown = This certificate does not exist or is already revoked.
+attestation-revocation-done = Certificate revoked.
+mail-prefs-saved = E-mail preferences saved.
+admin-xapi-label-length = give a name of 1 to { $max } characters (the system that will read the data)
+admin-xapi-choose-unit = choose the unit whose data will be readable
+admin-xapi-not-created = The access was not created.
+admin-xapi-created-with-key = Access created. Identifier: { $key }.
+admin-xapi-revoked-done = Access revoked: it can no longer read the data.

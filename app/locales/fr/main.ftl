@@ -824,3 +824,16 @@ exercise-text-too-long = Votre texte dépasse { $max } caractères : raccourciss
 exercise-text-empty = Le texte est vide : écrivez votre demande (ou gardez le document à modifier) avant de l'envoyer.
 exercise-rate-limited = Vous avez envoyé { $count } essais en une minute : prenez le temps de relire la correction.
 exercise-daily-limit = Vous avez fait { $count } essais de cet exercice aujourd'hui : reprenez-le demain.
+
+# Attestations, préférences de courriels, accès xAPI
+attestation-reason-needed = indiquez pourquoi l'attestation est révoquée
+attestation-reason-too-long = le motif ne doit pas dépasser { $max } caractères
+attestation-not-revoked = L'attestation n'a pas été révoquée.
+attestation-revocation-unknown = Cette attestation n'existe pas ou est déjà révoquée.
+attestation-revocation-done = Attestation révoquée.
+mail-prefs-saved = Préférences de courriels enregistrées.
+admin-xapi-label-length = donnez un nom de 1 à { $max } caractères (le système qui lira les données)
+admin-xapi-choose-unit = choisissez l'unité dont les données seront lisibles
+admin-xapi-not-created = L'accès n'a pas été créé.
+admin-xapi-created-with-key = Accès créé. Identifiant : { $key }.
+admin-xapi-revoked-done = Accès révoqué : il ne permet plus de lire les données.
