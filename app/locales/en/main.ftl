@@ -850,3 +850,18 @@ admin-xapi-choose-unit = choose the unit whose data will be readable
 admin-xapi-not-created = The access was not created.
 admin-xapi-created-with-key = Access created. Identifier: { $key }.
 admin-xapi-revoked-done = Access revoked: it can no longer read the data.
+
+# Dates in words (e-mails)
+month-long-1 = January
+month-long-2 = February
+month-long-3 = March
+month-long-4 = April
+month-long-5 = May
+month-long-6 = June
+month-long-7 = July
+month-long-8 = August
+month-long-9 = September
+month-long-10 = October
+month-long-11 = November
+month-long-12 = December
+date-long = { $day } { $month } { $year }

@@ -837,3 +837,21 @@ admin-xapi-choose-unit = choisissez l'unité dont les données seront lisibles
 admin-xapi-not-created = L'accès n'a pas été créé.
 admin-xapi-created-with-key = Accès créé. Identifiant : { $key }.
 admin-xapi-revoked-done = Accès révoqué : il ne permet plus de lire les données.
+
+# Dates en toutes lettres (courriels)
+month-long-1 = janvier
+month-long-2 = février
+month-long-3 = mars
+month-long-4 = avril
+month-long-5 = mai
+month-long-6 = juin
+month-long-7 = juillet
+month-long-8 = août
+month-long-9 = septembre
+month-long-10 = octobre
+month-long-11 = novembre
+month-long-12 = décembre
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }

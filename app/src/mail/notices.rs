@@ -35,16 +35,12 @@ pub struct PassReport {
     pub digests: usize,
 }
 
-/// « 15 décembre 2026 » / « 15 December 2026 ».
+/// « 1er décembre 2026 » / « 1 December 2026 »: the month's name and the order of the parts come
+/// from the catalogue (`month-long-*`, `date-long`).
 pub fn long_date(locale: Locale, date: crate::time::Date) -> String {
-    let (year, month, day) = (date.year(), i64::from(date.month()), date.day());
-    const FR: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    let index = usize::try_from(month - 1).unwrap_or(0).min(11);
-    match locale {
-        Locale::En => format!("{day} {} {year}", EN[index]),
-        _ => format!("{}{} {} {year}", day, if day == 1 { "er" } else { "" }, FR[index]),
-    }
+    let month = locale.text(&format!("month-long-{}", date.month()));
+    // The year as text: a number would be formatted, and a year is not a quantity.
+    locale.text_with("date-long", &[("day", date.day().into()), ("month", month.into()), ("year", date.year().to_string().into())])
 }
 
 /// Which step is due for an enrolment at `at`: the overdue notice once past the due date, else
@@ -293,6 +289,10 @@ mod tests {
         assert_eq!(long_date(Locale::Fr, date(2026, 12, 1)), "1er décembre 2026");
         assert_eq!(long_date(Locale::Fr, date(2027, 2, 15)), "15 février 2027");
         assert_eq!(long_date(Locale::En, date(2027, 2, 15)), "15 February 2027");
+        assert_eq!(long_date(Locale::En, date(2026, 12, 1)), "1 December 2026");
+        for month in 1..=12 {
+            assert!(!long_date(Locale::Fr, date(2026, month, 2)).contains("month-long"), "month {month}");
+        }
         // 2026-12-01 is a Tuesday of ISO week 49; 2027-01-01 (a Friday) belongs to 2026-W53.
         let paris = crate::time::default_zone();
         assert_eq!(crate::time::iso_week(1_796_083_200, &paris), "2026-W49");
