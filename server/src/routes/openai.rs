@@ -17,6 +17,7 @@ use axum::{
     response::{IntoResponse, Response},
     Json,
 };
+use secrecy::ExposeSecret;
 use serde_json::{json, Value};
 
 /// Largest accepted request body.
@@ -36,7 +37,7 @@ fn authorised(state: &AppState, headers: &HeaderMap) -> Result<String, Response>
         .unwrap_or_default();
     // Compared in constant time, and against every configured token, so the answer's timing says
     // nothing about how much of a guess was right.
-    let matches = state.assistant_tokens.iter().fold(subtle::Choice::from(0), |found, t| found | subtle::ConstantTimeEq::ct_eq(t.as_bytes(), token.as_bytes()));
+    let matches = state.assistant_tokens.iter().fold(subtle::Choice::from(0), |found, t| found | subtle::ConstantTimeEq::ct_eq(t.expose_secret().as_bytes(), token.as_bytes()));
     if token.is_empty() || !bool::from(matches) {
         return Err(error(StatusCode::UNAUTHORIZED, "invalid_request_error", "invalid_api_key", "Jeton d'accès absent ou invalide."));
     }
