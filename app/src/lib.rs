@@ -27,6 +27,8 @@ pub mod time;
 pub mod xapi;
 
 #[cfg(feature = "ssr")]
+pub mod crypto;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(all(test, feature = "ssr"))]
 mod fuzz_tests;

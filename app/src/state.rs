@@ -19,7 +19,7 @@ pub struct AppState {
     /// attestation links.
     pub public_url: String,
     /// Bearer tokens accepted by the OpenAI-compatible endpoint.
-    pub assistant_tokens: Vec<String>,
+    pub assistant_tokens: Vec<secrecy::SecretString>,
     /// Requests per token on that endpoint (per instance): 120 a minute, in bursts of up to 120.
     pub assistant_rate: std::sync::Arc<governor::DefaultKeyedRateLimiter<String>>,
     /// The assistant of the atelier: the simulation or an external OpenAI-compatible service.
@@ -35,7 +35,7 @@ pub struct AppState {
     /// Whether visitors may create a local account themselves (`CAMPUS_SIGNUP`, on by default).
     pub signup_open: bool,
     /// SCIM bearer tokens (`CAMPUS_SCIM_TOKENS`), each with the unit (id or code) it is limited to.
-    pub scim_tokens: Vec<(String, Option<String>)>,
+    pub scim_tokens: Vec<(secrecy::SecretString, Option<String>)>,
     /// The published content read once per content version (catalogue, outlines, modules).
     pub content: crate::course::cache::ContentCache,
     /// Wakes the notification scheduler (an assignment was made): its notices go out at once.

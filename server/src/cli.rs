@@ -8,8 +8,13 @@ use std::path::PathBuf;
 use app::course::{diagnostics::Severity, loader::check_directory};
 use clap::{Parser, Subcommand};
 
-use crate::{config::Config, startup::{shutdown_signal, Application}};
+use crate::{
+    config::{AddressArgs, CoursesArgs, DatabaseArgs, Environment, ReminderArgs, ServeArgs, SiteArgs},
+    startup::{shutdown_signal, Application},
+};
 
+/// Each command reads the settings it needs, as options or from their environment variables
+/// (`server COMMAND --help` lists them).
 #[derive(Debug, Parser)]
 #[command(name = "server", version, about = "Campus IA — plateforme de formation à l'IA pour les agents publics")]
 pub struct Cli {
@@ -17,12 +22,29 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Reads the command line (`args`, program name first) and the settings its command needs;
+    /// `server` alone is `server serve`.
+    pub fn try_parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, clap::Error> {
+        let args: Vec<_> = args.into_iter().collect();
+        if let Some(command) = Cli::try_parse_from(&args)?.command {
+            return Ok(command);
+        }
+        Cli::try_parse_from(args.into_iter().chain(["serve".into()]))?
+            .command
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::MissingSubcommand))
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Démarre le serveur web (commande par défaut).
-    Serve,
+    Serve(ServeArgs),
     /// Applique les migrations de la base de données, puis s'arrête.
-    Migrate,
+    Migrate {
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
     /// Vérifie ou importe des cours écrits en Markdown.
     Courses {
         #[command(subcommand)]
@@ -39,9 +61,14 @@ pub enum Command {
     Backup {
         /// Fichier à créer (il ne doit pas exister).
         file: PathBuf,
+        #[command(flatten)]
+        db: DatabaseArgs,
     },
     /// Vérifie l'intégrité de la base (SQLite : PRAGMA integrity_check).
-    Check,
+    Check {
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
     /// Repère les données personnelles d'un texte avant de le confier à un outil d'IA.
     Privacy {
         #[command(subcommand)]
@@ -69,6 +96,25 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// Where the command runs, for the logs: the deployment's when it opens the database,
+    /// development otherwise.
+    pub fn environment(&self) -> Environment {
+        let database = match self {
+            Command::Serve(serve) => Some(&serve.database),
+            Command::Migrate { db }
+            | Command::Backup { db, .. }
+            | Command::Check { db }
+            | Command::Courses { action: CoursesCommand::Import { db, .. } | CoursesCommand::Export { db, .. } }
+            | Command::User { action: UserCommand::Create { db, .. } | UserCommand::Import { db, .. } }
+            | Command::Notifications { action: NotificationsCommand::Run { db, .. } }
+            | Command::Demo { action: DemoCommand::Seed { db, .. } } => Some(db),
+            _ => None,
+        };
+        database.map_or(Environment::Dev, |db| db.environment)
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum AssetsCommand {
     /// Écrit à côté de chaque fichier sa copie brotli (.br, qualité 11) et gzip (.gz, niveau 9),
@@ -77,6 +123,8 @@ pub enum AssetsCommand {
     Compress {
         /// Dossier des fichiers ; par défaut LEPTOS_SITE_ROOT/pkg.
         dir: Option<PathBuf>,
+        #[command(flatten)]
+        site: SiteArgs,
     },
 }
 
@@ -94,6 +142,8 @@ pub enum UserCommand {
         /// Unité de rattachement (et périmètre des rôles trainer et hr), par son numéro.
         #[arg(long)]
         unit: Option<i64>,
+        #[command(flatten)]
+        db: DatabaseArgs,
     },
     /// Importe les agents d'un fichier CSV de l'annuaire RH (en-tête email;prenom;nom;unite,
     /// facultatif role;siret;identifiant) : tous les problèmes sont affichés « ligne N : … » et
@@ -111,6 +161,8 @@ pub enum UserCommand {
         /// l'organisation.
         #[arg(long)]
         scope: Option<i64>,
+        #[command(flatten)]
+        db: DatabaseArgs,
     },
 }
 
@@ -122,6 +174,12 @@ pub enum NotificationsCommand {
         /// L'instant du passage (RFC 3339, par exemple 2026-12-24T09:00:00Z) ; par défaut, maintenant.
         #[arg(long)]
         at: Option<String>,
+        #[command(flatten)]
+        db: DatabaseArgs,
+        #[command(flatten)]
+        address: AddressArgs,
+        #[command(flatten)]
+        reminders: ReminderArgs,
     },
 }
 
@@ -155,6 +213,10 @@ pub enum DemoCommand {
         /// Nombre de cours publiés à assigner (avec --agents).
         #[arg(long, default_value_t = 6)]
         courses: usize,
+        #[command(flatten)]
+        db: DatabaseArgs,
+        #[command(flatten)]
+        bundled: CoursesArgs,
     },
 }
 
@@ -174,12 +236,16 @@ pub enum CoursesCommand {
     Import {
         /// Dossier d'un cours (avec son course.toml) ou dossier contenant un sous-dossier par cours.
         dir: PathBuf,
+        #[command(flatten)]
+        db: DatabaseArgs,
     },
     /// Écrit la version en ligne de chaque cours publié, un dossier par cours, dans le format
     /// de courses/ (que `courses check` accepte et que `courses import` reprend à l'identique).
     Export {
         /// Dossier où écrire les cours (créé s'il n'existe pas).
         dir: PathBuf,
+        #[command(flatten)]
+        db: DatabaseArgs,
     },
 }
 
@@ -213,11 +279,10 @@ pub enum CliError {
     PersonalDataFound,
 }
 
-pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
-    match cli.command.unwrap_or(Command::Serve) {
-        Command::Assets { action: AssetsCommand::Compress { dir } } => {
-            let options = config.leptos_options();
-            let dir = dir.unwrap_or_else(|| std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref()));
+pub async fn run(command: Command) -> Result<(), CliError> {
+    match command {
+        Command::Assets { action: AssetsCommand::Compress { dir, site } } => {
+            let dir = dir.unwrap_or_else(|| site.pkg_dir());
             let started = std::time::Instant::now();
             let report = crate::assets::compress_dir(&dir)?;
             let kib = |bytes: u64| format!("{:.1} Kio", bytes as f64 / 1024.0);
@@ -232,7 +297,8 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
                 report.up_to_date
             );
         }
-        Command::Serve => {
+        Command::Serve(serve) => {
+            let config = serve.into_config()?;
             let application = Application::build(&config).await?;
             tracing::info!(
                 address = %application.local_addr(),
@@ -242,15 +308,15 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
             );
             application.run_until(shutdown_signal()).await?;
         }
-        Command::Backup { file } => {
-            let db = app::db::Database::connect(&config.database_url).await?;
+        Command::Backup { file, db } => {
+            let db = db.open().await?;
             let result = db.backup_to(&file).await;
             db.close().await;
             result?;
             println!("sauvegarde écrite dans {}", file.display());
         }
-        Command::Check => {
-            let db = app::db::Database::connect(&config.database_url).await?;
+        Command::Check { db } => {
+            let db = db.open().await?;
             let result = db.integrity_check().await;
             db.close().await;
             let verdict = result?;
@@ -259,25 +325,25 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
                 return Err(CliError::Invalid(format!("la base n'est pas intègre : {verdict}")));
             }
         }
-        Command::Migrate => {
-            let db = app::db::Database::connect(&config.database_url).await?;
+        Command::Migrate { db } => {
+            let db = db.open().await?;
             db.migrate().await?;
             db.close().await;
             println!("migrations appliquées ({})", db.engine().name());
         }
         Command::Courses { action: CoursesCommand::Check { dir, deny_warnings } } => check_courses(&dir, deny_warnings)?,
-        Command::User { action: UserCommand::Create { email, name, role, unit } } => {
-            let db = connect(&config).await?;
+        Command::User { action: UserCommand::Create { email, name, role, unit, db } } => {
+            let db = connect(&db).await?;
             let result = create_user(&db, &email, &name, &role, unit).await;
             db.close().await;
             result?;
         }
-        Command::User { action: UserCommand::Import { file, dry_run, full_sync, scope } } => {
+        Command::User { action: UserCommand::Import { file, dry_run, full_sync, scope, db } } => {
             let bytes = std::fs::read(&file).map_err(|source| CliError::ReadFile { path: file.clone(), source })?;
             let rows = app::identity::import::parse(&bytes).map_err(|problems| {
                 CliError::Invalid(format!("{} : rien n'a été importé.\n{}", file.display(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")))
             })?;
-            let db = connect(&config).await?;
+            let db = connect(&db).await?;
             let actor = app::identity::directory::ImportActor { user_id: None, scope };
             let started = std::time::Instant::now();
             let report = app::identity::directory::run_import(&db, &actor, &rows, full_sync, !dry_run).await;
@@ -295,7 +361,7 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
                 println!("  désactivé : {email}");
             }
         }
-        Command::Notifications { action: NotificationsCommand::Run { at } } => {
+        Command::Notifications { action: NotificationsCommand::Run { at, db, address, reminders } } => {
             let at = match at {
                 None => app::db::now(),
                 Some(text) => text
@@ -303,9 +369,9 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
                     .map(|t| t.as_second())
                     .map_err(|e| CliError::Invalid(format!("--at « {text} » : attendu une date RFC 3339, par exemple 2026-12-24T09:00:00Z ({e})")))?,
             };
-            let db = connect(&config).await?;
+            let db = connect(&db).await?;
             let started = std::time::Instant::now();
-            let report = crate::scheduler::run_once(&db, &config.public_url, &config.scheduler, at).await;
+            let report = crate::scheduler::run_once(&db, &address.public_url(), &reminders.scheduler(), at).await;
             db.close().await;
             let report = report?;
             println!(
@@ -323,10 +389,10 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
             }
         }
         Command::Prompt { action: PromptCommand::Check { files } } => prompt_check(&files)?,
-        Command::Demo { action: DemoCommand::Seed { agents, courses } } => {
-            let db = connect(&config).await?;
+        Command::Demo { action: DemoCommand::Seed { agents, courses, db, bundled } } => {
+            let db = connect(&db).await?;
             // Assignments need published courses: publish the bundled ones first.
-            if let Some(dir) = config.courses_dir.as_ref().filter(|dir| dir.is_dir()) {
+            if let Some(dir) = bundled.courses_dir.as_ref().filter(|dir| dir.is_dir()) {
                 import_courses(&db, dir).await?;
             }
             let result = crate::demo::seed(&db).await;
@@ -346,14 +412,14 @@ pub async fn run(cli: Cli, config: Config) -> Result<(), CliError> {
                 );
             }
         }
-        Command::Courses { action: CoursesCommand::Export { dir } } => {
-            let db = connect(&config).await?;
+        Command::Courses { action: CoursesCommand::Export { dir, db } } => {
+            let db = connect(&db).await?;
             let result = export_courses(&db, &dir).await;
             db.close().await;
             result?;
         }
-        Command::Courses { action: CoursesCommand::Import { dir } } => {
-            let db = app::db::Database::connect(&config.database_url).await?;
+        Command::Courses { action: CoursesCommand::Import { dir, db } } => {
+            let db = db.open().await?;
             db.migrate().await?;
             let result = import_courses(&db, &dir).await;
             db.close().await;
@@ -413,8 +479,9 @@ fn privacy_scan(files: &[PathBuf]) -> Result<bool, CliError> {
     Ok(found)
 }
 
-async fn connect(config: &Config) -> Result<app::db::Database, CliError> {
-    let db = app::db::Database::connect(&config.database_url).await?;
+/// Opens the database and applies pending migrations.
+async fn connect(db: &DatabaseArgs) -> Result<app::db::Database, CliError> {
+    let db = db.open().await?;
     db.migrate().await?;
     Ok(db)
 }

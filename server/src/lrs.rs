@@ -8,6 +8,7 @@
 use std::time::Duration;
 
 use app::{db::Database, xapi::store};
+use secrecy::{ExposeSecret, SecretString};
 
 /// Where and how to send statements.
 #[derive(Clone, Debug)]
@@ -15,7 +16,7 @@ pub struct LrsSettings {
     /// The LRS endpoint, without `/statements`.
     pub url: String,
     pub username: Option<String>,
-    pub password: Option<String>,
+    pub password: Option<SecretString>,
     /// Time between two deliveries when all goes well.
     pub interval: Duration,
 }
@@ -61,7 +62,7 @@ pub async fn push_pending(db: &Database, client: &reqwest::Client, settings: &Lr
             .header("X-Experience-API-Version", "1.0.3")
             .json(&statements);
         if let Some(username) = &settings.username {
-            request = request.basic_auth(username, settings.password.as_ref());
+            request = request.basic_auth(username, settings.password.as_ref().map(ExposeSecret::expose_secret));
         }
         let response = request.send().await.map_err(|e| format!("LRS unreachable: {e}"))?;
         // 409 Conflict: the LRS already holds these ids, which is a delivery too.

@@ -2,22 +2,28 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use server::{cli, config::Config, telemetry};
+use server::{cli, config::ConfigError, telemetry};
 
 #[tokio::main]
 async fn main() -> ExitCode {
     return_large_blocks_to_the_system();
-    let cli = cli::Cli::parse();
-    let config = match Config::from_env() {
-        Ok(config) => config,
-        Err(error) => {
-            eprintln!("erreur : {error}");
-            return ExitCode::FAILURE;
-        }
+    let command = match cli::Cli::try_parse_args(std::env::args_os()) {
+        Ok(command) => command,
+        // A setting's own message (`CAMPUS_ENV invalide (« … ») : dev ou prod`), not clap's.
+        Err(error) => match ConfigError::from_clap(&error) {
+            Some(problem) => {
+                eprintln!("erreur : {problem}");
+                return ExitCode::FAILURE;
+            }
+            // Usage errors, --help and --version, as clap prints them.
+            None => {
+                let _ = error.print();
+                return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+            }
+        },
     };
-    telemetry::init(config.environment);
-    match cli::run(cli, config).await {
+    telemetry::init(command.environment());
+    match cli::run(command).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(cli::CliError::PersonalDataFound) => ExitCode::from(1),
         Err(error) => {

@@ -72,10 +72,9 @@ fn same_origin(headers: &HeaderMap) -> bool {
 /// HSTS in production, on every response (pages and `/pkg` files alike).
 pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
 
+/// 128 random bits in hexadecimal (zeros if the system has no randomness, which never happens).
 fn new_nonce() -> String {
-    let mut bytes = [0u8; 16];
-    let _ = getrandom::fill(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    app::crypto::to_hex(app::crypto::random_bytes::<16>().unwrap_or_default())
 }
 
 fn add_security_headers(headers: &mut HeaderMap, nonce: &str, production: bool) {

@@ -5,6 +5,7 @@ use std::{future::Future, io, net::SocketAddr};
 use app::{db::{Database, DbError}, shell, state::AppState, App};
 use axum::{routing::{get, post}, serve::ListenerExt, Router};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
 use tower_http::{
     compression::{CompressionLayer, CompressionLevel},
@@ -38,7 +39,7 @@ pub struct Application {
 impl Application {
     /// Connects to the database, applies pending migrations and binds the listening socket.
     pub async fn build(config: &Config) -> Result<Application, StartupError> {
-        let db = Database::connect(&config.database_url).await?;
+        let db = Database::connect(config.database_url.expose_secret()).await?;
         db.migrate().await?;
         if let Some(dir) = &config.courses_dir {
             import_bundled_courses(&db, dir).await;

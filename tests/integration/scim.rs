@@ -21,7 +21,7 @@ async fn scim_app(engine: Engine) -> TestApp {
     spawn_app_with(engine, move |config| {
         config.site_addr = format!("127.0.0.1:{port}").parse().unwrap();
         config.public_url = format!("http://127.0.0.1:{port}");
-        config.scim_tokens = vec![(TOKEN.to_owned(), None), (SCOPED.to_owned(), Some("URBA".to_owned()))];
+        config.scim_tokens = vec![(TOKEN.into(), None), (SCOPED.into(), Some("URBA".to_owned()))];
     })
     .await
 }

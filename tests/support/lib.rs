@@ -162,14 +162,14 @@ pub async fn fresh_database(engine: Engine) -> TestDatabase {
 /// A configuration for tests: a random free port and the given database.
 pub fn test_config(database_url: &str) -> Config {
     Config {
-        database_url: database_url.to_owned(),
+        database_url: database_url.into(),
         site_addr: "127.0.0.1:0".parse().expect("valid address"),
         site_root: "target/site".to_owned(),
         environment: Environment::Dev,
         courses_dir: None,
         signup_domains: Vec::new(),
         public_url: "http://campus.test".to_owned(),
-        assistant_tokens: vec!["jeton-de-test".to_owned()],
+        assistant_tokens: vec!["jeton-de-test".into()],
         assistant: app::sandbox::backend::AssistantBackend::Simulated,
         sandbox_messages_per_minute: app::sandbox::api::DEFAULT_MESSAGES_PER_MINUTE,
         lrs: None,
@@ -448,7 +448,7 @@ impl OidcProvider {
         app::identity::ProviderSettings {
             issuer: issuer.to_owned(),
             client_id: OIDC_CLIENT_ID.to_owned(),
-            client_secret: OIDC_CLIENT_SECRET.to_owned(),
+            client_secret: OIDC_CLIENT_SECRET.into(),
             label: "ProConnect".to_owned(),
             scopes: app::identity::DEFAULT_SCOPES.split_whitespace().map(str::to_owned).collect(),
             unit_claim: "siret".to_owned(),

@@ -44,8 +44,7 @@ fn hasher() -> Argon2<'static> {
 }
 
 fn random_salt() -> Result<SaltString, HashError> {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|e| HashError::Hash(e.to_string()))?;
+    let bytes: [u8; 16] = crate::crypto::random_bytes().map_err(|e| HashError::Hash(e.to_string()))?;
     SaltString::encode_b64(&bytes).map_err(|e| HashError::Hash(e.to_string()))
 }
 
@@ -60,8 +59,7 @@ fn verify_blocking(password: &str, phc: &str) -> bool {
 
 /// A valid hash of a random password, verified against when the account does not exist.
 static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
-    let mut bytes = [0u8; 24];
-    let _ = getrandom::fill(&mut bytes);
+    let bytes: [u8; 24] = crate::crypto::random_bytes().unwrap_or_default();
     hash_blocking(&format!("{bytes:?}")).unwrap_or_default()
 });
 

@@ -5,7 +5,6 @@
 //! after two hours without activity or twelve hours in all, at sign-out, or when the account
 //! signs out everywhere.
 
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 
 use super::{CurrentUser, RoleGrant, Role};
@@ -33,14 +32,14 @@ pub fn clear_session_cookie(secure: bool) -> String {
     crate::web::cookie(cookie_name(secure), "", Some(0), secure)
 }
 
+/// What the database keeps of a token (sessions, address checks, password resets): its SHA-256.
 pub(crate) fn hash_token(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::crypto::sha256_hex(token)
 }
 
+/// A new random token of 256 bits, in hexadecimal.
 pub(crate) fn new_token() -> Result<String, DbError> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    crate::crypto::random_hex::<32>()
 }
 
 /// Opens a session for `user_id` and returns its token (to put in the cookie).
@@ -182,5 +181,7 @@ mod tests {
         assert_ne!(token, new_token().unwrap());
         assert_eq!(hash_token(&token).len(), 64);
         assert_ne!(hash_token(&token), token);
+        // The stored form of a token's hash: lower-case hexadecimal SHA-256.
+        assert_eq!(hash_token("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }

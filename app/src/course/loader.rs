@@ -65,7 +65,7 @@ impl CourseSource {
             hasher.update((bytes.len() as u64).to_le_bytes());
             hasher.update(bytes);
         }
-        hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        crate::crypto::to_hex(hasher.finalize())
     }
 }
 

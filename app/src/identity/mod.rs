@@ -33,12 +33,13 @@ pub const DEFAULT_LABEL: &str = "ProConnect";
 pub const CALLBACK_PATH: &str = "/connexion/oidc/retour";
 
 /// What is known of the provider from the configuration.
+#[cfg(feature = "ssr")]
 #[derive(Clone, Debug)]
 pub struct ProviderSettings {
     /// The issuer URL; endpoints come from its discovery document, never from here.
     pub issuer: String,
     pub client_id: String,
-    pub client_secret: String,
+    pub client_secret: secrecy::SecretString,
     /// The button's text (« Se connecter avec … »).
     pub label: String,
     /// Scopes asked for, `openid` included.
@@ -152,6 +153,7 @@ impl ImportReport {
 
 /// Why an identity may not sign in, as the refusal page explains it (ProConnect asks that the
 /// page shows the rule, the organisation and its SIRET).
+#[cfg(feature = "ssr")]
 pub fn access_refusal(identity: &Identity, settings: &ProviderSettings) -> Option<String> {
     if !settings.allowed_sirets.is_empty() {
         let siret = identity.organisation.as_deref().unwrap_or_default();
@@ -191,6 +193,7 @@ pub fn normalize_siret(value: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "ssr")]
     fn settings() -> ProviderSettings {
         ProviderSettings {
             issuer: "https://auth.exemple.gouv.fr".into(),
@@ -224,6 +227,7 @@ mod tests {
         assert_eq!(bare.display_name(), "a@b.fr");
     }
 
+    #[cfg(feature = "ssr")]
     #[test]
     fn access_rules_say_which_rule_refused_and_show_the_siret() {
         assert_eq!(access_refusal(&identity("a@mairie.fr", "21750001600019"), &settings()), None, "no rule: everyone");

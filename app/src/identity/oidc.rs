@@ -134,7 +134,7 @@ impl Provider {
         Ok(CoreClient::from_provider_metadata(
             metadata,
             ClientId::new(self.settings.client_id.clone()),
-            Some(ClientSecret::new(self.settings.client_secret.clone())),
+            Some(ClientSecret::new(secrecy::ExposeSecret::expose_secret(&self.settings.client_secret).to_owned())),
         )
         .set_redirect_uri(redirect))
     }

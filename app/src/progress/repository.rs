@@ -11,30 +11,15 @@ use crate::{
     xapi::{statement, StatementInput, Verb},
 };
 
-/// Fills `buffer` from the system's random source.
-fn fill_random(buffer: &mut [u8]) -> Result<(), DbError> {
-    getrandom::fill(buffer).map_err(|e| DbError::Query(sqlx::Error::Protocol(format!("no randomness: {e}"))))
-}
-
-/// `bytes` random bytes as lower-case hexadecimal (the keys and secrets of xAPI credentials).
-pub(crate) fn random_hex(bytes: usize) -> Result<String, DbError> {
-    let mut buffer = vec![0u8; bytes];
-    fill_random(&mut buffer)?;
-    Ok(buffer.iter().map(|b| format!("{b:02x}")).collect())
-}
-
-/// A random UUID (version 4), the id of an xAPI statement.
+/// A random UUID (version 4, hyphenated, lower case), the id of an xAPI statement.
 fn uuid_v4() -> Result<String, DbError> {
-    let mut bytes = [0u8; 16];
-    fill_random(&mut bytes)?;
-    Ok(uuid::Builder::from_random_bytes(bytes).into_uuid().hyphenated().to_string())
+    Ok(uuid::Builder::from_random_bytes(crate::crypto::random_bytes()?).into_uuid().hyphenated().to_string())
 }
 
 /// An attestation code that is easy to read aloud: 12 characters without 0/O or 1/I.
 fn verification_code() -> Result<String, DbError> {
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut bytes = [0u8; 12];
-    fill_random(&mut bytes)?;
+    let bytes: [u8; 12] = crate::crypto::random_bytes()?;
     let code: String = bytes.iter().map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char).collect();
     Ok(format!("{}-{}-{}", &code[0..4], &code[4..8], &code[8..12]))
 }

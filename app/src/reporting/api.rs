@@ -67,39 +67,18 @@ impl DashboardQuery {
     }
 }
 
-/// Percent-encodes a query value (unreserved characters kept).
+/// What a query value keeps as it is: RFC 3986's unreserved characters.
+const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+/// Percent-encodes a query value (unreserved characters kept, `%XX` in upper case otherwise).
 pub fn url_encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    percent_encoding::utf8_percent_encode(value, QUERY_VALUE).to_string()
 }
 
-/// Decodes a query-string value: `%XX` escapes, and `+` as a space (form encoding).
+/// Decodes a query-string value: `%XX` escapes, and `+` as a space (form encoding); a `%` not
+/// followed by two hexadecimal digits stays as it is.
 pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = (bytes[i] == b'%')
-            .then(|| bytes.get(i + 1..i + 3))
-            .flatten()
-            .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
-        match (bytes[i], escaped) {
-            (_, Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, None) => {
-                out.push(if byte == b'+' { b' ' } else { byte });
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(&text.replace('+', " ")).decode_utf8_lossy().into_owned()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -815,4 +794,20 @@ pub async fn load_my_assignments() -> Result<Vec<LearnerAssignment>, ServerFnErr
             })
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_values_keep_their_encoding() {
+        assert_eq!(url_encode("Cours d'été/2026 ~a_b-c.d"), "Cours%20d%27%C3%A9t%C3%A9%2F2026%20~a_b-c.d");
+        assert_eq!(percent_decode("Cours+d%27%C3%A9t%C3%A9%2F2026%2B1"), "Cours d'été/2026+1");
+        // Escapes that are not two hexadecimal digits stay as they are.
+        assert_eq!(percent_decode("100%+s%zz%4"), "100% s%zz%4");
+        for value in ["/mon-parcours?x=1&y=2", "é è ü", "a+b", "%41"] {
+            assert_eq!(percent_decode(&url_encode(value)), value);
+        }
+    }
 }

@@ -9,6 +9,7 @@
 
 use std::time::Duration;
 
+use secrecy::{ExposeSecret, SecretString};
 use serde_json::{json, Value};
 
 use super::{
@@ -31,7 +32,7 @@ pub enum AssistantBackend {
 pub struct ExternalAssistant {
     /// Up to and including `/v1`, without a trailing slash.
     base_url: String,
-    api_key: Option<String>,
+    api_key: Option<SecretString>,
     model: String,
     client: reqwest::Client,
 }
@@ -98,7 +99,7 @@ impl AssistantBackend {
             .map_err(|e| BackendConfigError::Client(e.to_string()))?;
         Ok(AssistantBackend::External(ExternalAssistant {
             base_url: base_url.trim_end_matches('/').to_owned(),
-            api_key: api_key.map(str::trim).filter(|k| !k.is_empty()).map(str::to_owned),
+            api_key: api_key.map(str::trim).filter(|k| !k.is_empty()).map(SecretString::from),
             model: model.to_owned(),
             client,
         }))
@@ -146,7 +147,7 @@ impl ExternalAssistant {
             .post(format!("{}/chat/completions", self.base_url))
             .json(&json!({ "model": self.model, "messages": messages, "stream": false }));
         if let Some(key) = &self.api_key {
-            request = request.bearer_auth(key);
+            request = request.bearer_auth(key.expose_secret());
         }
         let response = request.send().await.map_err(|e| AssistantError::Unreachable(e.to_string()))?;
         let status = response.status();

@@ -259,9 +259,7 @@ mod reader {
                 continue;
             }
             if let Some(scenario) = parse_scenario(&path, slug, &text, Some(courses_dir), &mut report) {
-                use sha2::{Digest, Sha256};
-                let hash: String = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
-                scenarios.push((scenario, hash));
+                scenarios.push((scenario, crate::crypto::sha256_hex(&text)));
             }
         }
         Ok(Some(ScenarioCheck { scenarios, diagnostics: report.into_sorted() }))

@@ -3,13 +3,13 @@
 //! statements waiting for the external Learning Record Store.
 
 use serde_json::Value;
-use sha2::{Digest, Sha256};
+use sha2::Digest;
 use sqlx::Row;
 
 use super::query::StatementQuery;
 use crate::{
+    crypto::{from_hex, random_hex, same_secret, sha256_hex, to_hex},
     db::{now, Database, DbError},
-    progress::repository::random_hex,
 };
 
 /// A credential as listed to administrators (never its secret).
@@ -24,8 +24,9 @@ pub struct Credential {
     pub revoked_at: Option<i64>,
 }
 
+/// What is stored of a credential's secret: its SHA-256 in hexadecimal.
 fn hash_secret(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    sha256_hex(secret)
 }
 
 /// XORs `bytes` with SHA-512 of `key` (64 bytes): seals and unseals a 64-character secret with a
@@ -35,21 +36,13 @@ fn seal(bytes: &[u8], key: &str) -> Vec<u8> {
     bytes.iter().zip(pad.iter().cycle()).map(|(b, p)| b ^ p).collect()
 }
 
-fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn from_hex(text: &str) -> Option<Vec<u8>> {
-    (0..text.len()).step_by(2).map(|i| text.get(i..i + 2).and_then(|pair| u8::from_str_radix(pair, 16).ok())).collect()
-}
-
 /// Creates a credential for the subtree of `organization_id`. Only a hash of its secret is
 /// kept, and the secret itself sealed with a one-time key: returns the credential's id, its key
 /// and that one-time key, which [`reveal_secret`] takes to show the secret once.
 pub async fn create_credential(db: &Database, organization_id: i64, label: &str, by: i64) -> Result<(i64, String, String), DbError> {
-    let key_id = format!("campus-{}", random_hex(8)?);
-    let secret = random_hex(32)?;
-    let one_time_key = random_hex(32)?;
+    let key_id = format!("campus-{}", random_hex::<8>()?);
+    let secret = random_hex::<32>()?;
+    let one_time_key = random_hex::<32>()?;
     let id: i64 = sqlx::query(
         "INSERT INTO xapi_credentials (organization_id, label, key_id, secret_hash, created_by, created_at, sealed_secret) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -60,7 +53,7 @@ pub async fn create_credential(db: &Database, organization_id: i64, label: &str,
     .bind(hash_secret(&secret))
     .bind(by)
     .bind(now())
-    .bind(to_hex(&seal(secret.as_bytes(), &one_time_key)))
+    .bind(to_hex(seal(secret.as_bytes(), &one_time_key)))
     .fetch_one(db.pool())
     .await?
     .try_get("id")?;
@@ -133,8 +126,7 @@ pub async fn authenticate(db: &Database, key_id: &str, secret: &str) -> Result<O
     let stored: String = row.try_get("secret_hash")?;
     let given = hash_secret(secret);
     // Compare in constant time: the hash of a guess must not leak through timing.
-    let same = stored.len() == given.len() && stored.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
-    if same { Ok(Some(row.try_get("organization_id")?)) } else { Ok(None) }
+    if same_secret(&stored, &given) { Ok(Some(row.try_get("organization_id")?)) } else { Ok(None) }
 }
 
 /// A statement as the LRS returns it: the recorded one plus `stored`.

@@ -9,7 +9,7 @@
 //! Bearer tokens come from `CAMPUS_ASSISTANT_TOKENS`; with none configured every call gets 401.
 //! Requests are bounded in size and in rate (per token, per instance, with `governor`).
 
-use app::{db::now, sandbox::{assistant, debrief}, state::AppState};
+use app::{crypto::same_secret, db::now, sandbox::{assistant, debrief}, state::AppState};
 use axum::{
     body::Bytes,
     extract::{Path, State},
@@ -17,6 +17,7 @@ use axum::{
     response::{IntoResponse, Response},
     Json,
 };
+use secrecy::ExposeSecret;
 use serde_json::{json, Value};
 
 /// Largest accepted request body.
@@ -36,8 +37,8 @@ fn authorised(state: &AppState, headers: &HeaderMap) -> Result<String, Response>
         .unwrap_or_default();
     // Compared in constant time, and against every configured token, so the answer's timing says
     // nothing about how much of a guess was right.
-    let matches = state.assistant_tokens.iter().fold(subtle::Choice::from(0), |found, t| found | subtle::ConstantTimeEq::ct_eq(t.as_bytes(), token.as_bytes()));
-    if token.is_empty() || !bool::from(matches) {
+    let matches = state.assistant_tokens.iter().fold(false, |found, t| found | same_secret(t.expose_secret(), token));
+    if token.is_empty() || !matches {
         return Err(error(StatusCode::UNAUTHORIZED, "invalid_request_error", "invalid_api_key", "Jeton d'accès absent ou invalide."));
     }
     let token = token.to_owned();

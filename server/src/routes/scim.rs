@@ -22,6 +22,7 @@ use axum::{
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
 };
+use secrecy::ExposeSecret;
 use serde_json::Value;
 use sqlx::Row;
 
@@ -64,7 +65,7 @@ async fn authorise(state: &AppState, headers: &HeaderMap) -> Result<Scope, Respo
     // Every configured token is compared, in constant time.
     let mut found: Option<&Option<String>> = None;
     for (token, unit) in &state.scim_tokens {
-        if bool::from(subtle::ConstantTimeEq::ct_eq(token.as_bytes(), presented.as_bytes())) && !presented.is_empty() {
+        if app::crypto::same_secret(token.expose_secret(), presented) && !presented.is_empty() {
             found = Some(unit);
         }
     }
