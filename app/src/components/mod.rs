@@ -7,6 +7,7 @@ pub mod chat;
 pub mod form;
 pub mod labels;
 pub mod layout;
+pub mod loaded;
 pub mod module_editor;
 pub mod quick_check;
 pub mod quiz;

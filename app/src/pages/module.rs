@@ -8,11 +8,11 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     accounts::forms::take_feedback,
     authoring::api::{ReportProblem, REPORT_KINDS},
-    components::{form::FormMessage, activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, quiz::{QuizIsland, QUIZ_TEXTS}},
+    components::{form::FormMessage, activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, loaded::Loaded, quiz::{QuizIsland, QUIZ_TEXTS}},
     course::{api::load_module, model::{LearnerModulePage, Segment}, quiz::{LearnerQuiz, QuizSettings}},
     i18n::{tr, tr_args, use_locale, IslandTexts},
     quiz::api::{load_learner_module, LearnerModuleView, MarkModuleRead},
-    pages::{error::ErrorMessage, not_found::NotFound},
+    pages::not_found::NotFound,
 };
 
 #[component]
@@ -21,19 +21,19 @@ pub fn ModulePageView() -> impl IntoView {
     let key = move || {
         params.with(|p| (p.get("course").unwrap_or_default(), p.get("module").unwrap_or_default()))
     };
-    let page = Resource::new(key, |(course, module)| load_module(course, module));
-    let learner = Resource::new(key, |(course, module)| load_learner_module(course, module));
+    // The learner's state is optional: a visitor, or a failure to load it, still gets the module.
+    let data = Resource::new(key, |(course, module)| async move {
+        let page = load_module(course.clone(), module.clone()).await?;
+        let learner = load_learner_module(course, module).await.ok().flatten();
+        Ok::<_, ServerFnError>(page.map(|page| (page, learner)))
+    });
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let learner = learner.await.ok().flatten();
-                match page.await {
-                    Ok(Some(page)) => view! { <ModuleView page learner/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:data>
+            {match data {
+                Some((page, learner)) => view! { <ModuleView page learner/> }.into_any(),
+                None => view! { <NotFound/> }.into_any(),
+            }}
+        </Loaded>
     }
 }
 
