@@ -142,12 +142,11 @@ pub fn CourseWorkspacePage() -> impl IntoView {
     })
 }
 
-/// One course of the workspace: its state, problems, description, modules, files and editors.
+/// One course of the workspace: its state and links, then its problems, description, modules,
+/// files and editors.
 #[component]
 fn CourseWorkspaceView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> impl IntoView {
     let slug = w.slug.clone();
-    let errors = w.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-    let module_count = w.modules.len();
     view! {
         <Title text=format!("{} · {}", w.title, tr("nav-workspace"))/>
         <Breadcrumb trail=trail(Some((&slug, &w.title)), None)/>
@@ -165,7 +164,19 @@ fn CourseWorkspaceView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> im
             {w.published.then(|| view! { <li><a href=format!("/formation/cours/{slug}/export.zip")>{tr("workspace-export")}</a></li> })}
             <li><a href=format!("/formation/cours/{slug}/export.zip?brouillon=1")>{tr("workspace-export-draft")}</a></li>
         </ul>
+        {problems(&w)}
+        {details_form(&w)}
+        {module_list(&w)}
+        {course_files(&w)}
+        {course_editors(&w)}
+    }
+}
 
+/// The draft's problems, and the buttons that publish it (when it has no error) or discard it.
+fn problems(w: &CourseWorkspace) -> impl IntoView {
+    let slug = &w.slug;
+    let errors = w.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    view! {
         <h2 id="problemes">{tr("workspace-problems")}</h2>
         {if w.diagnostics.is_empty() {
             view! { <p class="alert alert--success">{tr("workspace-no-problem")}</p> }.into_any()
@@ -189,7 +200,13 @@ fn CourseWorkspaceView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> im
                 </form>
             })}
         </div>
+    }
+}
 
+/// The course's description (`course.toml`): title, summary, audience, level, themes, objectives.
+fn details_form(w: &CourseWorkspace) -> impl IntoView {
+    let slug = &w.slug;
+    view! {
         <h2 id="description">{tr("workspace-details")}</h2>
         <form method="post" action=SaveCourseDetails::url() class="stacked-form">
             <input type="hidden" name="slug" value=slug.clone()/>
@@ -213,7 +230,15 @@ fn CourseWorkspaceView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> im
                 <textarea id="champ-objectifs" name="objectives" rows="4" aria-describedby="champ-objectifs-aide">{w.objectives.clone()}</textarea></div>
             <button type="submit">{tr("workspace-save-details")}</button>
         </form>
+    }
+}
 
+/// The module files in course order, each with its move and remove buttons, and the form that
+/// adds a module.
+fn module_list(w: &CourseWorkspace) -> impl IntoView {
+    let slug = &w.slug;
+    let module_count = w.modules.len();
+    view! {
         <h2 id="modules">{tr("workspace-modules")}</h2>
         <ol class="module-list">{w.modules.iter().enumerate().map(|(i, file)| {
             let move_form = |action: &'static str, label: String| view! {
@@ -240,7 +265,13 @@ fn CourseWorkspaceView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> im
                 <input type="text" id="champ-module" name="title" required=true/></div>
             <button type="submit">{tr("workspace-add-module")}</button>
         </form>
+    }
+}
 
+/// The course's other files (images, documents) and the upload form.
+fn course_files(w: &CourseWorkspace) -> impl IntoView {
+    let slug = &w.slug;
+    view! {
         <h2 id="fichiers">{tr("workspace-files")}</h2>
         {(!w.files.is_empty()).then(|| view! {
             <ul>{w.files.iter().map(|(path, size)| view! { <li><code>{path.clone()}</code>" ("{size / 1024 + 1}" Ko)"</li> }).collect_view()}</ul>
@@ -252,7 +283,13 @@ fn CourseWorkspaceView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> im
                     accept=".png,.jpg,.jpeg,.gif,.webp,.svg,.pdf,.md,.txt"/></div>
             <button type="submit">{tr("workspace-upload")}</button>
         </form>
+    }
+}
 
+/// The trainers who may edit the course; an administrator may add one.
+fn course_editors(w: &CourseWorkspace) -> impl IntoView {
+    let slug = &w.slug;
+    view! {
         <h2 id="formateurs">{tr("workspace-editors")}</h2>
         <ul>{w.editors.iter().map(|(name, email)| view! { <li>{name.clone()}" ("{email.clone()}")"</li> }).collect_view()}</ul>
         {w.is_admin.then(|| view! {
