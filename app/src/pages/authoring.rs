@@ -1,4 +1,4 @@
-//! `/formation…`: the trainer workspace — the trainer's courses, one course (description,
+//! `/formation…`: authoring, the trainers' space — the trainer's courses, one course (description,
 //! modules, files, problems, publishing), the module editor, the version history with diffs and
 //! rollback, item analytics and problem reports. Forms and links only: no JavaScript needed
 //! (the editor's live preview is an island on top).
@@ -52,7 +52,7 @@ fn param(name: &'static str) -> String {
 }
 
 #[component]
-pub fn WorkspacePage() -> impl IntoView {
+pub fn AuthoringPage() -> impl IntoView {
     trainers_only("/formation", || {
         let feedback = take_feedback();
         let courses = Resource::new(|| (), |_| load_workspace());
@@ -126,7 +126,7 @@ fn MyCourses(list: Vec<WorkspaceCourse>) -> impl IntoView {
 }
 
 #[component]
-pub fn CourseWorkspacePage() -> impl IntoView {
+pub fn AuthoringCoursePage() -> impl IntoView {
     trainers_only("/formation", || {
         let slug = param("slug");
         let feedback = take_feedback();
@@ -134,7 +134,7 @@ pub fn CourseWorkspacePage() -> impl IntoView {
         view! {
             <div class="page">
                 <Loaded resource=workspace heading=tr("nav-workspace") let:w>
-                    <CourseWorkspaceView w feedback=feedback.clone()/>
+                    <AuthoringCourseView w feedback=feedback.clone()/>
                 </Loaded>
             </div>
         }
@@ -142,10 +142,10 @@ pub fn CourseWorkspacePage() -> impl IntoView {
     })
 }
 
-/// One course of the workspace: its state and links, then its problems, description, modules,
+/// One course in authoring: its state and links, then its problems, description, modules,
 /// files and editors.
 #[component]
-fn CourseWorkspaceView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> impl IntoView {
+fn AuthoringCourseView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> impl IntoView {
     let slug = w.slug.clone();
     view! {
         <Title text=format!("{} · {}", w.title, tr("nav-workspace"))/>
