@@ -1,6 +1,6 @@
-//! The trainer workspace: courses written, previewed, validated, published and improved in the
-//! browser — drafts, versions and rollback, `.zip` import and export in the format of
-//! `courses/`, item analytics, and the problems agents report.
+//! Authoring (`/formation`, « Espace formateur »): courses written, previewed, validated,
+//! published and improved in the browser — drafts, versions and rollback, `.zip` import and
+//! export in the format of `courses/`, item analytics, and the problems agents report.
 
 pub mod api;
 #[cfg(feature = "ssr")]

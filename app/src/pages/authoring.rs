@@ -13,9 +13,9 @@ use crate::{
         Role,
     },
     authoring::api::{
-        load_course_stats, load_course_workspace, load_diff, load_module_editor, load_reports, load_workspace, AddCourseEditor, ChangeModules,
-        CourseWorkspace, CreateCourse, DiscardCourseDraft, FileDiff, ModuleEditor, PublishCourse, ReportView, ResolveProblem, RollBackCourse,
-        SaveCourseDetails, StatsView, WorkspaceCourse, REPORT_KINDS,
+        load_course_stats, load_authoring_course, load_diff, load_module_editor, load_reports, load_authoring_courses, AddCourseEditor, ChangeModules,
+        AuthoringCourse, CreateCourse, DiscardCourseDraft, FileDiff, ModuleEditor, PublishCourse, ReportView, ResolveProblem, RollBackCourse,
+        SaveCourseDetails, StatsView, AuthoringCourseSummary, REPORT_KINDS,
     },
     components::{
         breadcrumb::Breadcrumb,
@@ -55,7 +55,7 @@ fn param(name: &'static str) -> String {
 pub fn AuthoringPage() -> impl IntoView {
     trainers_only("/formation", || {
         let feedback = take_feedback();
-        let courses = Resource::new(|| (), |_| load_workspace());
+        let courses = Resource::new(|| (), |_| load_authoring_courses());
         view! {
             <Title text=tr("nav-workspace")/>
             <div class="page">
@@ -100,7 +100,7 @@ pub fn AuthoringPage() -> impl IntoView {
 
 /// The trainer's courses, with their state and their open problem reports.
 #[component]
-fn MyCourses(list: Vec<WorkspaceCourse>) -> impl IntoView {
+fn MyCourses(list: Vec<AuthoringCourseSummary>) -> impl IntoView {
     view! {
         <h2>{tr("workspace-my-courses")}</h2>
         <table class="data-table">
@@ -130,10 +130,10 @@ pub fn AuthoringCoursePage() -> impl IntoView {
     trainers_only("/formation", || {
         let slug = param("slug");
         let feedback = take_feedback();
-        let workspace = Resource::new(move || slug.clone(), load_course_workspace);
+        let course = Resource::new(move || slug.clone(), load_authoring_course);
         view! {
             <div class="page">
-                <Loaded resource=workspace heading=tr("nav-workspace") let:w>
+                <Loaded resource=course heading=tr("nav-workspace") let:w>
                     <AuthoringCourseView w feedback=feedback.clone()/>
                 </Loaded>
             </div>
@@ -145,7 +145,7 @@ pub fn AuthoringCoursePage() -> impl IntoView {
 /// One course in authoring: its state and links, then its problems, description, modules,
 /// files and editors.
 #[component]
-fn AuthoringCourseView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> impl IntoView {
+fn AuthoringCourseView(w: AuthoringCourse, feedback: Option<FormFeedback>) -> impl IntoView {
     let slug = w.slug.clone();
     view! {
         <Title text=format!("{} · {}", w.title, tr("nav-workspace"))/>
@@ -173,7 +173,7 @@ fn AuthoringCourseView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> im
 }
 
 /// The draft's problems, and the buttons that publish it (when it has no error) or discard it.
-fn problems(w: &CourseWorkspace) -> impl IntoView {
+fn problems(w: &AuthoringCourse) -> impl IntoView {
     let slug = &w.slug;
     let errors = w.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     view! {
@@ -204,7 +204,7 @@ fn problems(w: &CourseWorkspace) -> impl IntoView {
 }
 
 /// The course's description (`course.toml`): title, summary, audience, level, themes, objectives.
-fn details_form(w: &CourseWorkspace) -> impl IntoView {
+fn details_form(w: &AuthoringCourse) -> impl IntoView {
     let slug = &w.slug;
     view! {
         <h2 id="description">{tr("workspace-details")}</h2>
@@ -235,7 +235,7 @@ fn details_form(w: &CourseWorkspace) -> impl IntoView {
 
 /// The module files in course order, each with its move and remove buttons, and the form that
 /// adds a module.
-fn module_list(w: &CourseWorkspace) -> impl IntoView {
+fn module_list(w: &AuthoringCourse) -> impl IntoView {
     let slug = &w.slug;
     let module_count = w.modules.len();
     view! {
@@ -269,7 +269,7 @@ fn module_list(w: &CourseWorkspace) -> impl IntoView {
 }
 
 /// The course's other files (images, documents) and the upload form.
-fn course_files(w: &CourseWorkspace) -> impl IntoView {
+fn course_files(w: &AuthoringCourse) -> impl IntoView {
     let slug = &w.slug;
     view! {
         <h2 id="fichiers">{tr("workspace-files")}</h2>
@@ -287,7 +287,7 @@ fn course_files(w: &CourseWorkspace) -> impl IntoView {
 }
 
 /// The trainers who may edit the course; an administrator may add one.
-fn course_editors(w: &CourseWorkspace) -> impl IntoView {
+fn course_editors(w: &AuthoringCourse) -> impl IntoView {
     let slug = &w.slug;
     view! {
         <h2 id="formateurs">{tr("workspace-editors")}</h2>
@@ -382,12 +382,12 @@ pub fn VersionsPage() -> impl IntoView {
         let feedback = take_feedback();
         let from_to = move || query.with(|q| (q.get("de").and_then(|v| v.parse::<i64>().ok()), q.get("a").and_then(|v| v.parse::<i64>().ok())));
         let data = Resource::new({ let slug = slug.clone(); move || (slug.clone(), from_to()) }, |(slug, (from, to))| async move {
-            let workspace = load_course_workspace(slug.clone()).await?;
+            let course = load_authoring_course(slug.clone()).await?;
             let diff = match from {
                 Some(from) => Some(load_diff(slug, from, to).await?),
                 None => None,
             };
-            Ok::<_, ServerFnError>((workspace, diff))
+            Ok::<_, ServerFnError>((course, diff))
         });
         view! {
             <div class="page">
@@ -402,7 +402,7 @@ pub fn VersionsPage() -> impl IntoView {
 
 /// The published versions of a course, rollback buttons, and the comparison of two versions.
 #[component]
-fn Versions(w: CourseWorkspace, diff: Option<Vec<FileDiff>>, from_to: (Option<i64>, Option<i64>), feedback: Option<FormFeedback>) -> impl IntoView {
+fn Versions(w: AuthoringCourse, diff: Option<Vec<FileDiff>>, from_to: (Option<i64>, Option<i64>), feedback: Option<FormFeedback>) -> impl IntoView {
     let (from, to) = from_to;
     let slug = w.slug.clone();
     view! {
