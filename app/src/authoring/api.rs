@@ -188,8 +188,8 @@ mod support {
     }
 
     pub fn redirect(to: &str, message: &str, success: bool) {
-        use crate::{accounts::forms::FormFeedback, web::redirect_with};
-        let feedback = if success { FormFeedback::success("atelier-formateur", message) } else { FormFeedback::new("atelier-formateur").failure(message) };
+        use crate::{accounts::forms::FormFeedback, authoring::FEEDBACK_FORM, web::redirect_with};
+        let feedback = if success { FormFeedback::success(FEEDBACK_FORM, message) } else { FormFeedback::new(FEEDBACK_FORM).failure(message) };
         redirect_with(&feedback, to);
     }
 }

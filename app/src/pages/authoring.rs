@@ -12,10 +12,13 @@ use crate::{
         forms::{signed_in_user, take_feedback, FormFeedback},
         Role,
     },
-    authoring::api::{
-        load_course_stats, load_authoring_course, load_diff, load_module_editor, load_reports, load_authoring_courses, AddCourseEditor, ChangeModules,
-        AuthoringCourse, CreateCourse, DiscardCourseDraft, FileDiff, ModuleEditor, PublishCourse, ReportView, ResolveProblem, RollBackCourse,
-        SaveCourseDetails, StatsView, AuthoringCourseSummary, REPORT_KINDS,
+    authoring::{
+        api::{
+            load_authoring_course, load_authoring_courses, load_course_stats, load_diff, load_module_editor, load_reports, AddCourseEditor,
+            AuthoringCourse, AuthoringCourseSummary, ChangeModules, CreateCourse, DiscardCourseDraft, FileDiff, ModuleEditor, PublishCourse,
+            ReportView, ResolveProblem, RollBackCourse, SaveCourseDetails, StatsView, REPORT_KINDS,
+        },
+        FEEDBACK_FORM,
     },
     components::{
         breadcrumb::Breadcrumb,
@@ -61,7 +64,7 @@ pub fn AuthoringPage() -> impl IntoView {
             <div class="page">
                 <Breadcrumb trail=trail(None, None)/>
                 <h1>{tr("nav-workspace")}</h1>
-                <FormMessage feedback=feedback.clone() form="atelier-formateur"/>
+                <FormMessage feedback=feedback.clone() form=FEEDBACK_FORM/>
                 <FormMessage feedback=feedback.clone() form="nouveau-cours" labels=vec![("slug", tr("workspace-slug")), ("title", tr("workspace-title"))]/>
                 <Loaded resource=courses let:courses>
                     {if courses.1.is_empty() {
@@ -151,7 +154,7 @@ fn AuthoringCourseView(w: AuthoringCourse, feedback: Option<FormFeedback>) -> im
         <Title text=format!("{} · {}", w.title, tr("nav-workspace"))/>
         <Breadcrumb trail=trail(Some((&slug, &w.title)), None)/>
         <h1>{w.title.clone()}</h1>
-        <FormMessage feedback=feedback form="atelier-formateur"/>
+        <FormMessage feedback=feedback form=FEEDBACK_FORM/>
         <p>{match &w.draft {
             Some((at, who)) => tr_args("workspace-draft-stamp", &[("when", local_datetime(*at).into()), ("who", who.clone().unwrap_or_default().into())]),
             None => tr("workspace-no-draft"),
@@ -328,7 +331,7 @@ fn ModuleEditorView(e: ModuleEditor, feedback: Option<FormFeedback>, locale: Loc
         <Title text=format!("{} · {}", e.file, e.course_title)/>
         <Breadcrumb trail=trail(Some((&e.slug, &e.course_title)), Some((e.file.clone(), format!("/formation/cours/{}/modules/{}", e.slug, e.file))))/>
         <h1>{tr_args("editor-heading", &[("file", e.file.clone().into())])}</h1>
-        <FormMessage feedback=feedback form="atelier-formateur"/>
+        <FormMessage feedback=feedback form=FEEDBACK_FORM/>
         <details class="cheat-sheet">
             <summary>{tr("editor-cheat-sheet")}</summary>
             <pre>{CHEAT_SHEET}</pre>
@@ -409,7 +412,7 @@ fn Versions(w: AuthoringCourse, diff: Option<Vec<FileDiff>>, from_to: (Option<i6
         <Title text=format!("{} · {}", tr("workspace-versions"), w.title)/>
         <Breadcrumb trail=trail(Some((&slug, &w.title)), Some((tr("workspace-versions"), format!("/formation/cours/{slug}/versions"))))/>
         <h1>{tr("workspace-versions")}</h1>
-        <FormMessage feedback=feedback form="atelier-formateur"/>
+        <FormMessage feedback=feedback form=FEEDBACK_FORM/>
         {if w.versions.is_empty() {
             view! { <p>{tr("versions-none")}</p> }.into_any()
         } else {
@@ -558,7 +561,7 @@ pub fn ReportsPage() -> impl IntoView {
             <div class="page">
                 <Breadcrumb trail=trail(None, Some((tr("workspace-reports"), format!("/formation/cours/{slug}/signalements"))))/>
                 <h1>{tr("workspace-reports")}</h1>
-                <FormMessage feedback=feedback form="atelier-formateur"/>
+                <FormMessage feedback=feedback form=FEEDBACK_FORM/>
                 <Loaded resource=reports let:list>
                     {if list.is_empty() {
                         view! { <p>{tr("reports-none")}</p> }.into_any()

@@ -6,7 +6,7 @@
 
 use app::{
     accounts::{forms::FormFeedback, CurrentUser, Role},
-    authoring::{archive, repository},
+    authoring::{archive, repository, FEEDBACK_FORM},
     course::{loader::{content_matches_type, content_type}, slug::is_slug},
     state::AppState,
 };
@@ -27,7 +27,7 @@ fn plain(status: StatusCode, message: &str) -> Response {
 /// Back to `to` with a message shown by the authoring page.
 fn back(secure: bool, to: &str, message: &str, success: bool) -> Response {
     let feedback =
-        if success { FormFeedback::success("atelier-formateur", message) } else { FormFeedback::new("atelier-formateur").failure(message) };
+        if success { FormFeedback::success(FEEDBACK_FORM, message) } else { FormFeedback::new(FEEDBACK_FORM).failure(message) };
     let mut response = Redirect::to(to).into_response();
     let cookie = app::web::flash_cookie(&feedback, secure);
     if let Ok(value) = HeaderValue::from_str(&cookie) {
