@@ -53,17 +53,17 @@ use crate::{
         directory::{DirectoryImportPage, DirectoryPage},
         admin::{AdminAuditPage, AdminHomePage, AdminUnitsPage, AdminUsersPage, AdminXapiPage},
         attestation::{AttestationCheckPage, AttestationPage},
+        authoring::{AuthoringCoursePage, AuthoringPage, ModuleEditorPage, ReportsPage, StatsPage, VersionsPage},
         catalogue::CataloguePage,
         dashboard::DashboardPage,
         course::CoursePage,
         home::HomePage,
         hr::{HrAgentPage, HrAssignmentsPage, HrDashboardPage},
-        workspace::{CourseWorkspacePage, ModuleEditorPage, ReportsPage, StatsPage, VersionsPage, WorkspacePage},
         module::ModulePageView,
         not_found::NotFound,
         password_reset::{ConfirmAddressPage, ForgotPasswordPage, ResetPasswordPage},
         identity_link::IdentityLinkPage,
-        practice::{PracticeHomePage, PracticePage},
+        sandbox::{SandboxPage, SandboxScenarioPage},
         sign_in::SignInPage,
         sign_up::SignUpPage,
     },
@@ -119,8 +119,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cours") view=CataloguePage ssr=SsrMode::Async/>
                     <Route path=path!("/cours/:course") view=CoursePage ssr=SsrMode::Async/>
                     <Route path=path!("/cours/:course/:module") view=ModulePageView ssr=SsrMode::Async/>
-                    <Route path=path!("/atelier") view=PracticeHomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/atelier/:scenario") view=PracticePage ssr=SsrMode::Async/>
+                    <Route path=path!("/atelier") view=SandboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/atelier/:scenario") view=SandboxScenarioPage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion/lier/:token") view=IdentityLinkPage ssr=SsrMode::Async/>
                     <Route path=path!("/inscription") view=SignUpPage ssr=SsrMode::Async/>
@@ -131,8 +131,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/mon-parcours") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/mon-parcours/attestation/:code") view=AttestationPage ssr=SsrMode::Async/>
                     <Route path=path!("/attestations/:code") view=AttestationCheckPage ssr=SsrMode::Async/>
-                    <Route path=path!("/formation") view=WorkspacePage ssr=SsrMode::Async/>
-                    <Route path=path!("/formation/cours/:slug") view=CourseWorkspacePage ssr=SsrMode::Async/>
+                    <Route path=path!("/formation") view=AuthoringPage ssr=SsrMode::Async/>
+                    <Route path=path!("/formation/cours/:slug") view=AuthoringCoursePage ssr=SsrMode::Async/>
                     <Route path=path!("/formation/cours/:slug/modules/:file") view=ModuleEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("/formation/cours/:slug/versions") view=VersionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/formation/cours/:slug/statistiques") view=StatsPage ssr=SsrMode::Async/>

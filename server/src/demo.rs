@@ -70,7 +70,7 @@ pub async fn seed(db: &Database) -> Result<Vec<DemoAccount>, SeedError> {
         if role != Role::Agent {
             users::grant_role(db, user.id, role, scope, None).await?;
         }
-        // The demo trainer can open the sample course in the workspace straight away.
+        // The demo trainer can open the sample course in authoring straight away.
         if role == Role::Trainer && app::course::repository::outline(db, SAMPLE_COURSE).await?.is_some() {
             app::authoring::repository::add_editor(db, SAMPLE_COURSE, user.id).await?;
         }

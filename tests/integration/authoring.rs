@@ -1,6 +1,6 @@
-//! The trainer workspace through HTTP: course scope, draft → check → publish → history, diff and
-//! rollback, `.zip` export and import with the same content hash, upload checks, item analytics
-//! (aggregates only) and problem reports.
+//! Authoring (`/formation`) through HTTP: course scope, draft → check → publish → history, diff
+//! and rollback, `.zip` export and import with the same content hash, upload checks, item
+//! analytics (aggregates only) and problem reports.
 
 use app::{
     accounts::{api::SignOut, Role},

@@ -1,4 +1,4 @@
-//! Server functions of the trainer workspace. Every one checks that the caller may edit the
+//! Server functions of authoring (`/formation`). Every one checks that the caller may edit the
 //! course (its editors; administrators: every course). Edits go to the course's draft; the
 //! draft is checked by the same validator as `server courses check` and published as a new
 //! version by the same code as the importer.
@@ -21,7 +21,7 @@ pub const REPORT_KINDS: [(&str, &str); 4] = [
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WorkspaceCourse {
+pub struct AuthoringCourseSummary {
     pub slug: String,
     pub title: String,
     pub published: bool,
@@ -29,9 +29,9 @@ pub struct WorkspaceCourse {
     pub open_reports: i64,
 }
 
-/// The course page of the workspace.
+/// A course as authoring shows it (`/formation/cours/{slug}`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CourseWorkspace {
+pub struct AuthoringCourse {
     pub slug: String,
     pub title: String,
     pub summary: String,
@@ -188,8 +188,8 @@ mod support {
     }
 
     pub fn redirect(to: &str, message: &str, success: bool) {
-        use crate::{accounts::forms::FormFeedback, web::redirect_with};
-        let feedback = if success { FormFeedback::success("atelier-formateur", message) } else { FormFeedback::new("atelier-formateur").failure(message) };
+        use crate::{accounts::forms::FormFeedback, authoring::FEEDBACK_FORM, web::redirect_with};
+        let feedback = if success { FormFeedback::success(FEEDBACK_FORM, message) } else { FormFeedback::new(FEEDBACK_FORM).failure(message) };
         redirect_with(&feedback, to);
     }
 }
@@ -197,7 +197,7 @@ mod support {
 pub use support::{check, editor_of};
 
 #[server]
-pub async fn load_workspace() -> Result<(bool, Vec<WorkspaceCourse>), ServerFnError> {
+pub async fn load_authoring_courses() -> Result<(bool, Vec<AuthoringCourseSummary>), ServerFnError> {
     use sqlx::Row;
 
     use super::repository;
@@ -216,7 +216,7 @@ pub async fn load_workspace() -> Result<(bool, Vec<WorkspaceCourse>), ServerFnEr
             .await
             .and_then(|r| r.try_get("n"))
             .map_err(unavailable)?;
-        courses.push(WorkspaceCourse { slug, title, published, has_draft, open_reports });
+        courses.push(AuthoringCourseSummary { slug, title, published, has_draft, open_reports });
     }
     Ok((user.is_admin() || user.has_role(Role::Trainer), courses))
 }
@@ -268,7 +268,7 @@ pub async fn create_course(slug: String, title: String) -> Result<(), ServerFnEr
 }
 
 #[server]
-pub async fn load_course_workspace(slug: String) -> Result<CourseWorkspace, ServerFnError> {
+pub async fn load_authoring_course(slug: String) -> Result<AuthoringCourse, ServerFnError> {
     use super::repository;
     use crate::{course::diagnostics::Severity, error::unavailable};
     let (state, user) = editor_of(&slug).await?;
@@ -289,7 +289,7 @@ pub async fn load_course_workspace(slug: String) -> Result<CourseWorkspace, Serv
         .into_iter()
         .map(|v| VersionView { id: v.id, published_at: v.published_at, publisher: v.publisher, current: v.current })
         .collect::<Vec<_>>();
-    Ok(CourseWorkspace {
+    Ok(AuthoringCourse {
         title: text("title"),
         summary: text("summary"),
         audience: text("audience"),

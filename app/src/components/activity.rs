@@ -33,8 +33,36 @@ pub fn ExerciseBlock(
         LearnerExerciseKind::Anonymize { .. } => "exercise-kind-anonymize",
         LearnerExerciseKind::Hallucination { .. } => "exercise-kind-hallucination",
     });
+    let body = exercise_fields(&exercise.kind, index);
+    let sign_in_href = format!("/connexion?suite=/cours/{course}/{module}%23{section_id}");
+    view! {
+        <section class="activity activity--exercise" id=section_id aria-labelledby=labelled_by>
+            <p class="activity__kind">{kind}</p>
+            <h2 id=heading_id>{exercise.title.clone()}</h2>
+            <p class="activity__instructions">{exercise.instructions.clone()}</p>
+            {refusal.map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
+            {outcome.map(exercise_result)}
+            {if signed_in {
+                view! {
+                    <form method="post" action=SubmitExercise::url() class="quiz-form">
+                        <input type="hidden" name="course" value=course.clone()/>
+                        <input type="hidden" name="module" value=module.clone()/>
+                        <input type="hidden" name="exercise" value=index.to_string()/>
+                        {body}
+                    </form>
+                }.into_any()
+            } else {
+                view! { <p class="activity__sign-in"><a href=sign_in_href>{tr("exercise-sign-in")}</a></p> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The fields of the exercise's form, by kind: a request to write (with its document), a
+/// document to anonymise, or the statements of an answer to mark.
+fn exercise_fields(kind: &LearnerExerciseKind, index: usize) -> AnyView {
     let field_id = format!("exercice-{}-texte", index + 1);
-    let body = match &exercise.kind {
+    match kind {
         LearnerExerciseKind::Prompt { document } => view! {
             {document.clone().map(|d| view! {
                 <details class="exercise__document"><summary>{tr("exercise-document")}</summary><pre>{d.text}</pre></details>
@@ -68,44 +96,28 @@ pub fn ExerciseBlock(
             </fieldset>
             <button type="submit">{tr("exercise-check")}</button>
         }.into_any(),
-    };
-    let sign_in_href = format!("/connexion?suite=/cours/{course}/{module}%23{section_id}");
+    }
+}
+
+/// The correction of the learner's latest attempt: passed or not, the assistant's reply to a
+/// request, and each criterion met or missing.
+fn exercise_result(outcome: ExerciseOutcome) -> impl IntoView {
     view! {
-        <section class="activity activity--exercise" id=section_id aria-labelledby=labelled_by>
-            <p class="activity__kind">{kind}</p>
-            <h2 id=heading_id>{exercise.title.clone()}</h2>
-            <p class="activity__instructions">{exercise.instructions.clone()}</p>
-            {refusal.map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
-            {outcome.map(|outcome| view! {
-                <div class="quiz-result" class:quiz-result--passed=outcome.passed role="status">
-                    <p class="quiz-result__score"><strong>{if outcome.passed { tr("exercise-passed") } else { tr("exercise-not-passed") }}</strong></p>
-                    {outcome.reply.map(|reply| view! {
-                        <div class="message message--assistant">
-                            <p class="message__who">{tr("practice-assistant")}</p>
-                            <p class="message__text">{reply}</p>
-                        </div>
-                    })}
-                    <ul class="rubric-lines">
-                        {outcome.lines.into_iter().map(|line| view! {
-                            <li class:is-met=line.met>
-                                <strong>{if line.met { tr("rubric-met") } else { tr("rubric-missing") }}</strong>" — "{line.feedback}
-                            </li>
-                        }).collect_view()}
-                    </ul>
+        <div class="quiz-result" class:quiz-result--passed=outcome.passed role="status">
+            <p class="quiz-result__score"><strong>{if outcome.passed { tr("exercise-passed") } else { tr("exercise-not-passed") }}</strong></p>
+            {outcome.reply.map(|reply| view! {
+                <div class="message message--assistant">
+                    <p class="message__who">{tr("practice-assistant")}</p>
+                    <p class="message__text">{reply}</p>
                 </div>
             })}
-            {if signed_in {
-                view! {
-                    <form method="post" action=SubmitExercise::url() class="quiz-form">
-                        <input type="hidden" name="course" value=course.clone()/>
-                        <input type="hidden" name="module" value=module.clone()/>
-                        <input type="hidden" name="exercise" value=index.to_string()/>
-                        {body}
-                    </form>
-                }.into_any()
-            } else {
-                view! { <p class="activity__sign-in"><a href=sign_in_href>{tr("exercise-sign-in")}</a></p> }.into_any()
-            }}
-        </section>
+            <ul class="rubric-lines">
+                {outcome.lines.into_iter().map(|line| view! {
+                    <li class:is-met=line.met>
+                        <strong>{if line.met { tr("rubric-met") } else { tr("rubric-missing") }}</strong>" — "{line.feedback}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </div>
     }
 }

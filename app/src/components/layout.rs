@@ -44,7 +44,7 @@ pub fn Header() -> impl IntoView {
                             <li><a href="/mon-parcours" aria-current=move || current("/mon-parcours")>{tr("nav-my-learning")}</a></li>
                         })}
                         {user.as_ref().filter(|u| u.is_admin() || u.has_role(crate::accounts::Role::Trainer)).map(|_| view! {
-                            <li><a href="/formation" aria-current=move || current("/formation")>{tr("nav-workspace")}</a></li>
+                            <li><a href="/formation" aria-current=move || current("/formation")>{tr("nav-authoring")}</a></li>
                         })}
                         {user.as_ref().filter(|u| u.is_admin() || u.has_role(crate::accounts::Role::Hr)).map(|_| view! {
                             <li><a href="/rh" aria-current=move || current("/rh")>{tr("nav-hr")}</a></li>

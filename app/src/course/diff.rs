@@ -1,5 +1,5 @@
-//! Line diff between two versions of a course file, for the version history of the trainer
-//! workspace: the changes grouped into [`Hunk`]s with a little context around each, like a
+//! Line diff between two versions of a course file, for the version history in authoring:
+//! the changes grouped into [`Hunk`]s with a little context around each, like a
 //! unified diff ([`hunks`]).
 //!
 //! The diff is the `similar` crate's: Myers' algorithm with a deadline, so that two large

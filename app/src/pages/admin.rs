@@ -283,74 +283,78 @@ fn UsersTable(users: Vec<UserWithRoles>, tree: Vec<TreeEntry>) -> impl IntoView 
                 <th scope="col">{tr("admin-account-status")}</th>
             </tr></thead>
             <tbody>
-                {users.into_iter().map(|entry| {
-                    let user = entry.user;
-                    let active = entry.active;
-                    let role_id = format!("role-{}", user.id);
-                    let scope_id = format!("scope-{}", user.id);
-                    view! {
-                        <tr>
-                            <th scope="row">{user.display_name.clone()}</th>
-                            <td>{user.email.clone()}</td>
-                            <td>
-                                <ul class="role-list">
-                                    {entry.roles.into_iter().map(|grant| {
-                                        let scope = grant.organization_id
-                                            .and_then(|id| tree.iter().find(|e| e.unit.id == id))
-                                            .map(|e| format!(" · {}", e.unit.name))
-                                            .unwrap_or_default();
-                                        let label = format!("{}{scope}", role_label(grant.role));
-                                        view! {
-                                            <li>
-                                                <form method="post" action=RevokeRole::url() class="inline-form">
-                                                    {label.clone()}
-                                                    <input type="hidden" name="grant_id" value=grant.id.to_string()/>
-                                                    <button type="submit" class="button--small button--secondary"
-                                                        aria-label=format!("{} : {}", tr("admin-revoke"), label)>
-                                                        {tr("admin-revoke")}
-                                                    </button>
-                                                </form>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            </td>
-                            <td>
-                                <form method="post" action=GrantRole::url() class="inline-form">
-                                    <input type="hidden" name="user_id" value=user.id.to_string()/>
-                                    <label for=role_id.clone() class="visually-hidden">{tr("admin-role")}</label>
-                                    <select id=role_id name="role">
-                                        {[Role::Trainer, Role::Hr, Role::Admin].into_iter().map(|role| view! {
-                                            <option value=role.id()>{role_label(role)}</option>
-                                        }).collect_view()}
-                                    </select>
-                                    <label for=scope_id.clone() class="visually-hidden">{tr("admin-scope")}</label>
-                                    <select id=scope_id name="organization_id">
-                                        <option value="">{tr("admin-no-scope")}</option>
-                                        {unit_options(&tree, None, None)}
-                                    </select>
-                                    <button type="submit" class="button--small"
-                                        aria-label=format!("{} : {}", tr("admin-grant"), user.display_name)>
-                                        {tr("admin-grant")}
-                                    </button>
-                                </form>
-                            </td>
-                            <td>
-                                <form method="post" action=crate::identity::api::SetAccountActive::url() class="inline-form">
-                                    {if active { tr("admin-account-active") } else { tr("admin-account-disabled") }}
-                                    <input type="hidden" name="user_id" value=user.id.to_string()/>
-                                    <input type="hidden" name="active" value=(!active).to_string()/>
-                                    <button type="submit" class="button--small button--secondary"
-                                        aria-label=format!("{} : {}", if active { tr("admin-deactivate") } else { tr("admin-reactivate") }, user.display_name)>
-                                        {if active { tr("admin-deactivate") } else { tr("admin-reactivate") }}
-                                    </button>
-                                </form>
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
+                {users.into_iter().map(|entry| user_row(entry, &tree)).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// One account: its roles (each with a revoke button), the form to grant another, and the
+/// button that deactivates or reactivates it.
+fn user_row(entry: UserWithRoles, tree: &[TreeEntry]) -> impl IntoView {
+    let user = entry.user;
+    let active = entry.active;
+    let role_id = format!("role-{}", user.id);
+    let scope_id = format!("scope-{}", user.id);
+    view! {
+        <tr>
+            <th scope="row">{user.display_name.clone()}</th>
+            <td>{user.email.clone()}</td>
+            <td>
+                <ul class="role-list">
+                    {entry.roles.into_iter().map(|grant| {
+                        let scope = grant.organization_id
+                            .and_then(|id| tree.iter().find(|e| e.unit.id == id))
+                            .map(|e| format!(" · {}", e.unit.name))
+                            .unwrap_or_default();
+                        let label = format!("{}{scope}", role_label(grant.role));
+                        view! {
+                            <li>
+                                <form method="post" action=RevokeRole::url() class="inline-form">
+                                    {label.clone()}
+                                    <input type="hidden" name="grant_id" value=grant.id.to_string()/>
+                                    <button type="submit" class="button--small button--secondary"
+                                        aria-label=format!("{} : {}", tr("admin-revoke"), label)>
+                                        {tr("admin-revoke")}
+                                    </button>
+                                </form>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </td>
+            <td>
+                <form method="post" action=GrantRole::url() class="inline-form">
+                    <input type="hidden" name="user_id" value=user.id.to_string()/>
+                    <label for=role_id.clone() class="visually-hidden">{tr("admin-role")}</label>
+                    <select id=role_id name="role">
+                        {[Role::Trainer, Role::Hr, Role::Admin].into_iter().map(|role| view! {
+                            <option value=role.id()>{role_label(role)}</option>
+                        }).collect_view()}
+                    </select>
+                    <label for=scope_id.clone() class="visually-hidden">{tr("admin-scope")}</label>
+                    <select id=scope_id name="organization_id">
+                        <option value="">{tr("admin-no-scope")}</option>
+                        {unit_options(&tree, None, None)}
+                    </select>
+                    <button type="submit" class="button--small"
+                        aria-label=format!("{} : {}", tr("admin-grant"), user.display_name)>
+                        {tr("admin-grant")}
+                    </button>
+                </form>
+            </td>
+            <td>
+                <form method="post" action=crate::identity::api::SetAccountActive::url() class="inline-form">
+                    {if active { tr("admin-account-active") } else { tr("admin-account-disabled") }}
+                    <input type="hidden" name="user_id" value=user.id.to_string()/>
+                    <input type="hidden" name="active" value=(!active).to_string()/>
+                    <button type="submit" class="button--small button--secondary"
+                        aria-label=format!("{} : {}", if active { tr("admin-deactivate") } else { tr("admin-reactivate") }, user.display_name)>
+                        {if active { tr("admin-deactivate") } else { tr("admin-reactivate") }}
+                    </button>
+                </form>
+            </td>
+        </tr>
     }
 }
 

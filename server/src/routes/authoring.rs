@@ -1,12 +1,12 @@
-//! The trainer workspace's file transfers (forms with files, downloads), outside Leptos:
+//! Authoring's file transfers (forms with files, downloads), outside Leptos:
 //! `GET /formation/cours/{slug}/export.zip` (the published version, or `?brouillon=1`),
 //! `POST /formation/importer` (a course `.zip` becomes the course's draft), and
 //! `POST /formation/cours/{slug}/fichiers` (an image or a document added to the draft).
-//! Problems come back to the workspace page as a message, never as a lost upload.
+//! Problems come back to the authoring page as a message, never as a lost upload.
 
 use app::{
     accounts::{forms::FormFeedback, CurrentUser, Role},
-    authoring::{archive, repository},
+    authoring::{archive, repository, FEEDBACK_FORM},
     course::{loader::{content_matches_type, content_type}, slug::is_slug},
     state::AppState,
 };
@@ -17,17 +17,17 @@ use axum::{
     Extension,
 };
 
-/// Largest image or document added through the workspace.
+/// Largest image or document added through authoring.
 pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
 
 fn plain(status: StatusCode, message: &str) -> Response {
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], message.to_owned()).into_response()
 }
 
-/// Back to `to` with a message shown by the workspace page.
+/// Back to `to` with a message shown by the authoring page.
 fn back(secure: bool, to: &str, message: &str, success: bool) -> Response {
     let feedback =
-        if success { FormFeedback::success("atelier-formateur", message) } else { FormFeedback::new("atelier-formateur").failure(message) };
+        if success { FormFeedback::success(FEEDBACK_FORM, message) } else { FormFeedback::new(FEEDBACK_FORM).failure(message) };
     let mut response = Redirect::to(to).into_response();
     let cookie = app::web::flash_cookie(&feedback, secure);
     if let Ok(value) = HeaderValue::from_str(&cookie) {

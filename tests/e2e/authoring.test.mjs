@@ -1,6 +1,6 @@
 // A trainer in Chromium: creates a course whose module has a quiz, sees the validator's error
 // appear (live with JavaScript, after saving without), fixes it, publishes, and an agent then
-// finds the course in the catalogue. The workspace pages pass axe-core.
+// finds the course in the catalogue. The authoring pages (/formation) pass axe-core.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, launchBrowser, openPage, accessibilityViolations, signInAsDemo } from './support.mjs';

@@ -1,8 +1,8 @@
-//! `/atelier`: free practice with the simulated assistant on everyday public-service tasks. The
-//! scenarios come from the trainers' files (`courses/atelier/`); the page shows a scenario's
-//! situation and document, the conversation is the chat island (a plain form without
-//! JavaScript), and the page says plainly whether the assistant is the simulation or an
-//! external service.
+//! `/atelier`: the sandbox, free practice with the simulated assistant on everyday public-service
+//! tasks. The scenarios come from the trainers' files (`courses/atelier/`); the page shows a
+//! scenario's situation and document, the conversation is the chat island (a plain form without
+//! JavaScript), and the page says plainly whether the assistant is the simulation or an external
+//! service.
 
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
@@ -20,7 +20,7 @@ use crate::{
 };
 
 #[component]
-pub fn PracticeHomePage() -> impl IntoView {
+pub fn SandboxPage() -> impl IntoView {
     let scenarios = Resource::new(|| (), |_| list_scenarios());
     view! {
         <Title text=tr("practice-title")/>
@@ -49,7 +49,7 @@ pub fn PracticeHomePage() -> impl IntoView {
 }
 
 #[component]
-pub fn PracticePage() -> impl IntoView {
+pub fn SandboxScenarioPage() -> impl IntoView {
     let params = use_params_map();
     let id = params.read_untracked().get("scenario").unwrap_or_default();
     let scenario = Resource::new({
@@ -75,14 +75,14 @@ fn ScenarioView(scenario: LearnerScenario) -> impl IntoView {
     let typed = feedback.as_ref().map(|f| f.field_value("message")).unwrap_or_default();
     let error = feedback.as_ref().and_then(|f| f.field_error("message"));
     let slug = scenario.slug.clone();
-    let practice = Resource::new({
+    let conversation = Resource::new({
         let slug = slug.clone();
         move || slug.clone()
     }, load_practice);
     let locale = use_context::<Locale>().unwrap_or_default();
     view! {
         <Title text=format!("{} · {}", scenario.title, tr("practice-title"))/>
-        <div class="page practice">
+        <div class="page sandbox">
             <Breadcrumb trail=vec![
                 (tr("nav-home"), "/".into()),
                 (tr("practice-title"), "/atelier".into()),
@@ -95,13 +95,13 @@ fn ScenarioView(scenario: LearnerScenario) -> impl IntoView {
                 view! { <p>{tr("practice-module")}" "<a href=href>{module.title}</a></p> }
             })}
             {scenario.document.clone().map(|document| view! {
-                <section aria-labelledby="document" class="practice-document">
+                <section aria-labelledby="document" class="sandbox-document">
                     <h2 id="document">{tr("practice-document")}</h2>
                     <p class="field__hint">{tr("practice-document-hint")}</p>
                     <pre class="document-text" tabindex="0">{document}</pre>
                 </section>
             })}
-            <Loaded resource=practice let:conversation>
+            <Loaded resource=conversation let:conversation>
                 <Conversation scenario=slug.clone() conversation typed=typed.clone() error=error.clone() locale/>
             </Loaded>
             <form method="post" action=ClearPractice::url()>

@@ -1,4 +1,4 @@
-// The atelier in Chromium, as an agent practises: a request for legal references without a
+// The sandbox (/atelier) in Chromium, as an agent practises: a request for legal references without a
 // source gets an invented reference and its debrief; a summary is made of the text the agent
 // pasted (text written by this test, so it cannot be canned); an instruction hidden in a pasted
 // e-mail is obeyed, then caught by the debrief. With and without JavaScript.

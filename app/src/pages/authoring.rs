@@ -1,4 +1,4 @@
-//! `/formation…`: the trainer workspace — the trainer's courses, one course (description,
+//! `/formation…`: authoring, the trainers' space — the trainer's courses, one course (description,
 //! modules, files, problems, publishing), the module editor, the version history with diffs and
 //! rollback, item analytics and problem reports. Forms and links only: no JavaScript needed
 //! (the editor's live preview is an island on top).
@@ -12,10 +12,13 @@ use crate::{
         forms::{signed_in_user, take_feedback, FormFeedback},
         Role,
     },
-    authoring::api::{
-        load_course_stats, load_course_workspace, load_diff, load_module_editor, load_reports, load_workspace, AddCourseEditor, ChangeModules,
-        CourseWorkspace, CreateCourse, DiscardCourseDraft, FileDiff, ModuleEditor, PublishCourse, ReportView, ResolveProblem, RollBackCourse,
-        SaveCourseDetails, StatsView, WorkspaceCourse, REPORT_KINDS,
+    authoring::{
+        api::{
+            load_authoring_course, load_authoring_courses, load_course_stats, load_diff, load_module_editor, load_reports, AddCourseEditor,
+            AuthoringCourse, AuthoringCourseSummary, ChangeModules, CreateCourse, DiscardCourseDraft, FileDiff, ModuleEditor, PublishCourse,
+            ReportView, ResolveProblem, RollBackCourse, SaveCourseDetails, StatsView, REPORT_KINDS,
+        },
+        FEEDBACK_FORM,
     },
     components::{
         breadcrumb::Breadcrumb,
@@ -39,7 +42,7 @@ fn trainers_only(back: &'static str, content: impl FnOnce() -> AnyView) -> AnyVi
 }
 
 fn trail(course: Option<(&str, &str)>, page: Option<(String, String)>) -> Vec<(String, String)> {
-    let mut trail = vec![(tr("nav-home"), "/".to_owned()), (tr("nav-workspace"), "/formation".to_owned())];
+    let mut trail = vec![(tr("nav-home"), "/".to_owned()), (tr("nav-authoring"), "/formation".to_owned())];
     if let Some((slug, title)) = course {
         trail.push((title.to_owned(), format!("/formation/cours/{slug}")));
     }
@@ -52,45 +55,45 @@ fn param(name: &'static str) -> String {
 }
 
 #[component]
-pub fn WorkspacePage() -> impl IntoView {
+pub fn AuthoringPage() -> impl IntoView {
     trainers_only("/formation", || {
         let feedback = take_feedback();
-        let courses = Resource::new(|| (), |_| load_workspace());
+        let courses = Resource::new(|| (), |_| load_authoring_courses());
         view! {
-            <Title text=tr("nav-workspace")/>
+            <Title text=tr("nav-authoring")/>
             <div class="page">
                 <Breadcrumb trail=trail(None, None)/>
-                <h1>{tr("nav-workspace")}</h1>
-                <FormMessage feedback=feedback.clone() form="atelier-formateur"/>
-                <FormMessage feedback=feedback.clone() form="nouveau-cours" labels=vec![("slug", tr("workspace-slug")), ("title", tr("workspace-title"))]/>
+                <h1>{tr("nav-authoring")}</h1>
+                <FormMessage feedback=feedback.clone() form=FEEDBACK_FORM/>
+                <FormMessage feedback=feedback.clone() form="nouveau-cours" labels=vec![("slug", tr("authoring-slug")), ("title", tr("authoring-title"))]/>
                 <Loaded resource=courses let:courses>
                     {if courses.1.is_empty() {
-                        view! { <p>{tr("workspace-none")}</p> }.into_any()
+                        view! { <p>{tr("authoring-none")}</p> }.into_any()
                     } else {
                         view! { <MyCourses list=courses.1/> }.into_any()
                     }}
                 </Loaded>
-                <h2 id="nouveau">{tr("workspace-new")}</h2>
+                <h2 id="nouveau">{tr("authoring-new")}</h2>
                 <form method="post" action=CreateCourse::url() class="inline-form">
                     <div class="field">
-                        <label for="champ-title">{tr("workspace-title")}</label>
+                        <label for="champ-title">{tr("authoring-title")}</label>
                         <input type="text" id="champ-title" name="title" required=true maxlength="120"/>
                     </div>
                     <div class="field">
-                        <label for="champ-slug">{tr("workspace-slug")}</label>
-                        <p class="field__hint" id="champ-slug-aide">{tr("workspace-slug-hint")}</p>
+                        <label for="champ-slug">{tr("authoring-slug")}</label>
+                        <p class="field__hint" id="champ-slug-aide">{tr("authoring-slug-hint")}</p>
                         <input type="text" id="champ-slug" name="slug" required=true pattern="[a-z0-9\\-]+" aria-describedby="champ-slug-aide"/>
                     </div>
-                    <button type="submit">{tr("workspace-create")}</button>
+                    <button type="submit">{tr("authoring-create")}</button>
                 </form>
-                <h2 id="importer">{tr("workspace-import")}</h2>
-                <p>{tr("workspace-import-hint")}</p>
+                <h2 id="importer">{tr("authoring-import")}</h2>
+                <p>{tr("authoring-import-hint")}</p>
                 <form method="post" action="/formation/importer" enctype="multipart/form-data" class="inline-form">
                     <div class="field">
-                        <label for="champ-archive">{tr("workspace-archive")}</label>
+                        <label for="champ-archive">{tr("authoring-archive")}</label>
                         <input type="file" id="champ-archive" name="archive" accept=".zip,application/zip" required=true/>
                     </div>
-                    <button type="submit">{tr("workspace-import-submit")}</button>
+                    <button type="submit">{tr("authoring-import-submit")}</button>
                 </form>
             </div>
         }
@@ -100,23 +103,23 @@ pub fn WorkspacePage() -> impl IntoView {
 
 /// The trainer's courses, with their state and their open problem reports.
 #[component]
-fn MyCourses(list: Vec<WorkspaceCourse>) -> impl IntoView {
+fn MyCourses(list: Vec<AuthoringCourseSummary>) -> impl IntoView {
     view! {
-        <h2>{tr("workspace-my-courses")}</h2>
+        <h2>{tr("authoring-my-courses")}</h2>
         <table class="data-table">
-            <caption class="visually-hidden">{tr("workspace-my-courses")}</caption>
+            <caption class="visually-hidden">{tr("authoring-my-courses")}</caption>
             <thead><tr>
-                <th scope="col">{tr("workspace-title")}</th>
-                <th scope="col">{tr("workspace-state")}</th>
-                <th scope="col">{tr("workspace-reports")}</th>
+                <th scope="col">{tr("authoring-title")}</th>
+                <th scope="col">{tr("authoring-state")}</th>
+                <th scope="col">{tr("authoring-reports")}</th>
             </tr></thead>
             <tbody>{list.into_iter().map(|c| view! {
                 <tr>
                     <th scope="row"><a href=format!("/formation/cours/{}", c.slug)>{c.title}</a></th>
                     <td>{match (c.published, c.has_draft) {
-                        (true, true) => tr("workspace-published-draft"),
-                        (true, false) => tr("workspace-published"),
-                        (false, _) => tr("workspace-draft-only"),
+                        (true, true) => tr("authoring-published-draft"),
+                        (true, false) => tr("authoring-published"),
+                        (false, _) => tr("authoring-draft-only"),
                     }}</td>
                     <td>{c.open_reports}</td>
                 </tr>
@@ -126,15 +129,15 @@ fn MyCourses(list: Vec<WorkspaceCourse>) -> impl IntoView {
 }
 
 #[component]
-pub fn CourseWorkspacePage() -> impl IntoView {
+pub fn AuthoringCoursePage() -> impl IntoView {
     trainers_only("/formation", || {
         let slug = param("slug");
         let feedback = take_feedback();
-        let workspace = Resource::new(move || slug.clone(), load_course_workspace);
+        let course = Resource::new(move || slug.clone(), load_authoring_course);
         view! {
             <div class="page">
-                <Loaded resource=workspace heading=tr("nav-workspace") let:w>
-                    <CourseWorkspaceView w feedback=feedback.clone()/>
+                <Loaded resource=course heading=tr("nav-authoring") let:w>
+                    <AuthoringCourseView w feedback=feedback.clone()/>
                 </Loaded>
             </div>
         }
@@ -142,33 +145,44 @@ pub fn CourseWorkspacePage() -> impl IntoView {
     })
 }
 
-/// One course of the workspace: its state, problems, description, modules, files and editors.
+/// One course in authoring: its state and links, then its problems, description, modules,
+/// files and editors.
 #[component]
-fn CourseWorkspaceView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> impl IntoView {
+fn AuthoringCourseView(w: AuthoringCourse, feedback: Option<FormFeedback>) -> impl IntoView {
     let slug = w.slug.clone();
-    let errors = w.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-    let module_count = w.modules.len();
     view! {
-        <Title text=format!("{} · {}", w.title, tr("nav-workspace"))/>
+        <Title text=format!("{} · {}", w.title, tr("nav-authoring"))/>
         <Breadcrumb trail=trail(Some((&slug, &w.title)), None)/>
         <h1>{w.title.clone()}</h1>
-        <FormMessage feedback=feedback form="atelier-formateur"/>
+        <FormMessage feedback=feedback form=FEEDBACK_FORM/>
         <p>{match &w.draft {
-            Some((at, who)) => tr_args("workspace-draft-stamp", &[("when", local_datetime(*at).into()), ("who", who.clone().unwrap_or_default().into())]),
-            None => tr("workspace-no-draft"),
+            Some((at, who)) => tr_args("authoring-draft-stamp", &[("when", local_datetime(*at).into()), ("who", who.clone().unwrap_or_default().into())]),
+            None => tr("authoring-no-draft"),
         }}</p>
         <ul class="link-list">
-            {w.published.then(|| view! { <li><a href=format!("/cours/{slug}")>{tr("workspace-see-online")}</a></li> })}
-            <li><a href=format!("/formation/cours/{slug}/versions")>{tr("workspace-versions")}</a></li>
-            <li><a href=format!("/formation/cours/{slug}/statistiques")>{tr("workspace-stats")}</a></li>
-            <li><a href=format!("/formation/cours/{slug}/signalements")>{tr("workspace-reports")}</a></li>
-            {w.published.then(|| view! { <li><a href=format!("/formation/cours/{slug}/export.zip")>{tr("workspace-export")}</a></li> })}
-            <li><a href=format!("/formation/cours/{slug}/export.zip?brouillon=1")>{tr("workspace-export-draft")}</a></li>
+            {w.published.then(|| view! { <li><a href=format!("/cours/{slug}")>{tr("authoring-see-online")}</a></li> })}
+            <li><a href=format!("/formation/cours/{slug}/versions")>{tr("authoring-versions")}</a></li>
+            <li><a href=format!("/formation/cours/{slug}/statistiques")>{tr("authoring-stats")}</a></li>
+            <li><a href=format!("/formation/cours/{slug}/signalements")>{tr("authoring-reports")}</a></li>
+            {w.published.then(|| view! { <li><a href=format!("/formation/cours/{slug}/export.zip")>{tr("authoring-export")}</a></li> })}
+            <li><a href=format!("/formation/cours/{slug}/export.zip?brouillon=1")>{tr("authoring-export-draft")}</a></li>
         </ul>
+        {problems(&w)}
+        {details_form(&w)}
+        {module_list(&w)}
+        {course_files(&w)}
+        {course_editors(&w)}
+    }
+}
 
-        <h2 id="problemes">{tr("workspace-problems")}</h2>
+/// The draft's problems, and the buttons that publish it (when it has no error) or discard it.
+fn problems(w: &AuthoringCourse) -> impl IntoView {
+    let slug = &w.slug;
+    let errors = w.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    view! {
+        <h2 id="problemes">{tr("authoring-problems")}</h2>
         {if w.diagnostics.is_empty() {
-            view! { <p class="alert alert--success">{tr("workspace-no-problem")}</p> }.into_any()
+            view! { <p class="alert alert--success">{tr("authoring-no-problem")}</p> }.into_any()
         } else {
             view! {
                 <ul class="diagnostics">{w.diagnostics.iter().map(|d| {
@@ -180,41 +194,55 @@ fn CourseWorkspaceView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> im
         <div class="button-row">
             <form method="post" action=PublishCourse::url()>
                 <input type="hidden" name="slug" value=slug.clone()/>
-                <button type="submit" disabled={errors > 0 || w.draft.is_none()}>{tr("workspace-publish")}</button>
+                <button type="submit" disabled={errors > 0 || w.draft.is_none()}>{tr("authoring-publish")}</button>
             </form>
             {w.draft.is_some().then(|| view! {
                 <form method="post" action=DiscardCourseDraft::url()>
                     <input type="hidden" name="slug" value=slug.clone()/>
-                    <button type="submit" class="button--secondary">{tr("workspace-discard")}</button>
+                    <button type="submit" class="button--secondary">{tr("authoring-discard")}</button>
                 </form>
             })}
         </div>
+    }
+}
 
-        <h2 id="description">{tr("workspace-details")}</h2>
+/// The course's description (`course.toml`): title, summary, audience, level, themes, objectives.
+fn details_form(w: &AuthoringCourse) -> impl IntoView {
+    let slug = &w.slug;
+    view! {
+        <h2 id="description">{tr("authoring-details")}</h2>
         <form method="post" action=SaveCourseDetails::url() class="stacked-form">
             <input type="hidden" name="slug" value=slug.clone()/>
-            <div class="field"><label for="champ-titre">{tr("workspace-title")}</label>
+            <div class="field"><label for="champ-titre">{tr("authoring-title")}</label>
                 <input type="text" id="champ-titre" name="title" value=w.title.clone() required=true/></div>
-            <div class="field"><label for="champ-resume">{tr("workspace-summary")}</label>
+            <div class="field"><label for="champ-resume">{tr("authoring-summary")}</label>
                 <textarea id="champ-resume" name="summary" rows="2">{w.summary.clone()}</textarea></div>
-            <div class="field"><label for="champ-public">{tr("workspace-audience")}</label>
+            <div class="field"><label for="champ-public">{tr("authoring-audience")}</label>
                 <input type="text" id="champ-public" name="audience" value=w.audience.clone()/></div>
-            <div class="field"><label for="champ-niveau">{tr("workspace-level")}</label>
+            <div class="field"><label for="champ-niveau">{tr("authoring-level")}</label>
                 <select id="champ-niveau" name="level">
                     {["debutant", "intermediaire", "avance"].into_iter().map(|level| view! {
                         <option value=level selected=w.level == level>{tr(&format!("level-{level}"))}</option>
                     }).collect_view()}
                 </select></div>
-            <div class="field"><label for="champ-themes">{tr("workspace-themes")}</label>
-                <p class="field__hint" id="champ-themes-aide">{tr("workspace-one-per-line")}</p>
+            <div class="field"><label for="champ-themes">{tr("authoring-themes")}</label>
+                <p class="field__hint" id="champ-themes-aide">{tr("authoring-one-per-line")}</p>
                 <textarea id="champ-themes" name="themes" rows="3" aria-describedby="champ-themes-aide">{w.themes.clone()}</textarea></div>
-            <div class="field"><label for="champ-objectifs">{tr("workspace-objectives")}</label>
-                <p class="field__hint" id="champ-objectifs-aide">{tr("workspace-one-per-line")}</p>
+            <div class="field"><label for="champ-objectifs">{tr("authoring-objectives")}</label>
+                <p class="field__hint" id="champ-objectifs-aide">{tr("authoring-one-per-line")}</p>
                 <textarea id="champ-objectifs" name="objectives" rows="4" aria-describedby="champ-objectifs-aide">{w.objectives.clone()}</textarea></div>
-            <button type="submit">{tr("workspace-save-details")}</button>
+            <button type="submit">{tr("authoring-save-details")}</button>
         </form>
+    }
+}
 
-        <h2 id="modules">{tr("workspace-modules")}</h2>
+/// The module files in course order, each with its move and remove buttons, and the form that
+/// adds a module.
+fn module_list(w: &AuthoringCourse) -> impl IntoView {
+    let slug = &w.slug;
+    let module_count = w.modules.len();
+    view! {
+        <h2 id="modules">{tr("authoring-modules")}</h2>
         <ol class="module-list">{w.modules.iter().enumerate().map(|(i, file)| {
             let move_form = |action: &'static str, label: String| view! {
                 <form method="post" action=ChangeModules::url()>
@@ -227,40 +255,52 @@ fn CourseWorkspaceView(w: CourseWorkspace, feedback: Option<FormFeedback>) -> im
             view! {
                 <li class="module-list__item">
                     <a href=format!("/formation/cours/{slug}/modules/{file}")>{file.clone()}</a>
-                    {(i > 0).then(|| move_form("monter", tr("workspace-up")))}
-                    {(i + 1 < module_count).then(|| move_form("descendre", tr("workspace-down")))}
-                    {move_form("retirer", tr("workspace-remove"))}
+                    {(i > 0).then(|| move_form("monter", tr("authoring-up")))}
+                    {(i + 1 < module_count).then(|| move_form("descendre", tr("authoring-down")))}
+                    {move_form("retirer", tr("authoring-remove"))}
                 </li>
             }
         }).collect_view()}</ol>
         <form method="post" action=ChangeModules::url() class="inline-form">
             <input type="hidden" name="slug" value=slug.clone()/>
             <input type="hidden" name="action" value="ajouter"/>
-            <div class="field"><label for="champ-module">{tr("workspace-module-title")}</label>
+            <div class="field"><label for="champ-module">{tr("authoring-module-title")}</label>
                 <input type="text" id="champ-module" name="title" required=true/></div>
-            <button type="submit">{tr("workspace-add-module")}</button>
+            <button type="submit">{tr("authoring-add-module")}</button>
         </form>
+    }
+}
 
-        <h2 id="fichiers">{tr("workspace-files")}</h2>
+/// The course's other files (images, documents) and the upload form.
+fn course_files(w: &AuthoringCourse) -> impl IntoView {
+    let slug = &w.slug;
+    view! {
+        <h2 id="fichiers">{tr("authoring-files")}</h2>
         {(!w.files.is_empty()).then(|| view! {
             <ul>{w.files.iter().map(|(path, size)| view! { <li><code>{path.clone()}</code>" ("{size / 1024 + 1}" Ko)"</li> }).collect_view()}</ul>
         })}
         <form method="post" action=format!("/formation/cours/{slug}/fichiers") enctype="multipart/form-data" class="inline-form">
-            <div class="field"><label for="champ-fichier">{tr("workspace-file")}</label>
-                <p class="field__hint" id="champ-fichier-aide">{tr("workspace-file-hint")}</p>
+            <div class="field"><label for="champ-fichier">{tr("authoring-file")}</label>
+                <p class="field__hint" id="champ-fichier-aide">{tr("authoring-file-hint")}</p>
                 <input type="file" id="champ-fichier" name="fichier" required=true aria-describedby="champ-fichier-aide"
                     accept=".png,.jpg,.jpeg,.gif,.webp,.svg,.pdf,.md,.txt"/></div>
-            <button type="submit">{tr("workspace-upload")}</button>
+            <button type="submit">{tr("authoring-upload")}</button>
         </form>
+    }
+}
 
-        <h2 id="formateurs">{tr("workspace-editors")}</h2>
+/// The trainers who may edit the course; an administrator may add one.
+fn course_editors(w: &AuthoringCourse) -> impl IntoView {
+    let slug = &w.slug;
+    view! {
+        <h2 id="formateurs">{tr("authoring-editors")}</h2>
         <ul>{w.editors.iter().map(|(name, email)| view! { <li>{name.clone()}" ("{email.clone()}")"</li> }).collect_view()}</ul>
         {w.is_admin.then(|| view! {
             <form method="post" action=AddCourseEditor::url() class="inline-form">
                 <input type="hidden" name="slug" value=slug.clone()/>
-                <div class="field"><label for="champ-editeur">{tr("workspace-editor-email")}</label>
+                <div class="field"><label for="champ-editeur">{tr("authoring-editor-email")}</label>
                     <input type="email" id="champ-editeur" name="email" required=true/></div>
-                <button type="submit">{tr("workspace-add-editor")}</button>
+                <button type="submit">{tr("authoring-add-editor")}</button>
             </form>
         })}
     }
@@ -291,7 +331,7 @@ fn ModuleEditorView(e: ModuleEditor, feedback: Option<FormFeedback>, locale: Loc
         <Title text=format!("{} · {}", e.file, e.course_title)/>
         <Breadcrumb trail=trail(Some((&e.slug, &e.course_title)), Some((e.file.clone(), format!("/formation/cours/{}/modules/{}", e.slug, e.file))))/>
         <h1>{tr_args("editor-heading", &[("file", e.file.clone().into())])}</h1>
-        <FormMessage feedback=feedback form="atelier-formateur"/>
+        <FormMessage feedback=feedback form=FEEDBACK_FORM/>
         <details class="cheat-sheet">
             <summary>{tr("editor-cheat-sheet")}</summary>
             <pre>{CHEAT_SHEET}</pre>
@@ -345,12 +385,12 @@ pub fn VersionsPage() -> impl IntoView {
         let feedback = take_feedback();
         let from_to = move || query.with(|q| (q.get("de").and_then(|v| v.parse::<i64>().ok()), q.get("a").and_then(|v| v.parse::<i64>().ok())));
         let data = Resource::new({ let slug = slug.clone(); move || (slug.clone(), from_to()) }, |(slug, (from, to))| async move {
-            let workspace = load_course_workspace(slug.clone()).await?;
+            let course = load_authoring_course(slug.clone()).await?;
             let diff = match from {
                 Some(from) => Some(load_diff(slug, from, to).await?),
                 None => None,
             };
-            Ok::<_, ServerFnError>((workspace, diff))
+            Ok::<_, ServerFnError>((course, diff))
         });
         view! {
             <div class="page">
@@ -365,20 +405,20 @@ pub fn VersionsPage() -> impl IntoView {
 
 /// The published versions of a course, rollback buttons, and the comparison of two versions.
 #[component]
-fn Versions(w: CourseWorkspace, diff: Option<Vec<FileDiff>>, from_to: (Option<i64>, Option<i64>), feedback: Option<FormFeedback>) -> impl IntoView {
+fn Versions(w: AuthoringCourse, diff: Option<Vec<FileDiff>>, from_to: (Option<i64>, Option<i64>), feedback: Option<FormFeedback>) -> impl IntoView {
     let (from, to) = from_to;
     let slug = w.slug.clone();
     view! {
-        <Title text=format!("{} · {}", tr("workspace-versions"), w.title)/>
-        <Breadcrumb trail=trail(Some((&slug, &w.title)), Some((tr("workspace-versions"), format!("/formation/cours/{slug}/versions"))))/>
-        <h1>{tr("workspace-versions")}</h1>
-        <FormMessage feedback=feedback form="atelier-formateur"/>
+        <Title text=format!("{} · {}", tr("authoring-versions"), w.title)/>
+        <Breadcrumb trail=trail(Some((&slug, &w.title)), Some((tr("authoring-versions"), format!("/formation/cours/{slug}/versions"))))/>
+        <h1>{tr("authoring-versions")}</h1>
+        <FormMessage feedback=feedback form=FEEDBACK_FORM/>
         {if w.versions.is_empty() {
             view! { <p>{tr("versions-none")}</p> }.into_any()
         } else {
             view! {
                 <table class="data-table">
-                    <caption class="visually-hidden">{tr("workspace-versions")}</caption>
+                    <caption class="visually-hidden">{tr("authoring-versions")}</caption>
                     <thead><tr>
                         <th scope="col">{tr("versions-version")}</th>
                         <th scope="col">{tr("versions-when")}</th>
@@ -444,7 +484,7 @@ pub fn StatsPage() -> impl IntoView {
         let stats = Resource::new({ let slug = slug.clone(); move || slug.clone() }, load_course_stats);
         view! {
             <div class="page">
-                <Loaded resource=stats heading=tr("workspace-stats") let:s>
+                <Loaded resource=stats heading=tr("authoring-stats") let:s>
                     <CourseStats s slug=slug.clone()/>
                 </Loaded>
             </div>
@@ -457,9 +497,9 @@ pub fn StatsPage() -> impl IntoView {
 #[component]
 fn CourseStats(s: StatsView, slug: String) -> impl IntoView {
     view! {
-        <Title text=format!("{} · {}", tr("workspace-stats"), s.title)/>
-        <Breadcrumb trail=trail(Some((&slug, &s.title)), Some((tr("workspace-stats"), format!("/formation/cours/{slug}/statistiques"))))/>
-        <h1>{tr("workspace-stats")}</h1>
+        <Title text=format!("{} · {}", tr("authoring-stats"), s.title)/>
+        <Breadcrumb trail=trail(Some((&slug, &s.title)), Some((tr("authoring-stats"), format!("/formation/cours/{slug}/statistiques"))))/>
+        <h1>{tr("authoring-stats")}</h1>
         <p>{tr_args("stats-privacy", &[("count", s.min_learners.into())])}</p>
         <h2>{tr("stats-quizzes")}</h2>
         {if s.quizzes.is_empty() { Some(view! { <p>{tr("stats-none")}</p> }) } else { None }}
@@ -517,11 +557,11 @@ pub fn ReportsPage() -> impl IntoView {
         let feedback = take_feedback();
         let reports = Resource::new({ let slug = slug.clone(); move || slug.clone() }, load_reports);
         view! {
-            <Title text=tr("workspace-reports")/>
+            <Title text=tr("authoring-reports")/>
             <div class="page">
-                <Breadcrumb trail=trail(None, Some((tr("workspace-reports"), format!("/formation/cours/{slug}/signalements"))))/>
-                <h1>{tr("workspace-reports")}</h1>
-                <FormMessage feedback=feedback form="atelier-formateur"/>
+                <Breadcrumb trail=trail(None, Some((tr("authoring-reports"), format!("/formation/cours/{slug}/signalements"))))/>
+                <h1>{tr("authoring-reports")}</h1>
+                <FormMessage feedback=feedback form=FEEDBACK_FORM/>
                 <Loaded resource=reports let:list>
                     {if list.is_empty() {
                         view! { <p>{tr("reports-none")}</p> }.into_any()
