@@ -10,6 +10,7 @@ pub mod repository;
 
 /// One unit of the organisation tree.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Organization {
     pub id: i64,
     pub parent_id: Option<i64>,
