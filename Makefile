@@ -17,4 +17,4 @@ bootstrap:
 	@scripts/bootstrap.sh --test
 
 build:
-	@bash -c 'source scripts/env.sh && scripts/bootstrap.sh && cargo leptos build --release && "$$SERVER_BIN" assets compress'
+	@bash -c 'source scripts/env.sh && scripts/bootstrap.sh && cargo leptos build --release --split && "$$SERVER_BIN" assets compress'

@@ -16,6 +16,7 @@ Talks only to servers it starts on 127.0.0.1. Asserts nothing about speed: it fa
 request fails (a non-2xx/3xx answer, a socket error or a refused atelier message), because then
 the figures would not mean what they say."""
 import http.cookiejar
+import json
 import os
 import platform
 import re
@@ -353,6 +354,24 @@ def asset_names(page_html):
     return names
 
 
+def lazy_files(page_html):
+    """The files a page's islands load after the main WebAssembly (`cargo leptos build --split`):
+    the split loader script and, for each island on the page, its chunks, from the manifest."""
+    pkg = os.path.join(SITE_ROOT, "pkg")
+    manifests = [f for f in os.listdir(pkg) if f.startswith("__wasm_split_manifest.") and f.endswith(".json")]
+    loaders = [f for f in os.listdir(pkg) if f.startswith("__wasm_split.") and f.endswith(".js")]
+    if not manifests or not loaders:
+        return []
+    with open(os.path.join(pkg, manifests[0])) as f:
+        manifest = json.load(f)
+    files = set()
+    for key, chunks in manifest.items():
+        island = "".join(part.capitalize() for part in key.split("_loader_")[0].split("_"))
+        if island in page_html:
+            files.update(f"{chunk}.wasm" for chunk in chunks)
+    return ([loaders[0]] if files else []) + sorted(files)
+
+
 def check_asset(url, headers, expected_encoding, expected_cache):
     """One request as wrk will send it: the answer must be the precompressed copy, cached for a
     year, or the figure would measure something else."""
@@ -478,7 +497,13 @@ def main():
         sizes = {name: (os.path.getsize(path), transfer_sizes(base, f"/pkg/{names[name]}"))
                  for name, path in assets.items()}
         module_sizes = transfer_sizes(base, module_path)
-        first_visit = module_sizes["br"][0] + sum(sent["br"][0] for _, sent in sizes.values())
+        # What each page's islands fetch after the main WebAssembly, brotli as sent.
+        lazy = {}
+        for page_label, page_path in (("module page", module_path), ("home page", "/")):
+            with urllib.request.urlopen(base + page_path) as response:
+                files = lazy_files(response.read().decode())
+            lazy[page_label] = (files, sum(transfer_sizes(base, f"/pkg/{name}")["br"][0] for name in files))
+        first_visit = module_sizes["br"][0] + sum(sent["br"][0] for _, sent in sizes.values()) + lazy["module page"][1]
     finally:
         for process in servers:
             stop(process)
@@ -506,6 +531,9 @@ def main():
         "",
         f"- Start-up with 1,000 modules (50 courses × 20) on a fresh database, migrations and import included, "
         f"until the first `/healthz` 200: **{cold:.2f} s**; restart on the same, unchanged content: **{warm:.2f} s**.",
+        *[f"- WebAssembly a {page} fetches (the main file {kib(sizes['wasm'][1]['br'][0])}, then its islands' "
+          f"{len(files)} lazy files {kib(extra)}): **{kib(sizes['wasm'][1]['br'][0] + extra)}** brotli as sent."
+          for page, (files, extra) in lazy.items()],
         f"- First visit of a module page by a visitor (HTML, CSS, JavaScript and WebAssembly, brotli as sent): "
         f"**{kib(first_visit)}**; a repeat visit downloads the HTML only ({kib(module_sizes['br'][0])}, or a 304 when unchanged).",
         f"- Resident memory of the server after the load: **{rss:.0f} MiB** (peak: {peak:.0f} MiB).",

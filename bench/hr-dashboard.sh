@@ -8,7 +8,7 @@ source "$(dirname "$0")/../scripts/env.sh"
 source "$CAMPUS_ROOT/scripts/postgres.sh"
 cd "$CAMPUS_ROOT"
 "$CAMPUS_ROOT/scripts/bootstrap.sh" --test >/dev/null
-cargo leptos build --release >/dev/null 2>&1
+cargo leptos build --release --split >/dev/null 2>&1
 AGENTS="${AGENTS:-50000}"
 COURSES="${COURSES:-20}"
 work="$(mktemp -d /tmp/campus-hr-bench.XXXXXX)"

@@ -7,7 +7,7 @@ source "$(dirname "$0")/../scripts/env.sh"
 source "$CAMPUS_ROOT/scripts/postgres.sh"   # for free_port
 cd "$CAMPUS_ROOT"
 "$CAMPUS_ROOT/scripts/bootstrap.sh"
-cargo leptos build --release >/dev/null 2>&1
+cargo leptos build --release --split >/dev/null 2>&1
 work="$(mktemp -d /tmp/campus-bench.XXXXXX)"
 port="$(free_port)"
 DATABASE_URL="sqlite://$work/bench.db?mode=rwc" "$SERVER_BIN" demo seed >/dev/null

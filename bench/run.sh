@@ -8,8 +8,8 @@ set -euo pipefail
 source "$(dirname "$0")/../scripts/env.sh"
 cd "$CAMPUS_ROOT"
 "$CAMPUS_ROOT/scripts/bootstrap.sh" --bench
-say "Compilation (cargo leptos build --release)"
-cargo leptos build --release >/dev/null 2>&1 || cargo leptos build --release
+say "Compilation (cargo leptos build --release --split)"
+cargo leptos build --release --split >/dev/null 2>&1 || cargo leptos build --release --split
 "$SERVER_BIN" assets compress
 # A throwaway PostgreSQL for the quiz-submission row on that engine.
 source "$CAMPUS_ROOT/scripts/postgres.sh"

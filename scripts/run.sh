@@ -6,8 +6,8 @@ source "$(dirname "$0")/env.sh"
 cd "$CAMPUS_ROOT"
 
 "$CAMPUS_ROOT/scripts/bootstrap.sh"
-say "Compilation (cargo leptos build --release)"
-cargo leptos build --release
+say "Compilation (cargo leptos build --release --split)"
+cargo leptos build --release --split
 # Brotli and gzip copies of the CSS, JS and WebAssembly, sent as they are (no compression per request).
 "$SERVER_BIN" assets compress
 export DATABASE_URL="${DATABASE_URL:-sqlite://campus.db?mode=rwc}"

@@ -9,8 +9,8 @@ cd "$CAMPUS_ROOT"
 
 "$CAMPUS_ROOT/scripts/bootstrap.sh" --test
 
-say "Compilation du site et du serveur (cargo leptos build --release)"
-cargo leptos build --release
+say "Compilation du site et du serveur (cargo leptos build --release --split)"
+cargo leptos build --release --split
 "$SERVER_BIN" assets compress
 
 work="$(mktemp -d /tmp/campus-test.XXXXXX)"

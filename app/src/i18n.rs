@@ -5,9 +5,14 @@
 //! adding a folder of `.ftl` files and a [`Locale`] variant, without touching components.
 //!
 //! Components call [`tr`] (or [`tr_args`]), which reads the request's [`Locale`] from the
-//! Leptos context; islands receive the locale as a prop because they render in the browser.
+//! Leptos context. Islands render in the browser, which carries no catalogue (and no Fluent
+//! parser: 60 KB of the WebAssembly): they receive [`IslandTexts`], translated on the server, and
+//! server functions answer them with sentences already written.
 
-use std::{borrow::Cow, collections::HashMap};
+use std::{
+    borrow::Cow,
+    collections::{BTreeMap, HashMap},
+};
 
 use fluent_templates::{fluent_bundle::FluentValue, langid, LanguageIdentifier, Loader};
 use leptos::prelude::*;
@@ -101,6 +106,23 @@ impl Locale {
         CATALOGUES
             .try_lookup_with_args(self.language_identifier(), key, &args)
             .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+/// The words an island shows, translated on the server for the page's locale: a prop, so the
+/// browser needs neither the catalogues nor Fluent.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IslandTexts(BTreeMap<String, String>);
+
+impl IslandTexts {
+    /// The translations of `keys` in `locale`.
+    pub fn new(locale: Locale, keys: &[&str]) -> Self {
+        IslandTexts(keys.iter().map(|key| ((*key).to_owned(), locale.text(key))).collect())
+    }
+
+    /// The translation of `key`; a key that was not sent shows itself, so it is easy to spot.
+    pub fn get(&self, key: &str) -> String {
+        self.0.get(key).cloned().unwrap_or_else(|| key.to_owned())
     }
 }
 

@@ -22,6 +22,7 @@ pub mod progress;
 pub mod quiz;
 pub mod reporting;
 pub mod sandbox;
+#[cfg(feature = "ssr")]
 pub mod time;
 pub mod xapi;
 

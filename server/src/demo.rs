@@ -217,7 +217,7 @@ pub async fn seed_at_scale(db: &Database, agents: usize, courses: usize) -> Resu
         let target = if k < 2 { ministry.id } else { directions[(k - 2) % directions.len()] };
         // Every third course was due ten days ago: some agents are late.
         let due_at = if k % 3 == 2 { created_at - 10 * day } else { created_at + 30 * day };
-        let due_date = app::time::iso_date(app::time::paris_date(due_at));
+        let due_date = app::time::iso_date(app::time::local_date(due_at, &app::time::default_zone()));
         let target = app::reporting::repository::Target::Unit { id: target, include_subunits: true };
         app::reporting::repository::create_assignment(db, &course.slug, &target, Some((due_date, due_at)), "Formation obligatoire.", None).await?;
         assignments += 1;

@@ -30,6 +30,7 @@ use std::{
 };
 
 use app::{i18n::Locale, state::AppState};
+use tokio::sync::watch;
 use axum::{
     body::{Body, Bytes},
     extract::{Request, State},
@@ -45,11 +46,17 @@ const MAX_PAGES: usize = 1_024;
 /// A rendered page larger than this is not kept.
 const MAX_PAGE_BYTES: usize = 512 * 1024;
 
+/// A page of one content version, in one locale.
+type PageKey = (i64, (Locale, String));
+
 /// What the middleware needs: the application state and the kept pages.
 #[derive(Clone)]
 pub struct PageCache {
     state: AppState,
     pages: Arc<Mutex<Pages>>,
+    /// Pages being rendered: a burst of visitors just after a publication renders (and
+    /// compresses at brotli 11) a page once, the others waiting for it.
+    rendering: InFlight<PageKey>,
     /// Read the content version before every page (the tests), not only every second.
     check_every_request: bool,
 }
@@ -71,7 +78,7 @@ struct KeptPage {
 
 impl PageCache {
     pub fn new(state: AppState, check_interval: Duration) -> PageCache {
-        PageCache { state, pages: Default::default(), check_every_request: check_interval.is_zero() }
+        PageCache { state, pages: Default::default(), rendering: Default::default(), check_every_request: check_interval.is_zero() }
     }
 
     fn get(&self, version: i64, key: &(Locale, String)) -> Option<Arc<KeptPage>> {
@@ -89,6 +96,38 @@ impl PageCache {
             *pages = Pages { version, entries: HashMap::new() };
         }
         pages.entries.insert(key, page);
+    }
+}
+
+/// Work under way per key, so that concurrent requests for the same key do it once.
+#[derive(Clone, Default)]
+struct InFlight<K: std::hash::Hash + Eq + Clone>(Arc<Mutex<HashMap<K, watch::Receiver<()>>>>);
+
+impl<K: std::hash::Hash + Eq + Clone> InFlight<K> {
+    /// Either the right to do the work for `key`, held until the returned guard is dropped, or
+    /// the channel of the work already under way, which closes when that work ends.
+    fn begin(&self, key: &K) -> Result<Doing<K>, watch::Receiver<()>> {
+        let mut under_way = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(waiting) = under_way.get(key) {
+            return Err(waiting.clone());
+        }
+        let (done, waiting) = watch::channel(());
+        under_way.insert(key.clone(), waiting);
+        Ok(Doing { in_flight: self.clone(), key: key.clone(), _done: done })
+    }
+}
+
+/// The work for one key under way; dropping it (done, failed or cancelled) wakes the waiters.
+struct Doing<K: std::hash::Hash + Eq + Clone> {
+    in_flight: InFlight<K>,
+    key: K,
+    /// Closed when the guard is dropped, after the entry is removed.
+    _done: watch::Sender<()>,
+}
+
+impl<K: std::hash::Hash + Eq + Clone> Drop for Doing<K> {
+    fn drop(&mut self) {
+        self.in_flight.0.lock().unwrap_or_else(PoisonError::into_inner).remove(&self.key);
     }
 }
 
@@ -112,8 +151,11 @@ async fn refresh(state: &AppState) {
 /// rendered, and reads the content version after requests that may change it.
 pub async fn serve(State(cache): State<PageCache>, mut request: Request, next: Next) -> Response {
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        let publishes = may_publish(request.uri().path());
         let response = next.run(request).await;
-        refresh(&cache.state).await;
+        if publishes {
+            refresh(&cache.state).await;
+        }
         return response;
     }
     if cache.check_every_request {
@@ -126,10 +168,22 @@ pub async fn serve(State(cache): State<PageCache>, mut request: Request, next: N
     let key = (app::locale_of(request.headers()), path);
     let head_only = request.method() == Method::HEAD;
     if let Some(page) = cache.get(version, &key) {
-        let mut response = page.response(request.headers(), head_only);
-        response.headers_mut().insert(HeaderName::from_static("x-campus-cache"), HeaderValue::from_static("hit"));
-        return response;
+        return kept_response(&page, request.headers(), head_only, "hit");
     }
+    let in_flight = (version, key);
+    let _rendering = match cache.rendering.begin(&in_flight) {
+        Ok(rendering) => Some(rendering),
+        Err(mut under_way) => {
+            // The sender is dropped when that render ends: `changed` returns (an error) then.
+            let _ = under_way.changed().await;
+            if let Some(page) = cache.get(version, &in_flight.1) {
+                return kept_response(&page, request.headers(), head_only, "shared");
+            }
+            // That page was not kept (an error page, a redirect…): render this one too.
+            None
+        }
+    };
+    let (version, key) = in_flight;
     // Rendered uncompressed (the copies are made once, below), and as a GET.
     let accepted = request.headers_mut().remove(header::ACCEPT_ENCODING);
     let conditional = request.headers_mut().remove(header::IF_NONE_MATCH);
@@ -161,6 +215,29 @@ pub async fn serve(State(cache): State<PageCache>, mut request: Request, next: N
         }
     }
     page.response(&original, head_only)
+}
+
+/// Whether a state-changing request may change published content, so that the content version
+/// is read after it. The learner's own writes (the busiest: quiz and exercise submissions,
+/// atelier messages, "read") never do; anything else might (a publication, an import, a
+/// restored version…), and the background check catches what this misses within a second.
+fn may_publish(path: &str) -> bool {
+    use leptos::server_fn::ServerFn;
+    let learner_writes = [
+        app::quiz::api::SubmitQuiz::PATH,
+        app::quiz::api::SubmitExercise::PATH,
+        app::quiz::api::MarkModuleRead::PATH,
+        app::sandbox::api::SendPracticeMessage::PATH,
+    ];
+    !learner_writes.contains(&path) && !path.starts_with("/v1/") && !path.starts_with("/xapi/")
+}
+
+/// A kept page's answer, marked `x-campus-cache: hit` (found kept) or `shared` (its render was
+/// under way and this request waited for it).
+fn kept_response(page: &KeptPage, request: &HeaderMap, head_only: bool, how: &'static str) -> Response {
+    let mut response = page.response(request, head_only);
+    response.headers_mut().insert(HeaderName::from_static("x-campus-cache"), HeaderValue::from_static(how));
+    response
 }
 
 /// The path and query of a request whose answer may be kept, if it is one.
@@ -287,6 +364,30 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn concurrent_renders_of_one_page_wait_for_the_first() {
+        let in_flight = InFlight::<&str>::default();
+        let first = in_flight.begin(&"/cours").ok().expect("the first request renders");
+        let Err(mut waiting) = in_flight.begin(&"/cours") else { panic!("a second request waits") };
+        assert!(in_flight.begin(&"/atelier").is_ok(), "another page is rendered at once");
+        let woken = tokio::spawn(async move { waiting.changed().await.is_err() });
+        tokio::task::yield_now().await;
+        assert!(!woken.is_finished(), "it waits while the render runs");
+        drop(first);
+        assert!(woken.await.unwrap(), "the end of the render wakes it");
+        assert!(in_flight.begin(&"/cours").is_ok(), "the next render may start");
+    }
+
+    #[test]
+    fn only_requests_that_may_publish_read_the_content_version() {
+        use leptos::server_fn::ServerFn;
+        assert!(may_publish(app::authoring::api::PublishCourse::PATH));
+        assert!(may_publish("/formation/import"));
+        for learner in [app::quiz::api::SubmitQuiz::PATH, app::quiz::api::SubmitExercise::PATH, "/v1/chat/completions", "/xapi/statements"] {
+            assert!(!may_publish(learner), "{learner}");
+        }
+    }
 
     #[test]
     fn only_pages_of_published_content_are_kept() {

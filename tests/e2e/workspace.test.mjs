@@ -60,7 +60,7 @@ for (const javaScriptEnabled of [true, false]) {
       await trainer.getByText(/la question n'a aucune bonne réponse/).first().waitFor();
       await text.fill(moduleText(true));
       await trainer.getByText('Aucun problème dans ce module.').waitFor();
-      await trainer.getByText('Quiz n° 1 : 1 question(s)').waitFor();
+      await trainer.getByText('Quiz n° 1 : 1 question', { exact: true }).waitFor();
       await trainer.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     } else {
       await text.fill(moduleText(false));

@@ -21,6 +21,7 @@ on_both_engines!(
     admins_manage_units_and_roles_and_it_is_audited,
     changing_the_password_closes_other_sessions,
     deleting_the_account_removes_personal_data,
+    form_messages_follow_the_interface_language,
 );
 
 const PASSWORD: &str = "une phrase de passe solide";
@@ -64,6 +65,27 @@ async fn sign_up_refuses_bad_fields_and_keeps_what_was_typed(engine: Engine) {
         .await;
     assert_eq!(short.headers()["location"], "/inscription");
     assert!(app.page("/inscription").await.contains("au moins 8 caractères"));
+}
+
+async fn form_messages_follow_the_interface_language(engine: Engine) {
+    let app = spawn_app(engine).await;
+    // The visitor chose English: the `lang` cookie, kept by the test client.
+    app.post_form("/langue", &[("lang", "en"), ("retour", "/inscription")]).await;
+    let response = app.post_form(SignUp::url(), &[("display_name", "Zoé Martin"), ("email", "zoe@"), ("organization_id", ""), ("password", "court")]).await;
+    assert_eq!(response.headers()["location"], "/inscription");
+    let page = app.page("/inscription").await;
+    for english in [
+        "The form has errors: correct the fields marked.",
+        "the e-mail address must look like name@domain.fr",
+        "choose your department from the list",
+        "the password must have at least 8 characters",
+    ] {
+        assert!(page.contains(english), "{english}: {page}");
+    }
+    assert!(!page.contains("corrigez les champs"), "no French left in the feedback");
+    app.create_account("agent@ville.fr", PASSWORD, None, None).await;
+    app.post_form(SignIn::url(), &[("email", "agent@ville.fr"), ("password", "mauvais mot de passe")]).await;
+    assert!(app.page("/connexion").await.contains("Wrong e-mail address or password."));
 }
 
 async fn sign_up_signs_in_and_sign_out_ends_the_session(engine: Engine) {
@@ -214,6 +236,7 @@ async fn hr_scope_covers_its_subtree_only(engine: Engine) {
         email: "rh@ville.fr".into(),
         display_name: "RH".into(),
         organization_id: Some(a),
+        time_zone: "Europe/Paris".into(),
         roles: session::roles_of(&app.db, hr_id).await.unwrap(),
         session_id: 0,
     };

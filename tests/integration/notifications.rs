@@ -59,7 +59,7 @@ async fn an_assignment_notice_carries_its_calendar_and_each_reminder_comes_once(
     app.sign_in("rh@ville.fr", PASSWORD).await;
     // HR assigns the course to the town, due in 30 days (a date in Paris, as the form gives it).
     let now = app::db::now();
-    let due = app::time::iso_date(app::time::paris_date(now + 30 * DAY));
+    let due = app::time::iso_date(app::time::local_date(now + 30 * DAY, &app::time::default_zone()));
     let response = app
         .post_form(CreateAssignment::url(), &[("course", "ia-au-quotidien"), ("target", "unite"), ("unit", &unit.to_string()), ("subunits", "on"), ("due_date", &due)])
         .await;
@@ -93,7 +93,7 @@ async fn an_assignment_notice_carries_its_calendar_and_each_reminder_comes_once(
         })
         .unwrap();
     let read = format!("{}{}", String::from_utf8_lossy(&parsed.stdout), String::from_utf8_lossy(&parsed.stderr));
-    let next_day = app::time::iso_date(app::time::paris_date(due_at + DAY));
+    let next_day = app::time::iso_date(app::time::local_date(due_at + DAY, &app::time::default_zone()));
     assert_eq!(read.trim(), format!("echeance.ics {due} {next_day} Échéance : L'IA au quotidien"), "one whole day, the due date");
 
     // The clock moves: 7 days before, twice; 1 day before; the day after, twice.

@@ -8,7 +8,11 @@ use std::time::{Duration, Instant};
 use integration_tests::{on_both_engines, spawn_app, spawn_instance_with, write_one_module_course, Engine, TempDir};
 use reqwest::{header, StatusCode};
 
-on_both_engines!(visitor_pages_are_kept_and_follow_publications, a_publication_reaches_another_instance_within_a_second);
+on_both_engines!(
+    visitor_pages_are_kept_and_follow_publications,
+    a_publication_reaches_another_instance_within_a_second,
+    a_burst_of_first_visits_renders_the_page_once
+);
 
 const PASSWORD: &str = "une phrase de passe solide";
 
@@ -132,4 +136,28 @@ async fn a_publication_reaches_another_instance_within_a_second(engine: Engine) 
     }
     let learner = app.client.get(&url).send().await.unwrap().text().await.unwrap();
     assert!(learner.contains("Publié sur une autre instance."), "{learner}");
+}
+
+async fn a_burst_of_first_visits_renders_the_page_once(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let dir = TempDir::new();
+    write_one_module_course(&dir.0, "partage", "Cours partagé");
+    app::course::repository::import_directory(&app.db, &dir.0).await.unwrap();
+    let client = visitor();
+    // A long page, so that its render and compression (brotli 11) take a while.
+    republish(&dir.0, &"Une phrase de ce long module, écrite pour être compressée. ".repeat(4_000));
+    app::course::repository::import_directory(&app.db, &dir.0).await.unwrap();
+    let url = app.url("/cours/partage/seul");
+    let visits = (0..16).map(|_| {
+        let (client, url) = (client.clone(), url.clone());
+        tokio::spawn(async move { visitor_page(&client, &url, &[]).await })
+    });
+    let mut how = Vec::new();
+    for visit in visits {
+        let (headers, body) = visit.await.unwrap();
+        assert!(body.contains("écrite pour être compressée"));
+        how.push(headers.get("x-campus-cache").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_else(|| "rendered".into()));
+    }
+    // (Whether they overlap depends on timing; `page_cache`'s unit test checks the waiting.)
+    assert_eq!(how.iter().filter(|h| *h == "rendered").count(), 1, "one render, the others wait for it or find it kept: {how:?}");
 }

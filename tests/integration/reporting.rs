@@ -2,7 +2,7 @@
 //! export following completions, overdue courses, CSV escaping, and the agent's own view.
 
 use app::{
-    accounts::{api::SignOut, Role},
+    accounts::{api::{SignOut, UpdateOrganization}, Role},
     course::repository as courses,
     organizations::repository as units,
     quiz::api::MarkModuleRead,
@@ -13,7 +13,7 @@ use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use sqlx::Row;
 
-on_both_engines!(hr_assigns_in_its_scope_and_follows_completion, overdue_courses_and_withdrawals);
+on_both_engines!(hr_assigns_in_its_scope_and_follows_completion, overdue_courses_and_withdrawals, due_dates_end_at_midnight_in_the_agents_time_zone);
 
 const PASSWORD: &str = "une phrase de passe solide";
 
@@ -50,7 +50,7 @@ async fn setup(app: &TestApp) -> (Org, TempDir) {
 
 /// Today plus `days`, as `YYYY-MM-DD` (Paris calendar).
 fn date_in(days: i64) -> String {
-    app::time::iso_date(app::time::paris_date(app::db::now() + days * 86_400))
+    app::time::iso_date(app::time::local_date(app::db::now() + days * 86_400, &app::time::default_zone()))
 }
 
 /// Whether the page shows `text` (apostrophes may be written as entities).
@@ -156,8 +156,8 @@ async fn overdue_courses_and_withdrawals(engine: Engine) {
     let row = sqlx::query("SELECT due_at FROM enrolments WHERE user_id = $1").bind(org.agent_a1).fetch_one(app.db.pool()).await.unwrap();
     let due_at: i64 = row.try_get("due_at").unwrap();
     assert_eq!(app::time::rfc3339(due_at).len(), 20);
-    let (_, _, _, hour, minute, second) = app::time::civil(due_at);
-    assert!((hour, minute, second) == (22, 59, 59) || (hour, minute, second) == (21, 59, 59), "end of the day in Paris, in UTC");
+    let time = &app::time::rfc3339(due_at)[11..];
+    assert!(time == "22:59:59Z" || time == "21:59:59Z", "end of the day in Paris, in UTC: {time}");
 
     // Time passes: the due instant is behind us.
     sqlx::query("UPDATE enrolments SET due_at = $1 WHERE user_id = $2").bind(app::db::now() - 1).bind(org.agent_a1).execute(app.db.pool()).await.unwrap();
@@ -174,4 +174,76 @@ async fn overdue_courses_and_withdrawals(engine: Engine) {
     let left = sqlx::query("SELECT COUNT(*) AS n FROM enrolments").fetch_one(app.db.pool()).await.unwrap();
     assert_eq!(left.try_get::<i64, _>("n").unwrap(), 0);
     assert!(shows(&app.page(&format!("/rh?unite={}", org.direction_a)).await, "Aucun cours n'est assigné dans ce périmètre"));
+}
+
+/// The time of day of an instant in UTC (`19:59:59Z`).
+fn utc_time(at: i64) -> String {
+    app::time::rfc3339(at)[11..].to_owned()
+}
+
+async fn due_at_of(app: &TestApp, user: i64) -> i64 {
+    sqlx::query("SELECT due_at FROM enrolments WHERE user_id = $1").bind(user).fetch_one(app.db.pool()).await.unwrap().try_get("due_at").unwrap()
+}
+
+/// Service A1's form as the units page sends it, with its time zone (empty: its parent's).
+async fn set_service_zone(app: &TestApp, org: &Org, zone: &str) {
+    let (id, parent) = (org.service_a1.to_string(), org.direction_a.to_string());
+    app.post_form(UpdateOrganization::url(), &[("id", id.as_str()), ("name", "Service A1"), ("parent_id", parent.as_str()), ("time_zone", zone)]).await;
+}
+
+async fn due_dates_end_at_midnight_in_the_agents_time_zone(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let (org, _dir) = setup(&app).await;
+    units::create(&app.db, Some(org.service_a1), "Bureau de Saint-Denis").await.unwrap();
+    app.create_account("admin@ville.fr", PASSWORD, None, Some((Role::Admin, None))).await;
+    app.sign_in("admin@ville.fr", PASSWORD).await;
+    // A zone that does not exist is refused, and nothing changes.
+    set_service_zone(&app, &org, "Mars/Olympus").await;
+    let units_page = app.page("/admin/unites").await;
+    assert!(units_page.contains("n&#x27;existe pas") || units_page.contains("n'existe pas"), "{units_page}");
+    // Service A1 is in La Réunion; the office below it inherits the zone.
+    set_service_zone(&app, &org, "Indian/Reunion").await;
+    let units_page = app.page("/admin/unites").await;
+    assert!(units_page.contains(r#"<option value="Indian/Reunion" selected"#), "the unit's own zone is selected: {units_page}");
+    assert!(shows(&units_page, "Celui de l'unité parente (La Réunion)"), "the office inherits it: {units_page}");
+    assert!(shows(&units_page, "Celui de l'unité parente (Paris)"), "Paris at the root");
+    let audited = sqlx::query("SELECT details FROM audit_log WHERE action = 'organization.update' ORDER BY id DESC").fetch_one(app.db.pool()).await.unwrap();
+    assert!(audited.try_get::<String, _>("details").unwrap().contains("fuseau Indian/Reunion"));
+    app.post_form(SignOut::url(), &[]).await;
+
+    // HR assigns the course to Direction A and below, due in ten days.
+    app.sign_in("rh-a@ville.fr", PASSWORD).await;
+    let due = date_in(10);
+    app.post_form(CreateAssignment::url(), &[("course", "obligatoire"), ("target", "unite"), ("unit", &org.direction_a.to_string()), ("subunits", "on"), ("due_date", &due)]).await;
+    // The agent in La Réunion (UTC+4) has until 23:59:59 there, 19:59:59 UTC; the HR officer in
+    // Paris until 23:59:59 in Paris.
+    let reunion = due_at_of(&app, org.agent_a1).await;
+    assert_eq!(utc_time(reunion), "19:59:59Z");
+    assert_eq!(app::time::iso_date(app::time::local_date(reunion, &app::time::zone("Indian/Reunion").unwrap())), due);
+    let hr_id: i64 = sqlx::query("SELECT id FROM users WHERE email = 'rh-a@ville.fr'").fetch_one(app.db.pool()).await.unwrap().try_get("id").unwrap();
+    let paris = due_at_of(&app, hr_id).await;
+    assert!(["21:59:59Z", "22:59:59Z"].contains(&utc_time(paris).as_str()), "{}", utc_time(paris));
+    // Both see the same calendar date on the dashboard, in the export and in the filter.
+    let dashboard = app.page(&format!("/rh?unite={}", org.direction_a)).await;
+    assert_eq!(dashboard.matches(&format!("<td>{due}</td>")).count(), 2, "{dashboard}");
+    let filtered = app.page(&format!("/rh?unite={}&echeance={due}", org.direction_a)).await;
+    assert!(filtered.contains("Agents (2 lignes)"), "{filtered}");
+    let csv = app.get(&format!("/rh/export.csv?unite={}", org.direction_a)).await.text().await.unwrap();
+    assert_eq!(csv.matches(&format!(";{due};")).count(), 2, "{csv}");
+    app.post_form(SignOut::url(), &[]).await;
+
+    // The unit goes back to its parent's zone: the agent's due time moves with it.
+    app.sign_in("admin@ville.fr", PASSWORD).await;
+    set_service_zone(&app, &org, "").await;
+    assert_eq!(due_at_of(&app, org.agent_a1).await, paris);
+    let audited = sqlx::query("SELECT details FROM audit_log WHERE action = 'organization.update' ORDER BY id DESC").fetch_one(app.db.pool()).await.unwrap();
+    assert!(audited.try_get::<String, _>("details").unwrap().ends_with("SIRET aucun, fuseau hérité"));
+    // The learner's pages show times in their zone, named.
+    set_service_zone(&app, &org, "America/Cayenne").await;
+    app.post_form(SignOut::url(), &[]).await;
+    app.sign_in("a1@ville.fr", PASSWORD).await;
+    let cayenne = due_at_of(&app, org.agent_a1).await;
+    assert_eq!(utc_time(cayenne), "02:59:59Z", "UTC-3: the next day in UTC");
+    let own = app.page("/mon-parcours").await;
+    assert!(own.contains(&due), "{own}");
 }

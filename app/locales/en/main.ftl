@@ -351,6 +351,20 @@ hr-next = Next page
 hr-page = Page { $page } of { $pages }
 hr-chart = Courses completed per month
 hr-chart-caption = Assigned courses completed, per month, over the last twelve months
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+hr-chart-title = Courses completed per month — { $unit }
+hr-chart-summary = { $total } assigned courses completed over the last twelve months; the table below gives each month.
 hr-agent = Agent
 hr-agent-privacy = You see statuses, dates and scores; never answers or exchanges with the assistant.
 hr-agent-nothing = No course is assigned to this agent.
@@ -454,6 +468,11 @@ editor-text-hint = The preview and the check update as you type; without JavaScr
 editor-save = Save the draft
 editor-preview = Preview
 editor-no-problem = No problem in this module.
+editor-preview-quiz = Quiz no. { $number }: { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+}
+editor-preview-exercise = Exercise no. { $number }
 editor-problems = { $count } problem(s) in this module
 editor-line = Line { $line }, column { $column }
 editor-error = error
@@ -526,6 +545,40 @@ sign-in-with = Sign in with { $provider }
 sign-in-or = or with your address and password:
 sign-up-closed = Creating an account is closed on this site: sign in with the account your employer gave you.
 field-unit-siret = SIRET (ProConnect sign-in)
+field-unit-time-zone = Time zone
+field-unit-time-zone-inherited = The parent unit's ({ $zone })
+datetime-in-zone = { $datetime } ({ $zone })
+chart-empty = No data
+zone-paris = Metropolitan France (Paris)
+zone-paris-short = Paris
+zone-guadeloupe = Guadeloupe
+zone-guadeloupe-short = Guadeloupe
+zone-martinique = Martinique
+zone-martinique-short = Martinique
+zone-guyane = French Guiana
+zone-guyane-short = French Guiana
+zone-reunion = Réunion
+zone-reunion-short = Réunion
+zone-mayotte = Mayotte
+zone-mayotte-short = Mayotte
+zone-saint-pierre-et-miquelon = Saint Pierre and Miquelon
+zone-saint-pierre-et-miquelon-short = Saint Pierre and Miquelon
+zone-saint-barthelemy = Saint Barthélemy
+zone-saint-barthelemy-short = Saint Barthélemy
+zone-saint-martin = Saint Martin
+zone-saint-martin-short = Saint Martin
+zone-nouvelle-caledonie = New Caledonia
+zone-nouvelle-caledonie-short = Nouméa
+zone-tahiti = French Polynesia (Tahiti)
+zone-tahiti-short = Tahiti
+zone-marquises = French Polynesia (Marquesas)
+zone-marquises-short = Marquesas
+zone-gambier = French Polynesia (Gambier)
+zone-gambier-short = Gambier
+zone-wallis-et-futuna = Wallis and Futuna
+zone-wallis-et-futuna-short = Wallis and Futuna
+zone-taaf = French Southern and Antarctic Lands (Kerguelen)
+zone-taaf-short = Kerguelen
 admin-identity = Sign-in through the employer
 admin-identity-provider = Agents sign in with { $provider }: a new agent goes to the unit bearing the SIRET of their organisation.
 admin-identity-none = No identity provider is configured (CAMPUS_OIDC_ISSUER): only local accounts exist.
@@ -589,3 +642,226 @@ mail-prefs-digest = Weekly HR digest (for HR officers)
 mail-prefs-save = Save my preferences
 mail-prefs-off = Sending e-mail is not configured on this site.
 verify-resend-email = Address of the account to confirm
+
+# Accounts: form messages (sign-up, sign-in, password, profile, roles)
+accounts-busy = The service is very busy: try again in a few seconds.
+accounts-sign-up-throttled = Too many sign-ups from this address. Try again in { $minutes } min.
+accounts-too-many-requests = Too many requests. Try again in { $minutes } min.
+accounts-sign-in-throttled = Too many sign-in attempts. Try again in { $seconds } s.
+accounts-password-throttled = too many password attempts: try again in { $seconds } s
+accounts-work-address = use your work address ({ $domains })
+accounts-choose-unit = choose your department from the list
+accounts-unit-gone = this department no longer exists: choose another one
+accounts-form-has-errors = The form has errors: correct the fields marked.
+accounts-email-taken = an account already exists with this address: sign in
+accounts-created-check-mail = Your account is created. A message has just been sent to { $email }: follow the link it contains (valid for 24 hours) to confirm your address, then sign in.
+accounts-welcome = Welcome, { $name }: your account is created.
+accounts-verification-resent = If an account is waiting for this address to be confirmed, a new link has just been sent to it (valid for 24 hours).
+accounts-address-confirmed = Your address is confirmed: welcome to Campus IA.
+accounts-verification-link-dead = This link no longer works (already used or expired): ask for a new one below.
+accounts-confirm-address-first = Confirm your address first: follow the link in the message received when you signed up ("Send the confirmation link again" below if you cannot find it).
+accounts-disabled = This account is deactivated.
+accounts-wrong-credentials = Wrong e-mail address or password.
+accounts-mail-off = Sending e-mail is not configured on this site: ask an administrator for help.
+accounts-reset-sent = If an account with a password exists for this address, a message has just been sent to it. The link it contains is valid for 30 minutes.
+accounts-reset-link-dead = This link no longer works (already used or expired): ask for a new one.
+accounts-password-unchanged = The password was not changed.
+accounts-password-reset-done = Your password is changed and all your sessions are closed: sign in with the new one.
+accounts-signed-out = You are signed out.
+accounts-name-saved = Your name is saved.
+accounts-name-unchanged = The name was not changed.
+accounts-current-password-wrong = the current password is wrong
+accounts-password-changed = { $closed ->
+    [0] Password changed.
+    [one] Password changed. Your other session was closed.
+   *[other] Password changed. Your { $closed } other sessions were closed.
+}
+accounts-signed-out-everywhere = All your sessions are closed.
+accounts-password-wrong = wrong password
+accounts-not-deleted = The account was not deleted.
+accounts-last-admin-delete = You are the only administrator: appoint another one before deleting your account.
+accounts-deleted = Your account and your data have been deleted.
+accounts-role-unknown = Unknown role.
+accounts-role-needs-unit = This role applies to a unit: choose it.
+accounts-account-gone = This account no longer exists.
+accounts-role-granted = Role granted.
+accounts-last-admin = There must be at least one administrator left.
+accounts-role-revoked = Role withdrawn.
+accounts-name-empty = enter your name
+accounts-name-too-long = the name must not exceed { $max } characters
+accounts-password-too-short = the password must have at least { $min } characters
+accounts-password-too-long = the password must not exceed { $max } characters
+accounts-password-too-common = this password is one of the most used: choose another one, for example a phrase of several words
+accounts-password-contains-email = the password must not contain your e-mail address
+accounts-email-empty = the e-mail address is required
+accounts-email-malformed = the e-mail address must look like name@domain.fr
+accounts-email-too-long = the e-mail address is longer than 254 characters
+
+# Organisation units (administration page)
+units-created = Unit "{ $name }" created.
+units-not-created = The unit was not created.
+units-updated = Unit updated.
+units-not-updated = The unit was not updated: { $reason }.
+units-name-empty = the unit's name is required
+units-name-too-long = the unit's name is longer than { $max } characters
+units-unknown-parent = the parent unit does not exist
+units-cycle = a unit cannot be moved under itself or under one of its sub-units
+units-invalid-siret = the SIRET "{ $siret }" does not have 14 digits
+units-siret-taken = the SIRET { $siret } already belongs to another unit
+units-unknown-time-zone = the time zone "{ $zone }" does not exist: choose one from the list
+
+# Trainer workspace: form messages
+authoring-not-editor = You are not a trainer of this course.
+authoring-slug-invalid = lower-case letters without accents, digits and hyphens, for example ia-et-courrier
+authoring-slug-taken = a course already has this address
+authoring-title-length = give a title of 1 to { $max } characters
+authoring-course-not-created = The course was not created.
+authoring-course-created = Course created as a draft: complete it, then publish it.
+authoring-details-saved = Description saved in the draft.
+authoring-module-needs-title = Module not added: give it a title.
+authoring-module-file-exists = Module not added: a file already has this name.
+authoring-module-added = Module added.
+authoring-module-moved = Module moved.
+authoring-module-removed = Module removed from the draft.
+authoring-module-action-impossible = This action is not possible on this module.
+authoring-module-not-in-draft = This module does not exist in the draft.
+authoring-module-too-large = The module is larger than { $kilobytes } KB.
+authoring-module-not-saved-too-large = Not saved: the module is larger than { $kilobytes } KB.
+authoring-draft-saved = Draft saved.
+authoring-nothing-to-publish = Nothing to publish: the draft is the same as the online version.
+authoring-not-published = { $errors ->
+    [one] Not published: the draft has 1 error, listed below.
+   *[other] Not published: the draft has { $errors } errors, listed below.
+}
+authoring-published = Published: version { $version } is online.
+authoring-restored = Published: the same as version { $version }, which is back online.
+authoring-unchanged = The draft is the same as the online version.
+authoring-draft-discarded = Draft discarded: you see the online version.
+authoring-version-not-of-course = This version does not belong to this course.
+authoring-rolled-back = Version { $version } is online again.
+authoring-binary-file = (binary file, { $bytes } bytes)
+authoring-stats-unpublished = This course is not published yet: no statistics.
+authoring-report-resolved = Report marked as resolved.
+authoring-editor-added = { $name } can now edit this course.
+authoring-editor-unknown = No account has the address "{ $email }".
+course-module-gone = This module no longer exists.
+report-kind-coquille = Typo or mistake
+report-kind-erreur = Wrong or outdated information
+report-kind-accessibilite = Accessibility problem
+report-kind-autre = Other problem
+report-error-kind = choose the type of problem
+report-error-message = describe the problem in 1 to { $max } characters
+report-not-sent = Report not sent.
+report-sent = Thank you: the report has been passed on to the course's trainers.
+
+# Sign-in through the employer, directory, account activation
+identity-link-expired = This link request expired: sign in again with your identity provider.
+identity-link-throttled = Too many attempts. Try again in { $seconds } s.
+identity-not-linked = The accounts were not linked.
+identity-link-expired-again = This link request expired: start again.
+identity-linked = Your accounts are linked: from now on you will sign in with your identity provider.
+identity-default-unit-saved = Default unit saved.
+units-gone = This unit no longer exists.
+directory-whole-organisation = The whole organisation
+directory-unit-number = unit { $id }
+directory-import-gone = This import does not exist (or no longer: an import that is not applied is forgotten after a day).
+directory-import-unknown = This import does not exist.
+directory-file-has-problems = This file has problems: fix it and send it again.
+directory-already-applied = This import has already been applied.
+directory-nothing-imported = Nothing was imported: { $problems }
+directory-import-applied = Import applied: { $summary }.
+directory-summary = { $created } created, { $updated } updated, { $unchanged } unchanged, { $reactivated } reactivated, { $deactivated } deactivated, { $units ->
+    [one] 1 unit created
+   *[other] { $units } units created
+}, { $roles ->
+    [one] 1 role granted
+   *[other] { $roles } roles granted
+}, { $sirets ->
+    [one] 1 SIRET recorded
+   *[other] { $sirets } SIRETs recorded
+}
+accounts-cannot-deactivate-self = You cannot deactivate your own account.
+accounts-account-unknown = This account does not exist.
+accounts-reactivated = Account reactivated.
+accounts-deactivated = Account deactivated: its sessions are closed, it no longer counts in the HR dashboards; its history is kept.
+
+# HR follow-up: messages of the filters and assignments
+hr-unit-out-of-scope = This unit is not within your HR scope.
+hr-filter-unknown-status = unknown status "{ $value }"
+hr-filter-bad-due = due date "{ $value }": a date YYYY-MM-DD is expected
+hr-filter-unknown-sort = unknown sort order "{ $value }"
+hr-unknown-unit = unknown unit "{ $value }"
+hr-no-unit = No unit is attached to your HR role.
+hr-agent-unknown = This agent does not exist.
+hr-agent-out-of-scope = This agent is in none of the units of your scope.
+hr-due-invalid = enter a valid date, in the format YYYY-MM-DD
+hr-due-past = { $date } has already passed: choose today or a date to come
+hr-choose-course = choose a published course from the list
+hr-note-too-long = the note is longer than { $max } characters
+hr-choose-unit = choose a unit
+hr-unit-not-yours = this unit is not within your HR scope
+hr-unknown-agents = no agent of your scope has these addresses: { $addresses }
+hr-agents-needed = enter at least one agent's e-mail address
+hr-choose-target = choose a unit or agents
+hr-assignment-not-saved = The assignment was not saved.
+hr-assignments-saved = { $count ->
+    [one] Assignment saved.
+   *[other] { $count } assignments saved.
+}
+hr-assignment-gone = This assignment no longer exists.
+hr-assignment-out-of-scope = This assignment is not within your HR scope.
+hr-assignment-not-updated = Assignment not updated: { $reason }.
+hr-assignment-updated = Assignment updated.
+hr-assignment-withdrawn = Assignment withdrawn: the agents keep their progress.
+
+# Practice: refused messages
+practice-scenario-unknown = Unknown scenario.
+practice-message-not-sent = Message not sent.
+practice-message-empty = write your request before sending it
+practice-message-too-long = your message is longer than { $max } characters: shorten it
+practice-personal-data-refused = your message contains personal data — { $found }: it was not sent to the external assistant. Remove it, then send the message again
+practice-personal-data-item = "{ $text }" ({ $kind })
+practice-assistant-unreachable = the external assistant does not answer ({ $detail })
+practice-assistant-refused = the external assistant refused the request (HTTP { $status }): { $message }
+practice-assistant-unreadable = the external assistant's answer cannot be read ({ $detail })
+practice-assistant-failed = { $reason }: try again in a few moments
+practice-rate-limited = you sent { $count } messages in one minute: wait a moment
+practice-conversation-full = this conversation has reached { $count } messages: clear it to start again
+
+# Quizzes and exercises: refusals
+quiz-gone = This quiz no longer exists in the current version of the module.
+quiz-answer-too-long = An answer is longer than { $max } characters: shorten it.
+quiz-no-attempts-left = You have used all your attempts at this quiz: your best result is kept.
+exercise-gone = This exercise no longer exists in the current version of the module.
+exercise-text-too-long = Your text is longer than { $max } characters: shorten it.
+exercise-text-empty = The text is empty: write your request (or keep the document to edit) before sending it.
+exercise-rate-limited = You sent { $count } attempts in one minute: take the time to read the correction again.
+exercise-daily-limit = You made { $count } attempts at this exercise today: come back to it tomorrow.
+
+# Certificates, e-mail preferences, xAPI access
+attestation-reason-needed = say why the certificate is revoked
+attestation-reason-too-long = the reason must not exceed { $max } characters
+attestation-not-revoked = The certificate was not revoked.
+attestation-revocation-unknown = This certificate does not exist or is already revoked.
+attestation-revocation-done = Certificate revoked.
+mail-prefs-saved = E-mail preferences saved.
+admin-xapi-label-length = give a name of 1 to { $max } characters (the system that will read the data)
+admin-xapi-choose-unit = choose the unit whose data will be readable
+admin-xapi-not-created = The access was not created.
+admin-xapi-created-with-key = Access created. Identifier: { $key }.
+admin-xapi-revoked-done = Access revoked: it can no longer read the data.
+
+# Dates in words (e-mails)
+month-long-1 = January
+month-long-2 = February
+month-long-3 = March
+month-long-4 = April
+month-long-5 = May
+month-long-6 = June
+month-long-7 = July
+month-long-8 = August
+month-long-9 = September
+month-long-10 = October
+month-long-11 = November
+month-long-12 = December
+date-long = { $day } { $month } { $year }

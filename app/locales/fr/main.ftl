@@ -351,6 +351,20 @@ hr-next = Page suivante
 hr-page = Page { $page } sur { $pages }
 hr-chart = Parcours terminés par mois
 hr-chart-caption = Parcours assignés terminés, par mois, sur les douze derniers mois
+month-short-1 = janv.
+month-short-2 = févr.
+month-short-3 = mars
+month-short-4 = avr.
+month-short-5 = mai
+month-short-6 = juin
+month-short-7 = juil.
+month-short-8 = août
+month-short-9 = sept.
+month-short-10 = oct.
+month-short-11 = nov.
+month-short-12 = déc.
+hr-chart-title = Parcours terminés par mois — { $unit }
+hr-chart-summary = { $total } parcours assignés terminés sur les douze derniers mois ; le détail par mois est dans le tableau qui suit.
 hr-agent = Agent
 hr-agent-privacy = Vous voyez les statuts, les dates et les scores ; jamais les réponses ni les échanges avec l'assistant.
 hr-agent-nothing = Aucun cours n'est assigné à cet agent.
@@ -454,6 +468,11 @@ editor-text-hint = L'aperçu et la vérification se mettent à jour pendant la s
 editor-save = Enregistrer le brouillon
 editor-preview = Aperçu
 editor-no-problem = Aucun problème dans ce module.
+editor-preview-quiz = Quiz n° { $number } : { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+}
+editor-preview-exercise = Exercice n° { $number }
 editor-problems = { $count } problème(s) dans ce module
 editor-line = Ligne { $line }, colonne { $column }
 editor-error = erreur
@@ -526,6 +545,40 @@ sign-in-with = Se connecter avec { $provider }
 sign-in-or = ou avec votre adresse et votre mot de passe :
 sign-up-closed = La création de compte est fermée sur ce site : connectez-vous avec le compte fourni par votre employeur.
 field-unit-siret = SIRET (connexion ProConnect)
+field-unit-time-zone = Fuseau horaire
+field-unit-time-zone-inherited = Celui de l'unité parente ({ $zone })
+datetime-in-zone = { $datetime } ({ $zone })
+chart-empty = Aucune donnée
+zone-paris = Métropole (Paris)
+zone-paris-short = Paris
+zone-guadeloupe = Guadeloupe
+zone-guadeloupe-short = Guadeloupe
+zone-martinique = Martinique
+zone-martinique-short = Martinique
+zone-guyane = Guyane
+zone-guyane-short = Guyane
+zone-reunion = La Réunion
+zone-reunion-short = La Réunion
+zone-mayotte = Mayotte
+zone-mayotte-short = Mayotte
+zone-saint-pierre-et-miquelon = Saint-Pierre-et-Miquelon
+zone-saint-pierre-et-miquelon-short = Saint-Pierre-et-Miquelon
+zone-saint-barthelemy = Saint-Barthélemy
+zone-saint-barthelemy-short = Saint-Barthélemy
+zone-saint-martin = Saint-Martin
+zone-saint-martin-short = Saint-Martin
+zone-nouvelle-caledonie = Nouvelle-Calédonie
+zone-nouvelle-caledonie-short = Nouméa
+zone-tahiti = Polynésie française (Tahiti)
+zone-tahiti-short = Tahiti
+zone-marquises = Polynésie française (Marquises)
+zone-marquises-short = Marquises
+zone-gambier = Polynésie française (Gambier)
+zone-gambier-short = Gambier
+zone-wallis-et-futuna = Wallis-et-Futuna
+zone-wallis-et-futuna-short = Wallis-et-Futuna
+zone-taaf = Terres australes et antarctiques françaises (Kerguelen)
+zone-taaf-short = Kerguelen
 admin-identity = Connexion par l'employeur
 admin-identity-provider = Les agents se connectent avec { $provider } : un nouvel agent est placé dans l'unité qui porte le SIRET de son organisation.
 admin-identity-none = Aucun fournisseur d'identité n'est configuré (CAMPUS_OIDC_ISSUER) : seuls les comptes locaux existent.
@@ -589,3 +642,216 @@ mail-prefs-digest = Récapitulatif hebdomadaire RH (pour les RH)
 mail-prefs-save = Enregistrer mes préférences
 mail-prefs-off = L'envoi de courriels n'est pas configuré sur ce site.
 verify-resend-email = Adresse du compte à confirmer
+
+# Comptes : messages des formulaires (inscription, connexion, mot de passe, profil, rôles)
+accounts-busy = Le service est très sollicité : réessayez dans quelques secondes.
+accounts-sign-up-throttled = Trop d'inscriptions depuis cette adresse. Réessayez dans { $minutes } min.
+accounts-too-many-requests = Trop de demandes. Réessayez dans { $minutes } min.
+accounts-sign-in-throttled = Trop de tentatives de connexion. Réessayez dans { $seconds } s.
+accounts-password-throttled = trop d'essais du mot de passe : réessayez dans { $seconds } s
+accounts-work-address = utilisez votre adresse professionnelle ({ $domains })
+accounts-choose-unit = choisissez votre service dans la liste
+accounts-unit-gone = ce service n'existe plus : choisissez-en un autre
+accounts-form-has-errors = Le formulaire contient des erreurs : corrigez les champs signalés.
+accounts-email-taken = un compte existe déjà avec cette adresse : connectez-vous
+accounts-created-check-mail = Votre compte est créé. Un message vient d'être envoyé à { $email } : suivez le lien qu'il contient (valable 24 heures) pour confirmer votre adresse, puis connectez-vous.
+accounts-welcome = Bienvenue, { $name } : votre compte est créé.
+accounts-verification-resent = Si un compte attend la confirmation de cette adresse, un nouveau lien vient de lui être envoyé (valable 24 heures).
+accounts-address-confirmed = Votre adresse est confirmée : bienvenue sur Campus IA.
+accounts-verification-link-dead = Ce lien ne fonctionne plus (déjà utilisé ou expiré) : demandez-en un nouveau ci-dessous.
+accounts-confirm-address-first = Confirmez d'abord votre adresse : suivez le lien du message reçu à l'inscription (« Renvoyer le lien de confirmation » plus bas si vous ne le trouvez pas).
+accounts-disabled = Ce compte est désactivé.
+accounts-wrong-credentials = Adresse électronique ou mot de passe incorrect.
+accounts-mail-off = L'envoi de courriels n'est pas configuré sur ce site : demandez à un administrateur de vous aider.
+accounts-reset-sent = Si un compte avec mot de passe existe pour cette adresse, un message vient de lui être envoyé. Le lien qu'il contient est valable 30 minutes.
+accounts-reset-link-dead = Ce lien ne fonctionne plus (déjà utilisé ou expiré) : demandez-en un nouveau.
+accounts-password-unchanged = Le mot de passe n'a pas été modifié.
+accounts-password-reset-done = Votre mot de passe est modifié et toutes vos sessions sont fermées : connectez-vous avec le nouveau.
+accounts-signed-out = Vous êtes déconnecté.
+accounts-name-saved = Votre nom est enregistré.
+accounts-name-unchanged = Le nom n'a pas été modifié.
+accounts-current-password-wrong = le mot de passe actuel est incorrect
+accounts-password-changed = { $closed ->
+    [0] Mot de passe modifié.
+   *[other] Mot de passe modifié. Vos { $closed } autre(s) session(s) ont été fermées.
+}
+accounts-signed-out-everywhere = Toutes vos sessions sont fermées.
+accounts-password-wrong = mot de passe incorrect
+accounts-not-deleted = Le compte n'a pas été supprimé.
+accounts-last-admin-delete = Vous êtes le seul administrateur : nommez-en un autre avant de supprimer votre compte.
+accounts-deleted = Votre compte et vos données ont été supprimés.
+accounts-role-unknown = Rôle inconnu.
+accounts-role-needs-unit = Ce rôle s'exerce sur une unité : choisissez-la.
+accounts-account-gone = Ce compte n'existe plus.
+accounts-role-granted = Rôle attribué.
+accounts-last-admin = Il doit rester au moins un administrateur.
+accounts-role-revoked = Rôle retiré.
+accounts-name-empty = indiquez votre nom
+accounts-name-too-long = le nom ne doit pas dépasser { $max } caractères
+accounts-password-too-short = le mot de passe doit compter au moins { $min } caractères
+accounts-password-too-long = le mot de passe ne doit pas dépasser { $max } caractères
+accounts-password-too-common = ce mot de passe fait partie des plus utilisés : choisissez-en un autre, par exemple une phrase de plusieurs mots
+accounts-password-contains-email = le mot de passe ne doit pas reprendre votre adresse électronique
+accounts-email-empty = l'adresse électronique est obligatoire
+accounts-email-malformed = l'adresse électronique doit avoir la forme nom@domaine.fr
+accounts-email-too-long = l'adresse électronique dépasse 254 caractères
+
+# Unités de l'organisation (page d'administration)
+units-created = Unité « { $name } » créée.
+units-not-created = L'unité n'a pas été créée.
+units-updated = Unité modifiée.
+units-not-updated = L'unité n'a pas été modifiée : { $reason }.
+units-name-empty = le nom de l'unité est obligatoire
+units-name-too-long = le nom de l'unité dépasse { $max } caractères
+units-unknown-parent = l'unité parente n'existe pas
+units-cycle = une unité ne peut pas être déplacée sous elle-même ou sous une de ses sous-unités
+units-invalid-siret = le SIRET « { $siret } » n'a pas 14 chiffres
+units-siret-taken = le SIRET { $siret } est déjà celui d'une autre unité
+units-unknown-time-zone = le fuseau horaire « { $zone } » n'existe pas : choisissez-en un dans la liste
+
+# Espace formateur : messages des formulaires
+authoring-not-editor = Vous n'êtes pas formateur de ce cours.
+authoring-slug-invalid = lettres minuscules sans accent, chiffres et tirets, par exemple ia-et-courrier
+authoring-slug-taken = un cours a déjà cette adresse
+authoring-title-length = donnez un titre de 1 à { $max } caractères
+authoring-course-not-created = Le cours n'a pas été créé.
+authoring-course-created = Cours créé en brouillon : complétez-le puis publiez-le.
+authoring-details-saved = Description enregistrée dans le brouillon.
+authoring-module-needs-title = Module non ajouté : donnez-lui un titre.
+authoring-module-file-exists = Module non ajouté : un fichier porte déjà ce nom.
+authoring-module-added = Module ajouté.
+authoring-module-moved = Module déplacé.
+authoring-module-removed = Module retiré du brouillon.
+authoring-module-action-impossible = Action impossible sur ce module.
+authoring-module-not-in-draft = Ce module n'existe pas dans le brouillon.
+authoring-module-too-large = Le module dépasse { $kilobytes } Ko.
+authoring-module-not-saved-too-large = Non enregistré : le module dépasse { $kilobytes } Ko.
+authoring-draft-saved = Brouillon enregistré.
+authoring-nothing-to-publish = Rien à publier : le brouillon est identique à la version en ligne.
+authoring-not-published = Non publié : le brouillon a { $errors } erreur(s), listées ci-dessous.
+authoring-published = Publié : version { $version } en ligne.
+authoring-restored = Publié : identique à la version { $version }, remise en ligne.
+authoring-unchanged = Le brouillon est identique à la version en ligne.
+authoring-draft-discarded = Brouillon abandonné : vous voyez la version en ligne.
+authoring-version-not-of-course = Cette version n'appartient pas à ce cours.
+authoring-rolled-back = La version { $version } est de nouveau en ligne.
+authoring-binary-file = (fichier binaire, { $bytes } octets)
+authoring-stats-unpublished = Ce cours n'est pas encore publié : pas de statistiques.
+authoring-report-resolved = Signalement marqué comme résolu.
+authoring-editor-added = { $name } peut maintenant modifier ce cours.
+authoring-editor-unknown = Aucun compte n'a l'adresse « { $email } ».
+course-module-gone = Ce module n'existe plus.
+report-kind-coquille = Coquille ou faute
+report-kind-erreur = Information fausse ou dépassée
+report-kind-accessibilite = Problème d'accessibilité
+report-kind-autre = Autre problème
+report-error-kind = choisissez le type de problème
+report-error-message = décrivez le problème en 1 à { $max } caractères
+report-not-sent = Signalement non envoyé.
+report-sent = Merci : le signalement est transmis aux formateurs du cours.
+
+# Connexion par l'employeur, annuaire, activation des comptes
+identity-link-expired = Cette demande de liaison a expiré : connectez-vous à nouveau avec votre fournisseur d'identité.
+identity-link-throttled = Trop de tentatives. Réessayez dans { $seconds } s.
+identity-not-linked = Les comptes n'ont pas été reliés.
+identity-link-expired-again = Cette demande de liaison a expiré : recommencez.
+identity-linked = Vos comptes sont reliés : vous vous connecterez désormais avec votre fournisseur d'identité.
+identity-default-unit-saved = Unité par défaut enregistrée.
+units-gone = Cette unité n'existe plus.
+directory-whole-organisation = Toute l'organisation
+directory-unit-number = unité { $id }
+directory-import-gone = Cet import n'existe pas (ou plus : un import non appliqué est oublié au bout d'un jour).
+directory-import-unknown = Cet import n'existe pas.
+directory-file-has-problems = Ce fichier a des problèmes : corrigez-le et envoyez-le à nouveau.
+directory-already-applied = Cet import a déjà été appliqué.
+directory-nothing-imported = Rien n'a été importé : { $problems }
+directory-import-applied = Import appliqué : { $summary }.
+directory-summary = { $created } créé(s), { $updated } modifié(s), { $unchanged } inchangé(s), { $reactivated } réactivé(s), { $deactivated } désactivé(s), { $units } unité(s) créée(s), { $roles } rôle(s) donné(s), { $sirets } SIRET enregistré(s)
+accounts-cannot-deactivate-self = Vous ne pouvez pas désactiver votre propre compte.
+accounts-account-unknown = Ce compte n'existe pas.
+accounts-reactivated = Compte réactivé.
+accounts-deactivated = Compte désactivé : ses sessions sont fermées, il ne compte plus dans les tableaux RH ; son historique est conservé.
+
+# Suivi RH : messages des filtres et des affectations
+hr-unit-out-of-scope = Cette unité n'est pas dans votre périmètre RH.
+hr-filter-unknown-status = statut inconnu « { $value } »
+hr-filter-bad-due = échéance « { $value } » : une date AAAA-MM-JJ est attendue
+hr-filter-unknown-sort = tri inconnu « { $value } »
+hr-unknown-unit = unité « { $value } » inconnue
+hr-no-unit = Aucune unité n'est rattachée à votre rôle RH.
+hr-agent-unknown = Cet agent n'existe pas.
+hr-agent-out-of-scope = Cet agent n'est dans aucune unité de votre périmètre.
+hr-due-invalid = indiquez une date valide, au format AAAA-MM-JJ
+hr-due-past = le { $date } est déjà passé : choisissez aujourd'hui ou une date à venir
+hr-choose-course = choisissez un cours publié dans la liste
+hr-note-too-long = la note dépasse { $max } caractères
+hr-choose-unit = choisissez une unité
+hr-unit-not-yours = cette unité n'est pas dans votre périmètre RH
+hr-unknown-agents = aucun agent de votre périmètre n'a ces adresses : { $addresses }
+hr-agents-needed = indiquez au moins une adresse électronique d'agent
+hr-choose-target = choisissez une unité ou des agents
+hr-assignment-not-saved = L'affectation n'a pas été enregistrée.
+hr-assignments-saved = { $count ->
+    [1] Affectation enregistrée.
+   *[other] { $count } affectations enregistrées.
+}
+hr-assignment-gone = Cette affectation n'existe plus.
+hr-assignment-out-of-scope = Cette affectation n'est pas dans votre périmètre RH.
+hr-assignment-not-updated = Affectation non modifiée : { $reason }.
+hr-assignment-updated = Affectation modifiée.
+hr-assignment-withdrawn = Affectation retirée : les agents gardent leur progression.
+
+# Atelier : refus des messages
+practice-scenario-unknown = Scénario inconnu.
+practice-message-not-sent = Message non envoyé.
+practice-message-empty = écrivez votre demande avant de l'envoyer
+practice-message-too-long = votre message dépasse { $max } caractères : raccourcissez-le
+practice-personal-data-refused = votre message contient des données personnelles — { $found } : il n'a pas été envoyé à l'assistant externe. Retirez-les puis renvoyez-le
+practice-personal-data-item = « { $text } » ({ $kind })
+practice-assistant-unreachable = l'assistant externe ne répond pas ({ $detail })
+practice-assistant-refused = l'assistant externe a refusé la demande (HTTP { $status }) : { $message }
+practice-assistant-unreadable = la réponse de l'assistant externe est illisible ({ $detail })
+practice-assistant-failed = { $reason } : réessayez dans quelques instants
+practice-rate-limited = vous avez envoyé { $count } messages en une minute : patientez un instant
+practice-conversation-full = cette conversation a atteint { $count } messages : effacez-la pour recommencer
+
+# Quiz et exercices : refus
+quiz-gone = Ce quiz n'existe plus dans la version actuelle du module.
+quiz-answer-too-long = Une réponse dépasse { $max } caractères : raccourcissez-la.
+quiz-no-attempts-left = Vous avez utilisé tous vos essais pour ce quiz : votre meilleur résultat est conservé.
+exercise-gone = Cet exercice n'existe plus dans la version actuelle du module.
+exercise-text-too-long = Votre texte dépasse { $max } caractères : raccourcissez-le.
+exercise-text-empty = Le texte est vide : écrivez votre demande (ou gardez le document à modifier) avant de l'envoyer.
+exercise-rate-limited = Vous avez envoyé { $count } essais en une minute : prenez le temps de relire la correction.
+exercise-daily-limit = Vous avez fait { $count } essais de cet exercice aujourd'hui : reprenez-le demain.
+
+# Attestations, préférences de courriels, accès xAPI
+attestation-reason-needed = indiquez pourquoi l'attestation est révoquée
+attestation-reason-too-long = le motif ne doit pas dépasser { $max } caractères
+attestation-not-revoked = L'attestation n'a pas été révoquée.
+attestation-revocation-unknown = Cette attestation n'existe pas ou est déjà révoquée.
+attestation-revocation-done = Attestation révoquée.
+mail-prefs-saved = Préférences de courriels enregistrées.
+admin-xapi-label-length = donnez un nom de 1 à { $max } caractères (le système qui lira les données)
+admin-xapi-choose-unit = choisissez l'unité dont les données seront lisibles
+admin-xapi-not-created = L'accès n'a pas été créé.
+admin-xapi-created-with-key = Accès créé. Identifiant : { $key }.
+admin-xapi-revoked-done = Accès révoqué : il ne permet plus de lire les données.
+
+# Dates en toutes lettres (courriels)
+month-long-1 = janvier
+month-long-2 = février
+month-long-3 = mars
+month-long-4 = avril
+month-long-5 = mai
+month-long-6 = juin
+month-long-7 = juillet
+month-long-8 = août
+month-long-9 = septembre
+month-long-10 = octobre
+month-long-11 = novembre
+month-long-12 = décembre
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }

@@ -22,7 +22,12 @@ pub struct TreeEntry {
     pub depth: usize,
     /// The SIRET that places agents signing in through ProConnect in this unit.
     pub siret: Option<String>,
+    /// The time zone the unit sets itself (IANA name); `None`: its parent's.
+    pub time_zone: Option<String>,
+    /// The zone in effect, shown when the unit inherits it: `Paris`, `La Réunion`…
+    pub effective_zone: String,
 }
+
 
 /// An account and its roles, for the admin page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +57,18 @@ pub async fn load_organization_tree() -> Result<Vec<TreeEntry>, ServerFnError> {
     } else {
         Default::default()
     };
-    Ok(tree.into_iter().map(|(unit, depth)| TreeEntry { siret: sirets.get(&unit.id).cloned(), unit, depth }).collect())
+    let own_zones = crate::organizations::repository::own_time_zones(&state.db).await.map_err(unavailable)?;
+    let zones = crate::organizations::repository::zones(state.db.pool()).await.map_err(unavailable)?;
+    Ok(tree
+        .into_iter()
+        .map(|(unit, depth)| TreeEntry {
+            siret: sirets.get(&unit.id).cloned(),
+            time_zone: own_zones.get(&unit.id).cloned(),
+            effective_zone: crate::components::labels::zone_name_of(zones.of(Some(unit.id))),
+            unit,
+            depth,
+        })
+        .collect())
 }
 
 #[cfg(feature = "ssr")]
@@ -63,8 +79,9 @@ use crate::web::{client_address, redirect_with, safe_next, set_cookie};
 fn password_busy(error: super::password::HashError) -> Result<(), ServerFnError> {
     match error {
         super::password::HashError::Busy => {
-            crate::error::AppError::too_many("Le service est très sollicité : réessayez dans quelques secondes.", 5);
-            Err(ServerFnError::new("Le service est très sollicité : réessayez dans quelques secondes."))
+            let message = crate::request_locale().text("accounts-busy");
+            crate::error::AppError::too_many(message.clone(), 5);
+            Err(ServerFnError::new(message))
         }
         other => Err(unavailable(other)),
     }
@@ -90,14 +107,15 @@ async fn open_session(state: &crate::state::AppState, user_id: i64) -> Result<()
 #[server]
 pub async fn sign_up(display_name: String, email: String, organization_id: String, password: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
+    let locale = crate::request_locale();
     if !state.signup_open {
-        redirect_with(&FormFeedback::new("inscription").failure("La création de compte est fermée sur ce site : connectez-vous avec le compte fourni par votre employeur."), "/inscription");
+        redirect_with(&FormFeedback::new("inscription").failure(locale.text("sign-up-closed")), "/inscription");
         return Ok(());
     }
     let address = client_address().await;
     if let Some(wait) = super::throttle::reserve(&state.db, super::throttle::Action::SignUp, None, &address).await.map_err(unavailable)? {
         let feedback = FormFeedback::new("inscription").value("display_name", &display_name).value("email", &email);
-        redirect_with(&feedback.failure(format!("Trop d'inscriptions depuis cette adresse. Réessayez dans {} min.", (wait + 59) / 60)), "/inscription");
+        redirect_with(&feedback.failure(locale.text_with("accounts-sign-up-throttled", &[("minutes", ((wait + 59) / 60).into())])), "/inscription");
         return Ok(());
     }
     let mut feedback = FormFeedback::new("inscription")
@@ -107,33 +125,33 @@ pub async fn sign_up(display_name: String, email: String, organization_id: Strin
     let normalized = match super::normalize_email(&email) {
         Ok(email) => Some(email),
         Err(error) => {
-            feedback = feedback.error("email", error.to_string());
+            feedback = feedback.error("email", error.message(locale));
             None
         }
     };
     if let (Some(email), false) = (&normalized, state.signup_domains.is_empty()) {
         let domain = email.rsplit('@').next().unwrap_or_default();
         if !state.signup_domains.iter().any(|allowed| domain == allowed || domain.ends_with(&format!(".{allowed}"))) {
-            feedback = feedback.error("email", format!("utilisez votre adresse professionnelle ({})", state.signup_domains.join(", ")));
+            feedback = feedback.error("email", locale.text_with("accounts-work-address", &[("domains", state.signup_domains.join(", ").into())]));
         }
     }
-    if let Err(reason) = super::clean_display_name(&display_name) {
-        feedback = feedback.error("display_name", reason);
+    if let Err(reason) = super::check_display_name(&display_name) {
+        feedback = feedback.error("display_name", reason.message(locale));
     }
     let unit = parse_unit(&organization_id);
     match unit {
-        None => feedback = feedback.error("organization_id", "choisissez votre service dans la liste"),
+        None => feedback = feedback.error("organization_id", locale.text("accounts-choose-unit")),
         Some(id) => {
             if crate::organizations::repository::find(&state.db, id).await.map_err(unavailable)?.is_none() {
-                feedback = feedback.error("organization_id", "ce service n'existe plus : choisissez-en un autre");
+                feedback = feedback.error("organization_id", locale.text("accounts-unit-gone"));
             }
         }
     }
     if let Err(error) = super::check_password_policy(&password, normalized.as_deref().unwrap_or(&email)) {
-        feedback = feedback.error("password", error.to_string());
+        feedback = feedback.error("password", error.message(locale));
     }
     if feedback.has_errors() {
-        redirect_with(&feedback.failure("Le formulaire contient des erreurs : corrigez les champs signalés."), "/inscription");
+        redirect_with(&feedback.failure(locale.text("accounts-form-has-errors")), "/inscription");
         return Ok(());
     }
     let hash = match super::password::hash_password(password).await {
@@ -149,8 +167,8 @@ pub async fn sign_up(display_name: String, email: String, organization_id: Strin
         Ok(user) => user,
         Err(super::repository::AccountError::EmailTaken) => {
             let feedback = feedback
-                .error("email", "un compte existe déjà avec cette adresse : connectez-vous")
-                .failure("Le formulaire contient des erreurs : corrigez les champs signalés.");
+                .error("email", locale.text("accounts-email-taken"))
+                .failure(locale.text("accounts-form-has-errors"));
             redirect_with(&feedback, "/inscription");
             return Ok(());
         }
@@ -158,15 +176,15 @@ pub async fn sign_up(display_name: String, email: String, organization_id: Strin
     };
     if state.mail_enabled {
         // The account signs in once its owner follows the link mailed to the address.
-        super::verification::start(&state.db, &state.public_url, user.id, crate::request_locale()).await.map_err(unavailable)?;
+        super::verification::start(&state.db, &state.public_url, user.id, locale).await.map_err(unavailable)?;
         redirect_with(
-            &FormFeedback::success("connexion", format!("Votre compte est créé. Un message vient d'être envoyé à {} : suivez le lien qu'il contient (valable 24 heures) pour confirmer votre adresse, puis connectez-vous.", user.email)),
+            &FormFeedback::success("connexion", locale.text_with("accounts-created-check-mail", &[("email", user.email.clone().into())])),
             "/connexion",
         );
         return Ok(());
     }
     open_session(&state, user.id).await?;
-    redirect_with(&FormFeedback::success("bienvenue", format!("Bienvenue, {} : votre compte est créé.", user.display_name)), "/cours");
+    redirect_with(&FormFeedback::success("bienvenue", locale.text_with("accounts-welcome", &[("name", user.display_name.clone().into())])), "/cours");
     Ok(())
 }
 
@@ -175,17 +193,19 @@ pub async fn sign_up(display_name: String, email: String, organization_id: Strin
 #[server]
 pub async fn resend_verification(email: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
+    let locale = crate::request_locale();
     let account_key = super::normalize_email(&email).unwrap_or_else(|_| email.trim().to_lowercase());
     let address = client_address().await;
     if let Some(wait) = super::throttle::reserve(&state.db, super::throttle::Action::PasswordReset, Some(&account_key), &address).await.map_err(unavailable)? {
-        redirect_with(&FormFeedback::new("confirmation").value("email", &email).failure(format!("Trop de demandes. Réessayez dans {} min.", (wait + 59) / 60)), "/connexion");
+        let message = locale.text_with("accounts-too-many-requests", &[("minutes", ((wait + 59) / 60).into())]);
+        redirect_with(&FormFeedback::new("confirmation").value("email", &email).failure(message), "/connexion");
         return Ok(());
     }
     if state.mail_enabled {
-        super::verification::resend(&state.db, &state.public_url, &email, crate::request_locale()).await.map_err(unavailable)?;
+        super::verification::resend(&state.db, &state.public_url, &email, locale).await.map_err(unavailable)?;
     }
     redirect_with(
-        &FormFeedback::success("confirmation", "Si un compte attend la confirmation de cette adresse, un nouveau lien vient de lui être envoyé (valable 24 heures)."),
+        &FormFeedback::success("confirmation", locale.text("accounts-verification-resent")),
         "/connexion",
     );
     Ok(())
@@ -202,12 +222,13 @@ pub async fn load_verification_link(token: String) -> Result<bool, ServerFnError
 #[server]
 pub async fn confirm_address(token: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
+    let locale = crate::request_locale();
     match super::verification::confirm(&state.db, &token).await.map_err(unavailable)? {
         Some(user_id) => {
             open_session(&state, user_id).await?;
-            redirect_with(&FormFeedback::success("bienvenue", "Votre adresse est confirmée : bienvenue sur Campus IA."), "/cours");
+            redirect_with(&FormFeedback::success("bienvenue", locale.text("accounts-address-confirmed")), "/cours");
         }
-        None => redirect_with(&FormFeedback::new("confirmation").failure("Ce lien ne fonctionne plus (déjà utilisé ou expiré) : demandez-en un nouveau ci-dessous."), "/connexion"),
+        None => redirect_with(&FormFeedback::new("confirmation").failure(locale.text("accounts-verification-link-dead")), "/connexion"),
     }
     Ok(())
 }
@@ -216,12 +237,13 @@ pub async fn confirm_address(token: String) -> Result<(), ServerFnError> {
 #[server]
 pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), ServerFnError> {
     let state = app_state()?;
+    let locale = crate::request_locale();
     let account_key = super::normalize_email(&email).unwrap_or_else(|_| email.trim().to_lowercase());
     let address = client_address().await;
     let back = FormFeedback::new("connexion").value("email", &email);
     // The attempt is counted before the password is checked (see `throttle`).
     if let Some(wait) = super::throttle::reserve(&state.db, super::throttle::Action::SignIn, Some(&account_key), &address).await.map_err(unavailable)? {
-        redirect_with(&back.failure(format!("Trop de tentatives de connexion. Réessayez dans {wait} s.")), "/connexion");
+        redirect_with(&back.failure(locale.text_with("accounts-sign-in-throttled", &[("seconds", wait.into())])), "/connexion");
         return Ok(());
     }
     let account = super::repository::credentials(&state.db, &email).await.map_err(unavailable)?;
@@ -236,7 +258,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     match user_id {
         Some(_) if valid && !disabled && !verified => {
             redirect_with(
-                &back.failure("Confirmez d'abord votre adresse : suivez le lien du message reçu à l'inscription (« Renvoyer le lien de confirmation » plus bas si vous ne le trouvez pas)."),
+                &back.failure(locale.text("accounts-confirm-address-first")),
                 "/connexion",
             );
         }
@@ -246,7 +268,7 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
             leptos_axum::redirect(safe_next(next.as_deref().unwrap_or("/mon-parcours")));
         }
         _ => {
-            let message = if disabled { "Ce compte est désactivé." } else { "Adresse électronique ou mot de passe incorrect." };
+            let message = locale.text(if disabled { "accounts-disabled" } else { "accounts-wrong-credentials" });
             redirect_with(&back.failure(message), "/connexion");
         }
     }
@@ -261,7 +283,7 @@ async fn confirm_password(state: &crate::state::AppState, user: &CurrentUser, pa
     let account_key = format!("user:{}", user.id);
     let address = client_address().await;
     if let Some(wait) = reserve(&state.db, Action::PasswordConfirmation, Some(&account_key), &address).await.map_err(unavailable)? {
-        return Ok(Err(format!("trop d'essais du mot de passe : réessayez dans {wait} s")));
+        return Ok(Err(crate::request_locale().text_with("accounts-password-throttled", &[("seconds", wait.into())])));
     }
     let stored = super::repository::password_hash(&state.db, user.id).await.map_err(unavailable)?;
     let valid = match super::password::verify_password(password, stored).await {
@@ -279,26 +301,21 @@ async fn confirm_password(state: &crate::state::AppState, user: &CurrentUser, pa
 #[server]
 pub async fn request_password_reset(email: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
+    let locale = crate::request_locale();
     let back = "/mot-de-passe-oublie";
     let feedback = FormFeedback::new("oubli").value("email", &email);
     if !state.mail_enabled {
-        redirect_with(&feedback.failure("L'envoi de courriels n'est pas configuré sur ce site : demandez à un administrateur de vous aider."), back);
+        redirect_with(&feedback.failure(locale.text("accounts-mail-off")), back);
         return Ok(());
     }
     let account_key = super::normalize_email(&email).unwrap_or_else(|_| email.trim().to_lowercase());
     let address = client_address().await;
     if let Some(wait) = super::throttle::reserve(&state.db, super::throttle::Action::PasswordReset, Some(&account_key), &address).await.map_err(unavailable)? {
-        redirect_with(&feedback.failure(format!("Trop de demandes. Réessayez dans {} min.", (wait + 59) / 60)), back);
+        redirect_with(&feedback.failure(locale.text_with("accounts-too-many-requests", &[("minutes", ((wait + 59) / 60).into())])), back);
         return Ok(());
     }
-    super::reset::request(&state.db, &state.public_url, &email, crate::request_locale()).await.map_err(unavailable)?;
-    redirect_with(
-        &FormFeedback::success(
-            "oubli",
-            "Si un compte avec mot de passe existe pour cette adresse, un message vient de lui être envoyé. Le lien qu'il contient est valable 30 minutes.",
-        ),
-        back,
-    );
+    super::reset::request(&state.db, &state.public_url, &email, locale).await.map_err(unavailable)?;
+    redirect_with(&FormFeedback::success("oubli", locale.text("accounts-reset-sent")), back);
     Ok(())
 }
 
@@ -307,13 +324,15 @@ pub async fn request_password_reset(email: String) -> Result<(), ServerFnError> 
 #[server]
 pub async fn reset_password(token: String, new_password: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
+    let locale = crate::request_locale();
     let back = format!("/mot-de-passe-oublie/{}", token.chars().filter(char::is_ascii_hexdigit).collect::<String>());
     let Some(email) = super::reset::valid_token(&state.db, &token).await.map_err(unavailable)? else {
-        redirect_with(&FormFeedback::new("oubli").failure("Ce lien ne fonctionne plus (déjà utilisé ou expiré) : demandez-en un nouveau."), "/mot-de-passe-oublie");
+        redirect_with(&FormFeedback::new("oubli").failure(locale.text("accounts-reset-link-dead")), "/mot-de-passe-oublie");
         return Ok(());
     };
     if let Err(error) = super::check_password_policy(&new_password, &email) {
-        redirect_with(&FormFeedback::new("nouveau-mot-de-passe").error("new_password", error.to_string()).failure("Le mot de passe n'a pas été modifié."), &back);
+        let feedback = FormFeedback::new("nouveau-mot-de-passe").error("new_password", error.message(locale)).failure(locale.text("accounts-password-unchanged"));
+        redirect_with(&feedback, &back);
         return Ok(());
     }
     let hash = match super::password::hash_password(new_password).await {
@@ -321,11 +340,11 @@ pub async fn reset_password(token: String, new_password: String) -> Result<(), S
         Err(error) => return password_busy(error),
     };
     if super::reset::complete(&state.db, &token, &hash).await.map_err(unavailable)?.is_none() {
-        redirect_with(&FormFeedback::new("oubli").failure("Ce lien ne fonctionne plus (déjà utilisé ou expiré) : demandez-en un nouveau."), "/mot-de-passe-oublie");
+        redirect_with(&FormFeedback::new("oubli").failure(locale.text("accounts-reset-link-dead")), "/mot-de-passe-oublie");
         return Ok(());
     }
     set_cookie(&super::session::clear_session_cookie(state.secure_cookies));
-    redirect_with(&FormFeedback::success("connexion", "Votre mot de passe est modifié et toutes vos sessions sont fermées : connectez-vous avec le nouveau."), "/connexion");
+    redirect_with(&FormFeedback::success("connexion", locale.text("accounts-password-reset-done")), "/connexion");
     Ok(())
 }
 
@@ -349,7 +368,7 @@ pub async fn sign_out() -> Result<(), ServerFnError> {
         }
     }
     set_cookie(&super::session::clear_session_cookie(state.secure_cookies));
-    redirect_with(&FormFeedback::success("connexion", "Vous êtes déconnecté."), provider_logout.as_deref().unwrap_or("/connexion"));
+    redirect_with(&FormFeedback::success("connexion", crate::request_locale().text("accounts-signed-out")), provider_logout.as_deref().unwrap_or("/connexion"));
     Ok(())
 }
 
@@ -357,12 +376,13 @@ pub async fn sign_out() -> Result<(), ServerFnError> {
 pub async fn update_profile(display_name: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
     let user = super::authz::require_user()?;
+    let locale = crate::request_locale();
     let feedback = match super::repository::set_display_name(&state.db, user.id, &display_name).await {
-        Ok(()) => FormFeedback::success("profil", "Votre nom est enregistré."),
+        Ok(()) => FormFeedback::success("profil", locale.text("accounts-name-saved")),
         Err(super::repository::AccountError::InvalidName(reason)) => FormFeedback::new("profil")
             .value("display_name", &display_name)
-            .error("display_name", reason)
-            .failure("Le nom n'a pas été modifié."),
+            .error("display_name", super::check_display_name(&display_name).err().map_or_else(|| reason.to_owned(), |e| e.message(locale)))
+            .failure(locale.text("accounts-name-unchanged")),
         Err(error) => return Err(unavailable(error)),
     };
     redirect_with(&feedback, "/mon-compte");
@@ -374,17 +394,18 @@ pub async fn update_profile(display_name: String) -> Result<(), ServerFnError> {
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
     let user = super::authz::require_user()?;
+    let locale = crate::request_locale();
     let mut feedback = FormFeedback::new("mot-de-passe");
     match confirm_password(&state, &user, current_password).await? {
         Ok(true) => {}
-        Ok(false) => feedback = feedback.error("current_password", "le mot de passe actuel est incorrect"),
+        Ok(false) => feedback = feedback.error("current_password", locale.text("accounts-current-password-wrong")),
         Err(reason) => feedback = feedback.error("current_password", reason),
     }
     if let Err(error) = super::check_password_policy(&new_password, &user.email) {
-        feedback = feedback.error("new_password", error.to_string());
+        feedback = feedback.error("new_password", error.message(locale));
     }
     if feedback.has_errors() {
-        redirect_with(&feedback.failure("Le mot de passe n'a pas été modifié."), "/mon-compte");
+        redirect_with(&feedback.failure(locale.text("accounts-password-unchanged")), "/mon-compte");
         return Ok(());
     }
     let hash = match super::password::hash_password(new_password).await {
@@ -393,11 +414,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     };
     super::repository::set_password_hash(&state.db, user.id, &hash).await.map_err(unavailable)?;
     let closed = super::session::delete_all_for_user(&state.db, user.id, Some(user.session_id)).await.map_err(unavailable)?;
-    let message = if closed > 0 {
-        format!("Mot de passe modifié. Vos {closed} autre(s) session(s) ont été fermées.")
-    } else {
-        "Mot de passe modifié.".to_owned()
-    };
+    let message = locale.text_with("accounts-password-changed", &[("closed", closed.into())]);
     redirect_with(&FormFeedback::success("mot-de-passe", message), "/mon-compte");
     Ok(())
 }
@@ -409,7 +426,7 @@ pub async fn sign_out_everywhere() -> Result<(), ServerFnError> {
     let user = super::authz::require_user()?;
     super::session::delete_all_for_user(&state.db, user.id, None).await.map_err(unavailable)?;
     set_cookie(&super::session::clear_session_cookie(state.secure_cookies));
-    redirect_with(&FormFeedback::success("connexion", "Toutes vos sessions sont fermées."), "/connexion");
+    redirect_with(&FormFeedback::success("connexion", crate::request_locale().text("accounts-signed-out-everywhere")), "/connexion");
     Ok(())
 }
 
@@ -418,27 +435,25 @@ pub async fn sign_out_everywhere() -> Result<(), ServerFnError> {
 pub async fn delete_account(password: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
     let user = super::authz::require_user()?;
+    let locale = crate::request_locale();
     let refusal = match confirm_password(&state, &user, password).await? {
         Ok(true) => None,
-        Ok(false) => Some("mot de passe incorrect".to_owned()),
+        Ok(false) => Some(locale.text("accounts-password-wrong")),
         Err(reason) => Some(reason),
     };
     if let Some(reason) = refusal {
-        let feedback = FormFeedback::new("suppression").error("password", reason).failure("Le compte n'a pas été supprimé.");
+        let feedback = FormFeedback::new("suppression").error("password", reason).failure(locale.text("accounts-not-deleted"));
         redirect_with(&feedback, "/mon-compte");
         return Ok(());
     }
     if user.is_admin() && super::repository::admin_count(&state.db).await.map_err(unavailable)? <= 1 {
-        redirect_with(
-            &FormFeedback::new("suppression").failure("Vous êtes le seul administrateur : nommez-en un autre avant de supprimer votre compte."),
-            "/mon-compte",
-        );
+        redirect_with(&FormFeedback::new("suppression").failure(locale.text("accounts-last-admin-delete")), "/mon-compte");
         return Ok(());
     }
     super::repository::delete(&state.db, user.id).await.map_err(unavailable)?;
     audit::record(&state.db, None, "account.delete", &format!("user:{}", user.id), "compte supprimé par son titulaire").await.map_err(unavailable)?;
     set_cookie(&super::session::clear_session_cookie(state.secure_cookies));
-    redirect_with(&FormFeedback::success("connexion", "Votre compte et vos données ont été supprimés."), "/connexion");
+    redirect_with(&FormFeedback::success("connexion", locale.text("accounts-deleted")), "/connexion");
     Ok(())
 }
 
@@ -463,24 +478,25 @@ pub async fn load_audit_log() -> Result<Vec<crate::audit::AuditEntry>, ServerFnE
 pub async fn grant_role(user_id: i64, role: String, organization_id: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
     let admin = super::authz::require_admin()?;
+    let locale = crate::request_locale();
     let Some(role) = Role::from_id(&role).filter(|r| *r != Role::Agent) else {
-        redirect_with(&FormFeedback::new("roles").failure("Rôle inconnu."), "/admin/utilisateurs");
+        redirect_with(&FormFeedback::new("roles").failure(locale.text("accounts-role-unknown")), "/admin/utilisateurs");
         return Ok(());
     };
     let unit = parse_unit(&organization_id);
     if role.is_scoped() && unit.is_none() {
-        redirect_with(&FormFeedback::new("roles").failure("Ce rôle s'exerce sur une unité : choisissez-la."), "/admin/utilisateurs");
+        redirect_with(&FormFeedback::new("roles").failure(locale.text("accounts-role-needs-unit")), "/admin/utilisateurs");
         return Ok(());
     }
     if super::repository::find(&state.db, user_id).await.map_err(unavailable)?.is_none() {
-        redirect_with(&FormFeedback::new("roles").failure("Ce compte n'existe plus."), "/admin/utilisateurs");
+        redirect_with(&FormFeedback::new("roles").failure(locale.text("accounts-account-gone")), "/admin/utilisateurs");
         return Ok(());
     }
     let scope = if role.is_scoped() { unit } else { None };
     super::repository::grant_role(&state.db, user_id, role, scope, Some(admin.id)).await.map_err(unavailable)?;
     let details = format!("rôle {} {}", role.id(), scope.map(|s| format!("sur l'unité {s}")).unwrap_or_default());
     audit::record(&state.db, Some(admin.id), "role.grant", &format!("user:{user_id}"), details.trim()).await.map_err(unavailable)?;
-    redirect_with(&FormFeedback::success("roles", "Rôle attribué."), "/admin/utilisateurs");
+    redirect_with(&FormFeedback::success("roles", locale.text("accounts-role-granted")), "/admin/utilisateurs");
     Ok(())
 }
 
@@ -488,6 +504,7 @@ pub async fn grant_role(user_id: i64, role: String, organization_id: String) -> 
 pub async fn revoke_role(grant_id: i64) -> Result<(), ServerFnError> {
     let state = app_state()?;
     let admin = super::authz::require_admin()?;
+    let locale = crate::request_locale();
     let roles_before = super::repository::admin_count(&state.db).await.map_err(unavailable)?;
     let is_admin_grant = super::repository::list_with_roles(&state.db)
         .await
@@ -496,7 +513,7 @@ pub async fn revoke_role(grant_id: i64) -> Result<(), ServerFnError> {
         .flat_map(|(_, roles, _)| roles.iter())
         .any(|g| g.id == grant_id && g.role == Role::Admin);
     if is_admin_grant && roles_before <= 1 {
-        redirect_with(&FormFeedback::new("roles").failure("Il doit rester au moins un administrateur."), "/admin/utilisateurs");
+        redirect_with(&FormFeedback::new("roles").failure(locale.text("accounts-last-admin")), "/admin/utilisateurs");
         return Ok(());
     }
     if let Some(user_id) = super::repository::revoke_role(&state.db, grant_id).await.map_err(unavailable)? {
@@ -504,7 +521,7 @@ pub async fn revoke_role(grant_id: i64) -> Result<(), ServerFnError> {
             .await
             .map_err(unavailable)?;
     }
-    redirect_with(&FormFeedback::success("roles", "Rôle retiré."), "/admin/utilisateurs");
+    redirect_with(&FormFeedback::success("roles", locale.text("accounts-role-revoked")), "/admin/utilisateurs");
     Ok(())
 }
 
@@ -512,45 +529,66 @@ pub async fn revoke_role(grant_id: i64) -> Result<(), ServerFnError> {
 pub async fn create_organization(name: String, parent_id: String) -> Result<(), ServerFnError> {
     let state = app_state()?;
     let admin = super::authz::require_admin()?;
+    let locale = crate::request_locale();
     let feedback = match crate::organizations::repository::create(&state.db, parse_unit(&parent_id), &name).await {
         Ok(unit) => {
             audit::record(&state.db, Some(admin.id), "organization.create", &format!("organization:{}", unit.id), &unit.name)
                 .await
                 .map_err(unavailable)?;
-            FormFeedback::success("unites", format!("Unité « {} » créée.", unit.name))
+            FormFeedback::success("unites", locale.text_with("units-created", &[("name", unit.name.clone().into())]))
         }
         Err(crate::organizations::repository::OrganizationError::Database(error)) => return Err(unavailable(error)),
-        Err(error) => FormFeedback::new("unites").value("name", &name).error("name", error.to_string()).failure("L'unité n'a pas été créée."),
+        Err(error) => FormFeedback::new("unites")
+            .value("name", &name)
+            .error("name", crate::organizations::change_refusal(&error, locale))
+            .failure(locale.text("units-not-created")),
     };
     redirect_with(&feedback, "/admin/unites");
     Ok(())
 }
 
 #[server]
-pub async fn update_organization(id: i64, name: String, parent_id: String, siret: Option<String>) -> Result<(), ServerFnError> {
+pub async fn update_organization(
+    id: i64,
+    name: String,
+    parent_id: String,
+    // The unit form always sends both; an empty (or absent) field clears the value.
+    #[server(default)] siret: String,
+    #[server(default)] time_zone: String,
+) -> Result<(), ServerFnError> {
     use crate::organizations::repository as units;
     let state = app_state()?;
     let admin = super::authz::require_admin()?;
+    let locale = crate::request_locale();
     let result = match units::rename(&state.db, id, &name).await {
         Ok(_) => units::move_to(&state.db, id, parse_unit(&parent_id)).await,
         Err(error) => Err(error),
     };
-    let result = match (result, &siret) {
-        (Ok(()), Some(siret)) => units::set_siret(&state.db, id, siret).await,
-        (other, _) => other,
+    let result = match result {
+        Ok(()) => units::set_siret(&state.db, id, &siret).await,
+        other => other,
+    };
+    let result = match result {
+        Ok(()) => units::set_time_zone(&state.db, id, &time_zone).await,
+        other => other,
     };
     if result.is_ok() {
-        // A unit under a new parent is covered by other assignments.
+        // A unit under a new parent is covered by other assignments; a new zone moves due times.
         crate::reporting::repository::rebuild_all_enrolments(&state.db).await.map_err(unavailable)?;
     }
     let feedback = match result {
         Ok(()) => {
-            let details = format!("nom « {} », parent {}, SIRET {}", name.trim(), parent_id.trim(), siret.as_deref().unwrap_or("inchangé"));
+            let or = |value: &str, empty: &'static str| if value.trim().is_empty() { empty.to_owned() } else { value.trim().to_owned() };
+            let details =
+                format!("nom « {} », parent {}, SIRET {}, fuseau {}", name.trim(), parent_id.trim(), or(&siret, "aucun"), or(&time_zone, "hérité"));
             audit::record(&state.db, Some(admin.id), "organization.update", &format!("organization:{id}"), &details).await.map_err(unavailable)?;
-            FormFeedback::success("unites", "Unité modifiée.")
+            FormFeedback::success("unites", locale.text("units-updated"))
         }
         Err(units::OrganizationError::Database(error)) => return Err(unavailable(error)),
-        Err(error) => FormFeedback::new("unites").failure(format!("L'unité n'a pas été modifiée : {error}.")),
+        Err(error) => {
+            let reason = crate::organizations::change_refusal(&error, locale);
+            FormFeedback::new("unites").failure(locale.text_with("units-not-updated", &[("reason", reason.into())]))
+        }
     };
     redirect_with(&feedback, "/admin/unites");
     Ok(())

@@ -4,6 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "ssr")]
+use crate::i18n::Locale;
+
 pub mod api;
 pub mod forms;
 
@@ -69,6 +72,9 @@ pub struct CurrentUser {
     pub email: String,
     pub display_name: String,
     pub organization_id: Option<i64>,
+    /// The IANA time zone of their unit (inherited up the tree, Europe/Paris at the root): the
+    /// zone of the times shown to them.
+    pub time_zone: String,
     pub roles: Vec<RoleGrant>,
     pub session_id: i64,
 }
@@ -87,16 +93,47 @@ impl CurrentUser {
 /// Longest display name, in characters (it is printed on attestations).
 pub const DISPLAY_NAME_MAX_CHARS: usize = 120;
 
-/// A display name as stored: single spaces; `None` when empty or too long.
-pub fn clean_display_name(name: &str) -> Result<String, &'static str> {
+/// Why a display name is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DisplayNameError {
+    Empty,
+    TooLong,
+}
+
+impl DisplayNameError {
+    /// The reason in French, as stored in errors and shown by the command line and SCIM.
+    pub fn french(self) -> &'static str {
+        match self {
+            DisplayNameError::Empty => "indiquez votre nom",
+            DisplayNameError::TooLong => "le nom ne doit pas dépasser 120 caractères",
+        }
+    }
+
+    /// The reason shown in a form, in `locale`.
+    #[cfg(feature = "ssr")]
+    pub fn message(self, locale: Locale) -> String {
+        match self {
+            DisplayNameError::Empty => locale.text("accounts-name-empty"),
+            DisplayNameError::TooLong => locale.text_with("accounts-name-too-long", &[("max", DISPLAY_NAME_MAX_CHARS.into())]),
+        }
+    }
+}
+
+/// A display name as stored: single spaces; an error when empty or too long.
+pub fn check_display_name(name: &str) -> Result<String, DisplayNameError> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        Err("indiquez votre nom")
+        Err(DisplayNameError::Empty)
     } else if name.chars().count() > DISPLAY_NAME_MAX_CHARS {
-        Err("le nom ne doit pas dépasser 120 caractères")
+        Err(DisplayNameError::TooLong)
     } else {
         Ok(name)
     }
+}
+
+/// [`check_display_name`] with the reason in French.
+pub fn clean_display_name(name: &str) -> Result<String, &'static str> {
+    check_display_name(name).map_err(DisplayNameError::french)
 }
 
 pub const PASSWORD_MIN_CHARS: usize = 8;
@@ -114,6 +151,19 @@ pub enum PasswordError {
     TooCommon,
     #[error("le mot de passe ne doit pas reprendre votre adresse électronique")]
     ContainsEmail,
+}
+
+impl PasswordError {
+    /// The reason shown in a form, in `locale` (the `Display` text stays French, for logs).
+    #[cfg(feature = "ssr")]
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            PasswordError::TooShort => locale.text_with("accounts-password-too-short", &[("min", PASSWORD_MIN_CHARS.into())]),
+            PasswordError::TooLong => locale.text_with("accounts-password-too-long", &[("max", PASSWORD_MAX_CHARS.into())]),
+            PasswordError::TooCommon => locale.text("accounts-password-too-common"),
+            PasswordError::ContainsEmail => locale.text("accounts-password-contains-email"),
+        }
+    }
 }
 
 static COMMON_PASSWORDS: &str = include_str!("../../data/common-passwords.txt");
@@ -159,6 +209,18 @@ pub enum EmailError {
     TooLong,
 }
 
+impl EmailError {
+    /// The reason shown in a form, in `locale` (the `Display` text stays French, for logs).
+    #[cfg(feature = "ssr")]
+    pub fn message(&self, locale: Locale) -> String {
+        locale.text(match self {
+            EmailError::Empty => "accounts-email-empty",
+            EmailError::Malformed => "accounts-email-malformed",
+            EmailError::TooLong => "accounts-email-too-long",
+        })
+    }
+}
+
 /// Checks the shape of an e-mail address and returns it lower-cased, as it is stored.
 ///
 /// Deliberately simple (one `@`, a dot in the domain, no spaces): the only real proof that an
@@ -197,6 +259,26 @@ mod tests {
         assert_eq!(check_password_policy("cheval agrafe pile correcte", "a@b.fr"), Ok(()));
         assert_eq!(check_password_policy("ééééééé€", "a@b.fr"), Ok(()), "length counts characters");
         assert!(COMMON_PASSWORDS.lines().filter(|l| !l.starts_with('#')).count() >= 10_000);
+    }
+
+    /// The French catalogue says exactly what the errors' `Display` says (logs, SCIM, the CLI).
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn form_messages_are_translated_and_match_the_french_errors() {
+        use PasswordError::*;
+        for error in [TooShort, TooLong, TooCommon, ContainsEmail] {
+            assert_eq!(error.message(Locale::Fr), error.to_string());
+            assert_ne!(error.message(Locale::En), error.to_string());
+        }
+        for error in [EmailError::Empty, EmailError::Malformed, EmailError::TooLong] {
+            assert_eq!(error.message(Locale::Fr), error.to_string());
+            assert_ne!(error.message(Locale::En), error.to_string());
+        }
+        for error in [DisplayNameError::Empty, DisplayNameError::TooLong] {
+            assert_eq!(error.message(Locale::Fr), error.french());
+            assert_ne!(error.message(Locale::En), error.french());
+        }
+        assert_eq!(clean_display_name(&"x".repeat(121)), Err("le nom ne doit pas dépasser 120 caractères"));
     }
 
     #[test]

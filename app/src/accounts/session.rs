@@ -72,12 +72,21 @@ pub async fn user_for_token(db: &Database, token: &str) -> Result<Option<Current
         last_seen_at: i64,
         #[sqlx(flatten)]
         user: User,
+        time_zone: Option<String>,
     }
     let at = now();
-    let Some(Session { session_id, last_seen_at, user }) = sqlx::query_as(
-        "SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.display_name, u.organization_id \
-         FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.disabled_at IS NULL",
+    let Some(Session { session_id, last_seen_at, user, time_zone }) = sqlx::query_as(
+        // With the time zone of the agent's unit: its own, or the nearest ancestor's.
+        "WITH RECURSIVE live AS ( \
+             SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.display_name, u.organization_id \
+             FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.disabled_at IS NULL \
+         ), up (id, parent_id, time_zone, depth) AS ( \
+             SELECT o.id, o.parent_id, o.time_zone, 0 FROM organizations o WHERE o.id IN (SELECT organization_id FROM live) \
+             UNION ALL \
+             SELECT o.id, o.parent_id, o.time_zone, up.depth + 1 FROM organizations o JOIN up ON o.id = up.parent_id WHERE up.depth < 64 \
+         ) \
+         SELECT live.*, (SELECT up.time_zone FROM up WHERE up.time_zone IS NOT NULL ORDER BY up.depth LIMIT 1) AS time_zone FROM live",
     )
     .bind(hash_token(token))
     .bind(at)
@@ -95,6 +104,7 @@ pub async fn user_for_token(db: &Database, token: &str) -> Result<Option<Current
         email: user.email,
         display_name: user.display_name,
         organization_id: user.organization_id,
+        time_zone: time_zone.filter(|name| crate::time::zone(name).is_some()).unwrap_or_else(|| crate::time::DEFAULT_TIME_ZONE.to_owned()),
         roles: roles_of(db, user.id).await?,
         session_id,
     }))

@@ -73,7 +73,10 @@ pub struct ModuleEditor {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preview {
     pub html: String,
-    pub diagnostics: Vec<Diagnostic>,
+    /// `2 problèmes à corriger`, or `None` when there is none.
+    pub problems_title: Option<String>,
+    /// Each problem written out: `ligne 3, colonne 1 — erreur : …` (the island has no catalogue).
+    pub problems: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,7 +145,7 @@ mod support {
             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
                 response.set_status(axum::http::StatusCode::FORBIDDEN);
             }
-            return Err(ServerFnError::new("Vous n'êtes pas formateur de ce cours."));
+            return Err(ServerFnError::new(crate::request_locale().text("authoring-not-editor")));
         }
         Ok((state, user))
     }
@@ -232,18 +235,19 @@ pub async fn create_course(slug: String, title: String) -> Result<(), ServerFnEr
     };
     let state = app_state()?;
     let user = crate::accounts::authz::require_role(Role::Trainer)?;
+    let locale = crate::request_locale();
     let (slug, title) = (slug.trim().to_owned(), title.trim().to_owned());
     let mut feedback = FormFeedback::new("nouveau-cours").value("slug", &slug).value("title", &title);
     if !is_slug(&slug) {
-        feedback = feedback.error("slug", "lettres minuscules sans accent, chiffres et tirets, par exemple ia-et-courrier");
+        feedback = feedback.error("slug", locale.text("authoring-slug-invalid"));
     } else if repository::course_exists(&state.db, &slug).await.map_err(unavailable)? {
-        feedback = feedback.error("slug", "un cours a déjà cette adresse");
+        feedback = feedback.error("slug", locale.text("authoring-slug-taken"));
     }
     if title.is_empty() || title.chars().count() > 120 {
-        feedback = feedback.error("title", "donnez un titre de 1 à 120 caractères");
+        feedback = feedback.error("title", locale.text_with("authoring-title-length", &[("max", 120_usize.into())]));
     }
     if feedback.has_errors() {
-        redirect_with(&feedback.failure("Le cours n'a pas été créé."), "/formation#nouveau");
+        redirect_with(&feedback.failure(locale.text("authoring-course-not-created")), "/formation#nouveau");
         return Ok(());
     }
     let mut manifest = toml::Table::new();
@@ -259,7 +263,7 @@ pub async fn create_course(slug: String, title: String) -> Result<(), ServerFnEr
     repository::save_draft(&state.db, &slug, &files, user.id).await.map_err(unavailable)?;
     repository::add_editor(&state.db, &slug, user.id).await.map_err(unavailable)?;
     audit::record(&state.db, Some(user.id), "course.create", &format!("course:{slug}"), &title).await.map_err(unavailable)?;
-    support::redirect(&format!("/formation/cours/{slug}"), "Cours créé en brouillon : complétez-le puis publiez-le.", true);
+    support::redirect(&format!("/formation/cours/{slug}"), &locale.text("authoring-course-created"), true);
     Ok(())
 }
 
@@ -328,7 +332,7 @@ pub async fn save_course_details(
     manifest.insert("objectives".into(), lines(&objectives));
     support::set_manifest(&mut files, &manifest);
     repository::save_draft(&state.db, &slug, &files, user.id).await.map_err(unavailable)?;
-    support::redirect(&format!("/formation/cours/{slug}"), "Description enregistrée dans le brouillon.", true);
+    support::redirect(&format!("/formation/cours/{slug}"), &crate::request_locale().text("authoring-details-saved"), true);
     Ok(())
 }
 
@@ -338,6 +342,7 @@ pub async fn change_modules(slug: String, action: String, file: Option<String>, 
     use super::repository;
     use crate::{course::slug::slugify, error::unavailable};
     let (state, user) = editor_of(&slug).await?;
+    let locale = crate::request_locale();
     let mut files = repository::working_files(&state.db, &slug).await.map_err(unavailable)?;
     let mut manifest = support::manifest(&files);
     let mut modules = support::module_list(&manifest);
@@ -348,40 +353,40 @@ pub async fn change_modules(slug: String, action: String, file: Option<String>, 
             let title = title.unwrap_or_default().trim().to_owned();
             let base = slugify(&title);
             if title.is_empty() || base.is_empty() {
-                support::redirect(&back, "Module non ajouté : donnez-lui un titre.", false);
+                support::redirect(&back, &locale.text("authoring-module-needs-title"), false);
                 return Ok(());
             }
             let name = format!("{:02}-{base}.md", modules.len() + 1);
             if files.contains_key(&name) {
-                support::redirect(&back, "Module non ajouté : un fichier porte déjà ce nom.", false);
+                support::redirect(&back, &locale.text("authoring-module-file-exists"), false);
                 return Ok(());
             }
             files.insert(name.clone(), support::module_template(&title).into_bytes());
             modules.push(name);
-            "Module ajouté."
+            "authoring-module-added"
         }
         ("monter", Some(i)) if i > 0 => {
             modules.swap(i, i - 1);
-            "Module déplacé."
+            "authoring-module-moved"
         }
         ("descendre", Some(i)) if i + 1 < modules.len() => {
             modules.swap(i, i + 1);
-            "Module déplacé."
+            "authoring-module-moved"
         }
         ("retirer", Some(i)) => {
             let removed = modules.remove(i);
             files.remove(&removed);
-            "Module retiré du brouillon."
+            "authoring-module-removed"
         }
         _ => {
-            support::redirect(&back, "Action impossible sur ce module.", false);
+            support::redirect(&back, &locale.text("authoring-module-action-impossible"), false);
             return Ok(());
         }
     };
     manifest.insert("modules".into(), toml::Value::Array(modules.into_iter().map(Into::into).collect()));
     support::set_manifest(&mut files, &manifest);
     repository::save_draft(&state.db, &slug, &files, user.id).await.map_err(unavailable)?;
-    support::redirect(&back, message, true);
+    support::redirect(&back, &locale.text(message), true);
     Ok(())
 }
 
@@ -392,7 +397,18 @@ fn preview_of(slug: &str, mut files: std::collections::BTreeMap<String, Vec<u8>>
     files.insert(file.to_owned(), text.as_bytes().to_vec());
     let (_, checked) = check(slug, files);
     let path = format!("{slug}/{file}");
-    let diagnostics = checked.diagnostics.into_iter().filter(|d| d.path == path).collect();
+    let locale = crate::request_locale();
+    let problems: Vec<String> = checked
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.path == path)
+        .map(|d| {
+            let kind = locale.text(if d.severity == crate::course::diagnostics::Severity::Error { "editor-error" } else { "editor-warning" });
+            let place = locale.text_with("editor-line", &[("line", d.line.into()), ("column", d.column.into())]);
+            format!("{place} — {kind} : {}", d.message)
+        })
+        .collect();
+    let problems_title = (!problems.is_empty()).then(|| locale.text_with("editor-problems", &[("count", problems.len().into())]));
     let html = checked
         .course
         .and_then(|course| course.modules.into_iter().find(|m| m.file == file))
@@ -402,13 +418,16 @@ fn preview_of(slug: &str, mut files: std::collections::BTreeMap<String, Vec<u8>>
                 .iter()
                 .map(|segment| match segment {
                     Segment::Html(html) => html.clone(),
-                    Segment::Quiz(i) => format!("<p class=\"callout\">Quiz n° {} : {} question(s)</p>", i + 1, module.quizzes.get(*i).map_or(0, |q| q.questions.len())),
-                    Segment::Exercise(i) => format!("<p class=\"callout\">Exercice n° {}</p>", i + 1),
+                    Segment::Quiz(i) => format!(
+                        "<p class=\"callout\">{}</p>",
+                        locale.text_with("editor-preview-quiz", &[("number", (i + 1).into()), ("count", module.quizzes.get(*i).map_or(0, |q| q.questions.len()).into())])
+                    ),
+                    Segment::Exercise(i) => format!("<p class=\"callout\">{}</p>", locale.text_with("editor-preview-exercise", &[("number", (i + 1).into())])),
                 })
                 .collect::<String>()
         })
         .unwrap_or_default();
-    Preview { html, diagnostics }
+    Preview { html, problems_title, problems }
 }
 
 #[server]
@@ -418,7 +437,7 @@ pub async fn load_module_editor(slug: String, file: String) -> Result<ModuleEdit
     let (state, _) = editor_of(&slug).await?;
     let files = repository::working_files(&state.db, &slug).await.map_err(unavailable)?;
     let Some(text) = files.get(&file).map(|b| String::from_utf8_lossy(b).into_owned()) else {
-        return Err(ServerFnError::new("Ce module n'existe pas dans le brouillon."));
+        return Err(ServerFnError::new(crate::request_locale().text("authoring-module-not-in-draft")));
     };
     let course_title = support::manifest(&files).get("title").and_then(|t| t.as_str()).unwrap_or(&slug).to_owned();
     let preview = preview_of(&slug, files, &file, &text);
@@ -432,7 +451,7 @@ pub async fn preview_module(slug: String, file: String, text: String) -> Result<
     use crate::error::unavailable;
     let (state, _) = editor_of(&slug).await?;
     if text.len() > MAX_MODULE_BYTES {
-        return Err(ServerFnError::new(format!("Le module dépasse {} Ko.", MAX_MODULE_BYTES / 1024)));
+        return Err(ServerFnError::new(crate::request_locale().text_with("authoring-module-too-large", &[("kilobytes", (MAX_MODULE_BYTES / 1024).into())])));
     }
     let files = repository::working_files(&state.db, &slug).await.map_err(unavailable)?;
     Ok(preview_of(&slug, files, &file, &text))
@@ -444,19 +463,20 @@ pub async fn save_module(slug: String, file: String, text: String) -> Result<(),
     use super::repository;
     use crate::error::unavailable;
     let (state, user) = editor_of(&slug).await?;
+    let locale = crate::request_locale();
     let back = format!("/formation/cours/{slug}/modules/{file}");
     if text.len() > MAX_MODULE_BYTES {
-        support::redirect(&back, &format!("Non enregistré : le module dépasse {} Ko.", MAX_MODULE_BYTES / 1024), false);
+        support::redirect(&back, &locale.text_with("authoring-module-not-saved-too-large", &[("kilobytes", (MAX_MODULE_BYTES / 1024).into())]), false);
         return Ok(());
     }
     let mut files = repository::working_files(&state.db, &slug).await.map_err(unavailable)?;
     if !files.contains_key(&file) {
-        return Err(ServerFnError::new("Ce module n'existe pas dans le brouillon."));
+        return Err(ServerFnError::new(locale.text("authoring-module-not-in-draft")));
     }
     // Browsers send text areas with CRLF line ends: store what the trainer sees, with LF.
     files.insert(file.clone(), text.replace("\r\n", "\n").into_bytes());
     repository::save_draft(&state.db, &slug, &files, user.id).await.map_err(unavailable)?;
-    support::redirect(&format!("{back}#apercu"), "Brouillon enregistré.", true);
+    support::redirect(&format!("{back}#apercu"), &locale.text("authoring-draft-saved"), true);
     Ok(())
 }
 
@@ -467,25 +487,32 @@ pub async fn publish_course(slug: String) -> Result<(), ServerFnError> {
     use super::repository;
     use crate::{audit, course::repository::{import_source, PublishOutcome}, error::unavailable};
     let (state, user) = editor_of(&slug).await?;
+    let locale = crate::request_locale();
     let back = format!("/formation/cours/{slug}");
     let Some(files) = repository::draft_files(&state.db, &slug).await.map_err(unavailable)? else {
-        support::redirect(&back, "Rien à publier : le brouillon est identique à la version en ligne.", false);
+        support::redirect(&back, &locale.text("authoring-nothing-to-publish"), false);
         return Ok(());
     };
     let (source, _) = check(&slug, files);
     let report = import_source(&state.db, &source, Some(user.id)).await.map_err(unavailable)?;
-    let message = match report.outcome {
+    // The audit log keeps its French record; the trainer reads the message in their language.
+    let (details, message) = match report.outcome {
         None => {
             let errors = report.diagnostics.iter().filter(|d| d.severity == crate::course::diagnostics::Severity::Error).count();
-            support::redirect(&format!("{back}#problemes"), &format!("Non publié : le brouillon a {errors} erreur(s), listées ci-dessous."), false);
+            support::redirect(&format!("{back}#problemes"), &locale.text_with("authoring-not-published", &[("errors", errors.into())]), false);
             return Ok(());
         }
-        Some(PublishOutcome::Published { version_id }) => format!("Publié : version {version_id} en ligne."),
-        Some(PublishOutcome::Restored { version_id }) => format!("Publié : identique à la version {version_id}, remise en ligne."),
-        Some(PublishOutcome::Unchanged { .. }) => "Le brouillon est identique à la version en ligne.".to_owned(),
+        Some(PublishOutcome::Published { version_id }) => {
+            (format!("Publié : version {version_id} en ligne."), locale.text_with("authoring-published", &[("version", version_id.into())]))
+        }
+        Some(PublishOutcome::Restored { version_id }) => (
+            format!("Publié : identique à la version {version_id}, remise en ligne."),
+            locale.text_with("authoring-restored", &[("version", version_id.into())]),
+        ),
+        Some(PublishOutcome::Unchanged { .. }) => ("Le brouillon est identique à la version en ligne.".to_owned(), locale.text("authoring-unchanged")),
     };
     repository::discard_draft(&state.db, &slug).await.map_err(unavailable)?;
-    audit::record(&state.db, Some(user.id), "course.publish", &format!("course:{slug}"), &message).await.map_err(unavailable)?;
+    audit::record(&state.db, Some(user.id), "course.publish", &format!("course:{slug}"), &details).await.map_err(unavailable)?;
     support::redirect(&back, &message, true);
     Ok(())
 }
@@ -495,7 +522,7 @@ pub async fn discard_course_draft(slug: String) -> Result<(), ServerFnError> {
     use crate::error::unavailable;
     let (state, _) = editor_of(&slug).await?;
     super::repository::discard_draft(&state.db, &slug).await.map_err(unavailable)?;
-    support::redirect(&format!("/formation/cours/{slug}"), "Brouillon abandonné : vous voyez la version en ligne.", true);
+    support::redirect(&format!("/formation/cours/{slug}"), &crate::request_locale().text("authoring-draft-discarded"), true);
     Ok(())
 }
 
@@ -504,11 +531,12 @@ pub async fn discard_course_draft(slug: String) -> Result<(), ServerFnError> {
 pub async fn roll_back_course(slug: String, version: i64) -> Result<(), ServerFnError> {
     use crate::{audit, error::unavailable};
     let (state, user) = editor_of(&slug).await?;
+    let locale = crate::request_locale();
     if !super::repository::roll_back(&state.db, &slug, version).await.map_err(unavailable)? {
-        return Err(ServerFnError::new("Cette version n'appartient pas à ce cours."));
+        return Err(ServerFnError::new(locale.text("authoring-version-not-of-course")));
     }
     audit::record(&state.db, Some(user.id), "course.rollback", &format!("course:{slug}"), &format!("version {version}")).await.map_err(unavailable)?;
-    support::redirect(&format!("/formation/cours/{slug}/versions"), &format!("La version {version} est de nouveau en ligne."), true);
+    support::redirect(&format!("/formation/cours/{slug}/versions"), &locale.text_with("authoring-rolled-back", &[("version", version.into())]), true);
     Ok(())
 }
 
@@ -524,8 +552,12 @@ pub async fn load_diff(slug: String, from: i64, to: Option<i64>) -> Result<Vec<F
         None => repository::working_files(&state.db, &slug).await.map_err(unavailable)?,
     };
     let paths: std::collections::BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let locale = crate::request_locale();
     let text = |files: &std::collections::BTreeMap<String, Vec<u8>>, path: &str| {
-        files.get(path).map(|b| String::from_utf8(b.clone()).unwrap_or_else(|_| format!("(fichier binaire, {} octets)", b.len()))).unwrap_or_default()
+        files
+            .get(path)
+            .map(|b| String::from_utf8(b.clone()).unwrap_or_else(|_| locale.text_with("authoring-binary-file", &[("bytes", b.len().into())])))
+            .unwrap_or_default()
     };
     let mut diffs = Vec::new();
     for path in paths {
@@ -544,7 +576,7 @@ pub async fn load_course_stats(slug: String) -> Result<StatsView, ServerFnError>
     use crate::{course::quiz::QuestionKind, error::unavailable};
     let (state, _) = editor_of(&slug).await?;
     let Some(outline) = crate::course::repository::outline(&state.db, &slug).await.map_err(unavailable)? else {
-        return Err(ServerFnError::new("Ce cours n'est pas encore publié : pas de statistiques."));
+        return Err(ServerFnError::new(crate::request_locale().text("authoring-stats-unpublished")));
     };
     let mut pages = Vec::new();
     for module in &outline.modules {
@@ -614,24 +646,25 @@ pub async fn report_problem(course: String, module: String, kind: String, messag
     };
     let state = app_state()?;
     let user = crate::accounts::authz::require_user()?;
+    let locale = crate::request_locale();
     let back = format!("/cours/{course}/{module}#signaler");
     let message = message.trim().to_owned();
     let mut feedback = FormFeedback::new("signalement").value("message", &message).value("kind", &kind);
     if !REPORT_KINDS.iter().any(|(id, _)| *id == kind) {
-        feedback = feedback.error("kind", "choisissez le type de problème");
+        feedback = feedback.error("kind", locale.text("report-error-kind"));
     }
     if message.is_empty() || message.chars().count() > MAX_REPORT_CHARS {
-        feedback = feedback.error("message", format!("décrivez le problème en 1 à {MAX_REPORT_CHARS} caractères"));
+        feedback = feedback.error("message", locale.text_with("report-error-message", &[("max", MAX_REPORT_CHARS.into())]));
     }
     if crate::course::repository::module_page(&state.db, &course, &module).await.map_err(unavailable)?.is_none() {
-        return Err(ServerFnError::new("Ce module n'existe plus."));
+        return Err(ServerFnError::new(locale.text("course-module-gone")));
     }
     if feedback.has_errors() {
-        redirect_with(&feedback.failure("Signalement non envoyé."), &back);
+        redirect_with(&feedback.failure(locale.text("report-not-sent")), &back);
         return Ok(());
     }
     super::repository::create_report(&state.db, &course, &module, &kind, &message, user.id).await.map_err(unavailable)?;
-    redirect_with(&FormFeedback::success("signalement", "Merci : le signalement est transmis aux formateurs du cours."), &back);
+    redirect_with(&FormFeedback::success("signalement", locale.text("report-sent")), &back);
     Ok(())
 }
 
@@ -652,7 +685,7 @@ pub async fn resolve_problem(slug: String, id: i64) -> Result<(), ServerFnError>
     use crate::error::unavailable;
     let (state, user) = editor_of(&slug).await?;
     super::repository::resolve_report(&state.db, &slug, id, user.id).await.map_err(unavailable)?;
-    support::redirect(&format!("/formation/cours/{slug}/signalements"), "Signalement marqué comme résolu.", true);
+    support::redirect(&format!("/formation/cours/{slug}/signalements"), &crate::request_locale().text("authoring-report-resolved"), true);
     Ok(())
 }
 
@@ -662,14 +695,15 @@ pub async fn add_course_editor(slug: String, email: String) -> Result<(), Server
     use crate::{accounts::repository::find_by_email, audit, error::{app_state, unavailable}};
     let state = app_state()?;
     let admin = crate::accounts::authz::require_admin()?;
+    let locale = crate::request_locale();
     let back = format!("/formation/cours/{slug}#formateurs");
     match find_by_email(&state.db, &email).await.map_err(unavailable)? {
         Some(user) => {
             super::repository::add_editor(&state.db, &slug, user.id).await.map_err(unavailable)?;
             audit::record(&state.db, Some(admin.id), "course.editor.add", &format!("course:{slug}"), &user.email).await.map_err(unavailable)?;
-            support::redirect(&back, &format!("{} peut maintenant modifier ce cours.", user.display_name), true);
+            support::redirect(&back, &locale.text_with("authoring-editor-added", &[("name", user.display_name.clone().into())]), true);
         }
-        None => support::redirect(&back, &format!("Aucun compte n'a l'adresse « {} ».", email.trim()), false),
+        None => support::redirect(&back, &locale.text_with("authoring-editor-unknown", &[("email", email.trim().to_owned().into())]), false),
     }
     Ok(())
 }

@@ -6,11 +6,40 @@
 use leptos::{form::ActionForm, prelude::*};
 
 use crate::{
-    i18n::Locale,
+    i18n::IslandTexts,
     sandbox::api::{PracticeView, SendPracticeMessage, MAX_MESSAGE_CHARS},
 };
 
-#[island]
+/// The words of the chat island.
+pub const CHAT_TEXTS: &[&str] = &[
+    "practice-sending",
+    "practice-replied",
+    "practice-conversation",
+    "practice-empty",
+    "practice-you",
+    "practice-debrief",
+    "practice-debrief-catch",
+    "practice-personal-data",
+    "practice-feedback",
+    "rubric-met",
+    "rubric-missing",
+    "practice-write",
+    "practice-not-sent",
+    "practice-message",
+    "practice-message-hint",
+    "practice-send",
+    // Each kind of personal data the detector names (sandbox::privacy).
+    "privacy-email",
+    "privacy-phone",
+    "privacy-nir",
+    "privacy-iban",
+    "privacy-card",
+    "privacy-birth_date",
+    "privacy-address",
+    "privacy-name",
+];
+
+#[island(lazy)]
 pub fn ChatIsland(
     scenario: String,
     initial: PracticeView,
@@ -18,9 +47,15 @@ pub fn ChatIsland(
     typed: String,
     /// Why that post was refused.
     error: Option<String>,
-    locale: Locale,
+    /// Who answers: « Assistant simulé », or the external model's name.
+    assistant: String,
+    /// From [`CHAT_TEXTS`], in the page's language.
+    texts: IslandTexts,
 ) -> impl IntoView {
     let action = ServerAction::<SendPracticeMessage>::new();
+    // Copied into every closure of the view.
+    let stored_texts = StoredValue::new(texts);
+    let word = move |key: &str| stored_texts.with_value(|texts| texts.get(key));
     let conversation = RwSignal::new(initial);
     let draft = RwSignal::new(typed);
     Effect::new(move |_| {
@@ -36,32 +71,28 @@ pub fn ChatIsland(
         Some(Err(error)) => Some(error.to_string()),
         None => error.clone(),
     });
-    let assistant_name = move || match conversation.with(|c| c.external_model.clone()) {
-        Some(model) => locale.text_with("practice-assistant-external", &[("model", model.into())]),
-        None => locale.text("practice-assistant"),
-    };
     let status = move || {
         if action.pending().get() {
-            locale.text("practice-sending")
+            word("practice-sending")
         } else if action.value().with(|v| matches!(v, Some(Ok(view)) if view.refusal.is_none())) {
-            locale.text("practice-replied")
+            word("practice-replied")
         } else {
             String::new()
         }
     };
     view! {
         <section aria-labelledby="conversation" class="conversation">
-            <h2 id="conversation">{locale.text("practice-conversation")}</h2>
+            <h2 id="conversation">{word("practice-conversation")}</h2>
             {move || {
                 let messages = conversation.with(|c| c.messages.clone());
                 if messages.is_empty() {
-                    view! { <p>{locale.text("practice-empty")}</p> }.into_any()
+                    view! { <p>{word("practice-empty")}</p> }.into_any()
                 } else {
                     view! {
                         <ol class="messages">
                             {messages.into_iter().map(|message| {
                                 let role = message.role;
-                                let who = if role == "user" { locale.text("practice-you") } else { assistant_name() };
+                                let who = if role == "user" { word("practice-you") } else { assistant.clone() };
                                 let debrief = message.debrief;
                                 view! {
                                     <li class=format!("message message--{role}")>
@@ -69,11 +100,11 @@ pub fn ChatIsland(
                                         <p class="message__text">{message.content}</p>
                                         {(!debrief.is_empty()).then(|| view! {
                                             <div class="debrief" role="note">
-                                                <p class="debrief__title">{locale.text("practice-debrief")}</p>
+                                                <p class="debrief__title">{word("practice-debrief")}</p>
                                                 <ul>{debrief.into_iter().map(|item| view! {
                                                     <li>
                                                         <strong>{item.title}</strong>" — "{item.what_happened}
-                                                        " "<em>{locale.text("practice-debrief-catch")}</em>" "{item.how_to_catch}
+                                                        " "<em>{word("practice-debrief-catch")}</em>" "{item.how_to_catch}
                                                     </li>
                                                 }).collect_view()}</ul>
                                             </div>
@@ -91,9 +122,9 @@ pub fn ChatIsland(
             let findings = conversation.with(|c| c.findings.clone());
             (!findings.is_empty()).then(|| view! {
                 <div class="alert alert--warning">
-                    <p class="alert__title">{locale.text("practice-personal-data")}</p>
+                    <p class="alert__title">{word("practice-personal-data")}</p>
                     <ul>{findings.into_iter().map(|(kind, text)| view! {
-                        <li><mark>{text}</mark>" — "{locale.text(&format!("privacy-{kind}"))}</li>
+                        <li><mark>{text}</mark>" — "{word(&format!("privacy-{kind}"))}</li>
                     }).collect_view()}</ul>
                 </div>
             })
@@ -102,25 +133,25 @@ pub fn ChatIsland(
             let feedback = conversation.with(|c| c.feedback.clone());
             (!feedback.is_empty()).then(|| view! {
                 <section aria-labelledby="retour" class="rubric">
-                    <h2 id="retour">{locale.text("practice-feedback")}</h2>
+                    <h2 id="retour">{word("practice-feedback")}</h2>
                     <ul>{feedback.into_iter().map(|line| view! {
                         <li class:is-met=line.met>
-                            <strong>{if line.met { locale.text("rubric-met") } else { locale.text("rubric-missing") }}</strong>
+                            <strong>{if line.met { word("rubric-met") } else { word("rubric-missing") }}</strong>
                             " — "{line.feedback}
                         </li>
                     }).collect_view()}</ul>
                 </section>
             })
         }}
-        <h2 id="reponse">{locale.text("practice-write")}</h2>
+        <h2 id="reponse">{word("practice-write")}</h2>
         <ActionForm action attr:class="stacked-form">
             <input type="hidden" name="scenario" value=scenario/>
             {move || field_error.get().is_some().then(|| view! {
-                <p class="alert alert--error" role="alert">{locale.text("practice-not-sent")}</p>
+                <p class="alert alert--error" role="alert">{word("practice-not-sent")}</p>
             })}
             <div class="field" class:field--error=move || field_error.get().is_some()>
-                <label for="champ-message">{locale.text("practice-message")}</label>
-                <p class="field__hint" id="champ-message-aide">{locale.text("practice-message-hint")}</p>
+                <label for="champ-message">{word("practice-message")}</label>
+                <p class="field__hint" id="champ-message-aide">{word("practice-message-hint")}</p>
                 {move || field_error.get().map(|message| view! { <p class="field__error" id="champ-message-erreur">{message}</p> })}
                 <textarea id="champ-message" name="message" rows="8" maxlength=MAX_MESSAGE_CHARS.to_string()
                     aria-describedby=move || if field_error.get().is_some() { "champ-message-aide champ-message-erreur" } else { "champ-message-aide" }
@@ -128,7 +159,7 @@ pub fn ChatIsland(
                     prop:value=move || draft.get()
                     on:input=move |event| draft.set(event_target_value(&event))>{draft.get_untracked()}</textarea>
             </div>
-            <button type="submit" disabled=move || action.pending().get()>{locale.text("practice-send")}</button>
+            <button type="submit" disabled=move || action.pending().get()>{word("practice-send")}</button>
         </ActionForm>
     }
 }

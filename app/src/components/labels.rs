@@ -30,8 +30,46 @@ pub fn theme_label(theme: &str) -> String {
     theme.replace('-', " ")
 }
 
-/// `2026-11-26 08:15 UTC` from Unix seconds.
-pub fn utc_datetime(seconds: i64) -> String {
-    let (year, month, day, hour, minute, _) = crate::time::civil(seconds);
-    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02} UTC")
+/// `2026-11-26 09:15 (Paris)`: a time in the zone of the signed-in viewer's unit (Europe/Paris
+/// for visitors), with the zone's name: the display policy of `crate::time`.
+pub fn local_datetime(seconds: i64) -> String {
+    #[cfg(feature = "ssr")]
+    let zone = crate::accounts::authz::current_user().map(|user| user.time_zone).unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let zone = String::new();
+    local_datetime_in(seconds, &zone)
+}
+
+/// The same in a given zone (an IANA name; Europe/Paris if unknown): an attestation shows the
+/// learner's, whoever looks at it.
+///
+/// Pages are rendered on the server only (islands architecture): the browser build has no
+/// time-zone data and never renders a page, so there this is empty. Islands receive the string.
+pub fn local_datetime_in(seconds: i64, zone_name: &str) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        let zone = crate::time::zone(zone_name).unwrap_or_else(crate::time::default_zone);
+        tr_args(
+            "datetime-in-zone",
+            &[("datetime", FluentValue::from(crate::time::local_datetime(seconds, &zone))), ("zone", FluentValue::from(zone_name_of(&zone)))],
+        )
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = (seconds, zone_name);
+        String::new()
+    }
+}
+
+/// `Paris`, `La Réunion`, `Guyane`…; a zone outside the French territories by the last part of
+/// its IANA name (`Port of Spain`).
+#[cfg(feature = "ssr")]
+pub fn zone_name_of(zone: &crate::time::TimeZone) -> String {
+    match crate::time::zone_key(zone) {
+        Some(key) => tr(&format!("zone-{key}-short")),
+        None => {
+            let iana = zone.iana_name().unwrap_or("UTC");
+            iana.rsplit('/').next().unwrap_or(iana).replace('_', " ")
+        }
+    }
 }

@@ -1,11 +1,13 @@
 //! Reusable interface pieces shared by several pages.
 
 pub mod activity;
+pub mod bar_chart;
 pub mod breadcrumb;
 pub mod chat;
 pub mod form;
 pub mod labels;
 pub mod layout;
+pub mod loaded;
 pub mod module_editor;
 pub mod quick_check;
 pub mod quiz;

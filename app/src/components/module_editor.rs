@@ -7,13 +7,18 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
     authoring::api::{Preview, PreviewModule, SaveModule},
-    course::diagnostics::Severity,
-    i18n::Locale,
+    i18n::IslandTexts,
 };
 
-#[island]
-pub fn ModuleEditorIsland(slug: String, file: String, text: String, preview: Preview, locale: Locale) -> impl IntoView {
+/// The words of the editor island (the problems come written from the server).
+pub const EDITOR_TEXTS: &[&str] = &["editor-text", "editor-text-hint", "editor-save", "editor-preview", "editor-no-problem"];
+
+#[island(lazy)]
+pub fn ModuleEditorIsland(slug: String, file: String, text: String, preview: Preview, texts: IslandTexts) -> impl IntoView {
     let action = ServerAction::<PreviewModule>::new();
+    // Copied into every closure of the view.
+    let stored_texts = StoredValue::new(texts);
+    let word = move |key: &str| stored_texts.with_value(|texts| texts.get(key));
     let shown = RwSignal::new(preview);
     let typed = RwSignal::new(text.clone());
     let generation = RwSignal::new(0u64);
@@ -40,37 +45,32 @@ pub fn ModuleEditorIsland(slug: String, file: String, text: String, preview: Pre
             );
         }
     };
-    let problems = move || shown.with(|p| p.diagnostics.clone());
+    let problems = move || shown.with(|p| (p.problems_title.clone(), p.problems.clone()));
     view! {
         <div class="editor">
             <form method="post" action=SaveModule::url() class="editor__form">
                 <input type="hidden" name="slug" value=slug/>
                 <input type="hidden" name="file" value=file/>
                 <div class="field">
-                    <label for="champ-texte">{locale.text("editor-text")}</label>
-                    <p class="field__hint" id="champ-texte-aide">{locale.text("editor-text-hint")}</p>
+                    <label for="champ-texte">{word("editor-text")}</label>
+                    <p class="field__hint" id="champ-texte-aide">{word("editor-text-hint")}</p>
                     <textarea id="champ-texte" name="text" rows="28" spellcheck="true" class="editor__text"
                         aria-describedby="champ-texte-aide editeur-problemes" on:input=on_input>{text}</textarea>
                 </div>
-                <button type="submit">{locale.text("editor-save")}</button>
+                <button type="submit">{word("editor-save")}</button>
             </form>
             <section class="editor__preview" aria-labelledby="apercu">
-                <h2 id="apercu">{locale.text("editor-preview")}</h2>
+                <h2 id="apercu">{word("editor-preview")}</h2>
                 <div id="editeur-problemes" role="status" aria-live="polite">
                     {move || {
-                        let list = problems();
-                        if list.is_empty() {
-                            view! { <p class="alert alert--success">{locale.text("editor-no-problem")}</p> }.into_any()
-                        } else {
-                            view! {
+                        match problems() {
+                            (None, _) => view! { <p class="alert alert--success">{word("editor-no-problem")}</p> }.into_any(),
+                            (Some(title), list) => view! {
                                 <div class="alert alert--error">
-                                    <p class="alert__title">{locale.text_with("editor-problems", &[("count", list.len().into())])}</p>
-                                    <ul>{list.into_iter().map(|d| {
-                                        let kind = if d.severity == Severity::Error { locale.text("editor-error") } else { locale.text("editor-warning") };
-                                        view! { <li>{locale.text_with("editor-line", &[("line", d.line.into()), ("column", d.column.into())])}" — "{kind}" : "{d.message}</li> }
-                                    }).collect_view()}</ul>
+                                    <p class="alert__title">{title}</p>
+                                    <ul>{list.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                                 </div>
-                            }.into_any()
+                            }.into_any(),
                         }
                     }}
                 </div>

@@ -12,26 +12,30 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
-    components::labels::utc_datetime,
-    course::quiz::{LearnerQuestionKind, LearnerQuiz, QuizSettings},
-    i18n::Locale,
+    course::quiz::{LearnerQuestionKind, LearnerQuiz},
+    i18n::IslandTexts,
     quiz::{api::SubmitQuiz, AttemptView},
 };
 
-#[island]
+#[island(lazy)]
 pub fn QuizIsland(
     quiz: LearnerQuiz,
     index: usize,
     course: String,
     module: String,
-    settings: QuizSettings,
+    /// `5 questions · réussite à partir de 80 % · 3 essais`, written by the server.
+    summary: String,
     previous: Option<AttemptView>,
     signed_in: bool,
-    locale: Locale,
+    /// From [`QUIZ_TEXTS`], in the page's language.
+    texts: IslandTexts,
     /// When the server rendered the page (Unix seconds), sent back with the answers.
     shown_at: i64,
 ) -> impl IntoView {
     let action = ServerAction::<SubmitQuiz>::new();
+    // Copied into every closure of the view.
+    let stored_texts = StoredValue::new(texts);
+    let word = move |key: &str| stored_texts.with_value(|texts| texts.get(key));
     let heading_id = format!("quiz-{}-titre", index + 1);
     let labelled_by = heading_id.clone();
     let section_id = format!("quiz-{}", index + 1);
@@ -45,14 +49,6 @@ pub fn QuizIsland(
         _ => None,
     };
     let quiz_for_result = quiz.clone();
-    let summary = {
-        let mut parts = vec![locale.text_with("quiz-question-count", &[("count", quiz.questions.len().into())])];
-        parts.push(locale.text_with("quiz-pass-mark", &[("percent", u32::from(settings.pass_mark).into())]));
-        if let Some(max) = settings.max_attempts {
-            parts.push(locale.text_with("quiz-max-attempts", &[("count", max.into())]));
-        }
-        parts.join(" · ")
-    };
     let submit = {
         let (course, module) = (course.clone(), module.clone());
         move |event: leptos::ev::SubmitEvent| {
@@ -85,10 +81,10 @@ pub fn QuizIsland(
     let questions = quiz.questions.clone();
     view! {
         <section class="activity activity--quiz" id=section_id aria-labelledby=labelled_by>
-            <h2 id=heading_id>{locale.text("quiz-heading")}</h2>
+            <h2 id=heading_id>{word("quiz-heading")}</h2>
             <p class="activity__summary">{summary}</p>
             <div role="status" aria-live="polite">
-                {move || shown.get().map(|view| view! { <QuizCorrection quiz=quiz_for_result.clone() view locale/> })}
+                {move || shown.get().map(|view| view! { <QuizCorrection quiz=quiz_for_result.clone() view texts=stored_texts.get_value()/> })}
             </div>
             {move || error().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
             {move || {
@@ -97,11 +93,11 @@ pub fn QuizIsland(
                 if !signed_in {
                     view! {
                         <p class="activity__sign-in">
-                            <a href=sign_in_href.clone()>{locale.text("quiz-sign-in")}</a>
+                            <a href=sign_in_href.clone()>{word("quiz-sign-in")}</a>
                         </p>
                     }.into_any()
                 } else if exhausted {
-                    view! { <p>{locale.text("quiz-no-attempt-left")}</p> }.into_any()
+                    view! { <p>{word("quiz-no-attempt-left")}</p> }.into_any()
                 } else {
                     let retry = shown.get().is_some();
                     view! {
@@ -124,7 +120,7 @@ pub fn QuizIsland(
                                         }.into_any()
                                     }).collect_view().into_any(),
                                     LearnerQuestionKind::Multiple { choices } => view! {
-                                        <p class="choice__hint">{locale.text("quiz-several-answers")}</p>
+                                        <p class="choice__hint">{word("quiz-several-answers")}</p>
                                         {choices.iter().enumerate().map(|(k, choice)| {
                                             let id = format!("q{index}-{n}-{k}");
                                             view! {
@@ -139,7 +135,7 @@ pub fn QuizIsland(
                                         let id = format!("q{index}-{n}");
                                         view! {
                                             <div class="field">
-                                                <label for=id.clone()>{locale.text("quiz-your-answer")}</label>
+                                                <label for=id.clone()>{word("quiz-your-answer")}</label>
                                                 <input type="text" id=id name=field.clone() autocomplete="off"/>
                                             </div>
                                         }.into_any()
@@ -153,7 +149,7 @@ pub fn QuizIsland(
                                 }
                             }).collect_view()}
                             <button type="submit" disabled=move || action.pending().get()>
-                                {if retry { locale.text("quiz-retry") } else { locale.text("quiz-submit") }}
+                                {if retry { word("quiz-retry") } else { word("quiz-submit") }}
                             </button>
                         </form>
                     }.into_any()
@@ -163,31 +159,38 @@ pub fn QuizIsland(
     }
 }
 
+/// The words of the quiz island (the rest comes written from the server).
+pub const QUIZ_TEXTS: &[&str] = &[
+    "quiz-heading",
+    "quiz-sign-in",
+    "quiz-no-attempt-left",
+    "quiz-several-answers",
+    "quiz-your-answer",
+    "quiz-retry",
+    "quiz-submit",
+    "quiz-correct",
+    "quiz-incorrect",
+    "quiz-no-answer",
+    "quiz-you-answered",
+];
+
 /// The corrected attempt: score, and for each question what was answered, whether it was right,
 /// the feedback of the chosen options and the explanation (all from the server's correction).
 #[component]
-fn QuizCorrection(quiz: LearnerQuiz, view: AttemptView, locale: Locale) -> impl IntoView {
-    let (score, passed) = (view.score, view.passed);
+fn QuizCorrection(quiz: LearnerQuiz, view: AttemptView, texts: IslandTexts) -> impl IntoView {
+    let passed = view.passed;
     let history = view.history.clone();
-    let verdict = if passed { locale.text("quiz-passed") } else { locale.text("quiz-failed") };
-    let mut lines = vec![locale.text_with("quiz-score", &[("score", score.into())]), verdict];
-    if view.attempts_made > 1 {
-        lines.push(locale.text_with("quiz-best-score", &[("score", view.best_score.into())]));
-    }
-    if let Some(left) = view.attempts_left {
-        lines.push(locale.text_with("quiz-attempts-left", &[("count", left.into())]));
-    }
     view! {
         <div class="quiz-result" class:quiz-result--passed=passed>
-            <p class="quiz-result__score"><strong>{lines.join(" · ")}</strong></p>
+            <p class="quiz-result__score"><strong>{view.summary.clone()}</strong></p>
             <ol class="quiz-result__questions">
                 {quiz.questions.iter().zip(view.questions.clone()).map(|(question, corrected)| {
-                    let mark = if corrected.correct { locale.text("quiz-correct") } else { locale.text("quiz-incorrect") };
-                    let given = if corrected.given.is_empty() { locale.text("quiz-no-answer") } else { corrected.given.join(" ; ") };
+                    let mark = if corrected.correct { texts.get("quiz-correct") } else { texts.get("quiz-incorrect") };
+                    let given = if corrected.given.is_empty() { texts.get("quiz-no-answer") } else { corrected.given.join(" ; ") };
                     view! {
                         <li class="quiz-result__question" class:is-correct=corrected.correct>
                             <p><strong>{mark}</strong>" — "{question.prompt.clone()}</p>
-                            <p>{locale.text("quiz-you-answered")}" "{given}</p>
+                            <p>{texts.get("quiz-you-answered")}" "{given}</p>
                             {corrected.feedback.into_iter().filter(|f| !f.is_empty()).map(|f| view! { <p class="quiz-result__feedback">{f}</p> }).collect_view()}
                             {corrected.explanation.map(|e| view! { <p class="quiz-result__explanation">{e}</p> })}
                         </li>
@@ -196,18 +199,10 @@ fn QuizCorrection(quiz: LearnerQuiz, view: AttemptView, locale: Locale) -> impl 
             </ol>
             {(history.len() > 1).then(|| view! {
                 <details class="quiz-result__history">
-                    <summary>
-                        {if (history.len() as i64) < view.attempts_made {
-                            locale.text_with("quiz-history-recent", &[("shown", history.len().into()), ("count", view.attempts_made.into())])
-                        } else {
-                            locale.text("quiz-history")
-                        }}
-                    </summary>
+                    <summary>{view.history_title.clone()}</summary>
                     // Numbered from the total, so the tenth most recent of 300 reads 291.
                     <ol reversed=true start=view.attempts_made>
-                        {history.into_iter().map(|(at, score, passed)| view! {
-                            <li>{format!("{} — {score} % — {}", utc_datetime(at), if passed { locale.text("quiz-passed") } else { locale.text("quiz-failed") })}</li>
-                        }).collect_view()}
+                        {history.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ol>
                 </details>
             })}

@@ -164,13 +164,15 @@ fn resolve(dest: &str, targets: &LinkTargets, image: bool) -> Result<Target, Str
     Err(format!("{} : « {path} » n'existe pas dans le dossier du cours", if image { "image introuvable" } else { "lien cassé" }))
 }
 
-struct HeadingState<'a> {
+/// A heading being read: its text (for the anchor and the table of contents) and its events.
+struct HeadingState {
     level: u8,
     offset: usize,
     text: String,
-    events: Vec<Event<'a>>,
+    events: Vec<Event<'static>>,
 }
 
+/// An image being read: its alternative text comes as the events inside it.
 struct ImageState {
     dest: String,
     title: String,
@@ -178,8 +180,9 @@ struct ImageState {
     offset: usize,
 }
 
-struct CodeState<'a> {
-    kind: CodeBlockKind<'a>,
+/// A fenced or indented code block being read; `interactive` for ```` ```quiz ````/```` ```exercise ````.
+struct CodeState {
+    kind: CodeBlockKind<'static>,
     interactive: Option<BlockKind>,
     text: String,
     offset: usize,
@@ -195,38 +198,117 @@ pub fn render_body(
     targets: &LinkTargets,
     report: &mut Report,
 ) -> RenderedBody {
-    let position = |offset: usize| index.position(body_offset + offset);
-    let mut segments = Vec::new();
-    let mut toc = Vec::new();
-    let mut blocks = Vec::new();
-    let mut chunk: Vec<Event> = Vec::new();
-    let mut used_ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
-    let mut previous_level = 1u8;
-    let mut depth = 0usize;
-    let mut heading: Option<HeadingState> = None;
-    let mut image: Option<ImageState> = None;
-    let mut code: Option<CodeState> = None;
-    let (mut quizzes, mut exercises) = (0usize, 0usize);
+    let mut renderer = BodyRenderer::new(body_offset, index, path, targets, report);
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        renderer.event(event.into_static(), range.start);
+    }
+    renderer.finish()
+}
 
-    let flush = |chunk: &mut Vec<Event>, segments: &mut Vec<Segment>| {
-        if chunk.is_empty() {
+/// The state of [`render_body`] as it reads the Markdown events: the finished segments, the HTML
+/// events of the current segment, and the heading, image or code block being read.
+struct BodyRenderer<'r> {
+    body_offset: usize,
+    index: &'r LineIndex<'r>,
+    path: &'r str,
+    targets: &'r LinkTargets<'r>,
+    report: &'r mut Report,
+    segments: Vec<Segment>,
+    toc: Vec<TocEntry>,
+    blocks: Vec<InteractiveBlock>,
+    /// The events of the HTML segment being built.
+    chunk: Vec<Event<'static>>,
+    used_ids: HashSet<String>,
+    previous_level: u8,
+    /// How deep in lists, quotes and footnotes the reader is (interactive blocks must be at 0).
+    depth: usize,
+    heading: Option<HeadingState>,
+    image: Option<ImageState>,
+    code: Option<CodeState>,
+    quizzes: usize,
+    exercises: usize,
+}
+
+impl<'r> BodyRenderer<'r> {
+    fn new(body_offset: usize, index: &'r LineIndex<'r>, path: &'r str, targets: &'r LinkTargets<'r>, report: &'r mut Report) -> Self {
+        BodyRenderer {
+            body_offset,
+            index,
+            path,
+            targets,
+            report,
+            segments: Vec::new(),
+            toc: Vec::new(),
+            blocks: Vec::new(),
+            chunk: Vec::new(),
+            used_ids: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+            previous_level: 1,
+            depth: 0,
+            heading: None,
+            image: None,
+            code: None,
+            quizzes: 0,
+            exercises: 0,
+        }
+    }
+
+    /// The file position (line, column) of a body offset.
+    fn position(&self, offset: usize) -> (u32, u32) {
+        self.index.position(self.body_offset + offset)
+    }
+
+    fn error(&mut self, offset: usize, message: impl Into<String>) {
+        let position = self.position(offset);
+        self.report.error(self.path, position, message);
+    }
+
+    fn warning(&mut self, offset: usize, message: impl Into<String>) {
+        let position = self.position(offset);
+        self.report.warning(self.path, position, message);
+    }
+
+    /// One event of the body, at `offset`: inside the code block, image or heading being read,
+    /// or at the top level.
+    fn event(&mut self, event: Event<'static>, offset: usize) {
+        if self.code.is_some() {
+            self.code_event(event);
+        } else if self.image.is_some() {
+            self.image_event(event);
+        } else if self.heading.is_some() {
+            self.heading_event(event, offset);
+        } else {
+            self.top_level_event(event, offset);
+        }
+    }
+
+    /// The last segment, and what the body became.
+    fn finish(mut self) -> RenderedBody {
+        self.flush();
+        RenderedBody { segments: self.segments, toc: self.toc, blocks: self.blocks }
+    }
+
+    /// Ends the current HTML segment: rendered, sanitised, kept unless empty.
+    fn flush(&mut self) {
+        if self.chunk.is_empty() {
             return;
         }
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, chunk.drain(..));
+        pulldown_cmark::html::push_html(&mut html, self.chunk.drain(..));
         let clean = sanitize(&html);
         if !clean.trim().is_empty() {
-            segments.push(Segment::Html(clean));
+            self.segments.push(Segment::Html(clean));
         }
-    };
+    }
 
-    let rewrite_link = |event: Event<'static>, offset: usize, report: &mut Report| -> Event<'static> {
+    /// A link's destination as a site URL (a link to another module or to a file of the course);
+    /// a broken or forbidden one is reported and left as written.
+    fn rewrite_link(&mut self, event: Event<'static>, offset: usize) -> Event<'static> {
         if let Event::Start(Tag::Link { link_type, dest_url, title, id }) = event {
-            let dest_url = match resolve(&dest_url, targets, false) {
+            let dest_url = match resolve(&dest_url, self.targets, false) {
                 Ok(Target::Keep) => dest_url,
                 Ok(Target::Rewrite(url)) => CowStr::from(url),
                 Err(message) => {
-                    report.error(path, position(offset), message);
+                    self.error(offset, message);
                     dest_url
                 }
             };
@@ -234,210 +316,237 @@ pub fn render_body(
         } else {
             event
         }
-    };
+    }
 
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let event = event.into_static();
-        if let Some(state) = code.as_mut() {
-            match event {
-                Event::Text(text) => state.text.push_str(&text),
-                Event::End(TagEnd::CodeBlock) => {
-                    let Some(state) = code.take() else { continue };
-                    match state.interactive {
-                        Some(kind) => {
-                            flush(&mut chunk, &mut segments);
-                            let (fence_line, _) = position(state.offset);
-                            blocks.push(InteractiveBlock { kind, text: state.text, first_line: fence_line + 1 });
-                            segments.push(match kind {
-                                BlockKind::Quiz => {
-                                    quizzes += 1;
-                                    Segment::Quiz(quizzes - 1)
-                                }
-                                BlockKind::Exercise => {
-                                    exercises += 1;
-                                    Segment::Exercise(exercises - 1)
-                                }
-                            });
-                        }
-                        None => {
-                            chunk.push(Event::Start(Tag::CodeBlock(state.kind)));
-                            chunk.push(Event::Text(state.text.into()));
-                            chunk.push(Event::End(TagEnd::CodeBlock));
-                        }
-                    }
+    /// Inside a code block: its text, until its end.
+    fn code_event(&mut self, event: Event<'static>) {
+        match event {
+            Event::Text(text) => {
+                if let Some(state) = self.code.as_mut() {
+                    state.text.push_str(&text);
                 }
-                _ => {}
             }
-            continue;
-        }
-        if let Some(state) = image.as_mut() {
-            match event {
-                Event::End(TagEnd::Image) => {
-                    let Some(state) = image.take() else { continue };
-                    if state.alt.trim().chars().count() < 3 {
-                        report.error(
-                            path,
-                            position(state.offset),
-                            "image sans texte de remplacement : décrivez ce qu'elle apporte entre les crochets ![…](…)",
-                        );
-                    }
-                    let title = if state.title.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" title=\"{}\"", escape_attribute(&state.title))
-                    };
-                    chunk.push(Event::InlineHtml(
-                        format!(
-                            "<img src=\"{}\" alt=\"{}\"{title} loading=\"lazy\">",
-                            escape_attribute(&state.dest),
-                            escape_attribute(state.alt.trim())
-                        )
-                        .into(),
-                    ));
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(state) = self.code.take() {
+                    self.end_code_block(state);
                 }
-                Event::Text(text) | Event::Code(text) => state.alt.push_str(&text),
-                _ => {}
             }
-            continue;
+            _ => {}
         }
-        if let Some(state) = heading.as_mut() {
-            match event {
-                Event::End(TagEnd::Heading(_)) => {
-                    let Some(state) = heading.take() else { continue };
-                    let text = state.text.trim().to_owned();
-                    let mut id = slugify(&text);
-                    if id.is_empty() {
-                        id = "section".into();
+    }
+
+    /// A quiz or exercise block becomes a segment of its own (and a block to parse); any other
+    /// code block stays in the HTML.
+    fn end_code_block(&mut self, state: CodeState) {
+        match state.interactive {
+            Some(kind) => {
+                self.flush();
+                let (fence_line, _) = self.position(state.offset);
+                self.blocks.push(InteractiveBlock { kind, text: state.text, first_line: fence_line + 1 });
+                self.segments.push(match kind {
+                    BlockKind::Quiz => {
+                        self.quizzes += 1;
+                        Segment::Quiz(self.quizzes - 1)
                     }
-                    let base = id.clone();
-                    let mut n = 2;
-                    while used_ids.contains(&id) {
-                        id = format!("{base}-{n}");
-                        n += 1;
+                    BlockKind::Exercise => {
+                        self.exercises += 1;
+                        Segment::Exercise(self.exercises - 1)
                     }
-                    used_ids.insert(id.clone());
-                    if text.is_empty() {
-                        report.error(path, position(state.offset), "intertitre vide");
-                    }
-                    if state.level == 1 {
-                        report.error(
-                            path,
-                            position(state.offset),
-                            "titre de niveau 1 (#) dans le texte : le titre du module vient de l'en-tête ; commencez par ## ",
-                        );
-                    } else if state.level > previous_level + 1 {
-                        report.error(
-                            path,
-                            position(state.offset),
-                            format!(
-                                "niveau de titre sauté : un titre de niveau {} suit un titre de niveau {} (utilisez {})",
-                                state.level,
-                                previous_level,
-                                "#".repeat(previous_level as usize + 1)
-                            ),
-                        );
-                    }
-                    previous_level = state.level;
-                    if state.level <= 3 {
-                        toc.push(TocEntry { level: state.level, id: id.clone(), text });
-                    }
-                    chunk.push(Event::Html(format!("<h{} id=\"{id}\">", state.level).into()));
-                    chunk.extend(state.events);
-                    chunk.push(Event::Html(format!("</h{}>\n", state.level).into()));
+                });
+            }
+            None => {
+                self.chunk.push(Event::Start(Tag::CodeBlock(state.kind)));
+                self.chunk.push(Event::Text(state.text.into()));
+                self.chunk.push(Event::End(TagEnd::CodeBlock));
+            }
+        }
+    }
+
+    /// Inside an image: its alternative text, until its end.
+    fn image_event(&mut self, event: Event<'static>) {
+        match event {
+            Event::End(TagEnd::Image) => {
+                if let Some(state) = self.image.take() {
+                    self.end_image(state);
                 }
-                Event::Text(ref text) | Event::Code(ref text) => {
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(state) = self.image.as_mut() {
+                    state.alt.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The image as an `<img>` that loads lazily; one without a real alternative text is reported.
+    fn end_image(&mut self, state: ImageState) {
+        if state.alt.trim().chars().count() < 3 {
+            self.error(state.offset, "image sans texte de remplacement : décrivez ce qu'elle apporte entre les crochets ![…](…)");
+        }
+        let title = if state.title.is_empty() {
+            String::new()
+        } else {
+            format!(" title=\"{}\"", escape_attribute(&state.title))
+        };
+        self.chunk.push(Event::InlineHtml(
+            format!(
+                "<img src=\"{}\" alt=\"{}\"{title} loading=\"lazy\">",
+                escape_attribute(&state.dest),
+                escape_attribute(state.alt.trim())
+            )
+            .into(),
+        ));
+    }
+
+    /// Inside a heading: its text and events (links rewritten), until its end.
+    fn heading_event(&mut self, event: Event<'static>, offset: usize) {
+        match event {
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(state) = self.heading.take() {
+                    self.end_heading(state);
+                }
+            }
+            Event::Text(ref text) | Event::Code(ref text) => {
+                if let Some(state) = self.heading.as_mut() {
                     state.text.push_str(text);
                     state.events.push(event);
                 }
-                other => {
-                    let other = rewrite_link(other, range.start, report);
+            }
+            other => {
+                let other = self.rewrite_link(other, offset);
+                if let Some(state) = self.heading.as_mut() {
                     state.events.push(other);
                 }
             }
-            continue;
         }
+    }
+
+    /// The heading with its anchor, in the table of contents down to level 3; an empty heading,
+    /// a level 1 or a skipped level is reported.
+    fn end_heading(&mut self, state: HeadingState) {
+        let text = state.text.trim().to_owned();
+        let id = self.heading_id(&text);
+        if text.is_empty() {
+            self.error(state.offset, "intertitre vide");
+        }
+        if state.level == 1 {
+            self.error(
+                state.offset,
+                "titre de niveau 1 (#) dans le texte : le titre du module vient de l'en-tête ; commencez par ## ",
+            );
+        } else if state.level > self.previous_level + 1 {
+            let message = format!(
+                "niveau de titre sauté : un titre de niveau {} suit un titre de niveau {} (utilisez {})",
+                state.level,
+                self.previous_level,
+                "#".repeat(self.previous_level as usize + 1)
+            );
+            self.error(state.offset, message);
+        }
+        self.previous_level = state.level;
+        if state.level <= 3 {
+            self.toc.push(TocEntry { level: state.level, id: id.clone(), text });
+        }
+        self.chunk.push(Event::Html(format!("<h{} id=\"{id}\">", state.level).into()));
+        self.chunk.extend(state.events);
+        self.chunk.push(Event::Html(format!("</h{}>\n", state.level).into()));
+    }
+
+    /// A heading's anchor: its text as a slug, numbered after the first use (`-2`, `-3`…), never
+    /// one of the page's own ids.
+    fn heading_id(&mut self, text: &str) -> String {
+        let mut id = slugify(text);
+        if id.is_empty() {
+            id = "section".into();
+        }
+        let base = id.clone();
+        let mut n = 2;
+        while self.used_ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.used_ids.insert(id.clone());
+        id
+    }
+
+    /// An event outside any heading, image or code block.
+    fn top_level_event(&mut self, event: Event<'static>, offset: usize) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some(HeadingState { level: heading_number(level), offset: range.start, text: String::new(), events: Vec::new() });
+                self.heading = Some(HeadingState { level: heading_number(level), offset, text: String::new(), events: Vec::new() });
             }
             Event::Start(Tag::Image { dest_url, title, .. }) => {
-                let dest = match resolve(&dest_url, targets, true) {
+                let dest = match resolve(&dest_url, self.targets, true) {
                     Ok(Target::Keep) => dest_url.to_string(),
                     Ok(Target::Rewrite(url)) => url,
                     Err(message) => {
-                        report.error(path, position(range.start), message);
+                        self.error(offset, message);
                         String::new()
                     }
                 };
-                image = Some(ImageState { dest, title: title.to_string(), alt: String::new(), offset: range.start });
+                self.image = Some(ImageState { dest, title: title.to_string(), alt: String::new(), offset });
             }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let info = match &kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
-                    CodeBlockKind::Indented => String::new(),
-                };
-                let interactive = match info.as_str() {
-                    "quiz" => Some(BlockKind::Quiz),
-                    "exercise" | "exercice" => Some(BlockKind::Exercise),
-                    _ => None,
-                };
-                if interactive.is_some() && depth > 0 {
-                    report.error(
-                        path,
-                        position(range.start),
-                        format!("le bloc « {info} » doit être au premier niveau du texte, pas dans une liste ou une citation"),
-                    );
-                }
-                if info == "exercice" {
-                    report.warning(path, position(range.start), "écrivez « ```exercise » (nom anglais du bloc)");
-                }
-                code = Some(CodeState { kind, interactive, text: String::new(), offset: range.start });
-            }
+            Event::Start(Tag::CodeBlock(kind)) => self.start_code_block(kind, offset),
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                depth += 1;
+                self.depth += 1;
                 let (class, title) = callout_title(kind);
-                chunk.push(Event::Html(
+                self.chunk.push(Event::Html(
                     format!("<div class=\"callout callout--{class}\" role=\"note\"><p class=\"callout__title\">{title}</p>\n").into(),
                 ));
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => {
-                depth = depth.saturating_sub(1);
-                chunk.push(Event::Html("</div>\n".into()));
+                self.depth = self.depth.saturating_sub(1);
+                self.chunk.push(Event::Html("</div>\n".into()));
             }
             Event::Start(tag) => {
                 if matches!(tag, Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) {
-                    depth += 1;
+                    self.depth += 1;
                 }
-                let event = rewrite_link(Event::Start(tag), range.start, report);
-                chunk.push(event);
+                let event = self.rewrite_link(Event::Start(tag), offset);
+                self.chunk.push(event);
             }
             Event::End(tag) => {
                 if matches!(tag, TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) {
-                    depth = depth.saturating_sub(1);
+                    self.depth = self.depth.saturating_sub(1);
                 }
-                chunk.push(Event::End(tag));
+                self.chunk.push(Event::End(tag));
             }
             Event::TaskListMarker(done) => {
                 let (mark, label) = if done { ("☑", "Fait : ") } else { ("☐", "À faire : ") };
-                chunk.push(Event::InlineHtml(
+                self.chunk.push(Event::InlineHtml(
                     format!("<span class=\"task-marker\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{label}</span>").into(),
                 ));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 if !html.trim_start().starts_with("<!--") {
-                    report.warning(
-                        path,
-                        position(range.start),
-                        "HTML écrit à la main : il est filtré à l'affichage, préférez la syntaxe Markdown",
-                    );
+                    self.warning(offset, "HTML écrit à la main : il est filtré à l'affichage, préférez la syntaxe Markdown");
                 }
-                chunk.push(Event::Html(html));
+                self.chunk.push(Event::Html(html));
             }
-            other => chunk.push(other),
+            other => self.chunk.push(other),
         }
     }
-    flush(&mut chunk, &mut segments);
-    RenderedBody { segments, toc, blocks }
+
+    /// A code block begins: a quiz or exercise block must be at the top level of the text.
+    fn start_code_block(&mut self, kind: CodeBlockKind<'static>, offset: usize) {
+        let info = match &kind {
+            CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+            CodeBlockKind::Indented => String::new(),
+        };
+        let interactive = match info.as_str() {
+            "quiz" => Some(BlockKind::Quiz),
+            "exercise" | "exercice" => Some(BlockKind::Exercise),
+            _ => None,
+        };
+        if interactive.is_some() && self.depth > 0 {
+            self.error(offset, format!("le bloc « {info} » doit être au premier niveau du texte, pas dans une liste ou une citation"));
+        }
+        if info == "exercice" {
+            self.warning(offset, "écrivez « ```exercise » (nom anglais du bloc)");
+        }
+        self.code = Some(CodeState { kind, interactive, text: String::new(), offset });
+    }
 }
 
 #[cfg(test)]

@@ -31,29 +31,31 @@ pub async fn confirm_identity_link(token: String, password: String) -> Result<()
         web::{client_address, redirect_with, set_cookie},
     };
     let state = app_state()?;
+    let locale = crate::request_locale();
     let back = format!("/connexion/lier/{}", token.chars().filter(|c| c.is_ascii_hexdigit()).collect::<String>());
     let Some((user_id, email, _, _)) = super::service::pending_link(&state.db, &token).await.map_err(unavailable)? else {
-        redirect_with(&FormFeedback::new("connexion").failure("Cette demande de liaison a expiré : connectez-vous à nouveau avec votre fournisseur d'identité."), "/connexion");
+        redirect_with(&FormFeedback::new("connexion").failure(locale.text("identity-link-expired")), "/connexion");
         return Ok(());
     };
     let address = client_address().await;
     if let Some(wait) = throttle::reserve(&state.db, throttle::Action::SignIn, Some(&email), &address).await.map_err(unavailable)? {
-        redirect_with(&FormFeedback::new("liaison").failure(format!("Trop de tentatives. Réessayez dans {wait} s.")), &back);
+        redirect_with(&FormFeedback::new("liaison").failure(locale.text_with("identity-link-throttled", &[("seconds", wait.into())])), &back);
         return Ok(());
     }
     let stored = crate::accounts::repository::password_hash(&state.db, user_id).await.map_err(unavailable)?;
     if !crate::accounts::password::verify_password(password, stored).await.map_err(unavailable)? {
-        redirect_with(&FormFeedback::new("liaison").error("password", "mot de passe incorrect").failure("Les comptes n'ont pas été reliés."), &back);
+        let feedback = FormFeedback::new("liaison").error("password", locale.text("accounts-password-wrong")).failure(locale.text("identity-not-linked"));
+        redirect_with(&feedback, &back);
         return Ok(());
     }
     throttle::clear_account(&state.db, throttle::Action::SignIn, &email).await.map_err(unavailable)?;
     let Some((user_id, id_token)) = super::service::confirm_link(&state.db, &token).await.map_err(unavailable)? else {
-        redirect_with(&FormFeedback::new("connexion").failure("Cette demande de liaison a expiré : recommencez."), "/connexion");
+        redirect_with(&FormFeedback::new("connexion").failure(locale.text("identity-link-expired-again")), "/connexion");
         return Ok(());
     };
     let session = crate::accounts::session::create_with_id_token(&state.db, user_id, Some(&id_token)).await.map_err(unavailable)?;
     set_cookie(&crate::accounts::session::session_cookie(&session, state.secure_cookies));
-    redirect_with(&FormFeedback::success("bienvenue", "Vos comptes sont reliés : vous vous connecterez désormais avec votre fournisseur d'identité."), "/mon-parcours");
+    redirect_with(&FormFeedback::success("bienvenue", locale.text("identity-linked")), "/mon-parcours");
     Ok(())
 }
 
@@ -99,16 +101,17 @@ pub async fn set_default_unit(organization_id: String) -> Result<(), crate::erro
     use crate::{accounts::forms::FormFeedback, web::redirect_with};
     let state = crate::error::state()?;
     let admin = crate::accounts::authz::require_admin()?;
+    let locale = crate::request_locale();
     let unit = organization_id.trim().parse::<i64>().ok();
     if let Some(id) = unit {
         if crate::organizations::repository::find(&state.db, id).await?.is_none() {
-            redirect_with(&FormFeedback::new("unite-par-defaut").failure("Cette unité n'existe plus."), "/admin/unites");
+            redirect_with(&FormFeedback::new("unite-par-defaut").failure(locale.text("units-gone")), "/admin/unites");
             return Ok(());
         }
     }
     super::repository::set_default_unit(&state.db, unit).await?;
     crate::audit::record(&state.db, Some(admin.id), "identity.default_unit", &unit.map(|u| format!("organization:{u}")).unwrap_or_default(), "unité par défaut des nouveaux agents").await?;
-    redirect_with(&FormFeedback::success("unite-par-defaut", "Unité par défaut enregistrée."), "/admin/unites");
+    redirect_with(&FormFeedback::success("unite-par-defaut", locale.text("identity-default-unit-saved")), "/admin/unites");
     Ok(())
 }
 
@@ -139,9 +142,12 @@ pub struct DirectoryPageView {
 
 #[cfg(feature = "ssr")]
 async fn import_view(db: &crate::db::Database, stored: super::repository::StoredImport) -> Result<DirectoryImportView, crate::error::AppError> {
+    let locale = crate::request_locale();
     let scope_label = match stored.scope_id {
-        None => "Toute l'organisation".to_owned(),
-        Some(id) => crate::organizations::repository::find(db, id).await?.map(|u| u.name).unwrap_or_else(|| format!("unité {id}")),
+        None => locale.text("directory-whole-organisation"),
+        Some(id) => {
+            crate::organizations::repository::find(db, id).await?.map(|u| u.name).unwrap_or_else(|| locale.text_with("directory-unit-number", &[("id", id.into())]))
+        }
     };
     Ok(DirectoryImportView {
         id: stored.id,
@@ -149,7 +155,7 @@ async fn import_view(db: &crate::db::Database, stored: super::repository::Stored
         scope_label,
         full_sync: stored.full_sync,
         report: stored.report,
-        checked_at: crate::components::labels::utc_datetime(stored.created_at),
+        checked_at: crate::components::labels::local_datetime(stored.created_at),
         applied: stored.applied_at.is_some(),
     })
 }
@@ -170,7 +176,7 @@ pub async fn load_directory_page() -> Result<DirectoryPageView, crate::error::Ap
     let user = require_role(Role::Hr)?;
     let mut scopes = Vec::new();
     if user.is_admin() {
-        scopes.push((None, "Toute l'organisation".to_owned()));
+        scopes.push((None, crate::request_locale().text("directory-whole-organisation")));
         for (unit, depth) in crate::organizations::repository::tree(&state.db).await? {
             scopes.push((Some(unit.id), format!("{}{}", "— ".repeat(depth), unit.name)));
         }
@@ -198,7 +204,7 @@ pub async fn load_directory_import(id: i64) -> Result<DirectoryImportView, crate
     let stored = super::repository::find_import(&mut *state.db.pool().acquire().await?, id).await?;
     match stored {
         Some(stored) if user.is_admin() || stored.created_by == Some(user.id) => import_view(&state.db, stored).await,
-        _ => Err(AppError::not_found("Cet import n'existe pas (ou plus : un import non appliqué est oublié au bout d'un jour).")),
+        _ => Err(AppError::not_found(crate::request_locale().text("directory-import-gone"))),
     }
 }
 
@@ -213,10 +219,11 @@ pub async fn apply_directory_import(id: i64) -> Result<(), crate::error::AppErro
     };
     let state = crate::error::state()?;
     let user = require_role(Role::Hr)?;
+    let locale = crate::request_locale();
     let back = format!("/annuaire/import/{id}");
     let stored = super::repository::find_import(&mut *state.db.pool().acquire().await?, id).await?;
     let Some(stored) = stored.filter(|s| user.is_admin() || s.created_by == Some(user.id)) else {
-        return Err(AppError::not_found("Cet import n'existe pas."));
+        return Err(AppError::not_found(locale.text("directory-import-unknown")));
     };
     if !may_import(&state.db, &user, stored.scope_id).await? {
         return Err(AppError::Forbidden.with_status());
@@ -224,18 +231,20 @@ pub async fn apply_directory_import(id: i64) -> Result<(), crate::error::AppErro
     let rows = match super::import::parse(stored.content.as_bytes()) {
         Ok(rows) => rows,
         Err(_) => {
-            redirect_with(&FormFeedback::new("import").failure("Ce fichier a des problèmes : corrigez-le et envoyez-le à nouveau."), &back);
+            redirect_with(&FormFeedback::new("import").failure(locale.text("directory-file-has-problems")), &back);
             return Ok(());
         }
     };
     let actor = super::directory::ImportActor { user_id: Some(user.id), scope: stored.scope_id };
     match super::directory::apply_stored_import(&state.db, &actor, id, &rows, stored.full_sync).await? {
-        None => redirect_with(&FormFeedback::new("import").failure("Cet import a déjà été appliqué."), &back),
+        None => redirect_with(&FormFeedback::new("import").failure(locale.text("directory-already-applied")), &back),
         Some(report) if !report.problems.is_empty() => redirect_with(
-            &FormFeedback::new("import").failure(format!("Rien n'a été importé : {}", report.problem_lines().join(" ; "))),
+            &FormFeedback::new("import").failure(locale.text_with("directory-nothing-imported", &[("problems", report.problem_lines().join(" ; ").into())])),
             &back,
         ),
-        Some(report) => redirect_with(&FormFeedback::success("import", format!("Import appliqué : {}.", report.summary())), &back),
+        Some(report) => {
+            redirect_with(&FormFeedback::success("import", locale.text_with("directory-import-applied", &[("summary", report.summary_in(locale).into())])), &back)
+        }
     }
     Ok(())
 }
@@ -247,14 +256,15 @@ pub async fn set_account_active(user_id: i64, active: bool) -> Result<(), crate:
     use crate::{accounts::forms::FormFeedback, error::AppError, web::redirect_with};
     let state = crate::error::state()?;
     let admin = crate::accounts::authz::require_admin()?;
+    let locale = crate::request_locale();
     if admin.id == user_id {
-        return Err(AppError::invalid("Vous ne pouvez pas désactiver votre propre compte."));
+        return Err(AppError::invalid(locale.text("accounts-cannot-deactivate-self")));
     }
     if crate::accounts::repository::find(&state.db, user_id).await?.is_none() {
-        return Err(AppError::not_found("Ce compte n'existe pas."));
+        return Err(AppError::not_found(locale.text("accounts-account-unknown")));
     }
     super::directory::change_activation(&state.db, admin.id, user_id, active).await?;
-    let message = if active { "Compte réactivé." } else { "Compte désactivé : ses sessions sont fermées, il ne compte plus dans les tableaux RH ; son historique est conservé." };
+    let message = locale.text(if active { "accounts-reactivated" } else { "accounts-deactivated" });
     redirect_with(&FormFeedback::success("roles", message), "/admin/utilisateurs");
     Ok(())
 }

@@ -124,6 +124,24 @@ impl ImportReport {
         )
     }
 
+    /// [`ImportReport::summary`] in `locale`, for the page that applied the import.
+    #[cfg(feature = "ssr")]
+    pub fn summary_in(&self, locale: crate::i18n::Locale) -> String {
+        locale.text_with(
+            "directory-summary",
+            &[
+                ("created", self.created.into()),
+                ("updated", self.updated.into()),
+                ("unchanged", self.unchanged.into()),
+                ("reactivated", self.reactivated.into()),
+                ("deactivated", self.deactivated.into()),
+                ("units", self.units_created.len().into()),
+                ("roles", self.roles_granted.into()),
+                ("sirets", self.sirets_recorded.into()),
+            ],
+        )
+    }
+
     /// The problems as `ligne N : …` lines (`fichier : …` for the file as a whole).
     pub fn problem_lines(&self) -> Vec<String> {
         self.problems
@@ -220,6 +238,18 @@ mod tests {
         let domains = ProviderSettings { allowed_domains: vec!["mairie.fr".into()], ..settings() };
         assert_eq!(access_refusal(&identity("a@service.mairie.fr", "1"), &domains), None, "subdomains are in");
         assert!(access_refusal(&identity("a@evilmairie.fr", "1"), &domains).unwrap().contains("evilmairie.fr"));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_summary_reads_the_same_in_french_as_in_the_audit_log() {
+        use crate::i18n::Locale;
+        let report = ImportReport { created: 2, updated: 1, units_created: vec!["A/B".into()], roles_granted: 1, ..ImportReport::default() };
+        assert_eq!(report.summary_in(Locale::Fr), report.summary());
+        assert_eq!(
+            report.summary_in(Locale::En),
+            "2 created, 1 updated, 0 unchanged, 0 reactivated, 0 deactivated, 1 unit created, 1 role granted, 0 SIRETs recorded"
+        );
     }
 
     #[test]

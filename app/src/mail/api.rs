@@ -51,6 +51,6 @@ pub async fn save_mail_preferences(assignments: Option<String>, hr_digest: Optio
     let user = crate::accounts::authz::require_user()?;
     let wanted = [(super::Topic::Assignments, assignments.is_some()), (super::Topic::HrDigest, hr_digest.is_some())];
     super::notices::set_preferences(&state.db, user.id, &wanted).await?;
-    redirect_with(&FormFeedback::success("courriels", "Préférences de courriels enregistrées."), "/mon-compte#compte-courriels");
+    redirect_with(&FormFeedback::success("courriels", crate::request_locale().text("mail-prefs-saved")), "/mon-compte#compte-courriels");
     Ok(())
 }

@@ -35,15 +35,12 @@ pub struct PassReport {
     pub digests: usize,
 }
 
-/// « 15 décembre 2026 » / « 15 December 2026 ».
-pub fn long_date(locale: Locale, (year, month, day): (i64, i64, i64)) -> String {
-    const FR: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    let index = usize::try_from(month - 1).unwrap_or(0).min(11);
-    match locale {
-        Locale::En => format!("{day} {} {year}", EN[index]),
-        _ => format!("{}{} {} {year}", day, if day == 1 { "er" } else { "" }, FR[index]),
-    }
+/// « 1er décembre 2026 » / « 1 December 2026 »: the month's name and the order of the parts come
+/// from the catalogue (`month-long-*`, `date-long`).
+pub fn long_date(locale: Locale, date: crate::time::Date) -> String {
+    let month = locale.text(&format!("month-long-{}", date.month()));
+    // The year as text: a number would be formatted, and a year is not a quantity.
+    locale.text_with("date-long", &[("day", date.day().into()), ("month", month.into()), ("year", date.year().to_string().into())])
 }
 
 /// Which step is due for an enrolment at `at`: the overdue notice once past the due date, else
@@ -78,7 +75,7 @@ pub fn unsubscribe_link(public_url: &str, token: &str, topic: Topic) -> String {
 pub async fn course_pass(db: &Database, public_url: &str, at: i64, offsets: &[i64]) -> Result<PassReport, DbError> {
     let titles: HashMap<String, String> = crate::course::repository::catalogue(db).await?.into_iter().map(|c| (c.slug, c.title)).collect();
     let rows = sqlx::query(
-        "SELECT e.user_id, e.course_slug, e.due_at, e.assigned_at, u.email, u.display_name, u.locale, u.mail_token \
+        "SELECT e.user_id, e.course_slug, e.due_at, e.assigned_at, u.organization_id, u.email, u.display_name, u.locale, u.mail_token \
          FROM enrolments e JOIN users u ON u.id = e.user_id \
          WHERE e.completed_at IS NULL AND u.disabled_at IS NULL AND u.email_verified_at IS NOT NULL \
          AND NOT EXISTS (SELECT 1 FROM mail_opt_outs o WHERE o.user_id = e.user_id AND o.topic = 'assignments') \
@@ -95,6 +92,8 @@ pub async fn course_pass(db: &Database, public_url: &str, at: i64, offsets: &[i6
         .iter()
         .map(|r| r.try_get("dedup_key"))
         .collect::<Result<_, _>>()?;
+    // Due dates are the agent's calendar days, in the zone of their unit.
+    let zones = crate::organizations::repository::zones(db.pool()).await?;
     let mut report = PassReport::default();
     let mut tx = db.begin_write().await?;
     for row in rows {
@@ -121,7 +120,8 @@ pub async fn course_pass(db: &Database, public_url: &str, at: i64, offsets: &[i6
         let token = mail_token(&mut tx, user_id, row.try_get("mail_token")?).await?;
         let unsubscribe = unsubscribe_link(public_url, &token, Topic::Assignments);
         let link = format!("{public_url}/cours/{course}");
-        let due_date = due_at.map(crate::time::paris_date);
+        let zone = zones.of(row.try_get("organization_id")?);
+        let due_date = due_at.map(|due| crate::time::local_date(due, zone));
         let due_label = due_date.map(|d| long_date(locale, d));
         let notice = CourseNotice { recipient: &email, display_name: &name, course_title: title, link: &link, due_label: due_label.as_deref(), unsubscribe: &unsubscribe };
         if wants_notice {
@@ -153,21 +153,10 @@ pub async fn course_pass(db: &Database, public_url: &str, at: i64, offsets: &[i6
     Ok(report)
 }
 
-/// The ISO week of `at` (`2026-W49`), the period of a digest.
-pub fn iso_week(at: i64) -> String {
-    let days = at.div_euclid(DAY);
-    // 1970-01-01 was a Thursday; ISO weeks belong to the year of their Thursday.
-    let weekday = (days + 3).rem_euclid(7); // Monday = 0
-    let thursday = days - weekday + 3;
-    let (year, ..) = crate::time::civil(thursday * DAY);
-    let jan1 = crate::time::days_from_civil(year, 1, 1);
-    format!("{year}-W{:02}", (thursday - jan1) / 7 + 1)
-}
-
 /// Queues this week's digest for every HR officer (first pass of the week): completions of the
 /// last seven days and overdue agents in the units they follow; nothing when both are empty.
 pub async fn digest_pass(db: &Database, public_url: &str, at: i64) -> Result<usize, DbError> {
-    let week = iso_week(at);
+    let zones = crate::organizations::repository::zones(db.pool()).await?;
     let officers = sqlx::query(
         "SELECT r.user_id, r.organization_id, u.email, u.display_name, u.locale, u.mail_token FROM user_roles r JOIN users u ON u.id = r.user_id \
          WHERE r.role = 'hr' AND r.organization_id IS NOT NULL AND u.disabled_at IS NULL AND u.email_verified_at IS NOT NULL \
@@ -188,6 +177,8 @@ pub async fn digest_pass(db: &Database, public_url: &str, at: i64) -> Result<usi
     let mut queued = 0;
     let mut tx = db.begin_write().await?;
     for (user_id, email, name, locale, token, roots) in per_officer {
+        // The week of the officer's calendar (the zone of the first unit they follow).
+        let week = crate::time::iso_week(at, zones.of(roots.first().copied()));
         let key = format!("hr-digest:{user_id}:{week}");
         let exists = sqlx::query("SELECT 1 FROM mail_outbox WHERE dedup_key = $1").bind(&key).fetch_optional(&mut *tx).await?.is_some();
         if exists {
@@ -294,11 +285,17 @@ mod tests {
 
     #[test]
     fn dates_and_weeks_read_as_people_say_them() {
-        assert_eq!(long_date(Locale::Fr, (2026, 12, 1)), "1er décembre 2026");
-        assert_eq!(long_date(Locale::Fr, (2027, 2, 15)), "15 février 2027");
-        assert_eq!(long_date(Locale::En, (2027, 2, 15)), "15 February 2027");
+        let date = |y, m, d| crate::time::Date::new(y, m, d).unwrap();
+        assert_eq!(long_date(Locale::Fr, date(2026, 12, 1)), "1er décembre 2026");
+        assert_eq!(long_date(Locale::Fr, date(2027, 2, 15)), "15 février 2027");
+        assert_eq!(long_date(Locale::En, date(2027, 2, 15)), "15 February 2027");
+        assert_eq!(long_date(Locale::En, date(2026, 12, 1)), "1 December 2026");
+        for month in 1..=12 {
+            assert!(!long_date(Locale::Fr, date(2026, month, 2)).contains("month-long"), "month {month}");
+        }
         // 2026-12-01 is a Tuesday of ISO week 49; 2027-01-01 (a Friday) belongs to 2026-W53.
-        assert_eq!(iso_week(1_796_083_200), "2026-W49");
-        assert_eq!(iso_week(1_798_761_600), "2026-W53");
+        let paris = crate::time::default_zone();
+        assert_eq!(crate::time::iso_week(1_796_083_200, &paris), "2026-W49");
+        assert_eq!(crate::time::iso_week(1_798_761_600, &paris), "2026-W53");
     }
 }

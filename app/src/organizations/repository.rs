@@ -1,6 +1,8 @@
 //! Stored organisation units (server only).
 
-use super::{validate_name, Organization, OrganizationNameError};
+use sqlx::Row;
+
+use super::{validate_name, zones::UnitZones, Organization, OrganizationNameError, UnknownTimeZone};
 use crate::db::{now, Database, DbError};
 
 /// Errors when changing the tree.
@@ -16,6 +18,8 @@ pub enum OrganizationError {
     InvalidSiret(String),
     #[error("le SIRET {0} est déjà celui d'une autre unité")]
     SiretTaken(String),
+    #[error(transparent)]
+    UnknownTimeZone(#[from] super::UnknownTimeZone),
     #[error(transparent)]
     Database(#[from] DbError),
 }
@@ -153,4 +157,60 @@ pub async fn move_to(db: &Database, id: i64, new_parent: Option<i64>) -> Result<
     }
     sqlx::query("UPDATE organizations SET parent_id = $1 WHERE id = $2").bind(new_parent).bind(id).execute(db.pool()).await?;
     Ok(())
+}
+
+/// Sets the time zone of a unit (empty: the zone of its parent, Europe/Paris at the root). The
+/// agents' due times move with it: the caller rebuilds their enrolments.
+pub async fn set_time_zone(db: &Database, id: i64, name: &str) -> Result<(), OrganizationError> {
+    let name = match name.trim() {
+        "" => None,
+        value => Some(
+            crate::time::zone(value)
+                .and_then(|zone| zone.iana_name().map(str::to_owned))
+                .ok_or_else(|| UnknownTimeZone(value.chars().take(64).collect()))?,
+        ),
+    };
+    sqlx::query("UPDATE organizations SET time_zone = $1 WHERE id = $2").bind(name).bind(id).execute(db.pool()).await?;
+    Ok(())
+}
+
+/// The time zone each unit sets itself (units that inherit theirs are absent).
+pub async fn own_time_zones(db: &Database) -> Result<std::collections::HashMap<i64, String>, DbError> {
+    let rows = sqlx::query("SELECT id, time_zone FROM organizations WHERE time_zone IS NOT NULL").fetch_all(db.pool()).await?;
+    Ok(rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("time_zone")?))).collect::<Result<_, sqlx::Error>>()?)
+}
+
+/// The effective zone of every unit, read in one query (on a transaction's connection too).
+pub async fn zones<'e, E>(executor: E) -> Result<UnitZones, DbError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let rows = sqlx::query("SELECT id, parent_id, time_zone FROM organizations").fetch_all(executor).await?;
+    let units = rows
+        .iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("parent_id")?, r.try_get("time_zone")?)))
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok(UnitZones::from_units(units))
+}
+
+/// The effective zone of one unit (of a signed-in agent): its own, or the nearest ancestor's.
+pub async fn zone_of(db: &Database, unit: Option<i64>) -> Result<crate::time::TimeZone, DbError> {
+    let Some(unit) = unit else { return Ok(crate::time::default_zone()) };
+    let rows = sqlx::query(
+        "WITH RECURSIVE up (id, parent_id, time_zone, depth) AS ( \
+             SELECT id, parent_id, time_zone, 0 FROM organizations WHERE id = $1 \
+             UNION ALL \
+             SELECT o.id, o.parent_id, o.time_zone, up.depth + 1 FROM organizations o JOIN up ON o.id = up.parent_id WHERE up.depth < 64 \
+         ) SELECT time_zone FROM up WHERE time_zone IS NOT NULL ORDER BY depth",
+    )
+    .bind(unit)
+    .fetch_all(db.pool())
+    .await?;
+    // As in `UnitZones`, a name the database no longer knows counts as unset.
+    for row in rows {
+        if let Some(zone) = crate::time::zone(&row.try_get::<String, _>("time_zone")?) {
+            return Ok(zone);
+        }
+    }
+    Ok(crate::time::default_zone())
 }

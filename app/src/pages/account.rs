@@ -8,7 +8,7 @@ use crate::{
         api::{ChangePassword, DeleteAccount, SignOutEverywhere, UpdateProfile},
         forms::{signed_in_user, take_feedback, FormFeedback},
     },
-    components::form::{Field, FormMessage},
+    components::{form::{Field, FormMessage}, loaded::Loaded},
     i18n::tr,
     pages::sign_in_required::SignInRequired,
 };
@@ -89,28 +89,26 @@ fn MailPreferences(feedback: Option<FormFeedback>) -> impl IntoView {
         <section aria-labelledby="compte-courriels">
             <h2 id="compte-courriels">{tr("mail-prefs-title")}</h2>
             <FormMessage feedback=feedback form="courriels"/>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(error) => view! { <p class="alert alert--error" role="alert">{error.to_string()}</p> }.into_any(),
-                        Ok(prefs) if !prefs.enabled => view! { <p>{tr("mail-prefs-off")}</p> }.into_any(),
-                        Ok(prefs) => view! {
-                            <p>{tr("mail-prefs-intro")}</p>
-                            <form method="post" action=SaveMailPreferences::url() class="stacked-form">
-                                <div class="field field--checkbox">
-                                    <input id="champ-courriels-affectations" type="checkbox" name="assignments" value="on" checked=prefs.assignments/>
-                                    <label for="champ-courriels-affectations">{tr("mail-prefs-assignments")}</label>
-                                </div>
-                                <div class="field field--checkbox">
-                                    <input id="champ-courriels-rh" type="checkbox" name="hr_digest" value="on" checked=prefs.hr_digest/>
-                                    <label for="champ-courriels-rh">{tr("mail-prefs-digest")}</label>
-                                </div>
-                                <button type="submit" class="button--secondary">{tr("mail-prefs-save")}</button>
-                            </form>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data inline=true let:prefs>
+                {if !prefs.enabled {
+                    view! { <p>{tr("mail-prefs-off")}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{tr("mail-prefs-intro")}</p>
+                        <form method="post" action=SaveMailPreferences::url() class="stacked-form">
+                            <div class="field field--checkbox">
+                                <input id="champ-courriels-affectations" type="checkbox" name="assignments" value="on" checked=prefs.assignments/>
+                                <label for="champ-courriels-affectations">{tr("mail-prefs-assignments")}</label>
+                            </div>
+                            <div class="field field--checkbox">
+                                <input id="champ-courriels-rh" type="checkbox" name="hr_digest" value="on" checked=prefs.hr_digest/>
+                                <label for="champ-courriels-rh">{tr("mail-prefs-digest")}</label>
+                            </div>
+                            <button type="submit" class="button--secondary">{tr("mail-prefs-save")}</button>
+                        </form>
+                    }.into_any()
+                }}
+            </Loaded>
         </section>
     }
 }

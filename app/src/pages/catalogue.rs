@@ -7,14 +7,13 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     accounts::forms::take_feedback,
-    components::{breadcrumb::Breadcrumb, form::FormMessage, labels::{duration_label, level_label, theme_label}},
+    components::{breadcrumb::Breadcrumb, form::FormMessage, labels::{duration_label, level_label, theme_label}, loaded::Loaded},
     course::{
-        api::load_catalogue,
+        api::{load_catalogue, CatalogueView},
         catalogue::{CatalogueFilter, DurationBand},
         model::{CourseInfo, Level},
     },
     i18n::{tr, tr_args},
-    pages::error::ErrorMessage,
 };
 
 #[component]
@@ -39,34 +38,34 @@ pub fn CataloguePage() -> impl IntoView {
             <Breadcrumb trail=vec![(tr("nav-home"), "/".into()), (tr("nav-courses"), "/cours".into())]/>
             <h1>{tr("catalogue-title")}</h1>
             <FormMessage feedback=welcome form="bienvenue"/>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let current = filter();
-                    match catalogue.await {
-                        Ok(view) => view! {
-                            <Filters current=current.clone() themes=view.themes/>
-                            <p class="catalogue__count" role="status">
-                                {if current.is_empty() {
-                                    tr_args("catalogue-count", &[("count", view.courses.len().into())])
-                                } else {
-                                    tr_args("catalogue-count-filtered", &[("count", view.courses.len().into()), ("total", view.total.into())])
-                                }}
-                            </p>
-                            {if view.courses.is_empty() {
-                                view! { <p class="catalogue__empty">{tr("catalogue-empty")}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="course-cards">
-                                        {view.courses.into_iter().map(|course| view! { <CourseCard course/> }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                        }.into_any(),
-                        Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=catalogue let:results>
+                <Results current=filter() results/>
+            </Loaded>
         </div>
+    }
+}
+
+/// The filters as chosen, how many courses match, and their cards.
+#[component]
+fn Results(current: CatalogueFilter, results: CatalogueView) -> impl IntoView {
+    view! {
+        <Filters current=current.clone() themes=results.themes/>
+        <p class="catalogue__count" role="status">
+            {if current.is_empty() {
+                tr_args("catalogue-count", &[("count", results.courses.len().into())])
+            } else {
+                tr_args("catalogue-count-filtered", &[("count", results.courses.len().into()), ("total", results.total.into())])
+            }}
+        </p>
+        {if results.courses.is_empty() {
+            view! { <p class="catalogue__empty">{tr("catalogue-empty")}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="course-cards">
+                    {results.courses.into_iter().map(|course| view! { <CourseCard course/> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
 }
 

@@ -5,10 +5,10 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    components::{breadcrumb::Breadcrumb, labels::{duration_label, level_label}},
+    components::{breadcrumb::Breadcrumb, labels::{duration_label, level_label}, loaded::Loaded},
     course::{api::load_course, model::CourseOutline},
     i18n::{tr, tr_args},
-    pages::{error::ErrorMessage, not_found::NotFound},
+    pages::not_found::NotFound,
 };
 
 #[component]
@@ -17,15 +17,12 @@ pub fn CoursePage() -> impl IntoView {
     let slug = move || params.read().get("course").unwrap_or_default();
     let course = Resource::new(slug, load_course);
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match course.await {
-                    Ok(Some(outline)) => view! { <CourseView outline/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=course let:outline>
+            {match outline {
+                Some(outline) => view! { <CourseView outline/> }.into_any(),
+                None => view! { <NotFound/> }.into_any(),
+            }}
+        </Loaded>
     }
 }
 

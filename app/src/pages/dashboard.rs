@@ -6,9 +6,9 @@ use leptos_meta::Title;
 
 use crate::{
     accounts::forms::signed_in_user,
-    components::labels::utc_datetime,
+    components::{labels::local_datetime, loaded::Loaded},
     i18n::{tr, tr_args},
-    pages::{error::ErrorMessage, sign_in_required::SignInRequired},
+    pages::sign_in_required::SignInRequired,
     progress::{api::load_dashboard, percent, CourseProgress},
     reporting::{api::load_my_assignments, status::Status},
 };
@@ -47,31 +47,34 @@ pub fn DashboardPage() -> impl IntoView {
                     })
                 })}
             </Suspense>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match courses.await {
-                        Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                        Ok(courses) if courses.is_empty() => view! {
-                            <p>{tr("dashboard-empty")}</p>
-                            <p><a class="button" href="/cours">{tr("dashboard-browse")}</a></p>
-                        }.into_any(),
-                        Ok(courses) => {
-                            let (done, ongoing): (Vec<CourseProgress>, Vec<CourseProgress>) = courses.into_iter().partition(|c| c.completion.is_some());
-                            view! {
-                                {(!ongoing.is_empty()).then(|| view! {
-                                    <h2>{tr("dashboard-in-progress")}</h2>
-                                    <ul class="progress-list">{ongoing.into_iter().map(|c| view! { <CourseEntry course=c/> }).collect_view()}</ul>
-                                })}
-                                {(!done.is_empty()).then(|| view! {
-                                    <h2>{tr("dashboard-completed")}</h2>
-                                    <ul class="progress-list">{done.into_iter().map(|c| view! { <CourseEntry course=c/> }).collect_view()}</ul>
-                                })}
-                            }.into_any()
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=courses let:courses>
+                <MyCourses courses/>
+            </Loaded>
         </div>
+    }
+    .into_any()
+}
+
+/// The learner's courses, in progress then completed (or a way to the catalogue).
+#[component]
+fn MyCourses(courses: Vec<CourseProgress>) -> impl IntoView {
+    if courses.is_empty() {
+        return view! {
+            <p>{tr("dashboard-empty")}</p>
+            <p><a class="button" href="/cours">{tr("dashboard-browse")}</a></p>
+        }
+        .into_any();
+    }
+    let (done, ongoing): (Vec<CourseProgress>, Vec<CourseProgress>) = courses.into_iter().partition(|c| c.completion.is_some());
+    view! {
+        {(!ongoing.is_empty()).then(|| view! {
+            <h2>{tr("dashboard-in-progress")}</h2>
+            <ul class="progress-list">{ongoing.into_iter().map(|c| view! { <CourseEntry course=c/> }).collect_view()}</ul>
+        })}
+        {(!done.is_empty()).then(|| view! {
+            <h2>{tr("dashboard-completed")}</h2>
+            <ul class="progress-list">{done.into_iter().map(|c| view! { <CourseEntry course=c/> }).collect_view()}</ul>
+        })}
     }
     .into_any()
 }
@@ -92,7 +95,7 @@ fn CourseEntry(course: CourseProgress) -> impl IntoView {
             {match course.completion {
                 Some((at, code)) => view! {
                     <p>
-                        {tr_args("dashboard-completed-on", &[("date", utc_datetime(at).into())])}
+                        {tr_args("dashboard-completed-on", &[("date", local_datetime(at).into())])}
                         " · "
                         <a href=format!("/mon-parcours/attestation/{code}")>{tr("dashboard-attestation")}</a>
                     </p>

@@ -9,9 +9,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     accounts::forms::take_feedback,
-    components::{breadcrumb::Breadcrumb, form::FormMessage},
+    components::{breadcrumb::Breadcrumb, form::FormMessage, loaded::Loaded},
     i18n::{tr, tr_args},
-    identity::api::{load_directory_import, load_directory_page, ApplyDirectoryImport, DirectoryImportView},
+    identity::api::{load_directory_import, load_directory_page, ApplyDirectoryImport, DirectoryImportView, DirectoryPageView},
 };
 
 fn trail(last: Option<String>) -> Vec<(String, String)> {
@@ -33,65 +33,66 @@ pub fn DirectoryPage() -> impl IntoView {
             <h1>{tr("directory-title")}</h1>
             <p>{tr("directory-intro")}</p>
             <FormMessage feedback=feedback form="import"/>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(error) => view! { <p class="alert alert--error" role="alert">{error.to_string()}</p> }.into_any(),
-                        Ok(page) => view! {
-                            <section aria-labelledby="titre-import">
-                                <h2 id="titre-import">{tr("directory-import")}</h2>
-                                <p>{tr("directory-format")}</p>
-                                <pre class="code-sample">"email;prenom;nom;unite;role;siret;identifiant\ncamille.durand@mairie.fr;Camille;Durand;Mairie / État civil;;21750001600019;RH-0042"</pre>
-                                <form method="post" action="/annuaire/import" enctype="multipart/form-data" class="stacked-form">
-                                    <div class="field">
-                                        <label for="champ-fichier">{tr("directory-file")}</label>
-                                        <input id="champ-fichier" type="file" name="fichier" accept=".csv,text/csv" required/>
-                                    </div>
-                                    <div class="field">
-                                        <label for="champ-perimetre">{tr("directory-scope")}</label>
-                                        <select id="champ-perimetre" name="perimetre">
-                                            {page.scopes.into_iter().map(|(id, label)| view! {
-                                                <option value=id.map(|i| i.to_string()).unwrap_or_default()>{label}</option>
-                                            }).collect_view()}
-                                        </select>
-                                    </div>
-                                    <div class="field field--checkbox">
-                                        <input id="champ-synchro" type="checkbox" name="synchronisation" value="on"/>
-                                        <label for="champ-synchro">{tr("directory-full-sync")}</label>
-                                    </div>
-                                    <button type="submit">{tr("directory-check")}</button>
-                                </form>
-                            </section>
-                            <section aria-labelledby="titre-imports">
-                                <h2 id="titre-imports">{tr("directory-recent")}</h2>
-                                {if page.imports.is_empty() {
-                                    view! { <p>{tr("directory-none")}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul>
-                                            {page.imports.into_iter().map(|import| {
-                                                let state = if import.applied { tr("directory-applied") } else if import.report.problems.is_empty() { tr("directory-checked") } else { tr("directory-has-problems") };
-                                                view! {
-                                                    <li><a href=format!("/annuaire/import/{}", import.id)>{format!("{} — {} — {}", import.file_name, import.checked_at, state)}</a></li>
-                                                }
-                                            }).collect_view()}
-                                        </ul>
-                                    }.into_any()
-                                }}
-                            </section>
-                            <section aria-labelledby="titre-scim">
-                                <h2 id="titre-scim">{tr("directory-scim")}</h2>
-                                <p>{if page.scim_enabled {
-                                    tr_args("directory-scim-on", &[("url", format!("{}/scim/v2", page.public_url).into())])
-                                } else {
-                                    tr("directory-scim-off")
-                                }}</p>
-                            </section>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data inline=true let:page>
+                <DirectoryForms page/>
+            </Loaded>
         </div>
+    }
+}
+
+/// The import form, the recent imports and how to connect a directory through SCIM.
+#[component]
+fn DirectoryForms(page: DirectoryPageView) -> impl IntoView {
+    view! {
+        <section aria-labelledby="titre-import">
+            <h2 id="titre-import">{tr("directory-import")}</h2>
+            <p>{tr("directory-format")}</p>
+            <pre class="code-sample">"email;prenom;nom;unite;role;siret;identifiant\ncamille.durand@mairie.fr;Camille;Durand;Mairie / État civil;;21750001600019;RH-0042"</pre>
+            <form method="post" action="/annuaire/import" enctype="multipart/form-data" class="stacked-form">
+                <div class="field">
+                    <label for="champ-fichier">{tr("directory-file")}</label>
+                    <input id="champ-fichier" type="file" name="fichier" accept=".csv,text/csv" required/>
+                </div>
+                <div class="field">
+                    <label for="champ-perimetre">{tr("directory-scope")}</label>
+                    <select id="champ-perimetre" name="perimetre">
+                        {page.scopes.into_iter().map(|(id, label)| view! {
+                            <option value=id.map(|i| i.to_string()).unwrap_or_default()>{label}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field field--checkbox">
+                    <input id="champ-synchro" type="checkbox" name="synchronisation" value="on"/>
+                    <label for="champ-synchro">{tr("directory-full-sync")}</label>
+                </div>
+                <button type="submit">{tr("directory-check")}</button>
+            </form>
+        </section>
+        <section aria-labelledby="titre-imports">
+            <h2 id="titre-imports">{tr("directory-recent")}</h2>
+            {if page.imports.is_empty() {
+                view! { <p>{tr("directory-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {page.imports.into_iter().map(|import| {
+                            let state = if import.applied { tr("directory-applied") } else if import.report.problems.is_empty() { tr("directory-checked") } else { tr("directory-has-problems") };
+                            view! {
+                                <li><a href=format!("/annuaire/import/{}", import.id)>{format!("{} — {} — {}", import.file_name, import.checked_at, state)}</a></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="titre-scim">
+            <h2 id="titre-scim">{tr("directory-scim")}</h2>
+            <p>{if page.scim_enabled {
+                tr_args("directory-scim-on", &[("url", format!("{}/scim/v2", page.public_url).into())])
+            } else {
+                tr("directory-scim-off")
+            }}</p>
+        </section>
     }
 }
 
@@ -107,14 +108,9 @@ pub fn DirectoryImportPage() -> impl IntoView {
             <Breadcrumb trail=trail(Some(tr("directory-report")))/>
             <h1>{tr("directory-report")}</h1>
             <FormMessage feedback=feedback form="import"/>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(error) => view! { <p class="alert alert--error" role="alert">{error.to_string()}</p> }.into_any(),
-                        Ok(import) => view! { <ImportReportView import/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data inline=true let:import>
+                <ImportReportView import/>
+            </Loaded>
         </div>
     }
 }

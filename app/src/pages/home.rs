@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::{components::quick_check::QuickCheck, i18n::{tr, use_locale}};
+use crate::{
+    components::quick_check::{QuickCheck, QUICK_CHECK_TEXTS},
+    i18n::{tr, use_locale, IslandTexts},
+};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -32,7 +35,7 @@ pub fn HomePage() -> impl IntoView {
                     </li>
                 </ul>
             </section>
-            <QuickCheck locale=use_locale()/>
+            <QuickCheck texts=IslandTexts::new(use_locale(), QUICK_CHECK_TEXTS)/>
             <section class="sovereignty" aria-labelledby="sovereignty-title">
                 <h2 id="sovereignty-title">{tr("home-sovereignty-title")}</h2>
                 <p>{tr("home-sovereignty-text")}</p>

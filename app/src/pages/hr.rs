@@ -12,9 +12,9 @@ use crate::{
         forms::{signed_in_user, take_feedback},
         Role,
     },
-    components::{breadcrumb::Breadcrumb, form::FormMessage, labels::utc_datetime},
+    components::{bar_chart::BarChart, breadcrumb::Breadcrumb, form::FormMessage, labels::local_datetime, loaded::Loaded},
     i18n::{tr, tr_args},
-    pages::{error::ErrorMessage, sign_in_required::{Forbidden, SignInRequired}},
+    pages::sign_in_required::{Forbidden, SignInRequired},
     reporting::{
         api::{
             load_assignments, load_hr_agent, load_hr_dashboard, percent_decode, CreateAssignment, DashboardQuery, DashboardView,
@@ -60,14 +60,9 @@ pub fn HrDashboardPage() -> impl IntoView {
             <Title text=tr("hr-title")/>
             <div class="page hr">
                 <Breadcrumb trail=trail(None)/>
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        match dashboard.await {
-                            Err(error) => view! { <h1>{tr("hr-title")}</h1><ErrorMessage error/> }.into_any(),
-                            Ok(view) => view! { <Dashboard view/> }.into_any(),
-                        }
-                    })}
-                </Suspense>
+                <Loaded resource=dashboard heading=tr("hr-title") let:view>
+                    <Dashboard view/>
+                </Loaded>
             </div>
         }
         .into_any()
@@ -89,7 +84,7 @@ fn counts_cell(counts: &Counts) -> impl IntoView {
 
 #[component]
 fn Dashboard(view: DashboardView) -> impl IntoView {
-    let DashboardView { unit_id, unit_name, trail: units_trail, courses, courses_shown, rows, totals, agents, agent_total, pages, chart_svg, chart_rows, query } =
+    let DashboardView { unit_id, unit_name, trail: units_trail, courses, courses_shown, rows, totals, agents, agent_total, pages, chart, query } =
         view;
     let due_before = query.due_before.clone().unwrap_or_default();
     let base_query = query.clone();
@@ -234,11 +229,13 @@ fn Dashboard(view: DashboardView) -> impl IntoView {
         }}
 
         <h2 id="graphique">{tr("hr-chart")}</h2>
-        <div class="chart" inner_html=chart_svg></div>
+        <div class="chart">
+            <BarChart id="graphique-achevements" title=chart.title description=chart.description bars=chart.bars.clone()/>
+        </div>
         <table class="data-table">
             <caption>{tr("hr-chart-caption")}</caption>
             <thead><tr><th scope="col">{tr("hr-col-month")}</th><th scope="col">{tr("hr-col-completions")}</th></tr></thead>
-            <tbody>{chart_rows.into_iter().map(|(month, n)| view! { <tr><th scope="row">{month}</th><td>{n}</td></tr> }).collect_view()}</tbody>
+            <tbody>{chart.bars.into_iter().map(|bar| view! { <tr><th scope="row">{bar.label}</th><td>{bar.value}</td></tr> }).collect_view()}</tbody>
         </table>
     }
 }
@@ -259,49 +256,42 @@ pub fn HrAgentPage() -> impl IntoView {
         let id = params.read_untracked().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
         let report = Resource::new(move || id, load_hr_agent);
         view! {
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match report.await {
-                        Err(error) => view! { <div class="page"><h1>{tr("hr-agent")}</h1><ErrorMessage error/></div> }.into_any(),
-                        Ok(report) => view! {
-                            <Title text=format!("{} · {}", report.name, tr("nav-hr"))/>
-                            <div class="page">
-                                <Breadcrumb trail=trail(Some((report.name.clone(), format!("/rh/agents/{id}"))))/>
-                                <h1>{report.name.clone()}</h1>
-                                <p>{report.email.clone()}" · "{report.unit.clone()}</p>
-                                <p class="muted">{tr("hr-agent-privacy")}</p>
-                                {if report.courses.is_empty() {
-                                    view! { <p>{tr("hr-agent-nothing")}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <table class="data-table">
-                                            <caption>{tr("hr-agent-courses")}</caption>
-                                            <thead><tr>
-                                                <th scope="col">{tr("hr-col-course")}</th>
-                                                <th scope="col">{tr("hr-col-status")}</th>
-                                                <th scope="col">{tr("hr-col-due")}</th>
-                                                <th scope="col">{tr("hr-col-started")}</th>
-                                                <th scope="col">{tr("hr-col-completed")}</th>
-                                                <th scope="col">{tr("hr-col-score")}</th>
-                                            </tr></thead>
-                                            <tbody>{report.courses.into_iter().map(|c| view! {
-                                                <tr>
-                                                    <th scope="row"><a href=format!("/cours/{}", c.course_slug)>{c.title}</a></th>
-                                                    <td>{status_label(c.status)}</td>
-                                                    <td>{c.due.unwrap_or_else(|| "—".into())}</td>
-                                                    <td>{c.started.unwrap_or_else(|| "—".into())}</td>
-                                                    <td>{c.completed.unwrap_or_else(|| "—".into())}</td>
-                                                    <td>{c.best_score.map(|s| format!("{s} %")).unwrap_or_else(|| "—".into())}</td>
-                                                </tr>
-                                            }).collect_view()}</tbody>
-                                        </table>
-                                    }.into_any()
-                                }}
-                            </div>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <div class="page">
+                <Loaded resource=report heading=tr("hr-agent") let:report>
+                    <Title text=format!("{} · {}", report.name, tr("nav-hr"))/>
+                    <Breadcrumb trail=trail(Some((report.name.clone(), format!("/rh/agents/{id}"))))/>
+                    <h1>{report.name.clone()}</h1>
+                    <p>{report.email.clone()}" · "{report.unit.clone()}</p>
+                    <p class="muted">{tr("hr-agent-privacy")}</p>
+                    {if report.courses.is_empty() {
+                        view! { <p>{tr("hr-agent-nothing")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <table class="data-table">
+                                <caption>{tr("hr-agent-courses")}</caption>
+                                <thead><tr>
+                                    <th scope="col">{tr("hr-col-course")}</th>
+                                    <th scope="col">{tr("hr-col-status")}</th>
+                                    <th scope="col">{tr("hr-col-due")}</th>
+                                    <th scope="col">{tr("hr-col-started")}</th>
+                                    <th scope="col">{tr("hr-col-completed")}</th>
+                                    <th scope="col">{tr("hr-col-score")}</th>
+                                </tr></thead>
+                                <tbody>{report.courses.into_iter().map(|c| view! {
+                                    <tr>
+                                        <th scope="row"><a href=format!("/cours/{}", c.course_slug)>{c.title}</a></th>
+                                        <td>{status_label(c.status)}</td>
+                                        <td>{c.due.unwrap_or_else(|| "—".into())}</td>
+                                        <td>{c.started.unwrap_or_else(|| "—".into())}</td>
+                                        <td>{c.completed.unwrap_or_else(|| "—".into())}</td>
+                                        <td>{c.best_score.map(|s| format!("{s} %")).unwrap_or_else(|| "—".into())}</td>
+                                    </tr>
+                                }).collect_view()}</tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                </Loaded>
+            </div>
         }
         .into_any()
     })
@@ -334,123 +324,115 @@ pub fn HrAssignmentsPage() -> impl IntoView {
                 <Breadcrumb trail=trail(Some((tr("hr-assignments"), "/rh/affectations".to_owned())))/>
                 <h1>{tr("hr-assignments")}</h1>
                 <FormMessage feedback=feedback.clone() form="affectation" labels/>
-                <Suspense fallback=|| ()>
-                    {move || {
-                        let (value, error) = (value.clone(), error.clone());
-                        Suspend::new(async move {
-                            match assignments.await {
-                                Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                                Ok(view) => {
-                                    let chosen_course = value("course");
-                                    let chosen_unit = value("unit");
-                                    let to_agents = value("target") == "agents";
-                                    view! {
-                                        <h2 id="nouvelle">{tr("hr-assignments-new")}</h2>
-                                        <form method="post" action=CreateAssignment::url() class="stacked-form">
-                                            <FieldError id="champ-course" error=error("course")>
-                                                <label for="champ-course">{tr("hr-field-course")}</label>
-                                            </FieldError>
-                                            <select id="champ-course" name="course" required=true aria-describedby=error("course").map(|_| "champ-course-erreur")>
-                                                {view.courses.iter().map(|(slug, title)| view! { <option value=slug.clone() selected=*slug == chosen_course>{title.clone()}</option> }).collect_view()}
-                                            </select>
-                                            <fieldset class="question">
-                                                <legend>{tr("hr-field-target")}</legend>
-                                                <div class="choice">
-                                                    <input type="radio" id="champ-target" name="target" value="unite" checked=!to_agents/>
-                                                    <label for="champ-target">{tr("hr-target-unit")}</label>
-                                                </div>
-                                                <div class="field">
-                                                    <FieldError id="champ-unit" error=error("unit")>
-                                                        <label for="champ-unit">{tr("hr-field-unit")}</label>
-                                                    </FieldError>
-                                                    <select id="champ-unit" name="unit" aria-describedby=error("unit").map(|_| "champ-unit-erreur")>
-                                                        {view.units.iter().map(|(id, name, depth)| {
-                                                            let label = format!("{}{}", "\u{2003}".repeat(*depth), name);
-                                                            view! { <option value=id.to_string() selected=id.to_string() == chosen_unit>{label}</option> }
-                                                        }).collect_view()}
-                                                    </select>
-                                                </div>
-                                                <div class="choice">
-                                                    <input type="checkbox" id="champ-subunits" name="subunits" value="oui" checked=true/>
-                                                    <label for="champ-subunits">{tr("hr-field-subunits")}</label>
-                                                </div>
-                                                <div class="choice">
-                                                    <input type="radio" id="champ-target-agents" name="target" value="agents" checked=to_agents/>
-                                                    <label for="champ-target-agents">{tr("hr-target-agents")}</label>
-                                                </div>
-                                                <div class="field">
-                                                    <FieldError id="champ-agents" error=error("agents")>
-                                                        <label for="champ-agents">{tr("hr-field-agents")}</label>
-                                                        <p class="field__hint" id="champ-agents-aide">{tr("hr-field-agents-hint")}</p>
-                                                    </FieldError>
-                                                    <textarea id="champ-agents" name="agents" rows="3" aria-describedby=if error("agents").is_some() { "champ-agents-aide champ-agents-erreur" } else { "champ-agents-aide" }>{value("agents")}</textarea>
-                                                </div>
-                                            </fieldset>
-                                            <div class="field">
-                                                <FieldError id="champ-due_date" error=error("due_date")>
-                                                    <label for="champ-due_date">{tr("hr-field-due")}</label>
-                                                    <p class="field__hint">{tr("hr-field-due-hint")}</p>
-                                                </FieldError>
-                                                <input type="date" id="champ-due_date" name="due_date" value=value("due_date") aria-describedby=error("due_date").map(|_| "champ-due_date-erreur")/>
-                                            </div>
-                                            <div class="field">
-                                                <FieldError id="champ-note" error=error("note")>
-                                                    <label for="champ-note">{tr("hr-field-note")}</label>
-                                                </FieldError>
-                                                <textarea id="champ-note" name="note" rows="2" maxlength="500" aria-describedby=error("note").map(|_| "champ-note-erreur")>{value("note")}</textarea>
-                                            </div>
-                                            <button type="submit">{tr("hr-assign")}</button>
-                                        </form>
+                <Loaded resource=assignments let:view>
+                    {
+                        let chosen_course = value("course");
+                        let chosen_unit = value("unit");
+                        let to_agents = value("target") == "agents";
+                        view! {
+                            <h2 id="nouvelle">{tr("hr-assignments-new")}</h2>
+                            <form method="post" action=CreateAssignment::url() class="stacked-form">
+                                <FieldError id="champ-course" error=error("course")>
+                                    <label for="champ-course">{tr("hr-field-course")}</label>
+                                </FieldError>
+                                <select id="champ-course" name="course" required=true aria-describedby=error("course").map(|_| "champ-course-erreur")>
+                                    {view.courses.iter().map(|(slug, title)| view! { <option value=slug.clone() selected=*slug == chosen_course>{title.clone()}</option> }).collect_view()}
+                                </select>
+                                <fieldset class="question">
+                                    <legend>{tr("hr-field-target")}</legend>
+                                    <div class="choice">
+                                        <input type="radio" id="champ-target" name="target" value="unite" checked=!to_agents/>
+                                        <label for="champ-target">{tr("hr-target-unit")}</label>
+                                    </div>
+                                    <div class="field">
+                                        <FieldError id="champ-unit" error=error("unit")>
+                                            <label for="champ-unit">{tr("hr-field-unit")}</label>
+                                        </FieldError>
+                                        <select id="champ-unit" name="unit" aria-describedby=error("unit").map(|_| "champ-unit-erreur")>
+                                            {view.units.iter().map(|(id, name, depth)| {
+                                                let label = format!("{}{}", "\u{2003}".repeat(*depth), name);
+                                                view! { <option value=id.to_string() selected=id.to_string() == chosen_unit>{label}</option> }
+                                            }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <div class="choice">
+                                        <input type="checkbox" id="champ-subunits" name="subunits" value="oui" checked=true/>
+                                        <label for="champ-subunits">{tr("hr-field-subunits")}</label>
+                                    </div>
+                                    <div class="choice">
+                                        <input type="radio" id="champ-target-agents" name="target" value="agents" checked=to_agents/>
+                                        <label for="champ-target-agents">{tr("hr-target-agents")}</label>
+                                    </div>
+                                    <div class="field">
+                                        <FieldError id="champ-agents" error=error("agents")>
+                                            <label for="champ-agents">{tr("hr-field-agents")}</label>
+                                            <p class="field__hint" id="champ-agents-aide">{tr("hr-field-agents-hint")}</p>
+                                        </FieldError>
+                                        <textarea id="champ-agents" name="agents" rows="3" aria-describedby=if error("agents").is_some() { "champ-agents-aide champ-agents-erreur" } else { "champ-agents-aide" }>{value("agents")}</textarea>
+                                    </div>
+                                </fieldset>
+                                <div class="field">
+                                    <FieldError id="champ-due_date" error=error("due_date")>
+                                        <label for="champ-due_date">{tr("hr-field-due")}</label>
+                                        <p class="field__hint">{tr("hr-field-due-hint")}</p>
+                                    </FieldError>
+                                    <input type="date" id="champ-due_date" name="due_date" value=value("due_date") aria-describedby=error("due_date").map(|_| "champ-due_date-erreur")/>
+                                </div>
+                                <div class="field">
+                                    <FieldError id="champ-note" error=error("note")>
+                                        <label for="champ-note">{tr("hr-field-note")}</label>
+                                    </FieldError>
+                                    <textarea id="champ-note" name="note" rows="2" maxlength="500" aria-describedby=error("note").map(|_| "champ-note-erreur")>{value("note")}</textarea>
+                                </div>
+                                <button type="submit">{tr("hr-assign")}</button>
+                            </form>
 
-                                        <h2 id="affectations">{tr("hr-assignments-list")}</h2>
-                                        {if view.assignments.is_empty() {
-                                            view! { <p>{tr("hr-assignments-none")}</p> }.into_any()
-                                        } else {
+                            <h2 id="affectations">{tr("hr-assignments-list")}</h2>
+                            {if view.assignments.is_empty() {
+                                view! { <p>{tr("hr-assignments-none")}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="assignment-list">
+                                        {view.assignments.into_iter().map(|a| {
+                                            let form_id = format!("affectation-{}", a.id);
+                                            let due_id = format!("{form_id}-echeance");
+                                            let note_id = format!("{form_id}-note");
+                                            let scope = match a.subunits {
+                                                Some(true) => tr("hr-scope-subunits"),
+                                                Some(false) => tr("hr-scope-unit-only"),
+                                                None => tr("hr-scope-agent"),
+                                            };
                                             view! {
-                                                <ul class="assignment-list">
-                                                    {view.assignments.into_iter().map(|a| {
-                                                        let form_id = format!("affectation-{}", a.id);
-                                                        let due_id = format!("{form_id}-echeance");
-                                                        let note_id = format!("{form_id}-note");
-                                                        let scope = match a.subunits {
-                                                            Some(true) => tr("hr-scope-subunits"),
-                                                            Some(false) => tr("hr-scope-unit-only"),
-                                                            None => tr("hr-scope-agent"),
-                                                        };
-                                                        view! {
-                                                            <li id=form_id.clone() class="assignment">
-                                                                <h3>{a.course_title.clone()}" → "{a.target.clone()}</h3>
-                                                                <p class="muted">{scope}" · "{tr_args("hr-assigned-by", &[("who", a.assigned_by.clone().unwrap_or_default().into()), ("when", utc_datetime(a.created_at).into())])}</p>
-                                                                <form method="post" action=UpdateAssignment::url() class="inline-form">
-                                                                    <input type="hidden" name="id" value=a.id.to_string()/>
-                                                                    <div class="field">
-                                                                        <label for=due_id.clone()>{tr("hr-field-due")}</label>
-                                                                        <input type="date" id=due_id name="due_date" value=a.due_date.clone().unwrap_or_default()/>
-                                                                    </div>
-                                                                    <div class="field">
-                                                                        <label for=note_id.clone()>{tr("hr-field-note")}</label>
-                                                                        <input type="text" id=note_id name="note" value=a.note.clone() maxlength="500"/>
-                                                                    </div>
-                                                                    <button type="submit" class="button--secondary">{tr("hr-update")}</button>
-                                                                </form>
-                                                                <form method="post" action=WithdrawAssignment::url()>
-                                                                    <input type="hidden" name="id" value=a.id.to_string()/>
-                                                                    <button type="submit" class="button--secondary">
-                                                                        {tr("hr-withdraw")}<span class="visually-hidden">" : "{a.course_title.clone()}" → "{a.target.clone()}</span>
-                                                                    </button>
-                                                                </form>
-                                                            </li>
-                                                        }
-                                                    }).collect_view()}
-                                                </ul>
-                                            }.into_any()
-                                        }}
-                                    }.into_any()
-                                }
-                            }
-                        })
-                    }}
-                </Suspense>
+                                                <li id=form_id.clone() class="assignment">
+                                                    <h3>{a.course_title.clone()}" → "{a.target.clone()}</h3>
+                                                    <p class="muted">{scope}" · "{tr_args("hr-assigned-by", &[("who", a.assigned_by.clone().unwrap_or_default().into()), ("when", local_datetime(a.created_at).into())])}</p>
+                                                    <form method="post" action=UpdateAssignment::url() class="inline-form">
+                                                        <input type="hidden" name="id" value=a.id.to_string()/>
+                                                        <div class="field">
+                                                            <label for=due_id.clone()>{tr("hr-field-due")}</label>
+                                                            <input type="date" id=due_id name="due_date" value=a.due_date.clone().unwrap_or_default()/>
+                                                        </div>
+                                                        <div class="field">
+                                                            <label for=note_id.clone()>{tr("hr-field-note")}</label>
+                                                            <input type="text" id=note_id name="note" value=a.note.clone() maxlength="500"/>
+                                                        </div>
+                                                        <button type="submit" class="button--secondary">{tr("hr-update")}</button>
+                                                    </form>
+                                                    <form method="post" action=WithdrawAssignment::url()>
+                                                        <input type="hidden" name="id" value=a.id.to_string()/>
+                                                        <button type="submit" class="button--secondary">
+                                                            {tr("hr-withdraw")}<span class="visually-hidden">" : "{a.course_title.clone()}" → "{a.target.clone()}</span>
+                                                        </button>
+                                                    </form>
+                                                </li>
+                                            }
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                        }.into_any()
+                    }
+                </Loaded>
             </div>
         }
         .into_any()
@@ -465,4 +447,3 @@ fn FieldError(id: &'static str, error: Option<String>, children: Children) -> im
         {error.map(|e| view! { <p class="field__error" id=format!("{id}-erreur")>{e}</p> })}
     }
 }
-

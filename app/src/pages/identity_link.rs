@@ -7,10 +7,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     accounts::forms::take_feedback,
-    components::form::{Field, FormMessage},
+    components::{form::{Field, FormMessage}, loaded::Loaded},
     i18n::{tr, tr_args},
     identity::api::{load_pending_link, ConfirmIdentityLink},
-    pages::error::ErrorMessage,
 };
 
 #[component]
@@ -25,29 +24,23 @@ pub fn IdentityLinkPage() -> impl IntoView {
         <div class="page narrow">
             <h1>{tr("link-title")}</h1>
             <FormMessage feedback=feedback.clone() form="liaison" labels=vec![("password", tr("field-password"))]/>
-            <Suspense fallback=|| ()>
-                {move || {
-                    let error = error.clone();
-                    Suspend::new(async move {
-                        match link.await {
-                            Ok(Some((email, provider))) => view! {
-                                <p>{tr_args("link-explain", &[("email", email.into()), ("provider", provider.into())])}</p>
-                                <form method="post" action=ConfirmIdentityLink::url() class="stacked-form">
-                                    <input type="hidden" name="token" value=token()/>
-                                    <Field label=tr("field-password") name="password" kind="password" autocomplete="current-password" required=true error=error/>
-                                    <button type="submit">{tr("link-confirm")}</button>
-                                </form>
-                                <p><a href="/connexion">{tr("link-cancel")}</a></p>
-                            }.into_any(),
-                            Ok(None) => view! {
-                                <p class="alert alert--error" role="alert">{tr("link-expired")}</p>
-                                <p><a href="/connexion">{tr("reset-back")}</a></p>
-                            }.into_any(),
-                            Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                        }
-                    })
+            <Loaded resource=link let:link>
+                {match link {
+                    Some((email, provider)) => view! {
+                        <p>{tr_args("link-explain", &[("email", email.into()), ("provider", provider.into())])}</p>
+                        <form method="post" action=ConfirmIdentityLink::url() class="stacked-form">
+                            <input type="hidden" name="token" value=token()/>
+                            <Field label=tr("field-password") name="password" kind="password" autocomplete="current-password" required=true error=error.clone()/>
+                            <button type="submit">{tr("link-confirm")}</button>
+                        </form>
+                        <p><a href="/connexion">{tr("link-cancel")}</a></p>
+                    }.into_any(),
+                    None => view! {
+                        <p class="alert alert--error" role="alert">{tr("link-expired")}</p>
+                        <p><a href="/connexion">{tr("reset-back")}</a></p>
+                    }.into_any(),
                 }}
-            </Suspense>
+            </Loaded>
         </div>
     }
 }

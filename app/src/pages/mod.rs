@@ -8,7 +8,6 @@ pub mod catalogue;
 pub mod course;
 pub mod dashboard;
 pub mod directory;
-pub mod error;
 pub mod home;
 pub mod identity_link;
 pub mod hr;

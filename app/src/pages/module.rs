@@ -6,13 +6,19 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    accounts::forms::take_feedback,
+    accounts::forms::{take_feedback, FormFeedback},
     authoring::api::{ReportProblem, REPORT_KINDS},
-    components::{form::FormMessage, activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, quiz::QuizIsland},
-    course::{api::load_module, model::{LearnerModulePage, Segment}},
-    i18n::{tr, tr_args, use_locale},
-    quiz::api::{load_learner_module, LearnerModuleView, MarkModuleRead},
-    pages::{error::ErrorMessage, not_found::NotFound},
+    components::{form::FormMessage, activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, loaded::Loaded, quiz::{QuizIsland, QUIZ_TEXTS}},
+    course::{
+        api::load_module,
+        model::{LearnerModule, LearnerModulePage, Segment, TocEntry},
+        quiz::{LearnerQuiz, QuizSettings},
+    },
+    i18n::{tr, tr_args, use_locale, IslandTexts},
+    progress::ModuleState,
+    quiz::{api::{load_learner_module, LearnerModuleView, MarkModuleRead}, AttemptView},
+    pages::not_found::NotFound,
+    sandbox::api::ExerciseOutcome,
 };
 
 #[component]
@@ -21,28 +27,39 @@ pub fn ModulePageView() -> impl IntoView {
     let key = move || {
         params.with(|p| (p.get("course").unwrap_or_default(), p.get("module").unwrap_or_default()))
     };
-    let page = Resource::new(key, |(course, module)| load_module(course, module));
-    let learner = Resource::new(key, |(course, module)| load_learner_module(course, module));
+    // The learner's state is optional: a visitor, or a failure to load it, still gets the module.
+    let data = Resource::new(key, |(course, module)| async move {
+        let page = load_module(course.clone(), module.clone()).await?;
+        let learner = load_learner_module(course, module).await.ok().flatten();
+        Ok::<_, ServerFnError>(page.map(|page| (page, learner)))
+    });
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let learner = learner.await.ok().flatten();
-                match page.await {
-                    Ok(Some(page)) => view! { <ModuleView page learner/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:data>
+            {match data {
+                Some((page, learner)) => view! { <ModuleView page learner/> }.into_any(),
+                None => view! { <NotFound/> }.into_any(),
+            }}
+        </Loaded>
     }
 }
 
+/// `5 questions · réussite à partir de 80 % · 3 essais`, above a quiz.
+fn quiz_summary(quiz: &LearnerQuiz, settings: &QuizSettings) -> String {
+    let mut parts = vec![tr_args("quiz-question-count", &[("count", quiz.questions.len().into())])];
+    parts.push(tr_args("quiz-pass-mark", &[("percent", u32::from(settings.pass_mark).into())]));
+    if let Some(max) = settings.max_attempts {
+        parts.push(tr_args("quiz-max-attempts", &[("count", max.into())]));
+    }
+    parts.join(" · ")
+}
+
+/// A module page: the article (header, table of contents, text with its activities, the read
+/// button and the problem report form) and the links to the neighbouring modules.
 #[component]
 fn ModuleView(page: LearnerModulePage, learner: Option<LearnerModuleView>) -> impl IntoView {
     let signed_in = learner.is_some();
     let state = learner.as_ref().map(|l| l.state.clone()).unwrap_or_default();
     let (attempts, exercise_outcomes) = learner.map(|l| (l.quizzes, l.exercises)).unwrap_or_default();
-    let locale = use_locale();
     let course_slug = page.outline.info.slug.clone();
     let module_slug = page.module.slug.clone();
     let course = &page.outline.info;
@@ -55,73 +72,8 @@ fn ModuleView(page: LearnerModulePage, learner: Option<LearnerModuleView>) -> im
         &[("position", (page.position + 1).into()), ("total", page.outline.modules.len().into())],
     );
     let module = page.module.clone();
-    let progress_note = if state.completed_on_older_version {
-        Some(("alert alert--warning", tr("module-changed-since-completion")))
-    } else if state.completed {
-        Some(("alert alert--success", tr("module-completed")))
-    } else {
-        None
-    };
-    let read_form = signed_in.then(|| {
-        let (course, module_slug) = (page.outline.info.slug.clone(), page.module.slug.clone());
-        if state.read {
-            view! { <p class="module__read">{tr("module-read-done")}</p> }.into_any()
-        } else {
-            view! {
-                <form method="post" action=MarkModuleRead::url() class="module__read-form">
-                    <input type="hidden" name="course" value=course/>
-                    <input type="hidden" name="module" value=module_slug/>
-                    <button type="submit">{tr("module-mark-read")}</button>
-                </form>
-            }.into_any()
-        }
-    });
     let description = if module.description.is_empty() { course.summary.clone() } else { module.description.clone() };
-    let quiz_settings = module.quiz_settings.clone();
-    let quizzes = module.quizzes.clone();
-    let exercises = module.exercises.clone();
     let feedback = take_feedback();
-    #[cfg(feature = "ssr")]
-    let shown_at = crate::db::now();
-    #[cfg(not(feature = "ssr"))]
-    let shown_at = 0;
-    let content = module
-        .segments
-        .into_iter()
-        .map(|segment| match segment {
-            Segment::Html(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
-            Segment::Quiz(i) => match quizzes.get(i).cloned() {
-                Some(quiz) => view! {
-                    <QuizIsland
-                        quiz
-                        index=i
-                        course=course_slug.clone()
-                        module=module_slug.clone()
-                        settings=quiz_settings.clone()
-                        previous=attempts.get(i).cloned().flatten()
-                        signed_in
-                        locale
-                        shown_at
-                    />
-                }.into_any(),
-                None => ().into_any(),
-            },
-            Segment::Exercise(i) => match exercises.get(i).cloned() {
-                Some(exercise) => view! {
-                    <ExerciseBlock
-                        exercise
-                        index=i
-                        course=course_slug.clone()
-                        module=module_slug.clone()
-                        signed_in
-                        outcome=exercise_outcomes.get(i).cloned().flatten()
-                        refusal=feedback.as_ref().filter(|f| f.form == format!("exercice-{i}")).and_then(|f| f.message.clone())
-                    />
-                }.into_any(),
-                None => ().into_any(),
-            },
-        })
-        .collect_view();
     view! {
         <Title text=format!("{} · {}", module.title, course.title)/>
         <Meta name="description" content=description/>
@@ -133,79 +85,197 @@ fn ModuleView(page: LearnerModulePage, learner: Option<LearnerModuleView>) -> im
                 (module.title.clone(), module_href),
             ]/>
             <article class="module__article" aria-labelledby="module-titre">
-                <header class="module__header">
-                    <p class="module__kicker">{position}</p>
-                    <h1 id="module-titre">{module.title.clone()}</h1>
-                    <p class="module__meta">{tr("module-reading-time")}" "{duration_label(module.duration_minutes)}</p>
-                    {(!module.objectives.is_empty()).then(|| view! {
-                        <div class="module__objectives">
-                            <p class="module__objectives-title">{tr("module-objectives")}</p>
-                            <ul>{module.objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
-                        </div>
-                    })}
-                    {progress_note.map(|(class, text)| view! { <p class=class role="status">{text}</p> })}
-                </header>
-                {(module.toc.len() > 1).then(|| view! {
-                    <nav class="toc" aria-labelledby="sommaire">
-                        <h2 id="sommaire" class="toc__title">{tr("module-toc")}</h2>
-                        <ol>
-                            {module.toc.iter().filter(|e| e.level == 2).map(|entry| view! {
-                                <li><a href=format!("#{}", entry.id)>{entry.text.clone()}</a></li>
-                            }).collect_view()}
-                        </ol>
-                    </nav>
-                })}
-                {content}
-                {read_form}
+                <ModuleHeader
+                    position
+                    title=module.title.clone()
+                    duration_minutes=module.duration_minutes
+                    objectives=module.objectives.clone()
+                    state=state.clone()
+                />
+                <TableOfContents toc=module.toc.clone()/>
+                <ModuleBody
+                    module
+                    course=course_slug.clone()
+                    signed_in
+                    attempts
+                    outcomes=exercise_outcomes
+                    feedback=feedback.clone()
+                />
+                {signed_in.then(|| view! { <ReadForm course=course_slug.clone() module=module_slug.clone() read=state.read/> })}
                 {(!signed_in).then(|| view! { <p class="module__sign-in">{tr("module-sign-in-to-track")}</p> })}
-                {signed_in.then(|| {
-                    let report = feedback.clone().filter(|f| f.form == "signalement");
-                    let open = report.is_some();
-                    view! {
-                        <details class="report-form" id="signaler" open=open>
-                            <summary>{tr("report-title")}</summary>
-                            <FormMessage feedback=report form="signalement" labels=vec![("kind", tr("report-kind")), ("message", tr("report-message"))]/>
-                            <form method="post" action=ReportProblem::url() class="stacked-form">
-                                <input type="hidden" name="course" value=course_slug.clone()/>
-                                <input type="hidden" name="module" value=module_slug.clone()/>
-                                <div class="field">
-                                    <label for="champ-kind">{tr("report-kind")}</label>
-                                    <select id="champ-kind" name="kind">
-                                        {REPORT_KINDS.iter().map(|(id, label)| view! { <option value=*id>{*label}</option> }).collect_view()}
-                                    </select>
-                                </div>
-                                <div class="field">
-                                    <label for="champ-message">{tr("report-message")}</label>
-                                    <textarea id="champ-message" name="message" rows="3" maxlength="1000" required=true></textarea>
-                                </div>
-                                <button type="submit" class="button--secondary">{tr("report-send")}</button>
-                            </form>
-                        </details>
-                    }
-                })}
+                {signed_in.then(|| view! { <ReportForm course=course_slug.clone() module=module_slug.clone() feedback=feedback.clone()/> })}
             </article>
-            <nav class="module-nav" aria-label=tr("module-nav-label")>
-                {previous.map(|(href, title)| view! {
-                    <a class="module-nav__link module-nav__link--previous" href=href rel="prev">
-                        <span class="module-nav__hint">{tr("module-previous")}</span>
+            <ModuleNav previous next course_href=course_href.clone()/>
+        </div>
+    }
+}
+
+/// The module's place in the course, its title, reading time and objectives, and whether the
+/// learner completed it (on this version of the course or an earlier one).
+#[component]
+fn ModuleHeader(position: String, title: String, duration_minutes: u32, objectives: Vec<String>, state: ModuleState) -> impl IntoView {
+    let progress_note = if state.completed_on_older_version {
+        Some(("alert alert--warning", tr("module-changed-since-completion")))
+    } else if state.completed {
+        Some(("alert alert--success", tr("module-completed")))
+    } else {
+        None
+    };
+    view! {
+        <header class="module__header">
+            <p class="module__kicker">{position}</p>
+            <h1 id="module-titre">{title}</h1>
+            <p class="module__meta">{tr("module-reading-time")}" "{duration_label(duration_minutes)}</p>
+            {(!objectives.is_empty()).then(|| view! {
+                <div class="module__objectives">
+                    <p class="module__objectives-title">{tr("module-objectives")}</p>
+                    <ul>{objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            {progress_note.map(|(class, text)| view! { <p class=class role="status">{text}</p> })}
+        </header>
+    }
+}
+
+/// The links to the module's sections, when it has more than one heading.
+#[component]
+fn TableOfContents(toc: Vec<TocEntry>) -> impl IntoView {
+    (toc.len() > 1).then(|| view! {
+        <nav class="toc" aria-labelledby="sommaire">
+            <h2 id="sommaire" class="toc__title">{tr("module-toc")}</h2>
+            <ol>
+                {toc.iter().filter(|e| e.level == 2).map(|entry| view! {
+                    <li><a href=format!("#{}", entry.id)>{entry.text.clone()}</a></li>
+                }).collect_view()}
+            </ol>
+        </nav>
+    })
+}
+
+/// The module's text with its quizzes (islands) and exercises in their places, each with the
+/// learner's latest attempt or outcome.
+#[component]
+fn ModuleBody(
+    module: LearnerModule,
+    course: String,
+    signed_in: bool,
+    attempts: Vec<Option<AttemptView>>,
+    outcomes: Vec<Option<ExerciseOutcome>>,
+    feedback: Option<FormFeedback>,
+) -> impl IntoView {
+    let locale = use_locale();
+    #[cfg(feature = "ssr")]
+    let shown_at = crate::db::now();
+    #[cfg(not(feature = "ssr"))]
+    let shown_at = 0;
+    let LearnerModule { slug: module_slug, quiz_settings, segments, quizzes, exercises, .. } = module;
+    segments
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Html(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
+            Segment::Quiz(i) => match quizzes.get(i).cloned() {
+                Some(quiz) => view! {
+                    <QuizIsland
+                        summary=quiz_summary(&quiz, &quiz_settings)
+                        quiz
+                        index=i
+                        course=course.clone()
+                        module=module_slug.clone()
+                        previous=attempts.get(i).cloned().flatten()
+                        signed_in
+                        texts=IslandTexts::new(locale, QUIZ_TEXTS)
+                        shown_at
+                    />
+                }.into_any(),
+                None => ().into_any(),
+            },
+            Segment::Exercise(i) => match exercises.get(i).cloned() {
+                Some(exercise) => view! {
+                    <ExerciseBlock
+                        exercise
+                        index=i
+                        course=course.clone()
+                        module=module_slug.clone()
+                        signed_in
+                        outcome=outcomes.get(i).cloned().flatten()
+                        refusal=feedback.as_ref().filter(|f| f.form == format!("exercice-{i}")).and_then(|f| f.message.clone())
+                    />
+                }.into_any(),
+                None => ().into_any(),
+            },
+        })
+        .collect_view()
+}
+
+/// The button that marks the module read, or the note that it is.
+#[component]
+fn ReadForm(course: String, module: String, read: bool) -> impl IntoView {
+    if read {
+        view! { <p class="module__read">{tr("module-read-done")}</p> }.into_any()
+    } else {
+        view! {
+            <form method="post" action=MarkModuleRead::url() class="module__read-form">
+                <input type="hidden" name="course" value=course/>
+                <input type="hidden" name="module" value=module/>
+                <button type="submit">{tr("module-mark-read")}</button>
+            </form>
+        }.into_any()
+    }
+}
+
+/// The form that reports a problem in the module to its trainers, open after a refusal.
+#[component]
+fn ReportForm(course: String, module: String, feedback: Option<FormFeedback>) -> impl IntoView {
+    let report = feedback.filter(|f| f.form == "signalement");
+    let open = report.is_some();
+    view! {
+        <details class="report-form" id="signaler" open=open>
+            <summary>{tr("report-title")}</summary>
+            <FormMessage feedback=report form="signalement" labels=vec![("kind", tr("report-kind")), ("message", tr("report-message"))]/>
+            <form method="post" action=ReportProblem::url() class="stacked-form">
+                <input type="hidden" name="course" value=course/>
+                <input type="hidden" name="module" value=module/>
+                <div class="field">
+                    <label for="champ-kind">{tr("report-kind")}</label>
+                    <select id="champ-kind" name="kind">
+                        {REPORT_KINDS.iter().map(|(id, label)| view! { <option value=*id>{*label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="champ-message">{tr("report-message")}</label>
+                    <textarea id="champ-message" name="message" rows="3" maxlength="1000" required=true></textarea>
+                </div>
+                <button type="submit" class="button--secondary">{tr("report-send")}</button>
+            </form>
+        </details>
+    }
+}
+
+/// The links to the previous and next modules; after the last one, back to the course.
+#[component]
+fn ModuleNav(previous: Option<(String, String)>, next: Option<(String, String)>, course_href: String) -> impl IntoView {
+    view! {
+        <nav class="module-nav" aria-label=tr("module-nav-label")>
+            {previous.map(|(href, title)| view! {
+                <a class="module-nav__link module-nav__link--previous" href=href rel="prev">
+                    <span class="module-nav__hint">{tr("module-previous")}</span>
+                    <span class="module-nav__title">{title}</span>
+                </a>
+            })}
+            {match next {
+                Some((href, title)) => view! {
+                    <a class="module-nav__link module-nav__link--next" href=href rel="next">
+                        <span class="module-nav__hint">{tr("module-next")}</span>
                         <span class="module-nav__title">{title}</span>
                     </a>
-                })}
-                {match next {
-                    Some((href, title)) => view! {
-                        <a class="module-nav__link module-nav__link--next" href=href rel="next">
-                            <span class="module-nav__hint">{tr("module-next")}</span>
-                            <span class="module-nav__title">{title}</span>
-                        </a>
-                    }.into_any(),
-                    None => view! {
-                        <a class="module-nav__link module-nav__link--next" href=course_href.clone()>
-                            <span class="module-nav__hint">{tr("module-last")}</span>
-                            <span class="module-nav__title">{tr("module-back-to-course")}</span>
-                        </a>
-                    }.into_any(),
-                }}
-            </nav>
-        </div>
+                }.into_any(),
+                None => view! {
+                    <a class="module-nav__link module-nav__link--next" href=course_href>
+                        <span class="module-nav__hint">{tr("module-last")}</span>
+                        <span class="module-nav__title">{tr("module-back-to-course")}</span>
+                    </a>
+                }.into_any(),
+            }}
+        </nav>
     }
 }

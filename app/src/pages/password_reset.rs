@@ -11,9 +11,8 @@ use crate::{
         api::{load_reset_link, load_verification_link, ConfirmAddress, RequestPasswordReset, ResetPassword},
         forms::take_feedback,
     },
-    components::form::{Field, FormMessage},
+    components::{form::{Field, FormMessage}, loaded::Loaded},
     i18n::tr,
-    pages::error::ErrorMessage,
 };
 
 #[component]
@@ -47,34 +46,30 @@ pub fn ResetPasswordPage() -> impl IntoView {
         <div class="page narrow">
             <h1>{tr("reset-new-title")}</h1>
             <FormMessage feedback=feedback.clone() form="nouveau-mot-de-passe" labels=vec![("new_password", tr("field-new-password"))]/>
-            <Suspense fallback=|| ()>
-                {move || {
-                    let error = error.clone();
-                    Suspend::new(async move {
-                    match valid.await {
-                        Ok(true) => view! {
-                            <form method="post" action=ResetPassword::url() class="stacked-form">
-                                <input type="hidden" name="token" value=token()/>
-                                <Field
-                                    label=tr("field-new-password")
-                                    name="new_password"
-                                    kind="password"
-                                    autocomplete="new-password"
-                                    required=true
-                                    error=error.clone()
-                                    hint=Some(tr("field-password-hint"))
-                                />
-                                <button type="submit">{tr("reset-save")}</button>
-                            </form>
-                        }.into_any(),
-                        Ok(false) => view! {
-                            <p class="alert alert--error" role="alert">{tr("reset-link-dead")}</p>
-                            <p><a href="/mot-de-passe-oublie">{tr("reset-ask-again")}</a></p>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                    }
-                })}}
-            </Suspense>
+            <Loaded resource=valid let:valid>
+                {if valid {
+                    view! {
+                        <form method="post" action=ResetPassword::url() class="stacked-form">
+                            <input type="hidden" name="token" value=token()/>
+                            <Field
+                                label=tr("field-new-password")
+                                name="new_password"
+                                kind="password"
+                                autocomplete="new-password"
+                                required=true
+                                error=error.clone()
+                                hint=Some(tr("field-password-hint"))
+                            />
+                            <button type="submit">{tr("reset-save")}</button>
+                        </form>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="alert alert--error" role="alert">{tr("reset-link-dead")}</p>
+                        <p><a href="/mot-de-passe-oublie">{tr("reset-ask-again")}</a></p>
+                    }.into_any()
+                }}
+            </Loaded>
         </div>
     }
 }
@@ -88,25 +83,23 @@ pub fn ConfirmAddressPage() -> impl IntoView {
         <Title text=tr("verify-title")/>
         <div class="page narrow">
             <h1>{tr("verify-title")}</h1>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match valid.await {
-                        // A button, not the link itself: a mail scanner that follows links confirms nothing.
-                        Ok(true) => view! {
-                            <p>{tr("verify-explain")}</p>
-                            <form method="post" action=ConfirmAddress::url() class="stacked-form">
-                                <input type="hidden" name="token" value=token()/>
-                                <button type="submit">{tr("verify-confirm")}</button>
-                            </form>
-                        }.into_any(),
-                        Ok(false) => view! {
-                            <p class="alert alert--error" role="alert">{tr("verify-dead")}</p>
-                            <p><a href="/connexion">{tr("reset-back")}</a></p>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=valid let:valid>
+                // A button, not the link itself: a mail scanner that follows links confirms nothing.
+                {if valid {
+                    view! {
+                        <p>{tr("verify-explain")}</p>
+                        <form method="post" action=ConfirmAddress::url() class="stacked-form">
+                            <input type="hidden" name="token" value=token()/>
+                            <button type="submit">{tr("verify-confirm")}</button>
+                        </form>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="alert alert--error" role="alert">{tr("verify-dead")}</p>
+                        <p><a href="/connexion">{tr("reset-back")}</a></p>
+                    }.into_any()
+                }}
+            </Loaded>
         </div>
     }
 }

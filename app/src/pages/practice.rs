@@ -10,11 +10,11 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     accounts::forms::{signed_in_user, take_feedback},
-    components::{breadcrumb::Breadcrumb, chat::ChatIsland},
-    i18n::{tr, Locale},
-    pages::{error::ErrorMessage, not_found::NotFound, sign_in_required::SignInRequired},
+    components::{breadcrumb::Breadcrumb, chat::{ChatIsland, CHAT_TEXTS}, loaded::Loaded},
+    i18n::{tr, IslandTexts, Locale},
+    pages::{not_found::NotFound, sign_in_required::SignInRequired},
     sandbox::{
-        api::{list_scenarios, load_practice, load_scenario, ClearPractice},
+        api::{list_scenarios, load_practice, load_scenario, ClearPractice, PracticeView},
         scenarios::LearnerScenario,
     },
 };
@@ -28,24 +28,22 @@ pub fn PracticeHomePage() -> impl IntoView {
             <Breadcrumb trail=vec![(tr("nav-home"), "/".into()), (tr("practice-title"), "/atelier".into())]/>
             <h1>{tr("practice-title")}</h1>
             <p class="alert">{tr("practice-simulated")}</p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match scenarios.await {
-                        Err(error) => view! { <ErrorMessage error=ServerFnError::ServerError(error.to_string())/> }.into_any(),
-                        Ok(list) if list.is_empty() => view! { <p>{tr("practice-none")}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="course-cards">
-                                {list.into_iter().map(|s| view! {
-                                    <li class="course-card">
-                                        <h2 class="course-card__title"><a href=format!("/atelier/{}", s.slug)>{s.title}</a></h2>
-                                        <p>{s.situation}</p>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=scenarios let:list>
+                {if list.is_empty() {
+                    view! { <p>{tr("practice-none")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="course-cards">
+                            {list.into_iter().map(|s| view! {
+                                <li class="course-card">
+                                    <h2 class="course-card__title"><a href=format!("/atelier/{}", s.slug)>{s.title}</a></h2>
+                                    <p>{s.situation}</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </Loaded>
         </div>
     }
 }
@@ -59,15 +57,12 @@ pub fn PracticePage() -> impl IntoView {
         move || id.clone()
     }, load_scenario);
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match scenario.await {
-                    Err(error) => view! { <ErrorMessage error=ServerFnError::ServerError(error.to_string())/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Ok(Some(scenario)) => view! { <ScenarioView scenario/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=scenario let:scenario>
+            {match scenario {
+                None => view! { <NotFound/> }.into_any(),
+                Some(scenario) => view! { <ScenarioView scenario/> }.into_any(),
+            }}
+        </Loaded>
     }
 }
 
@@ -106,23 +101,9 @@ fn ScenarioView(scenario: LearnerScenario) -> impl IntoView {
                     <pre class="document-text" tabindex="0">{document}</pre>
                 </section>
             })}
-            <Suspense fallback=|| ()>
-                {move || {
-                    let (typed, error, slug) = (typed.clone(), error.clone(), slug.clone());
-                    Suspend::new(async move {
-                        match practice.await {
-                            Err(error) => view! { <ErrorMessage error=ServerFnError::ServerError(error.to_string())/> }.into_any(),
-                            Ok(view) => view! {
-                                <p class="alert">{match &view.external_model {
-                                    None => tr("practice-simulated"),
-                                    Some(model) => locale.text_with("practice-external", &[("model", model.clone().into())]),
-                                }}</p>
-                                <ChatIsland scenario=slug initial=view typed error locale/>
-                            }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            <Loaded resource=practice let:conversation>
+                <Conversation scenario=slug.clone() conversation typed=typed.clone() error=error.clone() locale/>
+            </Loaded>
             <form method="post" action=ClearPractice::url()>
                 <input type="hidden" name="scenario" value=scenario.slug.clone()/>
                 <button type="submit" class="button--secondary">{tr("practice-clear")}</button>
@@ -130,4 +111,21 @@ fn ScenarioView(scenario: LearnerScenario) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// Whether the assistant is the simulation or an external service, then the conversation: the
+/// chat island (a plain form without JavaScript).
+#[component]
+fn Conversation(scenario: String, conversation: PracticeView, typed: String, error: Option<String>, locale: Locale) -> impl IntoView {
+    let assistant = match &conversation.external_model {
+        Some(model) => locale.text_with("practice-assistant-external", &[("model", model.clone().into())]),
+        None => locale.text("practice-assistant"),
+    };
+    view! {
+        <p class="alert">{match &conversation.external_model {
+            None => tr("practice-simulated"),
+            Some(model) => locale.text_with("practice-external", &[("model", model.clone().into())]),
+        }}</p>
+        <ChatIsland scenario initial=conversation typed error assistant texts=IslandTexts::new(locale, CHAT_TEXTS)/>
+    }
 }

@@ -5,12 +5,11 @@ use leptos_meta::Title;
 
 use crate::{
     accounts::{
-        api::{load_organization_tree, signup_open, SignUp},
+        api::{load_organization_tree, signup_open, SignUp, TreeEntry},
         forms::take_feedback,
     },
-    components::form::{Field, FormMessage},
+    components::{form::{Field, FormMessage}, loaded::Loaded},
     i18n::tr,
-    pages::error::ErrorMessage,
 };
 
 #[component]
@@ -44,39 +43,36 @@ pub fn SignUpPage() -> impl IntoView {
             <form method="post" action=SignUp::url() class="stacked-form">
                 <Field label=tr("field-name") name="display_name" value=value("display_name") error=error("display_name") autocomplete="name" required=true/>
                 <Field label=tr("field-email") name="email" kind="email" value=value("email") error=error("email") hint=Some(tr("field-email-hint")) autocomplete="email" required=true/>
-                <Suspense fallback=|| ()>
-                    {move || {
-                        let selected_unit = selected_unit.clone();
-                        let unit_error = unit_error.clone();
-                        Suspend::new(async move {
-                            match units.await {
-                                Ok(tree) => view! {
-                                    <div class="field" class:field--error=unit_error.is_some()>
-                                        <label for="champ-organization_id">{tr("field-unit")}</label>
-                                        {unit_error.clone().map(|e| view! { <p class="field__error" id="champ-organization_id-erreur">{e}</p> })}
-                                        <select id="champ-organization_id" name="organization_id" required=true
-                                            aria-invalid=unit_error.is_some().then_some("true")
-                                            aria-describedby=unit_error.is_some().then_some("champ-organization_id-erreur")>
-                                            <option value="">{tr("field-unit-choose")}</option>
-                                            {tree.into_iter().map(|entry| {
-                                                let id = entry.unit.id.to_string();
-                                                let selected = id == selected_unit;
-                                                let label = format!("{}{}", "\u{2003}".repeat(entry.depth), entry.unit.name);
-                                                view! { <option value=id selected=selected>{label}</option> }
-                                            }).collect_view()}
-                                        </select>
-                                    </div>
-                                }.into_any(),
-                                Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                            }
-                        })
-                    }}
-                </Suspense>
+                <Loaded resource=units let:tree>
+                    <UnitField tree selected=selected_unit.clone() error=unit_error.clone()/>
+                </Loaded>
                 <Field label=tr("field-password") name="password" kind="password" error=error("password") hint=Some(tr("field-password-hint")) autocomplete="new-password" required=true/>
                 <button type="submit">{tr("sign-up-submit")}</button>
             </form>
             })}
             <p>{tr("sign-up-have-account")}" "<a href="/connexion">{tr("sign-up-sign-in")}</a></p>
+        </div>
+    }
+}
+
+/// The choice of the new account's unit, in the organisation tree.
+#[component]
+fn UnitField(tree: Vec<TreeEntry>, selected: String, error: Option<String>) -> impl IntoView {
+    view! {
+        <div class="field" class:field--error=error.is_some()>
+            <label for="champ-organization_id">{tr("field-unit")}</label>
+            {error.clone().map(|e| view! { <p class="field__error" id="champ-organization_id-erreur">{e}</p> })}
+            <select id="champ-organization_id" name="organization_id" required=true
+                aria-invalid=error.is_some().then_some("true")
+                aria-describedby=error.is_some().then_some("champ-organization_id-erreur")>
+                <option value="">{tr("field-unit-choose")}</option>
+                {tree.into_iter().map(|entry| {
+                    let id = entry.unit.id.to_string();
+                    let selected = id == selected;
+                    let label = format!("{}{}", "\u{2003}".repeat(entry.depth), entry.unit.name);
+                    view! { <option value=id selected=selected>{label}</option> }
+                }).collect_view()}
+            </select>
         </div>
     }
 }

@@ -31,28 +31,29 @@ pub async fn revoke_attestation(code: String, reason: String) -> Result<(), crat
     use crate::{accounts::forms::FormFeedback, error::AppError, web::redirect_with};
     let state = crate::error::state()?;
     let admin = crate::accounts::authz::require_admin()?;
+    let locale = crate::request_locale();
     let code = code.trim().to_uppercase();
     let back = format!("/attestations/{code}");
     let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
     let refusal = if reason.is_empty() {
-        Some("indiquez pourquoi l'attestation est révoquée".to_owned())
+        Some(locale.text("attestation-reason-needed"))
     } else if reason.chars().count() > MAX_REVOCATION_REASON_CHARS {
-        Some(format!("le motif ne doit pas dépasser {MAX_REVOCATION_REASON_CHARS} caractères"))
+        Some(locale.text_with("attestation-reason-too-long", &[("max", MAX_REVOCATION_REASON_CHARS.into())]))
     } else {
         None
     };
     // The error sets its status first; a plain form post is then redirected back to the page.
     if let Some(refusal) = refusal {
         let error = AppError::invalid(refusal.clone());
-        redirect_with(&FormFeedback::new("revocation").error("reason", refusal).failure("L'attestation n'a pas été révoquée."), &back);
+        redirect_with(&FormFeedback::new("revocation").error("reason", refusal).failure(locale.text("attestation-not-revoked")), &back);
         return Err(error);
     }
     let revoked = super::repository::revoke_attestation(&state.db, &code, &reason, admin.id).await?;
     if !revoked {
-        let error = AppError::not_found("Cette attestation n'existe pas ou est déjà révoquée.");
+        let error = AppError::not_found(locale.text("attestation-revocation-unknown"));
         redirect_with(&FormFeedback::new("revocation").failure(error.to_string()), &back);
         return Err(error);
     }
-    redirect_with(&FormFeedback::success("revocation", "Attestation révoquée."), &back);
+    redirect_with(&FormFeedback::success("revocation", locale.text("attestation-revocation-done")), &back);
     Ok(())
 }

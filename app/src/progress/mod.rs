@@ -21,6 +21,8 @@ pub struct AttestationView {
     pub version_id: i64,
     /// When an administrator revoked it, and why.
     pub revoked: Option<(i64, String)>,
+    /// The zone of the learner's unit: its dates are shown there, whoever looks.
+    pub time_zone: String,
 }
 
 /// A module is completed when it was read to the end and every quiz and exercise in it passed.

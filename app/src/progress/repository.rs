@@ -460,7 +460,7 @@ pub async fn dashboard(db: &Database, user_id: i64) -> Result<Vec<CourseProgress
 /// An attestation by its verification code.
 pub async fn attestation(db: &Database, code: &str) -> Result<Option<super::AttestationView>, DbError> {
     let row = sqlx::query(
-        "SELECT COALESCE(c.learner_name, u.display_name) AS display_name, c.revoked_at, c.revoked_reason, c.course_slug, c.version_id, c.completed_at, c.verification_code, v.info_json \
+        "SELECT COALESCE(c.learner_name, u.display_name) AS display_name, u.organization_id, c.revoked_at, c.revoked_reason, c.course_slug, c.version_id, c.completed_at, c.verification_code, v.info_json \
          FROM course_completions c JOIN users u ON u.id = c.user_id JOIN course_versions v ON v.id = c.version_id \
          WHERE c.verification_code = $1",
     )
@@ -472,7 +472,9 @@ pub async fn attestation(db: &Database, code: &str) -> Result<Option<super::Atte
         serde_json::from_str(&row.try_get::<String, _>("info_json")?).map_err(json_error)?;
     let revoked_at: Option<i64> = row.try_get("revoked_at")?;
     let revoked_reason: Option<String> = row.try_get("revoked_reason")?;
+    let zone = crate::organizations::repository::zone_of(db, row.try_get("organization_id")?).await?;
     Ok(Some(super::AttestationView {
+        time_zone: zone.iana_name().unwrap_or(crate::time::DEFAULT_TIME_ZONE).to_owned(),
         revoked: revoked_at.map(|at| (at, revoked_reason.unwrap_or_default())),
         learner: row.try_get("display_name")?,
         course_title: info.title,

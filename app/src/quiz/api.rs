@@ -29,21 +29,43 @@ async fn attempt_view(
 ) -> Result<Option<AttemptView>, crate::db::DbError> {
     let Some(definition) = page.module.quizzes.get(quiz) else { return Ok(None) };
     let latest = crate::progress::repository::latest_attempt(db, user_id, &page.outline.info.slug, &page.module.slug, quiz).await?;
-    Ok(latest.map(|summary| AttemptView {
-        score: summary.latest.score,
-        passed: summary.latest.passed,
-        questions: super::grading::correction(definition, &summary.latest),
-        attempts_made: summary.count,
-        attempts_left: page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - summary.count).max(0)),
-        best_score: summary.best_score,
-        history: summary.recent,
+    let locale = crate::request_locale();
+    Ok(latest.map(|summary| {
+        let verdict = |passed: bool| locale.text(if passed { "quiz-passed" } else { "quiz-failed" });
+        let mut lines = vec![locale.text_with("quiz-score", &[("score", summary.latest.score.into())]), verdict(summary.latest.passed)];
+        if summary.count > 1 {
+            lines.push(locale.text_with("quiz-best-score", &[("score", summary.best_score.into())]));
+        }
+        let attempts_left = page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - summary.count).max(0));
+        if let Some(left) = attempts_left {
+            lines.push(locale.text_with("quiz-attempts-left", &[("count", left.into())]));
+        }
+        let history_title = if (summary.recent.len() as i64) < summary.count {
+            locale.text_with("quiz-history-recent", &[("shown", summary.recent.len().into()), ("count", summary.count.into())])
+        } else {
+            locale.text("quiz-history")
+        };
+        AttemptView {
+            passed: summary.latest.passed,
+            questions: super::grading::correction(definition, &summary.latest),
+            attempts_made: summary.count,
+            attempts_left,
+            summary: lines.join(" · "),
+            history_title,
+            // In the learner's zone, written here: the island has no time-zone data.
+            history: summary
+                .recent
+                .into_iter()
+                .map(|(at, score, passed)| format!("{} — {score} % — {}", crate::components::labels::local_datetime(at), verdict(passed)))
+                .collect(),
+        }
     }))
 }
 
 /// The module page, or 404.
 #[cfg(feature = "ssr")]
 async fn module_page(state: &crate::state::AppState, course: &str, module: &str) -> Result<std::sync::Arc<crate::course::model::ModulePage>, AppError> {
-    state.content.module_page(&state.db, course, module).await?.ok_or_else(|| AppError::not_found("Ce module n'existe plus."))
+    state.content.module_page(&state.db, course, module).await?.ok_or_else(|| AppError::not_found(crate::request_locale().text("course-module-gone")))
 }
 
 /// Records the visit (the module is "started") and returns the learner's state; `None` for
@@ -95,9 +117,12 @@ pub async fn submit_quiz(
     let anchor = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);
     let learner = Learner { id: user.id, name: &user.display_name };
     let recorded = match module_page(&state, &course, &module).await {
-        Ok(page) => super::service::submit_quiz(&state.db, &state.public_url, &learner, &page, quiz, &answers.unwrap_or_default(), shown_at)
-            .await
-            .map(|_| page),
+        Ok(page) => {
+            let locale = crate::request_locale();
+            super::service::submit_quiz(&state.db, &state.public_url, &learner, &page, quiz, &answers.unwrap_or_default(), shown_at, locale)
+                .await
+                .map(|_| page)
+        }
         Err(error) => Err(error),
     };
     let page = match recorded {
@@ -146,7 +171,8 @@ pub async fn submit_exercise(
     let marked = answers.unwrap_or_default().keys().filter_map(|k| k.strip_prefix('s')?.parse().ok()).collect();
     let recorded = match module_page(&state, &course, &module).await {
         Ok(page) => {
-            super::service::submit_exercise(&state.db, &state.public_url, &learner, &page, exercise, &text.unwrap_or_default(), &marked).await
+            let locale = crate::request_locale();
+            super::service::submit_exercise(&state.db, &state.public_url, &learner, &page, exercise, &text.unwrap_or_default(), &marked, locale).await
         }
         Err(error) => Err(error),
     };

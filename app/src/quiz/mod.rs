@@ -15,15 +15,18 @@ pub const MAX_SHORT_ANSWER_CHARS: usize = 300;
 /// explanations reach the browser.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttemptView {
-    pub score: u32,
     pub passed: bool,
     /// One entry per question, in order.
     pub questions: Vec<grading::CorrectedQuestion>,
     pub attempts_made: i64,
     /// `None`: unlimited.
     pub attempts_left: Option<i64>,
-    pub best_score: u32,
-    /// The most recent attempts, newest first: (Unix time, score, passed); `attempts_made`
-    /// counts them all.
-    pub history: Vec<(i64, u32, bool)>,
+    /// `Score : 80 % · Réussi · meilleur score : 90 % · 2 essais restants`, in the page's
+    /// language: the island that shows it has no catalogue.
+    pub summary: String,
+    /// The title of the history (`Vos 10 derniers essais (sur 300)…`).
+    pub history_title: String,
+    /// The most recent attempts, newest first, written out (`2026-11-26 09:15 (Paris) — 80 % —
+    /// Réussi`); `attempts_made` counts them all.
+    pub history: Vec<String>,
 }

@@ -32,7 +32,7 @@ pub struct AgentLineView {
     pub unit: String,
     pub course_title: String,
     pub status: Status,
-    /// Paris calendar dates, `YYYY-MM-DD`.
+    /// The agent's calendar dates (in their unit's zone), `YYYY-MM-DD`.
     pub due: Option<String>,
     pub completed: Option<String>,
 }
@@ -96,10 +96,17 @@ pub struct DashboardView {
     pub agents: Vec<AgentLineView>,
     pub agent_total: i64,
     pub pages: i64,
-    /// Completions per month over the last 12 months: the SVG and the same data as a table.
-    pub chart_svg: String,
-    pub chart_rows: Vec<(String, u64)>,
+    /// Completions per month over the last 12 months (drawn, and given as a table too).
+    pub chart: CompletionChart,
     pub query: DashboardQuery,
+}
+
+/// The dashboard's chart: its title, a sentence saying what it shows, and its bars.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompletionChart {
+    pub title: String,
+    pub description: String,
+    pub bars: Vec<super::chart::Bar>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,7 +184,7 @@ mod scope {
             if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
                 response.set_status(axum::http::StatusCode::FORBIDDEN);
             }
-            Err(ServerFnError::new("Cette unité n'est pas dans votre périmètre RH."))
+            Err(ServerFnError::new(crate::request_locale().text("hr-unit-out-of-scope")))
         }
     }
 
@@ -210,25 +217,28 @@ mod scope {
 #[cfg(feature = "ssr")]
 pub use scope::{course_titles, hr_roots, require_hr_over, units_in_scope};
 
-/// Reads the dashboard filters; a bad value is an error naming it, not a silent default.
+/// Reads the dashboard filters; a bad value is an error naming it, not a silent default (in the
+/// request's language; French for the CSV export, an axum handler).
 #[cfg(feature = "ssr")]
 pub fn parse_filter(query: &DashboardQuery) -> Result<(super::repository::Filter, super::status::SortKey), String> {
     use super::{repository::Filter, status::SortKey};
-    use crate::time::{paris_end_of_day, parse_iso_date};
+    use crate::time::{iso_date, parse_iso_date};
+    let locale = crate::request_locale();
+    let refusal = |key: &str, value: &str| locale.text_with(key, &[("value", value.to_owned().into())]);
     let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
         None => None,
-        Some(id) => Some(Status::from_id(id).ok_or_else(|| format!("statut inconnu « {id} »"))?),
+        Some(id) => Some(Status::from_id(id).ok_or_else(|| refusal("hr-filter-unknown-status", id))?),
     };
     let due_before = match query.due_before.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(text) => {
-            let (y, m, d) = parse_iso_date(text).ok_or_else(|| format!("échéance « {text} » : une date AAAA-MM-JJ est attendue"))?;
-            Some(paris_end_of_day(y, m, d))
+            let date = parse_iso_date(text).ok_or_else(|| refusal("hr-filter-bad-due", text))?;
+            Some(iso_date(date))
         }
     };
     let sort = match query.sort.as_deref().filter(|s| !s.is_empty()) {
         None => SortKey::default(),
-        Some(id) => SortKey::from_id(id).ok_or_else(|| format!("tri inconnu « {id} »"))?,
+        Some(id) => SortKey::from_id(id).ok_or_else(|| refusal("hr-filter-unknown-sort", id))?,
     };
     let course = query.course.clone().filter(|c| !c.is_empty());
     Ok((Filter { course, status, due_before }, sort))
@@ -245,20 +255,21 @@ pub async fn load_hr_dashboard(
 ) -> Result<DashboardView, ServerFnError> {
     use std::collections::HashMap;
 
-    use super::{chart, repository};
     use crate::{
         accounts::{authz::require_role, Role},
         db::now,
         error::{app_state, unavailable},
         organizations::repository as units,
-        time::{days_from_civil, iso_date, paris_date},
     };
     let state = app_state()?;
     let user = require_role(Role::Hr)?;
+    let locale = crate::request_locale();
     let roots = hr_roots(&state.db, &user).await?;
     let unit_id = match unite.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-        Some(text) => text.parse::<i64>().map_err(|_| ServerFnError::new(format!("unité « {text} » inconnue")))?,
-        None => *roots.first().ok_or_else(|| ServerFnError::new("Aucune unité n'est rattachée à votre rôle RH."))?,
+        Some(text) => {
+            text.parse::<i64>().map_err(|_| ServerFnError::new(locale.text_with("hr-unknown-unit", &[("value", text.to_owned().into())])))?
+        }
+        None => *roots.first().ok_or_else(|| ServerFnError::new(locale.text("hr-no-unit")))?,
     };
     require_hr_over(&state.db, &user, unit_id).await?;
     let query = DashboardQuery {
@@ -271,116 +282,183 @@ pub async fn load_hr_dashboard(
     };
     let (filter, sort) = parse_filter(&query).map_err(ServerFnError::new)?;
     let at = now();
-
     let Some(unit) = units::find(&state.db, unit_id).await.map_err(unavailable)? else {
-        return Err(ServerFnError::new("Cette unité n'existe plus."));
+        return Err(ServerFnError::new(locale.text("units-gone")));
     };
-    // The trail from the top of the caller's scope down to this unit.
-    let mut trail = vec![(unit.id, unit.name.clone())];
-    let mut parent = unit.parent_id;
-    while let Some(id) = parent {
-        if !crate::accounts::authz::may_act_on(&state.db, &user, Role::Hr, id).await? {
-            break;
-        }
-        let Some(above) = units::find(&state.db, id).await.map_err(unavailable)? else { break };
-        trail.insert(0, (above.id, above.name.clone()));
-        parent = above.parent_id;
-    }
-
+    let trail = dashboard::trail(&state.db, &user, &unit).await?;
     let courses = course_titles(&state.db).await?;
     let titles: HashMap<String, String> = courses.iter().cloned().collect();
-    let counts = repository::counts_by_unit(&state.db, unit_id, &filter, at).await.map_err(unavailable)?;
-    // Each unit's counts go to the child of the current unit it lies under.
-    let subtree = units::subtree(&state.db, unit_id).await.map_err(unavailable)?;
-    let parent_of: HashMap<i64, Option<i64>> = subtree.iter().map(|o| (o.id, o.parent_id)).collect();
-    let child_of_current = |mut id: i64| -> i64 {
-        while let Some(Some(parent)) = parent_of.get(&id) {
-            if *parent == unit_id {
-                return id;
-            }
-            id = *parent;
-        }
-        id
-    };
-    let mut shown: Vec<String> = counts.iter().map(|(_, slug, _)| slug.clone()).collect();
-    shown.sort_by_key(|slug| courses.iter().position(|(s, _)| s == slug).unwrap_or(usize::MAX));
-    shown.dedup();
-    let column = |slug: &str| shown.iter().position(|s| s == slug);
-    let mut rows: Vec<UnitRow> = subtree
-        .iter()
-        .filter(|o| o.parent_id == Some(unit_id))
-        .map(|o| UnitRow { unit_id: o.id, name: o.name.clone(), direct: false, counts: vec![Counts::default(); shown.len()] })
-        .collect();
-    let mut direct = UnitRow { unit_id, name: unit.name.clone(), direct: true, counts: vec![Counts::default(); shown.len()] };
-    let mut totals = vec![Counts::default(); shown.len()];
-    for (unit_of_agent, slug, cell) in &counts {
-        let Some(col) = column(slug) else { continue };
-        totals[col].add(cell);
-        let target = child_of_current(*unit_of_agent);
-        match rows.iter_mut().find(|r| r.unit_id == target && target != unit_id) {
-            Some(row) => row.counts[col].add(cell),
-            None => direct.counts[col].add(cell),
-        }
-    }
-    if direct.counts.iter().any(|c| c.total() > 0) {
-        rows.insert(0, direct);
-    }
-
-    let offset = (query.page - 1) * AGENTS_PER_PAGE;
-    let (lines, agent_total) =
-        repository::agent_lines(&state.db, unit_id, &filter, sort, Some((AGENTS_PER_PAGE, offset)), at).await.map_err(unavailable)?;
-    let day = |t: Option<i64>| t.map(|t| iso_date(paris_date(t)));
-    let agents = lines
-        .into_iter()
-        .map(|l| AgentLineView {
-            user_id: l.user_id,
-            name: l.name,
-            unit: l.unit,
-            course_title: titles.get(&l.course_slug).cloned().unwrap_or(l.course_slug),
-            status: l.status,
-            due: day(l.due_at),
-            completed: day(l.completed_at),
-        })
-        .collect();
-
-    // Completions per month (Paris calendar), the current month and the 11 before it.
-    let (year, month, _) = paris_date(at);
-    let months: Vec<(i64, i64)> = (0..12).rev().map(|back| { let m = year * 12 + (month - 1) - back; (m / 12, m % 12 + 1) }).collect();
-    let since = days_from_civil(months[0].0, months[0].1, 1) * 86_400 - 7_200;
-    let completions = repository::completions_since(&state.db, unit_id, filter.course.as_deref(), since).await.map_err(unavailable)?;
-    let mut per_month = vec![0u64; 12];
-    for (hour, count) in completions {
-        let (y, m, _) = paris_date(hour);
-        if let Some(i) = months.iter().position(|&(my, mm)| my == y && mm == m) {
-            per_month[i] += count.max(0) as u64;
-        }
-    }
-    const MONTHS: [&str; 12] = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
-    let chart_rows: Vec<(String, u64)> =
-        months.iter().zip(&per_month).map(|(&(y, m), &n)| (format!("{} {y}", MONTHS[(m - 1) as usize]), n)).collect();
-    let bars: Vec<chart::Bar> = chart_rows.iter().map(|(label, value)| chart::Bar { label: label.clone(), value: *value }).collect();
-    let total_done: u64 = per_month.iter().sum();
-    let chart_svg = chart::bar_chart_svg(
-        &format!("Parcours terminés par mois — {}", unit.name),
-        &format!("{total_done} parcours assignés terminés sur les douze derniers mois ; le détail par mois est dans le tableau qui suit."),
-        &bars,
-    );
-
+    let zones = units::zones(state.db.pool()).await.map_err(unavailable)?;
+    let (courses_shown, rows, totals) = dashboard::unit_rows(&state.db, &unit, &filter, &courses, at).await?;
+    let (agents, agent_total) = dashboard::agent_page(&state.db, unit_id, &filter, sort, query.page, &titles, &zones, at).await?;
+    let chart = dashboard::monthly_completions(&state.db, &unit, filter.course.as_deref(), zones.of(Some(unit_id)), at).await?;
     Ok(DashboardView {
         unit_id,
         unit_name: unit.name,
         trail,
-        courses_shown: shown.iter().map(|s| (s.clone(), titles.get(s).cloned().unwrap_or_else(|| s.clone()))).collect(),
+        courses_shown: courses_shown.iter().map(|s| (s.clone(), titles.get(s).cloned().unwrap_or_else(|| s.clone()))).collect(),
         courses,
         rows,
         totals,
         agents,
         agent_total,
         pages: ((agent_total + AGENTS_PER_PAGE - 1) / AGENTS_PER_PAGE).max(1),
-        chart_svg,
-        chart_rows,
+        chart,
         query,
     })
+}
+
+/// The parts of the dashboard, each read and aggregated on its own (server only).
+#[cfg(feature = "ssr")]
+mod dashboard {
+    use std::collections::HashMap;
+
+    use leptos::prelude::ServerFnError;
+
+    use super::{AgentLineView, CompletionChart, Counts, UnitRow, AGENTS_PER_PAGE};
+    use crate::{
+        accounts::{CurrentUser, Role},
+        db::Database,
+        error::unavailable,
+        i18n::{tr, tr_args},
+        organizations::{repository as units, zones::UnitZones, Organization},
+        reporting::{
+            chart::Bar,
+            repository::{self, Filter},
+            status::SortKey,
+        },
+        time::{first_of_month, iso_date, local_date, start_of_day, TimeZone},
+    };
+
+    /// The units from the top of the caller's scope down to `unit`, for the breadcrumb.
+    pub async fn trail(db: &Database, user: &CurrentUser, unit: &Organization) -> Result<Vec<(i64, String)>, ServerFnError> {
+        let mut trail = vec![(unit.id, unit.name.clone())];
+        let mut parent = unit.parent_id;
+        while let Some(id) = parent {
+            if !crate::accounts::authz::may_act_on(db, user, Role::Hr, id).await? {
+                break;
+            }
+            let Some(above) = units::find(db, id).await.map_err(unavailable)? else { break };
+            trail.insert(0, (above.id, above.name.clone()));
+            parent = above.parent_id;
+        }
+        Ok(trail)
+    }
+
+    /// The courses with enrolments (the columns), one row per child unit with everything below
+    /// it (and one for the agents of `unit` itself, if any), and the totals.
+    pub async fn unit_rows(
+        db: &Database,
+        unit: &Organization,
+        filter: &Filter,
+        courses: &[(String, String)],
+        at: i64,
+    ) -> Result<(Vec<String>, Vec<UnitRow>, Vec<Counts>), ServerFnError> {
+        let counts = repository::counts_by_unit(db, unit.id, filter, at).await.map_err(unavailable)?;
+        let subtree = units::subtree(db, unit.id).await.map_err(unavailable)?;
+        let parent_of: HashMap<i64, Option<i64>> = subtree.iter().map(|o| (o.id, o.parent_id)).collect();
+        // Each unit's counts go to the child of the current unit it lies under.
+        let child_of_current = |mut id: i64| -> i64 {
+            while let Some(Some(parent)) = parent_of.get(&id) {
+                if *parent == unit.id {
+                    return id;
+                }
+                id = *parent;
+            }
+            id
+        };
+        let mut shown: Vec<String> = counts.iter().map(|(_, slug, _)| slug.clone()).collect();
+        shown.sort_by_key(|slug| courses.iter().position(|(s, _)| s == slug).unwrap_or(usize::MAX));
+        shown.dedup();
+        let column = |slug: &str| shown.iter().position(|s| s == slug);
+        let empty = || vec![Counts::default(); shown.len()];
+        let mut rows: Vec<UnitRow> = subtree
+            .iter()
+            .filter(|o| o.parent_id == Some(unit.id))
+            .map(|o| UnitRow { unit_id: o.id, name: o.name.clone(), direct: false, counts: empty() })
+            .collect();
+        let mut direct = UnitRow { unit_id: unit.id, name: unit.name.clone(), direct: true, counts: empty() };
+        let mut totals = empty();
+        for (unit_of_agent, slug, cell) in &counts {
+            let Some(col) = column(slug) else { continue };
+            totals[col].add(cell);
+            let target = child_of_current(*unit_of_agent);
+            match rows.iter_mut().find(|r| r.unit_id == target && target != unit.id) {
+                Some(row) => row.counts[col].add(cell),
+                None => direct.counts[col].add(cell),
+            }
+        }
+        if direct.counts.iter().any(|c| c.total() > 0) {
+            rows.insert(0, direct);
+        }
+        Ok((shown, rows, totals))
+    }
+
+    /// One page of the agent list, with each agent's dates in the zone of their unit.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn agent_page(
+        db: &Database,
+        unit_id: i64,
+        filter: &Filter,
+        sort: SortKey,
+        page: i64,
+        titles: &HashMap<String, String>,
+        zones: &UnitZones,
+        at: i64,
+    ) -> Result<(Vec<AgentLineView>, i64), ServerFnError> {
+        let offset = (page - 1) * AGENTS_PER_PAGE;
+        let (lines, total) = repository::agent_lines(db, unit_id, filter, sort, Some((AGENTS_PER_PAGE, offset)), at).await.map_err(unavailable)?;
+        let agents = lines
+            .into_iter()
+            .map(|l| {
+                let zone = zones.of(Some(l.unit_id));
+                let day = |t: Option<i64>| t.map(|t| iso_date(local_date(t, zone)));
+                AgentLineView {
+                    user_id: l.user_id,
+                    course_title: titles.get(&l.course_slug).cloned().unwrap_or(l.course_slug),
+                    status: l.status,
+                    due: day(l.due_at),
+                    completed: day(l.completed_at),
+                    name: l.name,
+                    unit: l.unit,
+                }
+            })
+            .collect();
+        Ok((agents, total))
+    }
+
+    /// Completions per month of the unit's calendar (its zone), the current month and the 11
+    /// before it.
+    pub async fn monthly_completions(
+        db: &Database,
+        unit: &Organization,
+        course: Option<&str>,
+        zone: &TimeZone,
+        at: i64,
+    ) -> Result<CompletionChart, ServerFnError> {
+        let this_month = first_of_month(local_date(at, zone), 0);
+        let months: Vec<_> = (0..12).rev().map(|back| first_of_month(this_month, -back)).collect();
+        let since = start_of_day(months[0], zone);
+        let completions = repository::completions_since(db, unit.id, course, since).await.map_err(unavailable)?;
+        let mut per_month = vec![0u64; months.len()];
+        for (quarter, count) in completions {
+            let month = first_of_month(local_date(quarter, zone), 0);
+            if let Some(i) = months.iter().position(|m| *m == month) {
+                per_month[i] += count.max(0) as u64;
+            }
+        }
+        let bars: Vec<Bar> = months
+            .iter()
+            .zip(&per_month)
+            .map(|(month, &value)| Bar { label: format!("{} {}", tr(&format!("month-short-{}", month.month())), month.year()), value })
+            .collect();
+        let total: u64 = per_month.iter().sum();
+        Ok(CompletionChart {
+            title: tr_args("hr-chart-title", &[("unit", unit.name.clone().into())]),
+            description: tr_args("hr-chart-summary", &[("total", total.into())]),
+            bars,
+        })
+    }
 }
 
 /// One agent's assigned courses, for HR of their unit.
@@ -394,7 +472,7 @@ pub async fn load_hr_agent(user_id: i64) -> Result<AgentReport, ServerFnError> {
         accounts::{authz::require_role, Role},
         db::now,
         error::{app_state, unavailable},
-        time::{iso_date, paris_date},
+        time::{iso_date, local_date},
     };
     let state = app_state()?;
     let user = require_role(Role::Hr)?;
@@ -405,18 +483,21 @@ pub async fn load_hr_agent(user_id: i64) -> Result<AgentReport, ServerFnError> {
     .fetch_optional(state.db.pool())
     .await
     .map_err(unavailable)?;
+    let locale = crate::request_locale();
     let Some(row) = row else {
-        return Err(ServerFnError::new("Cet agent n'existe pas."));
+        return Err(ServerFnError::new(locale.text("hr-agent-unknown")));
     };
     let unit: Option<i64> = row.try_get("organization_id").map_err(unavailable)?;
     // An agent without a unit is visible to administrators only.
     match unit {
         Some(unit) => require_hr_over(&state.db, &user, unit).await?,
         None if user.is_admin() => {}
-        None => return Err(ServerFnError::new("Cet agent n'est dans aucune unité de votre périmètre.")),
+        None => return Err(ServerFnError::new(locale.text("hr-agent-out-of-scope"))),
     }
     let titles: HashMap<String, String> = course_titles(&state.db).await?.into_iter().collect();
-    let day = |t: Option<i64>| t.map(|t| iso_date(paris_date(t)));
+    // The agent's calendar days, in the zone of their unit.
+    let zone = crate::organizations::repository::zone_of(&state.db, unit).await.map_err(unavailable)?;
+    let day = |t: Option<i64>| t.map(|t| iso_date(local_date(t, &zone)));
     let courses = super::repository::agent_courses(&state.db, user_id, now())
         .await
         .map_err(unavailable)?
@@ -477,19 +558,20 @@ pub async fn load_assignments() -> Result<AssignmentsView, ServerFnError> {
     Ok(AssignmentsView { units, courses, assignments })
 }
 
-/// Checks an optional due date from a form: `None` when empty, the Paris end of that day
-/// otherwise; a date already past is refused.
+/// Checks an optional due date from a form: `None` when empty, the date otherwise. A date whose
+/// last second has passed in `zone` (that of the unit or agent assigned) is refused, with the
+/// reason in `locale`.
 #[cfg(feature = "ssr")]
-fn due_from_form(text: &str) -> Result<Option<(String, i64)>, String> {
-    use crate::time::{iso_date, paris_date, paris_end_of_day, parse_iso_date};
+fn due_from_form(text: &str, zone: &crate::time::TimeZone, locale: crate::i18n::Locale) -> Result<Option<(String, i64)>, String> {
+    use crate::time::{end_of_day, iso_date, parse_iso_date};
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    let date = parse_iso_date(text).ok_or_else(|| "indiquez une date valide, au format AAAA-MM-JJ".to_owned())?;
-    let due_at = paris_end_of_day(date.0, date.1, date.2);
+    let date = parse_iso_date(text).ok_or_else(|| locale.text("hr-due-invalid"))?;
+    let due_at = end_of_day(date, zone);
     if due_at < crate::db::now() {
-        return Err(format!("le {} est déjà passé : choisissez aujourd'hui ou une date à venir", iso_date(paris_date(due_at))));
+        return Err(locale.text_with("hr-due-past", &[("date", iso_date(date).into())]));
     }
     Ok(Some((iso_date(date), due_at)))
 }
@@ -514,6 +596,7 @@ pub async fn create_assignment(
     };
     let state = app_state()?;
     let user = require_role(Role::Hr)?;
+    let locale = crate::request_locale();
     let (agents, due_date, note) = (agents.unwrap_or_default(), due_date.unwrap_or_default(), note.unwrap_or_default());
     let mut feedback = FormFeedback::new("affectation")
         .value("course", &course)
@@ -523,28 +606,22 @@ pub async fn create_assignment(
         .value("due_date", &due_date)
         .value("note", &note);
     if !course_titles(&state.db).await?.iter().any(|(slug, _)| *slug == course) {
-        feedback = feedback.error("course", "choisissez un cours publié dans la liste");
+        feedback = feedback.error("course", locale.text("hr-choose-course"));
     }
-    let due = match due_from_form(&due_date) {
-        Ok(due) => due,
-        Err(reason) => {
-            feedback = feedback.error("due_date", reason);
-            None
-        }
-    };
     let note = note.trim().to_owned();
     if note.chars().count() > MAX_NOTE_CHARS {
-        feedback = feedback.error("note", format!("la note dépasse {MAX_NOTE_CHARS} caractères"));
+        feedback = feedback.error("note", locale.text_with("hr-note-too-long", &[("max", MAX_NOTE_CHARS.into())]));
     }
-    let mut targets = Vec::new();
+    // Each target with the unit whose zone its due date is read in.
+    let mut targets: Vec<(Target, Option<i64>)> = Vec::new();
     match target.as_str() {
         "unite" => match unit.as_deref().and_then(|u| u.trim().parse::<i64>().ok()) {
-            None => feedback = feedback.error("unit", "choisissez une unité"),
+            None => feedback = feedback.error("unit", locale.text("hr-choose-unit")),
             Some(id) => {
                 if crate::accounts::authz::may_act_on(&state.db, &user, Role::Hr, id).await? {
-                    targets.push(Target::Unit { id, include_subunits: subunits.is_some() });
+                    targets.push((Target::Unit { id, include_subunits: subunits.is_some() }, Some(id)));
                 } else {
-                    feedback = feedback.error("unit", "cette unité n'est pas dans votre périmètre RH");
+                    feedback = feedback.error("unit", locale.text("hr-unit-not-yours"));
                 }
             }
         },
@@ -559,24 +636,36 @@ pub async fn create_assignment(
                             None => user.is_admin(),
                         } =>
                     {
-                        targets.push(Target::Agent(agent.id))
+                        targets.push((Target::Agent(agent.id), agent.organization_id))
                     }
                     _ => unknown.push(address.to_owned()),
                 }
             }
             if !unknown.is_empty() {
-                feedback = feedback.error("agents", format!("aucun agent de votre périmètre n'a ces adresses : {}", unknown.join(", ")));
+                feedback = feedback.error("agents", locale.text_with("hr-unknown-agents", &[("addresses", unknown.join(", ").into())]));
             } else if targets.is_empty() {
-                feedback = feedback.error("agents", "indiquez au moins une adresse électronique d'agent");
+                feedback = feedback.error("agents", locale.text("hr-agents-needed"));
             }
         }
-        _ => feedback = feedback.error("target", "choisissez une unité ou des agents"),
+        _ => feedback = feedback.error("target", locale.text("hr-choose-target")),
+    }
+    // The due date ends at midnight in the zone of each unit or agent assigned.
+    let zones = crate::organizations::repository::zones(state.db.pool()).await.map_err(unavailable)?;
+    let mut dues = Vec::with_capacity(targets.len());
+    for unit in targets.iter().map(|(_, unit)| *unit).chain(targets.is_empty().then_some(None)) {
+        match due_from_form(&due_date, zones.of(unit), locale) {
+            Ok(due) => dues.push(due),
+            Err(reason) => {
+                feedback = feedback.error("due_date", reason);
+                break;
+            }
+        }
     }
     if feedback.has_errors() {
-        redirect_with(&feedback.failure("L'affectation n'a pas été enregistrée."), "/rh/affectations#nouvelle");
+        redirect_with(&feedback.failure(locale.text("hr-assignment-not-saved")), "/rh/affectations#nouvelle");
         return Ok(());
     }
-    for target in &targets {
+    for ((target, _), due) in targets.iter().zip(dues) {
         let id = repository::create_assignment(&state.db, &course, target, due.clone(), &note, Some(user.id)).await.map_err(unavailable)?;
         // The notices go out at the scheduler's next pass, which this starts now.
         state.notifications.notify_one();
@@ -587,7 +676,7 @@ pub async fn create_assignment(
         let details = format!("cours {course}, {who}, échéance {}", due.as_ref().map(|(d, _)| d.as_str()).unwrap_or("aucune"));
         audit::record(&state.db, Some(user.id), "assignment.create", &format!("assignment:{id}"), &details).await.map_err(unavailable)?;
     }
-    let message = if targets.len() == 1 { "Affectation enregistrée.".to_owned() } else { format!("{} affectations enregistrées.", targets.len()) };
+    let message = locale.text_with("hr-assignments-saved", &[("count", targets.len().into())]);
     redirect_with(&FormFeedback::success("affectation", message), "/rh/affectations");
     Ok(())
 }
@@ -599,13 +688,14 @@ async fn assignment_in_scope(
     user: &crate::accounts::CurrentUser,
     id: i64,
 ) -> Result<super::repository::Assignment, ServerFnError> {
+    let locale = crate::request_locale();
     let Some(assignment) = super::repository::find_assignment(&state.db, id).await.map_err(crate::error::unavailable)? else {
-        return Err(ServerFnError::new("Cette affectation n'existe plus."));
+        return Err(ServerFnError::new(locale.text("hr-assignment-gone")));
     };
     match assignment.scope_unit {
         Some(unit) => require_hr_over(&state.db, user, unit).await?,
         None if user.is_admin() => {}
-        None => return Err(ServerFnError::new("Cette affectation n'est pas dans votre périmètre RH.")),
+        None => return Err(ServerFnError::new(locale.text("hr-assignment-out-of-scope"))),
     }
     Ok(assignment)
 }
@@ -620,25 +710,28 @@ pub async fn update_assignment(id: i64, due_date: Option<String>, note: Option<S
     let state = app_state()?;
     let user = require_role(Role::Hr)?;
     let assignment = assignment_in_scope(&state, &user, id).await?;
+    let locale = crate::request_locale();
     // Feedback goes to the page's message area, the address back to the assignment itself.
     let (form, back) = ("affectation", format!("/rh/affectations#affectation-{id}"));
     let note = note.unwrap_or_default().trim().to_owned();
-    let due = match due_from_form(due_date.as_deref().unwrap_or_default()) {
+    let zone = crate::organizations::repository::zone_of(&state.db, assignment.scope_unit).await.map_err(unavailable)?;
+    let not_updated = |reason: String| FormFeedback::new(form).failure(locale.text_with("hr-assignment-not-updated", &[("reason", reason.into())]));
+    let due = match due_from_form(due_date.as_deref().unwrap_or_default(), &zone, locale) {
         Ok(due) => due,
         Err(reason) => {
-            redirect_with(&FormFeedback::new(form).failure(format!("Affectation non modifiée : {reason}.")), &back);
+            redirect_with(&not_updated(reason), &back);
             return Ok(());
         }
     };
     if note.chars().count() > MAX_NOTE_CHARS {
-        redirect_with(&FormFeedback::new(form).failure(format!("Affectation non modifiée : la note dépasse {MAX_NOTE_CHARS} caractères.")), &back);
+        redirect_with(&not_updated(locale.text_with("hr-note-too-long", &[("max", MAX_NOTE_CHARS.into())])), &back);
         return Ok(());
     }
     super::repository::update_assignment(&state.db, &assignment, due.clone(), &note).await.map_err(unavailable)?;
     state.notifications.notify_one();
     let details = format!("échéance {}", due.as_ref().map(|(d, _)| d.as_str()).unwrap_or("aucune"));
     audit::record(&state.db, Some(user.id), "assignment.update", &format!("assignment:{id}"), &details).await.map_err(unavailable)?;
-    redirect_with(&FormFeedback::success(form, "Affectation modifiée."), &back);
+    redirect_with(&FormFeedback::success(form, locale.text("hr-assignment-updated")), &back);
     Ok(())
 }
 
@@ -654,7 +747,7 @@ pub async fn withdraw_assignment(id: i64) -> Result<(), ServerFnError> {
     let assignment = assignment_in_scope(&state, &user, id).await?;
     super::repository::delete_assignment(&state.db, &assignment).await.map_err(unavailable)?;
     audit::record(&state.db, Some(user.id), "assignment.delete", &format!("assignment:{id}"), &assignment.course_slug).await.map_err(unavailable)?;
-    redirect_with(&FormFeedback::success("affectation", "Affectation retirée : les agents gardent leur progression."), "/rh/affectations");
+    redirect_with(&FormFeedback::success("affectation", crate::request_locale().text("hr-assignment-withdrawn")), "/rh/affectations");
     Ok(())
 }
 
@@ -664,7 +757,7 @@ pub struct LearnerAssignment {
     pub course_slug: String,
     pub title: String,
     pub status: Status,
-    /// Paris calendar date, `YYYY-MM-DD`.
+    /// The learner's calendar date (in their unit's zone), `YYYY-MM-DD`.
     pub due: Option<String>,
     pub notes: Vec<String>,
 }
@@ -676,10 +769,11 @@ pub async fn load_my_assignments() -> Result<Vec<LearnerAssignment>, ServerFnErr
     use crate::{
         db::now,
         error::{app_state, unavailable},
-        time::{iso_date, paris_date},
+        time::{iso_date, local_date},
     };
     let state = app_state()?;
     let user = crate::accounts::authz::require_user()?;
+    let zone = crate::organizations::repository::zone_of(&state.db, user.organization_id).await.map_err(unavailable)?;
     let titles: HashMap<String, String> = course_titles(&state.db).await?.into_iter().collect();
     let statuses: HashMap<String, Status> = super::repository::agent_courses(&state.db, user.id, now())
         .await
@@ -694,7 +788,7 @@ pub async fn load_my_assignments() -> Result<Vec<LearnerAssignment>, ServerFnErr
             Some(LearnerAssignment {
                 title: titles.get(&slug)?.clone(),
                 status: statuses.get(&slug).copied().unwrap_or(Status::NotStarted),
-                due: due_at.map(|t| iso_date(paris_date(t))),
+                due: due_at.map(|t| iso_date(local_date(t, &zone))),
                 notes,
                 course_slug: slug,
             })

@@ -10,10 +10,10 @@ use super::{
 };
 use crate::{
     db::{Database, DbError},
-    time::{iso_date, paris_date},
+    time::{iso_date, local_date},
 };
 
-/// The header line; dates are calendar days in Paris.
+/// The header line; dates are each agent's calendar days, in the zone of their unit.
 pub const COLUMNS: [&str; 8] =
     ["Agent", "Adresse électronique", "Unité", "Cours", "Statut", "Échéance", "Commencé le", "Terminé le"];
 
@@ -29,10 +29,12 @@ pub async fn completion_csv(
     at: i64,
 ) -> Result<(String, usize), DbError> {
     let (lines, _) = agent_lines(db, root, filter, sort, None, at).await?;
+    let zones = crate::organizations::repository::zones(db.pool()).await?;
     let mut csv = CsvWriter::new(delimiter);
     csv.row(COLUMNS);
-    let day = |instant: Option<i64>| instant.map(|t| iso_date(paris_date(t))).unwrap_or_default();
     for line in &lines {
+        let zone = zones.of(Some(line.unit_id));
+        let day = |instant: Option<i64>| instant.map(|t| iso_date(local_date(t, zone))).unwrap_or_default();
         let course = course_titles.get(&line.course_slug).cloned().unwrap_or_else(|| line.course_slug.clone());
         csv.row([
             line.name.clone(),

@@ -1,9 +1,8 @@
 //! HR reporting: assignments of courses to units and agents, completion dashboards, CSV exports
-//! and the completion chart. Statuses, the CSV writer and the chart are pure; storage and
+//! and the completion chart. Statuses, the CSV writer and the chart's layout are pure; storage and
 //! queries are server-only.
 
 pub mod api;
-#[cfg(feature = "ssr")]
 pub mod chart;
 #[cfg(feature = "ssr")]
 pub mod csv;

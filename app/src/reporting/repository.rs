@@ -6,6 +6,8 @@
 //! progress code, so that a dashboard over 50,000 agents is one indexed scan, not a join per
 //! agent and course.
 
+use sqlx::Row;
+
 use super::status::{Counts, SortKey, Status};
 use crate::db::{now, Database, DbError, QueryBuilder};
 
@@ -175,24 +177,25 @@ pub async fn rebuild_course_enrolments(db: &Database, course: &str) -> Result<()
     let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM enrolments WHERE course_slug = $1").bind(course).execute(&mut *tx).await?;
     sqlx::query(&format!(
-        "WITH RECURSIVE covered (org_id, deep, due_at, assigned_at) AS ( \
-             SELECT organization_id, include_subunits, due_at, created_at FROM assignments \
+        "WITH RECURSIVE covered (org_id, deep, due_date, assigned_at) AS ( \
+             SELECT organization_id, include_subunits, due_date, created_at FROM assignments \
              WHERE course_slug = $1 AND organization_id IS NOT NULL \
              UNION ALL \
-             SELECT o.id, 1, c.due_at, c.assigned_at FROM organizations o JOIN covered c ON o.parent_id = c.org_id WHERE c.deep = 1 \
-         ), targets (user_id, course_slug, unit_id, due_at, assigned_at) AS ( \
-             SELECT u.id, $1, MIN(u.organization_id), MIN(x.due_at), MIN(x.assigned_at) FROM ( \
-                 SELECT u2.id AS user_id, c.due_at, c.assigned_at FROM users u2 JOIN covered c ON u2.organization_id = c.org_id \
+             SELECT o.id, 1, c.due_date, c.assigned_at FROM organizations o JOIN covered c ON o.parent_id = c.org_id WHERE c.deep = 1 \
+         ), targets (user_id, course_slug, unit_id, due_date, assigned_at) AS ( \
+             SELECT u.id, $1, MIN(u.organization_id), MIN(x.due_date), MIN(x.assigned_at) FROM ( \
+                 SELECT u2.id AS user_id, c.due_date, c.assigned_at FROM users u2 JOIN covered c ON u2.organization_id = c.org_id \
                  UNION ALL \
-                 SELECT a.user_id, a.due_at, a.created_at FROM assignments a WHERE a.course_slug = $1 AND a.user_id IS NOT NULL \
+                 SELECT a.user_id, a.due_date, a.created_at FROM assignments a WHERE a.course_slug = $1 AND a.user_id IS NOT NULL \
              ) x JOIN users u ON u.id = x.user_id WHERE u.disabled_at IS NULL GROUP BY u.id \
          ) \
-         INSERT INTO enrolments (user_id, course_slug, unit_id, due_at, assigned_at, started_at, completed_at) \
-         SELECT t.user_id, t.course_slug, t.unit_id, t.due_at, t.assigned_at, {CARRIED_DATES} FROM targets t"
+         INSERT INTO enrolments (user_id, course_slug, unit_id, due_date, assigned_at, started_at, completed_at) \
+         SELECT t.user_id, t.course_slug, t.unit_id, t.due_date, t.assigned_at, {CARRIED_DATES} FROM targets t"
     ))
     .bind(course)
     .execute(&mut *tx)
     .await?;
+    set_due_times(&mut tx, Enrolled::InCourse(course)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -206,24 +209,68 @@ pub async fn rebuild_user_enrolments(db: &Database, user_id: i64) -> Result<(), 
              SELECT organization_id, 0 FROM users WHERE id = $1 AND organization_id IS NOT NULL AND disabled_at IS NULL \
              UNION ALL \
              SELECT o.parent_id, up.depth + 1 FROM organizations o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL \
-         ), targets (user_id, course_slug, unit_id, due_at, assigned_at) AS ( \
-             SELECT $1, a.course_slug, (SELECT organization_id FROM users WHERE id = $1), MIN(a.due_at), MIN(a.created_at) FROM assignments a \
+         ), targets (user_id, course_slug, unit_id, due_date, assigned_at) AS ( \
+             SELECT $1, a.course_slug, (SELECT organization_id FROM users WHERE id = $1), MIN(a.due_date), MIN(a.created_at) FROM assignments a \
              WHERE (a.user_id = $1 AND EXISTS (SELECT 1 FROM users d WHERE d.id = $1 AND d.disabled_at IS NULL)) \
                 OR a.organization_id IN (SELECT id FROM up WHERE depth = 0) \
                 OR (a.include_subunits = 1 AND a.organization_id IN (SELECT id FROM up)) \
              GROUP BY a.course_slug \
          ) \
-         INSERT INTO enrolments (user_id, course_slug, unit_id, due_at, assigned_at, started_at, completed_at) \
-         SELECT t.user_id, t.course_slug, t.unit_id, t.due_at, t.assigned_at, {CARRIED_DATES} FROM targets t"
+         INSERT INTO enrolments (user_id, course_slug, unit_id, due_date, assigned_at, started_at, completed_at) \
+         SELECT t.user_id, t.course_slug, t.unit_id, t.due_date, t.assigned_at, {CARRIED_DATES} FROM targets t"
     ))
     .bind(user_id)
     .execute(&mut *tx)
     .await?;
+    set_due_times(&mut tx, Enrolled::Agent(user_id)).await?;
     tx.commit().await?;
     Ok(())
 }
 
-/// Recomputes every enrolment (after units moved in the tree).
+/// The enrolments whose due times [`set_due_times`] sets.
+enum Enrolled<'a> {
+    InCourse(&'a str),
+    Agent(i64),
+}
+
+/// Sets each enrolment's due instant from its due date: the end of that day in the zone of the
+/// agent's unit (`crate::time`), one update per unit and date. Runs in the rebuild's transaction.
+async fn set_due_times(conn: &mut sqlx::AnyConnection, enrolled: Enrolled<'_>) -> Result<(), DbError> {
+    let (column, course, user) = match enrolled {
+        Enrolled::InCourse(course) => ("course_slug", Some(course), None),
+        Enrolled::Agent(user) => ("user_id", None, Some(user)),
+    };
+    let select = format!("SELECT DISTINCT COALESCE(unit_id, 0) AS unit, due_date FROM enrolments WHERE {column} = $1 AND due_date IS NOT NULL");
+    let query = sqlx::query(&select);
+    let rows = match (course, user) {
+        (Some(course), _) => query.bind(course),
+        (_, user) => query.bind(user),
+    }
+    .fetch_all(&mut *conn)
+    .await?;
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let zones = crate::organizations::repository::zones(&mut *conn).await?;
+    let update = format!("UPDATE enrolments SET due_at = $1 WHERE {column} = $2 AND COALESCE(unit_id, 0) = $3 AND due_date = $4");
+    for row in rows {
+        let (unit, due_date): (i64, String) = (row.try_get("unit")?, row.try_get("due_date")?);
+        // Dates are checked when HR enters them; one that does not read falls on no instant.
+        let due_at = crate::time::parse_iso_date(&due_date).map(|date| crate::time::end_of_day(date, zones.of((unit != 0).then_some(unit))));
+        let query = sqlx::query(&update).bind(due_at);
+        match (course, user) {
+            (Some(course), _) => query.bind(course),
+            (_, user) => query.bind(user),
+        }
+        .bind(unit)
+        .bind(&due_date)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Recomputes every enrolment (after units moved in the tree or changed time zone).
 pub async fn rebuild_all_enrolments(db: &Database) -> Result<(), DbError> {
     let courses: Vec<String> = sqlx::query_scalar("SELECT DISTINCT course_slug FROM assignments UNION SELECT DISTINCT course_slug FROM enrolments")
         .fetch_all(db.pool())
@@ -261,8 +308,9 @@ pub async fn note_completed(conn: &mut sqlx::AnyConnection, user_id: i64, course
 pub struct Filter {
     pub course: Option<String>,
     pub status: Option<Status>,
-    /// Only enrolments due on or before this instant.
-    pub due_before: Option<i64>,
+    /// Only enrolments due on or before this day (`YYYY-MM-DD`, compared with each agent's due
+    /// date as HR chose it, whatever the agent's zone).
+    pub due_before: Option<String>,
 }
 
 impl Filter {
@@ -274,8 +322,8 @@ impl Filter {
         if let Some(status) = self.status {
             query.push(format!(" AND ({}) = ", status_sql(now))).push_bind(status.id());
         }
-        if let Some(due) = self.due_before {
-            query.push(" AND e.due_at IS NOT NULL AND e.due_at <= ").push_bind(due);
+        if let Some(due) = &self.due_before {
+            query.push(" AND e.due_date IS NOT NULL AND e.due_date <= ").push_bind(due.as_str());
         }
     }
 
@@ -337,6 +385,7 @@ pub struct AgentLine {
     pub name: String,
     pub email: String,
     pub unit: String,
+    pub unit_id: i64,
     pub course_slug: String,
     pub status: Status,
     pub due_at: Option<i64>,
@@ -370,6 +419,7 @@ pub async fn agent_lines(
         display_name: String,
         email: String,
         unit: String,
+        unit_id: i64,
         course_slug: String,
         status: String,
         due_at: Option<i64>,
@@ -384,7 +434,7 @@ pub async fn agent_lines(
     let mut query = filter.scoped_query(
         root,
         &format!(
-            "SELECT u.id AS user_id, u.display_name, u.email, o.name AS unit, e.course_slug, ({}) AS status, \
+            "SELECT u.id AS user_id, u.display_name, u.email, o.name AS unit, o.id AS unit_id, e.course_slug, ({}) AS status, \
              e.due_at, e.started_at, e.completed_at \
              FROM enrolments e JOIN users u ON u.id = e.user_id JOIN scope ON scope.id = u.organization_id \
              JOIN organizations o ON o.id = u.organization_id WHERE 1 = 1",
@@ -404,6 +454,7 @@ pub async fn agent_lines(
             name: row.display_name,
             email: row.email,
             unit: row.unit,
+            unit_id: row.unit_id,
             course_slug: row.course_slug,
             status: Status::from_id(&row.status).unwrap_or(Status::NotStarted),
             due_at: row.due_at,
@@ -414,20 +465,21 @@ pub async fn agent_lines(
     Ok((lines, total))
 }
 
-/// Completions of the scope's enrolments since `since`, per UTC hour (hour start, count): few
-/// rows to send, and exact once shifted to Paris time, whose offset is whole hours.
+/// Completions of the scope's enrolments since `since`, per quarter of an hour (its start, count):
+/// few rows to send, and exact in any zone once shifted, every zone's offset being a whole number
+/// of quarters (La Réunion +4:00, the Marquesas -9:30).
 pub async fn completions_since(db: &Database, root: i64, course: Option<&str>, since: i64) -> Result<Vec<(i64, i64)>, DbError> {
     let mut query = QueryBuilder::new(format!(
-        "{SCOPE_CTE} SELECT e.completed_at / 3600 AS hour, COUNT(*) AS n FROM enrolments e \
+        "{SCOPE_CTE} SELECT e.completed_at / 900 AS quarter, COUNT(*) AS n FROM enrolments e \
          WHERE e.unit_id IN (SELECT id FROM scope) AND e.completed_at >= $2"
     ));
     query.bind(root).bind(since);
     if let Some(course) = course {
         query.push(" AND e.course_slug = ").push_bind(course);
     }
-    query.push(" GROUP BY e.completed_at / 3600");
+    query.push(" GROUP BY e.completed_at / 900");
     let rows: Vec<(i64, i64)> = query.build_query_as()?.fetch_all(db.pool()).await?;
-    Ok(rows.into_iter().map(|(hour, n)| (hour * 3_600, n)).collect())
+    Ok(rows.into_iter().map(|(quarter, n)| (quarter * 900, n)).collect())
 }
 
 /// One course of an agent, as HR sees it: dates and the best quiz scores, never answers.

@@ -30,7 +30,10 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.id() == id)
     }
 
-    /// The French label (CSV exports are written in French whatever the interface language).
+    /// The French label, for the CSV export only: the export is a file format, written in French
+    /// whatever the interface language (its header line too, `export::COLUMNS`), so that the
+    /// spreadsheets and tools that read it always see the same words. Pages show the
+    /// `status-*` keys of the catalogues; the test below keeps both French texts equal.
     pub fn label(self) -> &'static str {
         match self {
             Status::NotStarted => "Non commencé",
@@ -131,6 +134,7 @@ mod tests {
         assert_eq!(Status::at(None, None, None, i64::MAX), Status::NotStarted, "no due date, never late");
         for status in Status::ALL {
             assert_eq!(Status::from_id(status.id()), Some(status));
+            assert_eq!(status.label(), crate::i18n::Locale::Fr.text(&format!("status-{}", status.id())), "the CSV says what the pages say");
         }
     }
 

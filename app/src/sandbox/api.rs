@@ -88,7 +88,7 @@ async fn practice_view(state: &crate::state::AppState, user_id: i64, scenario: &
 /// The scenario `slug`, or the error a learner reads.
 #[cfg(feature = "ssr")]
 async fn find_scenario(state: &crate::state::AppState, slug: &str) -> Result<super::scenarios::Scenario, crate::error::AppError> {
-    super::repository::scenario(&state.db, slug).await?.ok_or_else(|| crate::error::AppError::not_found("Scénario inconnu."))
+    super::repository::scenario(&state.db, slug).await?.ok_or_else(|| crate::error::AppError::not_found(crate::request_locale().text("practice-scenario-unknown")))
 }
 
 #[server]
@@ -115,27 +115,30 @@ pub async fn send_practice_message(scenario: String, message: String) -> Result<
     };
     let state = crate::error::state()?;
     let user = crate::accounts::authz::require_user()?;
+    let locale = crate::request_locale();
     let definition = find_scenario(&state, &scenario).await?;
     let plain_form = is_plain_form_post();
     let back = format!("/atelier/{scenario}#reponse");
     let refuse = |reason: &str| -> Result<PracticeView, crate::error::AppError> {
         if plain_form {
-            redirect_with(&FormFeedback::new("atelier").value("message", &message).error("message", reason).failure("Message non envoyé."), &back);
+            let feedback = FormFeedback::new("atelier").value("message", &message).error("message", reason).failure(locale.text("practice-message-not-sent"));
+            redirect_with(&feedback, &back);
         }
         Ok(PracticeView { refusal: Some(reason.to_owned()), ..PracticeView::default() })
     };
     let text = message.trim();
     if text.is_empty() {
-        return refuse("écrivez votre demande avant de l'envoyer");
+        return refuse(&locale.text("practice-message-empty"));
     }
     if text.chars().count() > MAX_MESSAGE_CHARS {
-        return refuse(&format!("votre message dépasse {MAX_MESSAGE_CHARS} caractères : raccourcissez-le"));
+        return refuse(&locale.text_with("practice-message-too-long", &[("max", MAX_MESSAGE_CHARS.into())]));
     }
     // The limits are checked and the request stored in one transaction serialised on the
     // learner, so parallel messages cannot pass them; the assistant answers after it commits
     // (an external model may take seconds), and a refused request is taken back out.
     let history = repository::conversation(&state.db, user.id, &scenario).await?;
-    let reserved = super::service::reserve_message(&state.db, user.id, &scenario, text, state.sandbox_messages_per_minute, MAX_MESSAGES_PER_CONVERSATION).await?;
+    let reserved =
+        super::service::reserve_message(&state.db, user.id, &scenario, text, state.sandbox_messages_per_minute, MAX_MESSAGES_PER_CONVERSATION, locale).await?;
     let stored = match reserved {
         Ok(id) => id,
         Err(reason) => return refuse(&reason),
@@ -149,15 +152,27 @@ pub async fn send_practice_message(scenario: String, message: String) -> Result<
             repository::delete_message(&state.db, stored).await?;
             return match error {
                 AssistantError::PersonalData(findings) => {
-                    let listed: Vec<String> = findings.iter().map(|f| format!("« {} » ({})", f.text, f.kind.label())).collect();
-                    refuse(&format!(
-                        "votre message contient des données personnelles — {} : il n'a pas été envoyé à l'assistant externe. Retirez-les puis renvoyez-le",
-                        listed.join(", ")
-                    ))
+                    let listed: Vec<String> = findings
+                        .iter()
+                        .map(|f| {
+                            let kind = locale.text(&format!("privacy-{}", f.kind.id()));
+                            locale.text_with("practice-personal-data-item", &[("text", f.text.clone().into()), ("kind", kind.into())])
+                        })
+                        .collect();
+                    refuse(&locale.text_with("practice-personal-data-refused", &[("found", listed.join(", ").into())]))
                 }
                 other => {
                     tracing::warn!(error = %other, "external assistant failed");
-                    refuse(&format!("{other} : réessayez dans quelques instants"))
+                    let reason = match &other {
+                        AssistantError::Unreachable(detail) => locale.text_with("practice-assistant-unreachable", &[("detail", detail.clone().into())]),
+                        AssistantError::Refused { status, message } => locale
+                            .text_with("practice-assistant-refused", &[("status", (*status).into()), ("message", message.clone().into())]),
+                        AssistantError::InvalidResponse(detail) => {
+                            locale.text_with("practice-assistant-unreadable", &[("detail", detail.clone().into())])
+                        }
+                        AssistantError::PersonalData(_) => other.to_string(),
+                    };
+                    refuse(&locale.text_with("practice-assistant-failed", &[("reason", reason.into())]))
                 }
             };
         }

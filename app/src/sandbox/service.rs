@@ -82,7 +82,8 @@ async fn import_checked(db: &Database, check: ScenarioCheck, present: &[String])
 }
 
 /// Stores the learner's request if the atelier's limits allow it (per minute, per conversation),
-/// checking and writing in one transaction serialised on the learner. `Ok(Err(reason))`: refused.
+/// checking and writing in one transaction serialised on the learner. `Ok(Err(reason))`: refused,
+/// the reason in `locale`.
 pub async fn reserve_message(
     db: &Database,
     user_id: i64,
@@ -90,15 +91,16 @@ pub async fn reserve_message(
     text: &str,
     per_minute: i64,
     per_conversation: i64,
+    locale: crate::i18n::Locale,
 ) -> Result<Result<i64, String>, DbError> {
     let at = now();
     let mut tx = db.begin_write().await?;
     tx.serialize_on(&format!("atelier:{user_id}")).await?;
     let (last_minute, in_conversation) = repository::request_counts(&mut tx, user_id, at - 60, scenario).await?;
     let refusal = if last_minute >= per_minute {
-        Some(format!("vous avez envoyé {per_minute} messages en une minute : patientez un instant"))
+        Some(locale.text_with("practice-rate-limited", &[("count", per_minute.into())]))
     } else if in_conversation >= per_conversation {
-        Some(format!("cette conversation a atteint {per_conversation} messages : effacez-la pour recommencer"))
+        Some(locale.text_with("practice-conversation-full", &[("count", per_conversation.into())]))
     } else {
         None
     };

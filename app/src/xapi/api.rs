@@ -50,10 +50,11 @@ pub async fn create_xapi_credential(label: String, organization_id: String) -> R
     };
     let state = app_state()?;
     let admin = crate::accounts::authz::require_admin()?;
+    let locale = crate::request_locale();
     let label = label.trim().to_owned();
     let mut feedback = FormFeedback::new("xapi").value("label", &label);
     if label.is_empty() || label.chars().count() > 100 {
-        feedback = feedback.error("label", "donnez un nom de 1 à 100 caractères (le système qui lira les données)");
+        feedback = feedback.error("label", locale.text_with("admin-xapi-label-length", &[("max", 100_usize.into())]));
     }
     let unit = organization_id.trim().parse::<i64>().ok();
     let known = match unit {
@@ -61,10 +62,10 @@ pub async fn create_xapi_credential(label: String, organization_id: String) -> R
         None => false,
     };
     if !known {
-        feedback = feedback.error("organization_id", "choisissez l'unité dont les données seront lisibles");
+        feedback = feedback.error("organization_id", locale.text("admin-xapi-choose-unit"));
     }
     if feedback.has_errors() {
-        redirect_with(&feedback.failure("L'accès n'a pas été créé."), "/admin/xapi");
+        redirect_with(&feedback.failure(locale.text("admin-xapi-not-created")), "/admin/xapi");
         return Ok(());
     }
     let unit = unit.unwrap_or_default();
@@ -72,7 +73,7 @@ pub async fn create_xapi_credential(label: String, organization_id: String) -> R
     audit::record(&state.db, Some(admin.id), "xapi.credential.create", &format!("organization:{unit}"), &format!("{label} ({key})"))
         .await
         .map_err(unavailable)?;
-    let message = format!("Accès créé. Identifiant : {key}.");
+    let message = locale.text_with("admin-xapi-created-with-key", &[("key", key.clone().into())]);
     let mut feedback = FormFeedback::success("xapi", message);
     feedback.reveal = Some(format!("{id}:{one_time_key}"));
     redirect_with(&feedback, "/admin/xapi");
@@ -91,6 +92,6 @@ pub async fn revoke_xapi_credential(id: i64) -> Result<(), ServerFnError> {
     if super::store::revoke_credential(&state.db, id).await.map_err(unavailable)? {
         audit::record(&state.db, Some(admin.id), "xapi.credential.revoke", &format!("xapi_credential:{id}"), "").await.map_err(unavailable)?;
     }
-    redirect_with(&FormFeedback::success("xapi", "Accès révoqué : il ne permet plus de lire les données."), "/admin/xapi");
+    redirect_with(&FormFeedback::success("xapi", crate::request_locale().text("admin-xapi-revoked-done")), "/admin/xapi");
     Ok(())
 }

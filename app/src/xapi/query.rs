@@ -584,9 +584,8 @@ mod tests {
         // Agrees with the inverse function used to write timestamps.
         for days in [-700_000i64, -1, 0, 1, 17_000, 20_783, 2_000_000] {
             let seconds = days * 86_400 + 12_345;
-            let (y, mo, d, h, mi, s) = crate::time::civil(seconds);
-            let text = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z");
-            if (0..=9999).contains(&y) {
+            let text = crate::time::rfc3339(seconds);
+            if !text.starts_with('-') {
                 assert_eq!(parse_timestamp(&text), Ok(seconds), "{text}");
             }
         }
