@@ -1,7 +1,5 @@
 //! Stored organisation units (server only).
 
-use sqlx::Row;
-
 use super::{validate_name, zones::UnitZones, Organization, OrganizationNameError, UnknownTimeZone};
 use crate::db::{now, Database, DbError};
 
@@ -176,8 +174,8 @@ pub async fn set_time_zone(db: &Database, id: i64, name: &str) -> Result<(), Org
 
 /// The time zone each unit sets itself (units that inherit theirs are absent).
 pub async fn own_time_zones(db: &Database) -> Result<std::collections::HashMap<i64, String>, DbError> {
-    let rows = sqlx::query("SELECT id, time_zone FROM organizations WHERE time_zone IS NOT NULL").fetch_all(db.pool()).await?;
-    Ok(rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("time_zone")?))).collect::<Result<_, sqlx::Error>>()?)
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, time_zone FROM organizations WHERE time_zone IS NOT NULL").fetch_all(db.pool()).await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// The effective zone of every unit, read in one query (on a transaction's connection too).
@@ -185,18 +183,14 @@ pub async fn zones<'e, E>(executor: E) -> Result<UnitZones, DbError>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    let rows = sqlx::query("SELECT id, parent_id, time_zone FROM organizations").fetch_all(executor).await?;
-    let units = rows
-        .iter()
-        .map(|r| Ok((r.try_get("id")?, r.try_get("parent_id")?, r.try_get("time_zone")?)))
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let units: Vec<(i64, Option<i64>, Option<String>)> = sqlx::query_as("SELECT id, parent_id, time_zone FROM organizations").fetch_all(executor).await?;
     Ok(UnitZones::from_units(units))
 }
 
 /// The effective zone of one unit (of a signed-in agent): its own, or the nearest ancestor's.
 pub async fn zone_of(db: &Database, unit: Option<i64>) -> Result<crate::time::TimeZone, DbError> {
     let Some(unit) = unit else { return Ok(crate::time::default_zone()) };
-    let rows = sqlx::query(
+    let names: Vec<String> = sqlx::query_scalar(
         "WITH RECURSIVE up (id, parent_id, time_zone, depth) AS ( \
              SELECT id, parent_id, time_zone, 0 FROM organizations WHERE id = $1 \
              UNION ALL \
@@ -207,10 +201,5 @@ pub async fn zone_of(db: &Database, unit: Option<i64>) -> Result<crate::time::Ti
     .fetch_all(db.pool())
     .await?;
     // As in `UnitZones`, a name the database no longer knows counts as unset.
-    for row in rows {
-        if let Some(zone) = crate::time::zone(&row.try_get::<String, _>("time_zone")?) {
-            return Ok(zone);
-        }
-    }
-    Ok(crate::time::default_zone())
+    Ok(names.iter().find_map(|name| crate::time::zone(name)).unwrap_or_else(crate::time::default_zone))
 }

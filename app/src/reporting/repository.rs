@@ -6,8 +6,6 @@
 //! progress code, so that a dashboard over 50,000 agents is one indexed scan, not a join per
 //! agent and course.
 
-use sqlx::Row;
-
 use super::status::{Counts, SortKey, Status};
 use crate::db::{now, Database, DbError, QueryBuilder};
 
@@ -241,7 +239,7 @@ async fn set_due_times(conn: &mut sqlx::AnyConnection, enrolled: Enrolled<'_>) -
         Enrolled::Agent(user) => ("user_id", None, Some(user)),
     };
     let select = format!("SELECT DISTINCT COALESCE(unit_id, 0) AS unit, due_date FROM enrolments WHERE {column} = $1 AND due_date IS NOT NULL");
-    let query = sqlx::query(&select);
+    let query = sqlx::query_as::<_, (i64, String)>(&select);
     let rows = match (course, user) {
         (Some(course), _) => query.bind(course),
         (_, user) => query.bind(user),
@@ -253,8 +251,7 @@ async fn set_due_times(conn: &mut sqlx::AnyConnection, enrolled: Enrolled<'_>) -
     }
     let zones = crate::organizations::repository::zones(&mut *conn).await?;
     let update = format!("UPDATE enrolments SET due_at = $1 WHERE {column} = $2 AND COALESCE(unit_id, 0) = $3 AND due_date = $4");
-    for row in rows {
-        let (unit, due_date): (i64, String) = (row.try_get("unit")?, row.try_get("due_date")?);
+    for (unit, due_date) in rows {
         // Dates are checked when HR enters them; one that does not read falls on no instant.
         let due_at = crate::time::parse_iso_date(&due_date).map(|date| crate::time::end_of_day(date, zones.of((unit != 0).then_some(unit))));
         let query = sqlx::query(&update).bind(due_at);
