@@ -3,13 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
-use sqlx::Row;
-
-#[cfg(feature = "ssr")]
 use crate::db::{now, Database, DbError};
 
 /// One entry, as the admin page shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AuditEntry {
     pub at: i64,
     pub actor: Option<String>,
@@ -43,23 +41,11 @@ pub async fn record_in(conn: &mut sqlx::AnyConnection, actor_id: Option<i64>, ac
 #[cfg(feature = "ssr")]
 /// The most recent entries, newest first.
 pub async fn recent(db: &Database, limit: i64) -> Result<Vec<AuditEntry>, DbError> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT a.at, u.email AS actor, a.action, a.target, a.details FROM audit_log a \
          LEFT JOIN users u ON u.id = a.actor_id ORDER BY a.at DESC, a.id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(AuditEntry {
-                at: row.try_get("at")?,
-                actor: row.try_get("actor")?,
-                action: row.try_get("action")?,
-                target: row.try_get("target")?,
-                details: row.try_get("details")?,
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(DbError::from)
+    .await?)
 }

@@ -5,7 +5,12 @@
 //! - placeholders are numbered `$1, $2…` (PostgreSQL's syntax, which SQLite also accepts);
 //! - integers are `BIGINT`/`INTEGER` read as `i64`, booleans are stored as `0/1` integers;
 //! - times are UTC Unix seconds (`BIGINT`), computed in Rust, never with SQL date functions;
-//! - new rows return their id with `RETURNING id`; trees use `WITH RECURSIVE`.
+//! - new rows return their id with `RETURNING id`; trees use `WITH RECURSIVE`;
+//! - sums are `CAST(SUM(…) AS BIGINT)`: PostgreSQL's `SUM` is `BIGINT` or `NUMERIC` depending on
+//!   what it adds up, and the Any driver reads no `NUMERIC`;
+//! - rows are read by column name into `#[derive(sqlx::FromRow)]` structs with `query_as` (one
+//!   value with `query_scalar`); a boolean column is read as its `0/1` integer;
+//! - a query assembled at run time goes through [`QueryBuilder`], which numbers its placeholders.
 //!
 //! What cannot be portable lives in this module only: the connection settings of each engine, how
 //! a write transaction starts ([`Database::begin_write`]), and the schema, kept as two migration folders (`migrations/sqlite`, `migrations/postgres`) that
@@ -18,6 +23,9 @@ use sqlx::{
     migrate::Migrator,
     AnyPool, Executor,
 };
+
+mod query;
+pub use query::QueryBuilder;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");

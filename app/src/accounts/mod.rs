@@ -190,6 +190,7 @@ pub fn check_password_policy(password: &str, email: &str) -> Result<(), Password
 
 /// A person who can sign in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct User {
     pub id: i64,
     pub email: String,

@@ -1,7 +1,5 @@
 //! Stored user accounts (server only).
 
-use sqlx::Row;
-
 use super::{normalize_email, EmailError, User};
 use crate::db::{now, Database, DbError};
 
@@ -27,14 +25,8 @@ impl From<sqlx::Error> for AccountError {
     }
 }
 
-fn from_row(row: &sqlx::any::AnyRow) -> Result<User, sqlx::Error> {
-    Ok(User {
-        id: row.try_get("id")?,
-        email: row.try_get("email")?,
-        display_name: row.try_get("display_name")?,
-        organization_id: row.try_get("organization_id")?,
-    })
-}
+/// The columns of a [`User`].
+const USER_COLUMNS: &str = "id, email, display_name, organization_id";
 
 /// What is needed to create an account.
 pub struct NewUser<'a> {
@@ -49,7 +41,7 @@ pub struct NewUser<'a> {
 pub async fn create(db: &Database, new: NewUser<'_>) -> Result<User, AccountError> {
     let email = normalize_email(new.email)?;
     let display_name = super::clean_display_name(new.display_name).map_err(AccountError::InvalidName)?;
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (email, display_name, organization_id, password_hash, created_at, email_verified_at) \
          VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
     )
@@ -60,7 +52,6 @@ pub async fn create(db: &Database, new: NewUser<'_>) -> Result<User, AccountErro
     .bind(now())
     .fetch_one(db.pool())
     .await?;
-    let id: i64 = row.try_get("id")?;
     // A newcomer to a unit gets the courses already assigned to it.
     if new.organization_id.is_some() {
         crate::reporting::repository::rebuild_user_enrolments(db, id).await?;
@@ -73,13 +64,7 @@ pub async fn find_by_email(db: &Database, email: &str) -> Result<Option<User>, D
     let Ok(email) = normalize_email(email) else {
         return Ok(None);
     };
-    let row = sqlx::query(
-        "SELECT id, email, display_name, organization_id FROM users WHERE email = $1",
-    )
-    .bind(email)
-    .fetch_optional(db.pool())
-    .await?;
-    Ok(row.as_ref().map(from_row).transpose()?)
+    Ok(sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1")).bind(email).fetch_optional(db.pool()).await?)
 }
 
 /// The number of accounts in the units of `organization_ids`.
@@ -90,12 +75,7 @@ pub async fn count_in(db: &Database, organization_ids: &[i64]) -> Result<i64, Db
     // Ids are integers from our own database, so building the list inline is safe and
     // avoids engine-specific array binding.
     let list = organization_ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let row = sqlx::query(&format!(
-        "SELECT COUNT(*) AS n FROM users WHERE organization_id IN ({list})"
-    ))
-    .fetch_one(db.pool())
-    .await?;
-    Ok(row.try_get("n")?)
+    Ok(sqlx::query_scalar(&format!("SELECT COUNT(*) AS n FROM users WHERE organization_id IN ({list})")).fetch_one(db.pool()).await?)
 }
 
 /// What sign-in needs to know of an account.
@@ -112,25 +92,23 @@ pub async fn credentials(db: &Database, email: &str) -> Result<Option<Credential
     let Ok(email) = normalize_email(email) else {
         return Ok(None);
     };
-    let row = sqlx::query("SELECT id, password_hash, disabled_at, email_verified_at FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_optional(db.pool())
-        .await?;
-    row.map(|row| {
-        Ok(Credentials {
-            user_id: row.try_get("id")?,
-            password_hash: row.try_get("password_hash")?,
-            disabled: row.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
-            verified: row.try_get::<Option<i64>, _>("email_verified_at")?.is_some(),
-        })
-    })
-    .transpose()
+    let row: Option<(i64, Option<String>, Option<i64>, Option<i64>)> =
+        sqlx::query_as("SELECT id, password_hash, disabled_at, email_verified_at FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.map(|(user_id, password_hash, disabled_at, email_verified_at)| Credentials {
+        user_id,
+        password_hash,
+        disabled: disabled_at.is_some(),
+        verified: email_verified_at.is_some(),
+    }))
 }
 
 /// The password hash of an account.
 pub async fn password_hash(db: &Database, user_id: i64) -> Result<Option<String>, DbError> {
-    let row = sqlx::query("SELECT password_hash FROM users WHERE id = $1").bind(user_id).fetch_optional(db.pool()).await?;
-    Ok(row.map(|r| r.try_get("password_hash")).transpose()?.flatten())
+    let hash: Option<Option<String>> = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1").bind(user_id).fetch_optional(db.pool()).await?;
+    Ok(hash.flatten())
 }
 
 pub async fn set_password_hash(db: &Database, user_id: i64, hash: &str) -> Result<(), DbError> {
@@ -151,23 +129,22 @@ pub async fn delete(db: &Database, user_id: i64) -> Result<(), DbError> {
 }
 
 pub async fn find(db: &Database, user_id: i64) -> Result<Option<User>, DbError> {
-    let row = sqlx::query("SELECT id, email, display_name, organization_id FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(db.pool())
-        .await?;
-    Ok(row.as_ref().map(from_row).transpose()?)
+    Ok(sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1")).bind(user_id).fetch_optional(db.pool()).await?)
 }
 
 /// Every account with its roles and whether it is active, for the admin page (sorted by e-mail).
 pub async fn list_with_roles(db: &Database) -> Result<Vec<(User, Vec<super::RoleGrant>, bool)>, DbError> {
-    let rows = sqlx::query("SELECT id, email, display_name, organization_id, disabled_at FROM users ORDER BY email")
-        .fetch_all(db.pool())
-        .await?;
+    #[derive(sqlx::FromRow)]
+    struct Listed {
+        #[sqlx(flatten)]
+        user: User,
+        disabled_at: Option<i64>,
+    }
+    let rows: Vec<Listed> = sqlx::query_as(&format!("SELECT {USER_COLUMNS}, disabled_at FROM users ORDER BY email")).fetch_all(db.pool()).await?;
     let mut users = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let user = from_row(row)?;
+    for Listed { user, disabled_at } in rows {
         let roles = super::session::roles_of(db, user.id).await?;
-        users.push((user, roles, row.try_get::<Option<i64>, _>("disabled_at")?.is_none()));
+        users.push((user, roles, disabled_at.is_none()));
     }
     Ok(users)
 }
@@ -180,7 +157,7 @@ pub async fn grant_role(
     organization_id: Option<i64>,
     granted_by: Option<i64>,
 ) -> Result<(), DbError> {
-    let existing = sqlx::query(
+    let existing: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM user_roles WHERE user_id = $1 AND role = $2 AND COALESCE(organization_id, -1) = $3",
     )
     .bind(user_id)
@@ -203,16 +180,15 @@ pub async fn grant_role(
 
 /// Removes one role grant; returns the user it belonged to.
 pub async fn revoke_role(db: &Database, grant_id: i64) -> Result<Option<i64>, DbError> {
-    let row = sqlx::query("SELECT user_id FROM user_roles WHERE id = $1").bind(grant_id).fetch_optional(db.pool()).await?;
-    let Some(row) = row else { return Ok(None) };
+    let user_id: Option<i64> = sqlx::query_scalar("SELECT user_id FROM user_roles WHERE id = $1").bind(grant_id).fetch_optional(db.pool()).await?;
+    let Some(user_id) = user_id else { return Ok(None) };
     sqlx::query("DELETE FROM user_roles WHERE id = $1").bind(grant_id).execute(db.pool()).await?;
-    Ok(Some(row.try_get("user_id")?))
+    Ok(Some(user_id))
 }
 
 /// Number of administrators (the last one cannot be removed).
 pub async fn admin_count(db: &Database) -> Result<i64, DbError> {
-    let row = sqlx::query("SELECT COUNT(DISTINCT user_id) AS n FROM user_roles WHERE role = 'admin'").fetch_one(db.pool()).await?;
-    Ok(row.try_get("n")?)
+    Ok(sqlx::query_scalar("SELECT COUNT(DISTINCT user_id) AS n FROM user_roles WHERE role = 'admin'").fetch_one(db.pool()).await?)
 }
 
 /// Everything stored about a user, as the "download my data" export shows it.
@@ -220,21 +196,17 @@ pub async fn personal_data(db: &Database, user_id: i64) -> Result<serde_json::Va
     let Some(user) = find(db, user_id).await? else {
         return Ok(serde_json::Value::Null);
     };
-    let created: i64 = sqlx::query("SELECT created_at FROM users WHERE id = $1").bind(user_id).fetch_one(db.pool()).await?.try_get("created_at")?;
+    let created: i64 = sqlx::query_scalar("SELECT created_at FROM users WHERE id = $1").bind(user_id).fetch_one(db.pool()).await?;
     let roles = super::session::roles_of(db, user_id).await?;
-    let sessions = sqlx::query("SELECT created_at, last_seen_at, expires_at FROM sessions WHERE user_id = $1 ORDER BY created_at")
-        .bind(user_id)
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|r| -> Result<serde_json::Value, sqlx::Error> {
-            Ok(serde_json::json!({
-                "created_at": r.try_get::<i64, _>("created_at")?,
-                "last_seen_at": r.try_get::<i64, _>("last_seen_at")?,
-                "expires_at": r.try_get::<i64, _>("expires_at")?,
-            }))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let sessions: Vec<(i64, i64, i64)> =
+        sqlx::query_as("SELECT created_at, last_seen_at, expires_at FROM sessions WHERE user_id = $1 ORDER BY created_at")
+            .bind(user_id)
+            .fetch_all(db.pool())
+            .await?;
+    let sessions: Vec<_> = sessions
+        .into_iter()
+        .map(|(created_at, last_seen_at, expires_at)| serde_json::json!({ "created_at": created_at, "last_seen_at": last_seen_at, "expires_at": expires_at }))
+        .collect();
     Ok(serde_json::json!({
         "format": "campus-ia/personal-data/1",
         "exported_at": now(),

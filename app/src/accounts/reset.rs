@@ -2,7 +2,6 @@
 //! token is stored hashed. Asking for one queues the message in the same transaction; using it
 //! sets the new password, spends the token and closes every session of the account, together.
 
-use sqlx::Row;
 
 use super::session::{hash_token, new_token};
 use crate::{
@@ -21,15 +20,14 @@ pub const TOKEN_LIFETIME_SECONDS: i64 = 30 * 60;
 pub async fn request(db: &Database, public_url: &str, email: &str, locale: Locale) -> Result<(), DbError> {
     let Ok(email) = super::normalize_email(email) else { return Ok(()) };
     let mut tx = db.begin_write().await?;
-    let account = sqlx::query("SELECT id, display_name FROM users WHERE email = $1 AND disabled_at IS NULL AND (password_hash IS NOT NULL OR NOT EXISTS (SELECT 1 FROM external_identities i WHERE i.user_id = users.id))")
+    let account: Option<(i64, String)> = sqlx::query_as("SELECT id, display_name FROM users WHERE email = $1 AND disabled_at IS NULL AND (password_hash IS NOT NULL OR NOT EXISTS (SELECT 1 FROM external_identities i WHERE i.user_id = users.id))")
         .bind(&email)
         .fetch_optional(&mut *tx)
         .await?;
-    let Some(account) = account else {
+    let Some((user_id, display_name)) = account else {
         tx.rollback().await?;
         return Ok(());
     };
-    let (user_id, display_name): (i64, String) = (account.try_get("id")?, account.try_get("display_name")?);
     let token = new_token()?;
     let at = now();
     // Only the newest link works.
@@ -49,30 +47,28 @@ pub async fn request(db: &Database, public_url: &str, email: &str, locale: Local
 
 /// Whether `token` is a link that still works, and for which account's e-mail.
 pub async fn valid_token(db: &Database, token: &str) -> Result<Option<String>, DbError> {
-    let row = sqlx::query(
+    Ok(sqlx::query_scalar(
         "SELECT u.email FROM password_resets r JOIN users u ON u.id = r.user_id WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2",
     )
     .bind(hash_token(token))
     .bind(now())
     .fetch_optional(db.pool())
-    .await?;
-    Ok(row.map(|r| r.try_get("email")).transpose()?)
+    .await?)
 }
 
 /// Sets `password_hash` on the account of a working `token`, spends it and closes every session
 /// of the account, in one transaction. `false` when the link is unknown, used or expired.
 pub async fn complete(db: &Database, token: &str, password_hash: &str) -> Result<Option<i64>, DbError> {
     let mut tx = db.begin_write().await?;
-    let spent = sqlx::query("UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING user_id")
+    let spent: Option<i64> = sqlx::query_scalar("UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1 RETURNING user_id")
         .bind(now())
         .bind(hash_token(token))
         .fetch_optional(&mut *tx)
         .await?;
-    let Some(spent) = spent else {
+    let Some(user_id) = spent else {
         tx.rollback().await?;
         return Ok(None);
     };
-    let user_id: i64 = spent.try_get("user_id")?;
     sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(password_hash).bind(user_id).execute(&mut *tx).await?;
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     crate::audit::record_in(&mut tx, Some(user_id), "account.password_reset", &format!("user:{user_id}"), "mot de passe réinitialisé par lien").await?;

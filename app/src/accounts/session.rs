@@ -5,9 +5,7 @@
 //! after two hours without activity or twelve hours in all, at sign-out, or when the account
 //! signs out everywhere.
 
-use sqlx::Row;
-
-use super::{CurrentUser, RoleGrant, Role};
+use super::{CurrentUser, RoleGrant, Role, User};
 use crate::db::{now, Database, DbError};
 
 /// A session ends after this long without a request.
@@ -68,8 +66,16 @@ pub async fn create_with_id_token(db: &Database, user_id: i64, id_token: Option<
 /// The user of a live session, or `None` if the token is unknown, expired or the account is
 /// disabled. Refreshes the session's activity time.
 pub async fn user_for_token(db: &Database, token: &str) -> Result<Option<CurrentUser>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Session {
+        session_id: i64,
+        last_seen_at: i64,
+        #[sqlx(flatten)]
+        user: User,
+        time_zone: Option<String>,
+    }
     let at = now();
-    let Some(row) = sqlx::query(
+    let Some(Session { session_id, last_seen_at, user, time_zone }) = sqlx::query_as(
         // With the time zone of the agent's unit: its own, or the nearest ancestor's.
         "WITH RECURSIVE live AS ( \
              SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.display_name, u.organization_id \
@@ -90,40 +96,30 @@ pub async fn user_for_token(db: &Database, token: &str) -> Result<Option<Current
     else {
         return Ok(None);
     };
-    let session_id: i64 = row.try_get("session_id")?;
-    let last_seen: i64 = row.try_get("last_seen_at")?;
-    if at - last_seen > TOUCH_INTERVAL_SECONDS {
+    if at - last_seen_at > TOUCH_INTERVAL_SECONDS {
         sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2").bind(at).bind(session_id).execute(db.pool()).await?;
     }
-    let user_id: i64 = row.try_get("id")?;
     Ok(Some(CurrentUser {
-        id: user_id,
-        email: row.try_get("email")?,
-        display_name: row.try_get("display_name")?,
-        organization_id: row.try_get("organization_id")?,
-        time_zone: row
-            .try_get::<Option<String>, _>("time_zone")?
-            .filter(|name| crate::time::zone(name).is_some())
-            .unwrap_or_else(|| crate::time::DEFAULT_TIME_ZONE.to_owned()),
-        roles: roles_of(db, user_id).await?,
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        organization_id: user.organization_id,
+        time_zone: time_zone.filter(|name| crate::time::zone(name).is_some()).unwrap_or_else(|| crate::time::DEFAULT_TIME_ZONE.to_owned()),
+        roles: roles_of(db, user.id).await?,
         session_id,
     }))
 }
 
 /// The roles a user holds.
 pub async fn roles_of(db: &Database, user_id: i64) -> Result<Vec<RoleGrant>, DbError> {
-    let rows = sqlx::query("SELECT id, role, organization_id FROM user_roles WHERE user_id = $1 ORDER BY id")
+    let rows: Vec<(i64, String, Option<i64>)> = sqlx::query_as("SELECT id, role, organization_id FROM user_roles WHERE user_id = $1 ORDER BY id")
         .bind(user_id)
         .fetch_all(db.pool())
         .await?;
-    let mut grants = Vec::new();
-    for row in rows {
-        let role: String = row.try_get("role")?;
-        if let Some(role) = Role::from_id(&role) {
-            grants.push(RoleGrant { id: row.try_get("id")?, role, organization_id: row.try_get("organization_id")? });
-        }
-    }
-    Ok(grants)
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, role, organization_id)| Some(RoleGrant { id, role: Role::from_id(&role)?, organization_id }))
+        .collect())
 }
 
 /// Ends one session (sign-out).
@@ -135,8 +131,9 @@ pub async fn delete(db: &Database, session_id: i64) -> Result<(), DbError> {
 /// Ends a session and returns the identity provider's ID token it was opened with, if any (for
 /// the provider's logout).
 pub async fn delete_returning_id_token(db: &Database, session_id: i64) -> Result<Option<String>, DbError> {
-    let row = sqlx::query("DELETE FROM sessions WHERE id = $1 RETURNING id_token").bind(session_id).fetch_optional(db.pool()).await?;
-    Ok(row.and_then(|r| r.try_get::<Option<String>, _>("id_token").ok().flatten()))
+    let id_token: Option<Option<String>> =
+        sqlx::query_scalar("DELETE FROM sessions WHERE id = $1 RETURNING id_token").bind(session_id).fetch_optional(db.pool()).await?;
+    Ok(id_token.flatten())
 }
 
 /// Ends every session of a user, except `keep` (the current one, after a password change).

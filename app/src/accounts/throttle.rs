@@ -6,7 +6,6 @@
 //! *before* its password is checked, so twenty parallel requests cannot all pass a count that
 //! none of them has written yet. A successful sign-in then forgets the account's attempts.
 
-use sqlx::Row;
 
 use crate::db::{now, Database, DbError};
 
@@ -73,7 +72,7 @@ pub async fn reserve(db: &Database, action: Action, account_key: Option<&str>, a
         if limit == i64::MAX {
             continue;
         }
-        let row = sqlx::query(&format!(
+        let (n, oldest): (i64, Option<i64>) = sqlx::query_as(&format!(
             "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM ( \
                  SELECT at FROM throttle_events WHERE kind = $1 AND {column} = $2 AND at > $3 ORDER BY at DESC LIMIT {limit} \
              ) recent"
@@ -83,8 +82,7 @@ pub async fn reserve(db: &Database, action: Action, account_key: Option<&str>, a
         .bind(at - window)
         .fetch_one(&mut *tx)
         .await?;
-        if row.try_get::<i64, _>("n")? >= limit {
-            let oldest: Option<i64> = row.try_get("oldest")?;
+        if n >= limit {
             let seconds = oldest.map_or(window, |o| o + window - at).max(1);
             wait = Some(wait.map_or(seconds, |w| w.max(seconds)));
         }

@@ -3,7 +3,6 @@
 //! valid 24 hours, stored as a hash; a new one can be asked for (throttled by the caller), and
 //! the answer never says whether the address has an account.
 
-use sqlx::Row;
 
 use super::session::{hash_token, new_token};
 use crate::{
@@ -18,16 +17,16 @@ pub const TOKEN_LIFETIME_SECONDS: i64 = 24 * 3600;
 /// that just happened).
 pub async fn start(db: &Database, public_url: &str, user_id: i64, locale: Locale) -> Result<(), DbError> {
     let mut tx = db.begin_write().await?;
-    let row = sqlx::query("UPDATE users SET email_verified_at = NULL, locale = $1 WHERE id = $2 RETURNING email, display_name")
+    let row: Option<(String, String)> = sqlx::query_as("UPDATE users SET email_verified_at = NULL, locale = $1 WHERE id = $2 RETURNING email, display_name")
         .bind(locale.code())
         .bind(user_id)
         .fetch_optional(&mut *tx)
         .await?;
-    let Some(row) = row else {
+    let Some((email, display_name)) = row else {
         tx.rollback().await?;
         return Ok(());
     };
-    queue_link(&mut tx, public_url, user_id, &row.try_get::<String, _>("email")?, &row.try_get::<String, _>("display_name")?, locale).await?;
+    queue_link(&mut tx, public_url, user_id, &email, &display_name, locale).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -53,15 +52,15 @@ async fn queue_link(conn: &mut sqlx::AnyConnection, public_url: &str, user_id: i
 pub async fn resend(db: &Database, public_url: &str, email: &str, locale: Locale) -> Result<(), DbError> {
     let Ok(email) = super::normalize_email(email) else { return Ok(()) };
     let mut tx = db.begin_write().await?;
-    let row = sqlx::query("SELECT id, display_name FROM users WHERE email = $1 AND email_verified_at IS NULL AND disabled_at IS NULL")
+    let row: Option<(i64, String)> = sqlx::query_as("SELECT id, display_name FROM users WHERE email = $1 AND email_verified_at IS NULL AND disabled_at IS NULL")
         .bind(&email)
         .fetch_optional(&mut *tx)
         .await?;
-    let Some(row) = row else {
+    let Some((user_id, display_name)) = row else {
         tx.rollback().await?;
         return Ok(());
     };
-    queue_link(&mut tx, public_url, row.try_get("id")?, &email, &row.try_get::<String, _>("display_name")?, locale).await?;
+    queue_link(&mut tx, public_url, user_id, &email, &display_name, locale).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -80,16 +79,15 @@ pub async fn is_valid(db: &Database, token: &str) -> Result<bool, DbError> {
 pub async fn confirm(db: &Database, token: &str) -> Result<Option<i64>, DbError> {
     let at = now();
     let mut tx = db.begin_write().await?;
-    let spent = sqlx::query("DELETE FROM address_verifications WHERE token_hash = $1 AND expires_at > $2 RETURNING user_id")
+    let spent: Option<i64> = sqlx::query_scalar("DELETE FROM address_verifications WHERE token_hash = $1 AND expires_at > $2 RETURNING user_id")
         .bind(hash_token(token))
         .bind(at)
         .fetch_optional(&mut *tx)
         .await?;
-    let Some(spent) = spent else {
+    let Some(user_id) = spent else {
         tx.rollback().await?;
         return Ok(None);
     };
-    let user_id: i64 = spent.try_get("user_id")?;
     sqlx::query("UPDATE users SET email_verified_at = $1 WHERE id = $2").bind(at).bind(user_id).execute(&mut *tx).await?;
     crate::audit::record_in(&mut tx, Some(user_id), "account.verify", &format!("user:{user_id}"), "adresse confirmée").await?;
     tx.commit().await?;

@@ -132,7 +132,5 @@ impl ContentCache {
 
 /// The database's content version (migration 0017).
 pub async fn current_version(db: &Database) -> Result<i64, DbError> {
-    use sqlx::Row;
-    let row = sqlx::query("SELECT n FROM content_version WHERE id = 1").fetch_one(db.pool()).await?;
-    Ok(row.try_get("n")?)
+    Ok(sqlx::query_scalar("SELECT n FROM content_version WHERE id = 1").fetch_one(db.pool()).await?)
 }

@@ -3,7 +3,6 @@
 
 use std::{collections::BTreeMap, path::Path};
 
-use sqlx::{any::AnyRow, Row};
 
 use super::{
     diagnostics::Diagnostic,
@@ -37,9 +36,8 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, DbError> {
     serde_json::to_string(value).map_err(json_error)
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(row: &AnyRow, column: &str) -> Result<T, DbError> {
-    let text: String = row.try_get(column)?;
-    serde_json::from_str(&text).map_err(json_error)
+fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DbError> {
+    serde_json::from_str(text).map_err(json_error)
 }
 
 /// Publishes a checked course: its files, rendered modules and card become a new version, unless
@@ -67,28 +65,27 @@ async fn try_publish(
     publisher: Option<i64>,
 ) -> Result<PublishOutcome, DbError> {
     let mut tx = db.begin_write().await?;
-    let existing = sqlx::query("SELECT id, current_version_id FROM courses WHERE slug = $1")
+    let existing: Option<(i64, Option<i64>)> = sqlx::query_as("SELECT id, current_version_id FROM courses WHERE slug = $1")
         .bind(&course.info.slug)
         .fetch_optional(&mut *tx)
         .await?;
     let (course_id, current_version): (i64, Option<i64>) = match existing {
-        Some(row) => (row.try_get("id")?, row.try_get("current_version_id")?),
+        Some(existing) => existing,
         None => {
-            let row = sqlx::query("INSERT INTO courses (slug, created_at) VALUES ($1, $2) RETURNING id")
+            let id = sqlx::query_scalar("INSERT INTO courses (slug, created_at) VALUES ($1, $2) RETURNING id")
                 .bind(&course.info.slug)
                 .bind(now())
                 .fetch_one(&mut *tx)
                 .await?;
-            (row.try_get("id")?, None)
+            (id, None)
         }
     };
-    let same_content = sqlx::query("SELECT id FROM course_versions WHERE course_id = $1 AND content_hash = $2")
+    let same_content: Option<i64> = sqlx::query_scalar("SELECT id FROM course_versions WHERE course_id = $1 AND content_hash = $2")
         .bind(course_id)
         .bind(&course.content_hash)
         .fetch_optional(&mut *tx)
         .await?;
-    if let Some(row) = same_content {
-        let version_id: i64 = row.try_get("id")?;
+    if let Some(version_id) = same_content {
         if current_version == Some(version_id) {
             tx.rollback().await?;
             return Ok(PublishOutcome::Unchanged { version_id });
@@ -102,7 +99,7 @@ async fn try_publish(
         return Ok(PublishOutcome::Restored { version_id });
     }
 
-    let version_id: i64 = sqlx::query(
+    let version_id: i64 = sqlx::query_scalar(
         "INSERT INTO course_versions (course_id, content_hash, info_json, published_at, published_by) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -112,8 +109,7 @@ async fn try_publish(
     .bind(now())
     .bind(publisher)
     .fetch_one(&mut *tx)
-    .await?
-    .try_get("id")?;
+    .await?;
     for (position, module) in course.modules.iter().enumerate() {
         sqlx::query(
             "INSERT INTO course_modules (version_id, position, slug, summary_json, content_json) VALUES ($1, $2, $3, $4, $5)",
@@ -188,17 +184,17 @@ pub enum ImportError {
 
 /// The cards of every published course (current versions).
 pub async fn catalogue(db: &Database) -> Result<Vec<CourseInfo>, DbError> {
-    let rows = sqlx::query(
+    let infos: Vec<String> = sqlx::query_scalar(
         "SELECT v.info_json FROM courses c JOIN course_versions v ON v.id = c.current_version_id ORDER BY c.slug",
     )
     .fetch_all(db.pool())
     .await?;
-    rows.iter().map(|row| from_json(row, "info_json")).collect()
+    infos.iter().map(|info| from_json(info)).collect()
 }
 
 /// The current version of a course and its outline.
 pub async fn outline(db: &Database, course_slug: &str) -> Result<Option<CourseOutline>, DbError> {
-    let Some(row) = sqlx::query(
+    let Some((version_id, info)): Option<(i64, String)> = sqlx::query_as(
         "SELECT v.id, v.info_json FROM courses c JOIN course_versions v ON v.id = c.current_version_id WHERE c.slug = $1",
     )
     .bind(course_slug)
@@ -207,15 +203,12 @@ pub async fn outline(db: &Database, course_slug: &str) -> Result<Option<CourseOu
     else {
         return Ok(None);
     };
-    let version_id: i64 = row.try_get("id")?;
-    let info: CourseInfo = from_json(&row, "info_json")?;
-    let modules = sqlx::query("SELECT summary_json FROM course_modules WHERE version_id = $1 ORDER BY position")
+    let info: CourseInfo = from_json(&info)?;
+    let summaries: Vec<String> = sqlx::query_scalar("SELECT summary_json FROM course_modules WHERE version_id = $1 ORDER BY position")
         .bind(version_id)
         .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|row| from_json::<ModuleSummary>(row, "summary_json"))
-        .collect::<Result<Vec<_>, _>>()?;
+        .await?;
+    let modules = summaries.iter().map(|summary| from_json::<ModuleSummary>(summary)).collect::<Result<Vec<_>, _>>()?;
     Ok(Some(CourseOutline { info, version_id, modules }))
 }
 
@@ -227,35 +220,31 @@ pub async fn module_page(db: &Database, course_slug: &str, module_slug: &str) ->
     let Some(position) = outline.modules.iter().position(|m| m.slug == module_slug) else {
         return Ok(None);
     };
-    let row = sqlx::query("SELECT content_json FROM course_modules WHERE version_id = $1 AND slug = $2")
+    let content: String = sqlx::query_scalar("SELECT content_json FROM course_modules WHERE version_id = $1 AND slug = $2")
         .bind(outline.version_id)
         .bind(module_slug)
         .fetch_one(db.pool())
         .await?;
-    let module: ModuleContent = from_json(&row, "content_json")?;
+    let module: ModuleContent = from_json(&content)?;
     Ok(Some(ModulePage { outline, position, module }))
 }
 
 /// A served file (image, document) of the current version of a course.
 pub async fn asset(db: &Database, course_slug: &str, path: &str) -> Result<Option<(String, Vec<u8>)>, DbError> {
-    let row = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT f.content_type, f.bytes FROM courses c JOIN course_files f ON f.version_id = c.current_version_id \
          WHERE c.slug = $1 AND f.path = $2 AND f.content_type IS NOT NULL",
     )
     .bind(course_slug)
     .bind(path)
     .fetch_optional(db.pool())
-    .await?;
-    row.map(|row| Ok((row.try_get("content_type")?, row.try_get("bytes")?))).transpose()
+    .await?)
 }
 
 /// The number of versions a course has had (for tests and the trainer's history).
 pub async fn version_count(db: &Database, course_slug: &str) -> Result<i64, DbError> {
-    let row = sqlx::query(
-        "SELECT COUNT(*) AS n FROM course_versions v JOIN courses c ON c.id = v.course_id WHERE c.slug = $1",
-    )
-    .bind(course_slug)
-    .fetch_one(db.pool())
-    .await?;
-    Ok(row.try_get("n")?)
+    Ok(sqlx::query_scalar("SELECT COUNT(*) AS n FROM course_versions v JOIN courses c ON c.id = v.course_id WHERE c.slug = $1")
+        .bind(course_slug)
+        .fetch_one(db.pool())
+        .await?)
 }

@@ -78,16 +78,13 @@ pub struct IdentityAdminView {
 
 #[server]
 pub async fn load_identity_admin() -> Result<IdentityAdminView, crate::error::AppError> {
-    use sqlx::Row;
     let state = crate::error::state()?;
     crate::accounts::authz::require_admin()?;
-    let rows = sqlx::query("SELECT id, display_name, email FROM users WHERE organization_id IS NULL AND disabled_at IS NULL ORDER BY id LIMIT 200")
-        .fetch_all(state.db.pool())
-        .await?;
-    let waiting = rows
-        .iter()
-        .map(|r| Ok(WaitingAgent { id: r.try_get("id")?, display_name: r.try_get("display_name")?, email: r.try_get("email")? }))
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let rows: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, display_name, email FROM users WHERE organization_id IS NULL AND disabled_at IS NULL ORDER BY id LIMIT 200")
+            .fetch_all(state.db.pool())
+            .await?;
+    let waiting = rows.into_iter().map(|(id, display_name, email)| WaitingAgent { id, display_name, email }).collect();
     Ok(IdentityAdminView {
         provider: state.oidc.as_ref().map(|p| p.settings.label.clone()),
         default_unit: super::repository::load_default_unit(&state.db).await?,

@@ -9,8 +9,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use sqlx::Row;
-
 use super::{
     import::{ImportRow, UnitRef},
     ImportReport,
@@ -75,12 +73,12 @@ struct Tree {
 
 impl Tree {
     async fn load(conn: &mut sqlx::AnyConnection) -> Result<Tree, DbError> {
-        let rows = sqlx::query("SELECT id, parent_id, name, code, siret FROM organizations").fetch_all(&mut *conn).await?;
+        let rows: Vec<(i64, Option<i64>, String, Option<String>, Option<String>)> =
+            sqlx::query_as("SELECT id, parent_id, name, code, siret FROM organizations").fetch_all(&mut *conn).await?;
         let mut tree = Tree { units: HashMap::new(), by_code: HashMap::new(), by_name: HashMap::new(), by_siret: HashMap::new() };
-        for row in rows {
-            let id: i64 = row.try_get("id")?;
-            let unit = Unit { parent_id: row.try_get("parent_id")?, name: row.try_get("name")?, siret: row.try_get("siret")? };
-            if let Some(code) = row.try_get::<Option<String>, _>("code")? {
+        for (id, parent_id, name, code, siret) in rows {
+            let unit = Unit { parent_id, name, siret };
+            if let Some(code) = code {
                 tree.by_code.insert(code, id);
             }
             if let Some(siret) = &unit.siret {
@@ -126,6 +124,7 @@ impl Tree {
 }
 
 /// An account as the import compares it.
+#[derive(sqlx::FromRow)]
 struct Account {
     id: i64,
     email: String,
@@ -134,7 +133,13 @@ struct Account {
     family_name: Option<String>,
     display_name: String,
     organization_id: Option<i64>,
-    disabled: bool,
+    disabled_at: Option<i64>,
+}
+
+impl Account {
+    fn disabled(&self) -> bool {
+        self.disabled_at.is_some()
+    }
 }
 
 /// Who imports, and over which part of the tree.
@@ -194,23 +199,10 @@ async fn run(db: &Database, actor: &ImportActor, rows: &[ImportRow], full_sync: 
 async fn import_in(tx: &mut WriteTransaction, actor: &ImportActor, rows: &[ImportRow], full_sync: bool, at: i64) -> Result<ImportReport, DbError> {
     let mut report = ImportReport::default();
     let mut tree = Tree::load(tx).await?;
-    let accounts = sqlx::query("SELECT id, email, external_id, given_name, family_name, display_name, organization_id, disabled_at FROM users")
-        .fetch_all(&mut **tx)
-        .await?
-        .into_iter()
-        .map(|row| -> Result<Account, sqlx::Error> {
-            Ok(Account {
-                id: row.try_get("id")?,
-                email: row.try_get("email")?,
-                external_id: row.try_get("external_id")?,
-                given_name: row.try_get("given_name")?,
-                family_name: row.try_get("family_name")?,
-                display_name: row.try_get("display_name")?,
-                organization_id: row.try_get("organization_id")?,
-                disabled: row.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let accounts: Vec<Account> =
+        sqlx::query_as("SELECT id, email, external_id, given_name, family_name, display_name, organization_id, disabled_at FROM users")
+            .fetch_all(&mut **tx)
+            .await?;
     let mut by_email: HashMap<String, usize> = HashMap::new();
     let mut by_external: HashMap<String, usize> = HashMap::new();
     for (index, account) in accounts.iter().enumerate() {
@@ -219,12 +211,12 @@ async fn import_in(tx: &mut WriteTransaction, actor: &ImportActor, rows: &[Impor
             by_external.insert(id.clone(), index);
         }
     }
-    let roles: HashSet<(i64, String, i64)> = sqlx::query("SELECT user_id, role, organization_id FROM user_roles WHERE organization_id IS NOT NULL")
-        .fetch_all(&mut **tx)
-        .await?
-        .into_iter()
-        .map(|row| Ok((row.try_get("user_id")?, row.try_get("role")?, row.try_get("organization_id")?)))
-        .collect::<Result<_, sqlx::Error>>()?;
+    let roles: HashSet<(i64, String, i64)> =
+        sqlx::query_as::<_, (i64, String, i64)>("SELECT user_id, role, organization_id FROM user_roles WHERE organization_id IS NOT NULL")
+            .fetch_all(&mut **tx)
+            .await?
+            .into_iter()
+            .collect();
     let mut listed: HashSet<i64> = HashSet::new();
     for row in rows {
         let unit = match resolve_unit(tx, &mut tree, &row.unit, actor.scope, at, &mut report).await? {
@@ -303,7 +295,7 @@ async fn import_in(tx: &mut WriteTransaction, actor: &ImportActor, rows: &[Impor
                     .await?;
                     report.updated += 1;
                 }
-                if account.disabled {
+                if account.disabled() {
                     set_active(tx, account.id, true, at).await?;
                     report.reactivated += 1;
                 } else if same {
@@ -312,7 +304,7 @@ async fn import_in(tx: &mut WriteTransaction, actor: &ImportActor, rows: &[Impor
                 account.id
             }
             None => {
-                let id: i64 = sqlx::query(
+                let id: i64 = sqlx::query_scalar(
                     "INSERT INTO users (email, display_name, given_name, family_name, organization_id, external_id, password_hash, created_at, updated_at, email_verified_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $7, $7) RETURNING id",
                 )
@@ -324,8 +316,7 @@ async fn import_in(tx: &mut WriteTransaction, actor: &ImportActor, rows: &[Impor
                 .bind(&row.external_id)
                 .bind(at)
                 .fetch_one(&mut **tx)
-                .await?
-                .try_get("id")?;
+                .await?;
                 report.created += 1;
                 id
             }
@@ -346,19 +337,18 @@ async fn import_in(tx: &mut WriteTransaction, actor: &ImportActor, rows: &[Impor
         }
     }
     if full_sync {
-        let admins: HashSet<i64> = sqlx::query("SELECT DISTINCT user_id FROM user_roles WHERE role = 'admin'")
+        let admins: HashSet<i64> = sqlx::query_scalar::<_, i64>("SELECT DISTINCT user_id FROM user_roles WHERE role = 'admin'")
             .fetch_all(&mut **tx)
             .await?
-            .iter()
-            .map(|row| row.try_get("user_id"))
-            .collect::<Result<_, _>>()?;
+            .into_iter()
+            .collect();
         for account in &accounts {
             let in_scope = match (actor.scope, account.organization_id) {
                 (None, _) => true,
                 (Some(_), None) => false,
                 (Some(_), Some(unit)) => tree.is_within(unit, actor.scope),
             };
-            if account.disabled || !in_scope || listed.contains(&account.id) || admins.contains(&account.id) || Some(account.id) == actor.user_id {
+            if account.disabled() || !in_scope || listed.contains(&account.id) || admins.contains(&account.id) || Some(account.id) == actor.user_id {
                 continue;
             }
             set_active(tx, account.id, false, at).await?;
@@ -412,13 +402,12 @@ async fn resolve_unit(
         if !allowed {
             return Ok(Err(format!("l'unité « {reference} » n'existe pas, et elle ne peut être créée que dans votre périmètre")));
         }
-        let id: i64 = sqlx::query("INSERT INTO organizations (parent_id, name, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id")
+        let id: i64 = sqlx::query_scalar("INSERT INTO organizations (parent_id, name, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id")
             .bind(parent)
             .bind(name)
             .bind(at)
             .fetch_one(&mut *conn)
-            .await?
-            .try_get("id")?;
+            .await?;
         tree.by_name.insert((parent, name.to_lowercase()), id);
         tree.units.insert(id, Unit { parent_id: parent, name: name.clone(), siret: None });
         report.units_created.push(tree.path(id));

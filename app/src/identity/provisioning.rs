@@ -7,8 +7,6 @@
 //! answers 404 afterwards): its history stays, and a later `POST` of the same `userName`
 //! brings the same account back.
 
-use sqlx::Row;
-
 use super::{
     directory::{set_active, DIRECTORY_LOCK},
     scim::{self, EqualityFilter, GroupInput, GroupRecord, ScimError, UserInput, UserRecord},
@@ -45,14 +43,14 @@ impl Scope {
     /// The units of the scope, or `None` for the whole tree.
     async fn units(&self, conn: &mut sqlx::AnyConnection) -> std::result::Result<Option<Vec<i64>>, DbError> {
         let Some(root) = self.0 else { return Ok(None) };
-        let rows = sqlx::query(
+        let units = sqlx::query_scalar(
             "WITH RECURSIVE scope (id) AS (SELECT id FROM organizations WHERE id = $1 \
              UNION ALL SELECT o.id FROM organizations o JOIN scope ON o.parent_id = scope.id) SELECT id FROM scope",
         )
         .bind(root)
         .fetch_all(&mut *conn)
         .await?;
-        Ok(Some(rows.iter().map(|r| r.try_get("id")).collect::<std::result::Result<_, _>>()?))
+        Ok(Some(units))
     }
 }
 
@@ -68,21 +66,37 @@ fn in_scope(column: &str, units: &Option<Vec<i64>>) -> String {
 const USER_COLUMNS: &str = "u.id, COALESCE(u.user_name, u.email) AS user_name, u.external_id, u.given_name, u.family_name, u.email, \
      u.disabled_at, u.organization_id, o.name AS unit_name, u.created_at, COALESCE(u.updated_at, u.created_at) AS updated_at";
 
-fn user_from_row(row: &sqlx::any::AnyRow) -> std::result::Result<UserRecord, sqlx::Error> {
-    let unit: Option<i64> = row.try_get("organization_id")?;
-    let unit_name: Option<String> = row.try_get("unit_name")?;
-    Ok(UserRecord {
-        id: row.try_get("id")?,
-        user_name: row.try_get("user_name")?,
-        external_id: row.try_get("external_id")?,
-        given_name: row.try_get("given_name")?,
-        family_name: row.try_get("family_name")?,
-        email: row.try_get("email")?,
-        active: row.try_get::<Option<i64>, _>("disabled_at")?.is_none(),
-        unit: unit.zip(unit_name),
-        created_at: row.try_get("created_at")?,
-        updated_at: row.try_get("updated_at")?,
-    })
+/// A row of [`USER_COLUMNS`].
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    user_name: String,
+    external_id: Option<String>,
+    given_name: Option<String>,
+    family_name: Option<String>,
+    email: String,
+    disabled_at: Option<i64>,
+    organization_id: Option<i64>,
+    unit_name: Option<String>,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl From<UserRow> for UserRecord {
+    fn from(row: UserRow) -> UserRecord {
+        UserRecord {
+            id: row.id,
+            user_name: row.user_name,
+            external_id: row.external_id,
+            given_name: row.given_name,
+            family_name: row.family_name,
+            email: row.email,
+            active: row.disabled_at.is_none(),
+            unit: row.organization_id.zip(row.unit_name),
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
 }
 
 /// One page of users matching `filter`, and how many match in all. `start` is 1-based.
@@ -102,20 +116,20 @@ pub async fn list_users(db: &Database, scope: Scope, filter: Option<&EqualityFil
     let from = format!("FROM users u LEFT JOIN organizations o ON o.id = u.organization_id WHERE u.removed_at IS NULL{condition}{}", in_scope("u.organization_id", &units));
     let total_sql = format!("SELECT COUNT(*) AS n {from}");
     let page_sql = format!("SELECT {USER_COLUMNS} {from} ORDER BY u.id LIMIT {count} OFFSET {}", start.saturating_sub(1));
-    let mut total = sqlx::query(&total_sql);
-    let mut page = sqlx::query(&page_sql);
+    let mut total = sqlx::query_scalar::<_, i64>(&total_sql);
+    let mut page = sqlx::query_as::<_, UserRow>(&page_sql);
     if let Some(value) = &value {
         total = total.bind(value.clone());
         page = page.bind(value.clone());
     }
-    let total: i64 = total.fetch_one(&mut *conn).await.map_err(DbError::from)?.try_get("n").map_err(DbError::from)?;
-    let users = page.fetch_all(&mut *conn).await.map_err(DbError::from)?.iter().map(user_from_row).collect::<std::result::Result<_, _>>().map_err(DbError::from)?;
+    let total = total.fetch_one(&mut *conn).await.map_err(DbError::from)?;
+    let users = page.fetch_all(&mut *conn).await.map_err(DbError::from)?.into_iter().map(UserRecord::from).collect();
     Ok((users, total as usize))
 }
 
 async fn find_user(conn: &mut sqlx::AnyConnection, scope: Scope, id: i64) -> Result<UserRecord> {
     let units = scope.units(conn).await?;
-    let row = sqlx::query(&format!(
+    let row: Option<UserRow> = sqlx::query_as(&format!(
         "SELECT {USER_COLUMNS} FROM users u LEFT JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1 AND u.removed_at IS NULL{}",
         in_scope("u.organization_id", &units)
     ))
@@ -124,7 +138,7 @@ async fn find_user(conn: &mut sqlx::AnyConnection, scope: Scope, id: i64) -> Res
     .await
     .map_err(DbError::from)?;
     match row {
-        Some(row) => Ok(user_from_row(&row).map_err(DbError::from)?),
+        Some(row) => Ok(row.into()),
         None => Err(ScimError::not_found(format!("aucun utilisateur {id}")).into()),
     }
 }
@@ -178,13 +192,12 @@ async fn write_user(conn: &mut sqlx::AnyConnection, id: i64, input: &UserInput, 
 pub async fn create_user(db: &Database, scope: Scope, input: &UserInput) -> Result<UserRecord> {
     let at = now();
     let mut tx = begin(db).await?;
-    let removed = sqlx::query("SELECT id FROM users WHERE removed_at IS NOT NULL AND (lower(COALESCE(user_name, email)) = lower($1) OR email = $2)")
+    let revived: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE removed_at IS NOT NULL AND (lower(COALESCE(user_name, email)) = lower($1) OR email = $2)")
         .bind(&input.user_name)
         .bind(&input.email)
         .fetch_optional(&mut *tx)
         .await
         .map_err(DbError::from)?;
-    let revived = removed.map(|r| r.try_get::<i64, _>("id")).transpose().map_err(DbError::from)?;
     check_user_unique(&mut tx, input, revived).await?;
     let id = match revived {
         Some(id) => {
@@ -196,15 +209,13 @@ pub async fn create_user(db: &Database, scope: Scope, input: &UserInput) -> Resu
                 Some(root) => Some(root),
                 None => super::repository::default_unit(&mut tx).await?,
             };
-            sqlx::query("INSERT INTO users (email, display_name, organization_id, password_hash, created_at, updated_at, email_verified_at) VALUES ($1, $2, $3, NULL, $4, $4, $4) RETURNING id")
+            sqlx::query_scalar("INSERT INTO users (email, display_name, organization_id, password_hash, created_at, updated_at, email_verified_at) VALUES ($1, $2, $3, NULL, $4, $4, $4) RETURNING id")
                 .bind(&input.email)
                 .bind(input.display_name())
                 .bind(unit)
                 .bind(at)
                 .fetch_one(&mut *tx)
                 .await?
-                .try_get("id")
-                .map_err(DbError::from)?
         }
     };
     write_user(&mut tx, id, input, at).await?;
@@ -255,25 +266,32 @@ pub async fn delete_user(db: &Database, scope: Scope, id: i64) -> Result<()> {
     Ok(())
 }
 
-async fn group_from_row(conn: &mut sqlx::AnyConnection, row: &sqlx::any::AnyRow) -> Result<GroupRecord> {
-    let id: i64 = row.try_get("id").map_err(DbError::from)?;
-    let members = sqlx::query("SELECT id, display_name FROM users WHERE organization_id = $1 AND removed_at IS NULL ORDER BY id")
-        .bind(id)
+/// The columns of a unit as a SCIM group.
+const GROUP_COLUMNS: &str = "id, name, code, created_at, updated_at";
+
+#[derive(sqlx::FromRow)]
+struct GroupRow {
+    id: i64,
+    name: String,
+    code: Option<String>,
+    created_at: i64,
+    updated_at: Option<i64>,
+}
+
+/// A group with its members.
+async fn group_from_row(conn: &mut sqlx::AnyConnection, row: GroupRow) -> Result<GroupRecord> {
+    let members = sqlx::query_as("SELECT id, display_name FROM users WHERE organization_id = $1 AND removed_at IS NULL ORDER BY id")
+        .bind(row.id)
         .fetch_all(&mut *conn)
         .await
-        .map_err(DbError::from)?
-        .iter()
-        .map(|r| Ok((r.try_get("id")?, r.try_get("display_name")?)))
-        .collect::<std::result::Result<_, sqlx::Error>>()
         .map_err(DbError::from)?;
-    let created: i64 = row.try_get("created_at").map_err(DbError::from)?;
     Ok(GroupRecord {
-        id,
-        display_name: row.try_get("name").map_err(DbError::from)?,
-        external_id: row.try_get("code").map_err(DbError::from)?,
+        id: row.id,
+        display_name: row.name,
+        external_id: row.code,
         members,
-        created_at: created,
-        updated_at: row.try_get::<Option<i64>, _>("updated_at").map_err(DbError::from)?.unwrap_or(created),
+        created_at: row.created_at,
+        updated_at: row.updated_at.unwrap_or(row.created_at),
     })
 }
 
@@ -292,17 +310,17 @@ pub async fn list_groups(db: &Database, scope: Scope, filter: Option<&EqualityFi
     };
     let from = format!("FROM organizations WHERE 1 = 1{condition}{}", in_scope("id", &units));
     let total_sql = format!("SELECT COUNT(*) AS n {from}");
-    let page_sql = format!("SELECT id, name, code, created_at, updated_at {from} ORDER BY id LIMIT {count} OFFSET {}", start.saturating_sub(1));
-    let mut total = sqlx::query(&total_sql);
-    let mut page = sqlx::query(&page_sql);
+    let page_sql = format!("SELECT {GROUP_COLUMNS} {from} ORDER BY id LIMIT {count} OFFSET {}", start.saturating_sub(1));
+    let mut total = sqlx::query_scalar::<_, i64>(&total_sql);
+    let mut page = sqlx::query_as::<_, GroupRow>(&page_sql);
     if let Some(value) = &value {
         total = total.bind(value.clone());
         page = page.bind(value.clone());
     }
-    let total: i64 = total.fetch_one(&mut *conn).await.map_err(DbError::from)?.try_get("n").map_err(DbError::from)?;
+    let total = total.fetch_one(&mut *conn).await.map_err(DbError::from)?;
     let rows = page.fetch_all(&mut *conn).await.map_err(DbError::from)?;
     let mut groups = Vec::with_capacity(rows.len());
-    for row in &rows {
+    for row in rows {
         groups.push(group_from_row(&mut conn, row).await?);
     }
     Ok((groups, total as usize))
@@ -310,13 +328,13 @@ pub async fn list_groups(db: &Database, scope: Scope, filter: Option<&EqualityFi
 
 async fn find_group(conn: &mut sqlx::AnyConnection, scope: Scope, id: i64) -> Result<GroupRecord> {
     let units = scope.units(conn).await?;
-    let row = sqlx::query(&format!("SELECT id, name, code, created_at, updated_at FROM organizations WHERE id = $1{}", in_scope("id", &units)))
+    let row: Option<GroupRow> = sqlx::query_as(&format!("SELECT {GROUP_COLUMNS} FROM organizations WHERE id = $1{}", in_scope("id", &units)))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await
         .map_err(DbError::from)?;
     match row {
-        Some(row) => group_from_row(conn, &row).await,
+        Some(row) => group_from_row(conn, row).await,
         None => Err(ScimError::not_found(format!("aucun groupe {id}")).into()),
     }
 }
@@ -375,14 +393,12 @@ pub async fn create_group(db: &Database, scope: Scope, input: &GroupInput) -> Re
     let at = now();
     let mut tx = begin(db).await?;
     let name = crate::organizations::validate_name(&input.display_name).map_err(|e| ScimError::invalid_value(e.to_string()))?;
-    let id: i64 = sqlx::query("INSERT INTO organizations (parent_id, name, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id")
+    let id: i64 = sqlx::query_scalar("INSERT INTO organizations (parent_id, name, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id")
         .bind(scope.0)
         .bind(&name)
         .bind(at)
         .fetch_one(&mut *tx)
-        .await?
-        .try_get("id")
-        .map_err(DbError::from)?;
+        .await?;
     write_group(&mut tx, scope, id, input, at).await?;
     finish_group_write(db, tx, scope, id, "scim.group.create").await
 }
@@ -413,7 +429,7 @@ pub async fn delete_group(db: &Database, scope: Scope, id: i64) -> Result<()> {
     if scope.0 == Some(id) {
         return Err(ScimError::new(409, None, "l'unité du jeton ne peut pas être supprimée par lui").into());
     }
-    let children: i64 = sqlx::query("SELECT COUNT(*) AS n FROM organizations WHERE parent_id = $1").bind(id).fetch_one(&mut *tx).await.map_err(DbError::from)?.try_get("n").map_err(DbError::from)?;
+    let children: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM organizations WHERE parent_id = $1").bind(id).fetch_one(&mut *tx).await.map_err(DbError::from)?;
     if children > 0 {
         return Err(ScimError::new(409, None, format!("l'unité {id} a {children} sous-unité(s) : supprimez-les ou déplacez-les d'abord")).into());
     }

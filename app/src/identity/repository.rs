@@ -1,7 +1,5 @@
 //! Stored identity data (server only): sign-ins in progress and the default unit.
 
-use sqlx::Row;
-
 use crate::{
     accounts::session::hash_token,
     db::{now, Database, DbError},
@@ -27,21 +25,17 @@ pub async fn save_flow(db: &Database, state: &str, nonce: &str, next: &str) -> R
 /// Takes (once) the sign-in whose `state` came back: its nonce and where to go after. `None`
 /// for an unknown, reused or expired `state`.
 pub async fn take_flow(db: &Database, state: &str) -> Result<Option<(String, String)>, DbError> {
-    let row = sqlx::query("DELETE FROM oidc_flows WHERE state_hash = $1 RETURNING nonce, next_path, created_at")
+    let row: Option<(String, String, i64)> = sqlx::query_as("DELETE FROM oidc_flows WHERE state_hash = $1 RETURNING nonce, next_path, created_at")
         .bind(hash_token(state))
         .fetch_optional(db.pool())
         .await?;
-    let Some(row) = row else { return Ok(None) };
-    if row.try_get::<i64, _>("created_at")? < now() - FLOW_LIFETIME_SECONDS {
-        return Ok(None);
-    }
-    Ok(Some((row.try_get("nonce")?, row.try_get("next_path")?)))
+    Ok(row.filter(|(_, _, created_at)| *created_at >= now() - FLOW_LIFETIME_SECONDS).map(|(nonce, next, _)| (nonce, next)))
 }
 
 /// The unit where agents whose SIRET matches no unit are placed, if the administrator chose one.
 pub async fn default_unit(conn: &mut sqlx::AnyConnection) -> Result<Option<i64>, DbError> {
-    let row = sqlx::query("SELECT value FROM app_settings WHERE key = 'identity.default_unit'").fetch_optional(&mut *conn).await?;
-    Ok(row.and_then(|r| r.try_get::<String, _>("value").ok()).and_then(|v| v.parse().ok()))
+    let value: Option<String> = sqlx::query_scalar("SELECT value FROM app_settings WHERE key = 'identity.default_unit'").fetch_optional(&mut *conn).await?;
+    Ok(value.and_then(|v| v.parse().ok()))
 }
 
 /// Sets (or clears) the default unit.
@@ -86,7 +80,7 @@ pub async fn save_import(
     let at = now();
     // Imports never applied are forgotten after a day: they hold a copy of the directory.
     sqlx::query("DELETE FROM directory_imports WHERE applied_at IS NULL AND created_at < $1").bind(at - 24 * 3600).execute(db.pool()).await?;
-    let row = sqlx::query(
+    Ok(sqlx::query_scalar(
         "INSERT INTO directory_imports (created_by, scope_id, full_sync, file_name, content, report_json, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -98,27 +92,39 @@ pub async fn save_import(
     .bind(serde_json::to_string(report).map_err(crate::db::json_error)?)
     .bind(at)
     .fetch_one(db.pool())
-    .await?;
-    Ok(row.try_get("id")?)
+    .await?)
 }
 
 /// A kept import.
 pub async fn find_import(conn: &mut sqlx::AnyConnection, id: i64) -> Result<Option<StoredImport>, DbError> {
-    let row = sqlx::query("SELECT id, created_by, scope_id, full_sync, file_name, content, report_json, created_at, applied_at FROM directory_imports WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?;
+    #[derive(sqlx::FromRow)]
+    struct Import {
+        id: i64,
+        created_by: Option<i64>,
+        scope_id: Option<i64>,
+        full_sync: i64,
+        file_name: String,
+        content: String,
+        report_json: String,
+        created_at: i64,
+        applied_at: Option<i64>,
+    }
+    let row: Option<Import> =
+        sqlx::query_as("SELECT id, created_by, scope_id, full_sync, file_name, content, report_json, created_at, applied_at FROM directory_imports WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
     let Some(row) = row else { return Ok(None) };
     Ok(Some(StoredImport {
-        id: row.try_get("id")?,
-        created_by: row.try_get("created_by")?,
-        scope_id: row.try_get("scope_id")?,
-        full_sync: row.try_get::<i64, _>("full_sync")? != 0,
-        file_name: row.try_get("file_name")?,
-        content: row.try_get("content")?,
-        report: serde_json::from_str(&row.try_get::<String, _>("report_json")?).map_err(crate::db::json_error)?,
-        created_at: row.try_get("created_at")?,
-        applied_at: row.try_get("applied_at")?,
+        id: row.id,
+        created_by: row.created_by,
+        scope_id: row.scope_id,
+        full_sync: row.full_sync != 0,
+        file_name: row.file_name,
+        content: row.content,
+        report: serde_json::from_str(&row.report_json).map_err(crate::db::json_error)?,
+        created_at: row.created_at,
+        applied_at: row.applied_at,
     }))
 }
 
@@ -135,14 +141,14 @@ pub async fn mark_import_applied(conn: &mut sqlx::AnyConnection, id: i64, report
 
 /// The latest imports of a user (or of everyone, for administrators), newest first.
 pub async fn recent_imports(db: &Database, created_by: Option<i64>) -> Result<Vec<StoredImport>, DbError> {
-    let rows = sqlx::query("SELECT id FROM directory_imports WHERE ($1 = -1 OR created_by = $1) ORDER BY id DESC LIMIT 10")
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM directory_imports WHERE ($1 = -1 OR created_by = $1) ORDER BY id DESC LIMIT 10")
         .bind(created_by.unwrap_or(-1))
         .fetch_all(db.pool())
         .await?;
     let mut conn = db.pool().acquire().await?;
     let mut imports = Vec::new();
-    for row in rows {
-        if let Some(found) = find_import(&mut conn, row.try_get("id")?).await? {
+    for id in ids {
+        if let Some(found) = find_import(&mut conn, id).await? {
             imports.push(found);
         }
     }

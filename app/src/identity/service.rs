@@ -4,8 +4,6 @@
 //! updates the name and e-mail; an existing local account with the same e-mail is linked only
 //! after its owner confirms with the local password.
 
-use sqlx::Row;
-
 use super::Identity;
 use crate::{
     accounts::session::{hash_token, new_token},
@@ -33,7 +31,7 @@ pub async fn sign_in(db: &Database, identity: &Identity, id_token: &str) -> Resu
     let at = now();
     let mut tx = db.begin_write().await?;
     tx.serialize_on(&format!("identity:{}:{}", identity.issuer, identity.subject)).await?;
-    let known = sqlx::query(
+    let known: Option<(i64, Option<i64>)> = sqlx::query_as(
         "SELECT u.id, u.disabled_at FROM external_identities i JOIN users u ON u.id = i.user_id WHERE i.issuer = $1 AND i.subject = $2",
     )
     .bind(&identity.issuer)
@@ -42,9 +40,8 @@ pub async fn sign_in(db: &Database, identity: &Identity, id_token: &str) -> Resu
     .await?;
     let email = identity.email.as_deref().and_then(|e| crate::accounts::normalize_email(e).ok());
     let name = crate::accounts::clean_display_name(&identity.display_name()).unwrap_or_else(|_| identity.subject.chars().take(120).collect());
-    if let Some(row) = known {
-        let user_id: i64 = row.try_get("id")?;
-        if row.try_get::<Option<i64>, _>("disabled_at")?.is_some() {
+    if let Some((user_id, disabled_at)) = known {
+        if disabled_at.is_some() {
             tx.rollback().await?;
             return Ok(SignInOutcome::Refused("Ce compte est désactivé : adressez-vous à votre service des ressources humaines.".into()));
         }
@@ -70,15 +67,15 @@ pub async fn sign_in(db: &Database, identity: &Identity, id_token: &str) -> Resu
         tx.rollback().await?;
         return Ok(SignInOutcome::Refused("Le fournisseur d'identité n'a pas transmis d'adresse électronique valide : Campus IA ne peut pas créer votre compte.".into()));
     };
-    let local = sqlx::query("SELECT id, password_hash FROM users WHERE email = $1").bind(&email).fetch_optional(&mut *tx).await?;
-    if let Some(local) = local {
-        let user_id: i64 = local.try_get("id")?;
+    let local: Option<(i64, Option<String>)> = sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1").bind(&email).fetch_optional(&mut *tx).await?;
+    if let Some((user_id, password_hash)) = local {
         let linked = sqlx::query("SELECT 1 FROM external_identities WHERE user_id = $1").bind(user_id).fetch_optional(&mut *tx).await?.is_some();
-        let has_password = local.try_get::<Option<String>, _>("password_hash")?.is_some();
+        let has_password = password_hash.is_some();
         if !has_password && !linked {
             // An account loaded from the employer's directory (CSV import, SCIM): no password to
             // confirm, and the provider vouches for the same address — link it now.
-            let disabled = sqlx::query("SELECT disabled_at FROM users WHERE id = $1").bind(user_id).fetch_one(&mut *tx).await?.try_get::<Option<i64>, _>("disabled_at")?.is_some();
+            let disabled_at: Option<i64> = sqlx::query_scalar("SELECT disabled_at FROM users WHERE id = $1").bind(user_id).fetch_one(&mut *tx).await?;
+            let disabled = disabled_at.is_some();
             if disabled {
                 tx.rollback().await?;
                 return Ok(SignInOutcome::Refused("Ce compte est désactivé : adressez-vous à votre service des ressources humaines.".into()));
@@ -108,21 +105,20 @@ pub async fn sign_in(db: &Database, identity: &Identity, id_token: &str) -> Resu
         return Ok(SignInOutcome::ConfirmLink { token });
     }
     let unit = match identity.organisation.as_deref().and_then(super::normalize_siret) {
-        Some(siret) => sqlx::query("SELECT id FROM organizations WHERE siret = $1").bind(siret).fetch_optional(&mut *tx).await?.map(|r| r.try_get::<i64, _>("id")).transpose()?,
+        Some(siret) => sqlx::query_scalar("SELECT id FROM organizations WHERE siret = $1").bind(siret).fetch_optional(&mut *tx).await?,
         None => None,
     };
     let unit = match unit {
         Some(unit) => Some(unit),
         None => super::repository::default_unit(&mut tx).await?,
     };
-    let user_id: i64 = sqlx::query("INSERT INTO users (email, display_name, organization_id, password_hash, created_at, email_verified_at) VALUES ($1, $2, $3, NULL, $4, $4) RETURNING id")
+    let user_id: i64 = sqlx::query_scalar("INSERT INTO users (email, display_name, organization_id, password_hash, created_at, email_verified_at) VALUES ($1, $2, $3, NULL, $4, $4) RETURNING id")
         .bind(&email)
         .bind(&name)
         .bind(unit)
         .bind(at)
         .fetch_one(&mut *tx)
-        .await?
-        .try_get("id")?;
+        .await?;
     link(&mut tx, identity, user_id, at).await?;
     crate::audit::record_in(&mut tx, Some(user_id), "account.create.oidc", &format!("user:{user_id}"), &format!("compte créé par {}", identity.issuer)).await?;
     tx.commit().await?;
@@ -142,35 +138,34 @@ async fn link(conn: &mut sqlx::AnyConnection, identity: &Identity, user_id: i64,
 
 /// A link waiting for confirmation: the account, its e-mail, the provider's label and ID token.
 pub async fn pending_link(db: &Database, token: &str) -> Result<Option<(i64, String, Identity, String)>, DbError> {
-    let row = sqlx::query(
+    let row: Option<(i64, String, String, String)> = sqlx::query_as(
         "SELECT p.user_id, u.email, p.identity_json, p.id_token FROM pending_links p JOIN users u ON u.id = p.user_id WHERE p.token_hash = $1 AND p.expires_at > $2",
     )
     .bind(hash_token(token))
     .bind(now())
     .fetch_optional(db.pool())
     .await?;
-    let Some(row) = row else { return Ok(None) };
-    let identity: Identity = serde_json::from_str(&row.try_get::<String, _>("identity_json")?).map_err(crate::db::json_error)?;
-    Ok(Some((row.try_get("user_id")?, row.try_get("email")?, identity, row.try_get("id_token")?)))
+    let Some((user_id, email, identity, id_token)) = row else { return Ok(None) };
+    let identity: Identity = serde_json::from_str(&identity).map_err(crate::db::json_error)?;
+    Ok(Some((user_id, email, identity, id_token)))
 }
 
 /// Links the identity of a confirmed pending link to its account, in one transaction.
 pub async fn confirm_link(db: &Database, token: &str) -> Result<Option<(i64, String)>, DbError> {
     let at = now();
     let mut tx = db.begin_write().await?;
-    let row = sqlx::query("DELETE FROM pending_links WHERE token_hash = $1 AND expires_at > $2 RETURNING user_id, identity_json, id_token")
+    let row: Option<(i64, String, String)> = sqlx::query_as("DELETE FROM pending_links WHERE token_hash = $1 AND expires_at > $2 RETURNING user_id, identity_json, id_token")
         .bind(hash_token(token))
         .bind(at)
         .fetch_optional(&mut *tx)
         .await?;
-    let Some(row) = row else {
+    let Some((user_id, identity, id_token)) = row else {
         tx.rollback().await?;
         return Ok(None);
     };
-    let user_id: i64 = row.try_get("user_id")?;
-    let identity: Identity = serde_json::from_str(&row.try_get::<String, _>("identity_json")?).map_err(crate::db::json_error)?;
+    let identity: Identity = serde_json::from_str(&identity).map_err(crate::db::json_error)?;
     link(&mut tx, &identity, user_id, at).await?;
     crate::audit::record_in(&mut tx, Some(user_id), "account.link.oidc", &format!("user:{user_id}"), &format!("identité de {} reliée", identity.issuer)).await?;
     tx.commit().await?;
-    Ok(Some((user_id, row.try_get("id_token")?)))
+    Ok(Some((user_id, id_token)))
 }

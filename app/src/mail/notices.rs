@@ -12,8 +12,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use sqlx::Row;
-
 use super::{repository::enqueue, CourseNotice, Topic};
 use crate::{
     db::{Database, DbError},
@@ -62,7 +60,7 @@ async fn mail_token(conn: &mut sqlx::AnyConnection, user_id: i64, known: Option<
     }
     let token = crate::accounts::session::new_token()?;
     sqlx::query("UPDATE users SET mail_token = $1 WHERE id = $2 AND mail_token IS NULL").bind(&token).bind(user_id).execute(&mut *conn).await?;
-    let stored: Option<String> = sqlx::query("SELECT mail_token FROM users WHERE id = $1").bind(user_id).fetch_one(&mut *conn).await?.try_get("mail_token")?;
+    let stored: Option<String> = sqlx::query_scalar("SELECT mail_token FROM users WHERE id = $1").bind(user_id).fetch_one(&mut *conn).await?;
     Ok(stored.unwrap_or(token))
 }
 
@@ -73,8 +71,20 @@ pub fn unsubscribe_link(public_url: &str, token: &str, topic: Topic) -> String {
 
 /// Queues the assignment notices, reminders and overdue notices due at `at`.
 pub async fn course_pass(db: &Database, public_url: &str, at: i64, offsets: &[i64]) -> Result<PassReport, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Enrolment {
+        user_id: i64,
+        course_slug: String,
+        due_at: Option<i64>,
+        assigned_at: i64,
+        organization_id: Option<i64>,
+        email: String,
+        display_name: String,
+        locale: Option<String>,
+        mail_token: Option<String>,
+    }
     let titles: HashMap<String, String> = crate::course::repository::catalogue(db).await?.into_iter().map(|c| (c.slug, c.title)).collect();
-    let rows = sqlx::query(
+    let rows: Vec<Enrolment> = sqlx::query_as(
         "SELECT e.user_id, e.course_slug, e.due_at, e.assigned_at, u.organization_id, u.email, u.display_name, u.locale, u.mail_token \
          FROM enrolments e JOIN users u ON u.id = e.user_id \
          WHERE e.completed_at IS NULL AND u.disabled_at IS NULL AND u.email_verified_at IS NOT NULL \
@@ -86,23 +96,20 @@ pub async fn course_pass(db: &Database, public_url: &str, at: i64, offsets: &[i6
     .bind(at + offsets.iter().copied().max().unwrap_or(0) * DAY)
     .fetch_all(db.pool())
     .await?;
-    let queued: HashSet<String> = sqlx::query("SELECT dedup_key FROM mail_outbox WHERE kind IN ('assignment', 'reminder', 'overdue') AND dedup_key IS NOT NULL")
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|r| r.try_get("dedup_key"))
-        .collect::<Result<_, _>>()?;
+    let queued: HashSet<String> =
+        sqlx::query_scalar::<_, String>("SELECT dedup_key FROM mail_outbox WHERE kind IN ('assignment', 'reminder', 'overdue') AND dedup_key IS NOT NULL")
+            .fetch_all(db.pool())
+            .await?
+            .into_iter()
+            .collect();
     // Due dates are the agent's calendar days, in the zone of their unit.
     let zones = crate::organizations::repository::zones(db.pool()).await?;
     let mut report = PassReport::default();
     let mut tx = db.begin_write().await?;
     for row in rows {
-        let user_id: i64 = row.try_get("user_id")?;
-        let course: String = row.try_get("course_slug")?;
-        let Some(title) = titles.get(&course) else { continue };
-        let due_at: Option<i64> = row.try_get("due_at")?;
-        let assigned_at: i64 = row.try_get("assigned_at")?;
-        let locale = row.try_get::<Option<String>, _>("locale")?.as_deref().and_then(Locale::from_code).unwrap_or(Locale::Fr);
+        let (user_id, course, due_at, assigned_at) = (row.user_id, &row.course_slug, row.due_at, row.assigned_at);
+        let Some(title) = titles.get(course) else { continue };
+        let locale = row.locale.as_deref().and_then(Locale::from_code).unwrap_or(Locale::Fr);
         let notice_key = format!("assignment:{user_id}:{course}:{assigned_at}");
         let step = due_at.and_then(|due| reminder_step(due, at, offsets));
         let step_key = match (step, due_at) {
@@ -115,15 +122,14 @@ pub async fn course_pass(db: &Database, public_url: &str, at: i64, offsets: &[i6
         if !wants_notice && !wants_step {
             continue;
         }
-        let email: String = row.try_get("email")?;
-        let name: String = row.try_get("display_name")?;
-        let token = mail_token(&mut tx, user_id, row.try_get("mail_token")?).await?;
+        let (email, name) = (&row.email, &row.display_name);
+        let token = mail_token(&mut tx, user_id, row.mail_token).await?;
         let unsubscribe = unsubscribe_link(public_url, &token, Topic::Assignments);
         let link = format!("{public_url}/cours/{course}");
-        let zone = zones.of(row.try_get("organization_id")?);
+        let zone = zones.of(row.organization_id);
         let due_date = due_at.map(|due| crate::time::local_date(due, zone));
         let due_label = due_date.map(|d| long_date(locale, d));
-        let notice = CourseNotice { recipient: &email, display_name: &name, course_title: title, link: &link, due_label: due_label.as_deref(), unsubscribe: &unsubscribe };
+        let notice = CourseNotice { recipient: email, display_name: name, course_title: title, link: &link, due_label: due_label.as_deref(), unsubscribe: &unsubscribe };
         if wants_notice {
             let mut mail = super::assignment_notice(locale, &notice, notice_key);
             if let Some(date) = due_date {
@@ -157,7 +163,7 @@ pub async fn course_pass(db: &Database, public_url: &str, at: i64, offsets: &[i6
 /// last seven days and overdue agents in the units they follow; nothing when both are empty.
 pub async fn digest_pass(db: &Database, public_url: &str, at: i64) -> Result<usize, DbError> {
     let zones = crate::organizations::repository::zones(db.pool()).await?;
-    let officers = sqlx::query(
+    let officers: Vec<(i64, i64, String, String, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT r.user_id, r.organization_id, u.email, u.display_name, u.locale, u.mail_token FROM user_roles r JOIN users u ON u.id = r.user_id \
          WHERE r.role = 'hr' AND r.organization_id IS NOT NULL AND u.disabled_at IS NULL AND u.email_verified_at IS NOT NULL \
          AND NOT EXISTS (SELECT 1 FROM mail_opt_outs o WHERE o.user_id = r.user_id AND o.topic = 'hr-digest') ORDER BY r.user_id, r.organization_id",
@@ -166,12 +172,10 @@ pub async fn digest_pass(db: &Database, public_url: &str, at: i64) -> Result<usi
     .await?;
     let titles: HashMap<String, String> = crate::course::repository::catalogue(db).await?.into_iter().map(|c| (c.slug, c.title)).collect();
     let mut per_officer: Vec<(i64, String, String, Option<String>, Option<String>, Vec<i64>)> = Vec::new();
-    for row in officers {
-        let user_id: i64 = row.try_get("user_id")?;
-        let unit: i64 = row.try_get("organization_id")?;
+    for (user_id, unit, email, name, locale, token) in officers {
         match per_officer.last_mut() {
             Some(last) if last.0 == user_id => last.5.push(unit),
-            _ => per_officer.push((user_id, row.try_get("email")?, row.try_get("display_name")?, row.try_get("locale")?, row.try_get("mail_token")?, vec![unit])),
+            _ => per_officer.push((user_id, email, name, locale, token, vec![unit])),
         }
     }
     let mut queued = 0;
@@ -190,19 +194,15 @@ pub async fn digest_pass(db: &Database, public_url: &str, at: i64) -> Result<usi
             "WITH RECURSIVE scope (id) AS (SELECT id FROM organizations WHERE id IN ({roots}) \
              UNION SELECT o.id FROM organizations o JOIN scope ON o.parent_id = scope.id)"
         );
-        let line = |row: &sqlx::any::AnyRow| -> Result<String, sqlx::Error> {
-            let course: String = row.try_get("course_slug")?;
-            let title = titles.get(&course).cloned().unwrap_or(course);
-            Ok(format!("{} — {title}", row.try_get::<String, _>("display_name")?))
-        };
-        let completions = sqlx::query(&format!(
+        let line = |(name, course): &(String, String)| format!("{name} — {}", titles.get(course).unwrap_or(course));
+        let completions: Vec<(String, String)> = sqlx::query_as(&format!(
             "{scope} SELECT u.display_name, e.course_slug FROM enrolments e JOIN users u ON u.id = e.user_id \
              WHERE e.unit_id IN (SELECT id FROM scope) AND e.completed_at >= $1 ORDER BY e.completed_at DESC"
         ))
         .bind(at - 7 * DAY)
         .fetch_all(&mut *tx)
         .await?;
-        let overdue = sqlx::query(&format!(
+        let overdue: Vec<(String, String)> = sqlx::query_as(&format!(
             "{scope} SELECT u.display_name, e.course_slug FROM enrolments e JOIN users u ON u.id = e.user_id \
              WHERE e.unit_id IN (SELECT id FROM scope) AND e.completed_at IS NULL AND e.due_at < $1 ORDER BY e.due_at"
         ))
@@ -214,8 +214,8 @@ pub async fn digest_pass(db: &Database, public_url: &str, at: i64) -> Result<usi
             continue;
         }
         let digest = super::Digest {
-            completions: completions.iter().take(super::DIGEST_LINES).map(line).collect::<Result<_, _>>()?,
-            overdue: overdue.iter().take(super::DIGEST_LINES).map(line).collect::<Result<_, _>>()?,
+            completions: completions.iter().take(super::DIGEST_LINES).map(line).collect(),
+            overdue: overdue.iter().take(super::DIGEST_LINES).map(line).collect(),
             completions_total: completions.len(),
             overdue_total: overdue.len(),
         };
@@ -232,12 +232,11 @@ pub async fn digest_pass(db: &Database, public_url: &str, at: i64) -> Result<usi
 /// Turns a topic off for the owner of `token` (the unsubscribe link). `false` for an unknown token.
 pub async fn opt_out(db: &Database, token: &str, topic: Topic) -> Result<bool, DbError> {
     let mut tx = db.begin_write().await?;
-    let user = sqlx::query("SELECT id FROM users WHERE mail_token = $1").bind(token).fetch_optional(&mut *tx).await?;
-    let Some(user) = user else {
+    let user: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE mail_token = $1").bind(token).fetch_optional(&mut *tx).await?;
+    let Some(user_id) = user else {
         tx.rollback().await?;
         return Ok(false);
     };
-    let user_id: i64 = user.try_get("id")?;
     set_preference_in(&mut tx, user_id, topic, false).await?;
     tx.commit().await?;
     Ok(true)
@@ -253,7 +252,8 @@ async fn set_preference_in(conn: &mut sqlx::AnyConnection, user_id: i64, topic: 
 
 /// The topics a user receives (the preferences page).
 pub async fn preferences(db: &Database, user_id: i64) -> Result<Vec<(Topic, bool)>, DbError> {
-    let off: HashSet<String> = sqlx::query("SELECT topic FROM mail_opt_outs WHERE user_id = $1").bind(user_id).fetch_all(db.pool()).await?.iter().map(|r| r.try_get("topic")).collect::<Result<_, _>>()?;
+    let off: HashSet<String> =
+        sqlx::query_scalar::<_, String>("SELECT topic FROM mail_opt_outs WHERE user_id = $1").bind(user_id).fetch_all(db.pool()).await?.into_iter().collect();
     Ok(Topic::ALL.into_iter().map(|t| (t, !off.contains(t.id()))).collect())
 }
 

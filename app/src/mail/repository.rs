@@ -1,7 +1,7 @@
 //! The outbox table (server only): queueing inside the caller's transaction, claiming a batch
 //! so that several instances never send the same message twice, and recording each outcome.
 
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
 use super::{DeliveryState, OutgoingMail, QueuedMail};
 use crate::db::{now, Database, DbError, Engine};
@@ -48,8 +48,19 @@ pub struct ClaimedMail {
 pub async fn claim(db: &Database, limit: i64, lease_seconds: i64) -> Result<Vec<ClaimedMail>, DbError> {
     let at = now();
     let lock = if db.engine() == Engine::Postgres { " FOR UPDATE SKIP LOCKED" } else { "" };
+    #[derive(sqlx::FromRow)]
+    struct Claimed {
+        id: i64,
+        recipient: String,
+        subject: String,
+        body_text: String,
+        body_html: String,
+        attempts: i64,
+        attachment_json: Option<String>,
+        unsubscribe_url: Option<String>,
+    }
     let mut tx = db.begin_write().await?;
-    let rows = sqlx::query(&format!(
+    let rows: Vec<Claimed> = sqlx::query_as(&format!(
         "UPDATE mail_outbox SET claimed_until = $1 WHERE id IN ( \
              SELECT id FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $2 \
              AND (claimed_until IS NULL OR claimed_until < $2) ORDER BY id LIMIT $3{lock} \
@@ -62,24 +73,20 @@ pub async fn claim(db: &Database, limit: i64, lease_seconds: i64) -> Result<Vec<
     .await?;
     tx.commit().await?;
     let mut claimed = rows
-        .iter()
+        .into_iter()
         .map(|r| {
             Ok(ClaimedMail {
-                id: r.try_get("id")?,
-                recipient: r.try_get("recipient")?,
-                subject: r.try_get("subject")?,
-                text: r.try_get("body_text")?,
-                html: r.try_get("body_html")?,
-                attempts: r.try_get("attempts")?,
-                attachment: r
-                    .try_get::<Option<String>, _>("attachment_json")?
-                    .map(|json| serde_json::from_str(&json))
-                    .transpose()
-                    .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-                unsubscribe: r.try_get("unsubscribe_url")?,
+                id: r.id,
+                recipient: r.recipient,
+                subject: r.subject,
+                text: r.body_text,
+                html: r.body_html,
+                attempts: r.attempts,
+                attachment: r.attachment_json.map(|json| serde_json::from_str(&json)).transpose().map_err(crate::db::json_error)?,
+                unsubscribe: r.unsubscribe_url,
             })
         })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        .collect::<Result<Vec<_>, DbError>>()?;
     claimed.sort_by_key(|m| m.id);
     Ok(claimed)
 }
@@ -112,35 +119,42 @@ pub async fn mark_failed_attempt(db: &Database, id: i64, answer: &str, retry_at:
 
 /// The most recent messages, newest first, and the number pending, sent and failed.
 pub async fn recent(db: &Database, limit: i64) -> Result<(Vec<QueuedMail>, [i64; 3]), DbError> {
-    let rows = sqlx::query(
+    #[derive(sqlx::FromRow)]
+    struct Queued {
+        id: i64,
+        kind: String,
+        recipient: String,
+        subject: String,
+        attempts: i64,
+        created_at: i64,
+        sent_at: Option<i64>,
+        failed_at: Option<i64>,
+        last_error: Option<String>,
+    }
+    let rows: Vec<Queued> = sqlx::query_as(
         "SELECT id, kind, recipient, subject, attempts, created_at, sent_at, failed_at, last_error FROM mail_outbox ORDER BY id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(db.pool())
     .await?;
     let mails = rows
-        .iter()
-        .map(|r| {
-            let state = if r.try_get::<Option<i64>, _>("sent_at")?.is_some() {
-                DeliveryState::Sent
-            } else if r.try_get::<Option<i64>, _>("failed_at")?.is_some() {
-                DeliveryState::Failed
-            } else {
-                DeliveryState::Pending
-            };
-            Ok(QueuedMail {
-                id: r.try_get("id")?,
-                kind: r.try_get("kind")?,
-                recipient: r.try_get("recipient")?,
-                subject: r.try_get("subject")?,
-                state,
-                attempts: r.try_get("attempts")?,
-                created_at: r.try_get("created_at")?,
-                last_error: r.try_get("last_error")?,
-            })
+        .into_iter()
+        .map(|r| QueuedMail {
+            state: match (r.sent_at, r.failed_at) {
+                (Some(_), _) => DeliveryState::Sent,
+                (None, Some(_)) => DeliveryState::Failed,
+                (None, None) => DeliveryState::Pending,
+            },
+            id: r.id,
+            kind: r.kind,
+            recipient: r.recipient,
+            subject: r.subject,
+            attempts: r.attempts,
+            created_at: r.created_at,
+            last_error: r.last_error,
         })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
-    let counts = sqlx::query(
+        .collect();
+    let (pending, sent, failed): (i64, i64, i64) = sqlx::query_as(
         "SELECT \
            (SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL AND failed_at IS NULL) AS pending, \
            (SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NOT NULL) AS sent, \
@@ -148,5 +162,5 @@ pub async fn recent(db: &Database, limit: i64) -> Result<(Vec<QueuedMail>, [i64;
     )
     .fetch_one(db.pool())
     .await?;
-    Ok((mails, [counts.try_get("pending")?, counts.try_get("sent")?, counts.try_get("failed")?]))
+    Ok((mails, [pending, sent, failed]))
 }

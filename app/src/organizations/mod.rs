@@ -12,6 +12,7 @@ pub mod zones;
 
 /// One unit of the organisation tree.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Organization {
     pub id: i64,
     pub parent_id: Option<i64>,

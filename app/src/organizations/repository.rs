@@ -1,7 +1,5 @@
 //! Stored organisation units (server only).
 
-use sqlx::Row;
-
 use super::{validate_name, zones::UnitZones, Organization, OrganizationNameError, UnknownTimeZone};
 use crate::db::{now, Database, DbError};
 
@@ -30,10 +28,6 @@ impl From<sqlx::Error> for OrganizationError {
     }
 }
 
-fn from_row(row: &sqlx::any::AnyRow) -> Result<Organization, sqlx::Error> {
-    Ok(Organization { id: row.try_get("id")?, parent_id: row.try_get("parent_id")?, name: row.try_get("name")? })
-}
-
 /// Creates a unit under `parent_id` (or a root unit when `None`).
 pub async fn create(
     db: &Database,
@@ -46,7 +40,7 @@ pub async fn create(
             return Err(OrganizationError::UnknownParent);
         }
     }
-    let row = sqlx::query(
+    let id = sqlx::query_scalar(
         "INSERT INTO organizations (parent_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
     )
     .bind(parent_id)
@@ -54,21 +48,17 @@ pub async fn create(
     .bind(now())
     .fetch_one(db.pool())
     .await?;
-    Ok(Organization { id: row.try_get("id")?, parent_id, name })
+    Ok(Organization { id, parent_id, name })
 }
 
 /// The unit with this id, if any.
 pub async fn find(db: &Database, id: i64) -> Result<Option<Organization>, DbError> {
-    let row = sqlx::query("SELECT id, parent_id, name FROM organizations WHERE id = $1")
-        .bind(id)
-        .fetch_optional(db.pool())
-        .await?;
-    Ok(row.as_ref().map(from_row).transpose()?)
+    Ok(sqlx::query_as("SELECT id, parent_id, name FROM organizations WHERE id = $1").bind(id).fetch_optional(db.pool()).await?)
 }
 
 /// The unit and all units below it, parents before children.
 pub async fn subtree(db: &Database, root_id: i64) -> Result<Vec<Organization>, DbError> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "WITH RECURSIVE tree (id, parent_id, name, depth) AS ( \
              SELECT id, parent_id, name, 0 FROM organizations WHERE id = $1 \
              UNION ALL \
@@ -78,14 +68,12 @@ pub async fn subtree(db: &Database, root_id: i64) -> Result<Vec<Organization>, D
     )
     .bind(root_id)
     .fetch_all(db.pool())
-    .await?;
-    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+    .await?)
 }
 
 /// Every unit, parents before children, with its depth in the tree (for indented lists).
 pub async fn tree(db: &Database) -> Result<Vec<(Organization, usize)>, DbError> {
-    let rows = sqlx::query("SELECT id, parent_id, name FROM organizations ORDER BY name, id").fetch_all(db.pool()).await?;
-    let all: Vec<Organization> = rows.iter().map(from_row).collect::<Result<_, _>>()?;
+    let all: Vec<Organization> = sqlx::query_as("SELECT id, parent_id, name FROM organizations ORDER BY name, id").fetch_all(db.pool()).await?;
     let mut ordered = Vec::with_capacity(all.len());
     fn visit(all: &[Organization], parent: Option<i64>, depth: usize, out: &mut Vec<(Organization, usize)>) {
         for unit in all.iter().filter(|o| o.parent_id == parent) {
@@ -102,7 +90,7 @@ pub async fn is_within(db: &Database, unit: i64, scope: i64) -> Result<bool, DbE
     if unit == scope {
         return Ok(true);
     }
-    let row = sqlx::query(
+    let n: i64 = sqlx::query_scalar(
         "WITH RECURSIVE up (id, parent_id) AS ( \
              SELECT id, parent_id FROM organizations WHERE id = $1 \
              UNION ALL \
@@ -113,7 +101,7 @@ pub async fn is_within(db: &Database, unit: i64, scope: i64) -> Result<bool, DbE
     .bind(scope)
     .fetch_one(db.pool())
     .await?;
-    Ok(row.try_get::<i64, _>("n")? > 0)
+    Ok(n > 0)
 }
 
 /// Renames a unit.
@@ -148,8 +136,8 @@ pub async fn set_siret(db: &Database, id: i64, siret: &str) -> Result<(), Organi
 
 /// The SIRET of every unit that has one.
 pub async fn sirets(db: &Database) -> Result<std::collections::HashMap<i64, String>, DbError> {
-    let rows = sqlx::query("SELECT id, siret FROM organizations WHERE siret IS NOT NULL").fetch_all(db.pool()).await?;
-    Ok(rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("siret")?))).collect::<Result<_, sqlx::Error>>()?)
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, siret FROM organizations WHERE siret IS NOT NULL").fetch_all(db.pool()).await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// Moves a unit under another (or to the root); refuses to move a unit below itself.
@@ -186,8 +174,8 @@ pub async fn set_time_zone(db: &Database, id: i64, name: &str) -> Result<(), Org
 
 /// The time zone each unit sets itself (units that inherit theirs are absent).
 pub async fn own_time_zones(db: &Database) -> Result<std::collections::HashMap<i64, String>, DbError> {
-    let rows = sqlx::query("SELECT id, time_zone FROM organizations WHERE time_zone IS NOT NULL").fetch_all(db.pool()).await?;
-    Ok(rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("time_zone")?))).collect::<Result<_, sqlx::Error>>()?)
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, time_zone FROM organizations WHERE time_zone IS NOT NULL").fetch_all(db.pool()).await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// The effective zone of every unit, read in one query (on a transaction's connection too).
@@ -195,18 +183,14 @@ pub async fn zones<'e, E>(executor: E) -> Result<UnitZones, DbError>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    let rows = sqlx::query("SELECT id, parent_id, time_zone FROM organizations").fetch_all(executor).await?;
-    let units = rows
-        .iter()
-        .map(|r| Ok((r.try_get("id")?, r.try_get("parent_id")?, r.try_get("time_zone")?)))
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let units: Vec<(i64, Option<i64>, Option<String>)> = sqlx::query_as("SELECT id, parent_id, time_zone FROM organizations").fetch_all(executor).await?;
     Ok(UnitZones::from_units(units))
 }
 
 /// The effective zone of one unit (of a signed-in agent): its own, or the nearest ancestor's.
 pub async fn zone_of(db: &Database, unit: Option<i64>) -> Result<crate::time::TimeZone, DbError> {
     let Some(unit) = unit else { return Ok(crate::time::default_zone()) };
-    let rows = sqlx::query(
+    let names: Vec<String> = sqlx::query_scalar(
         "WITH RECURSIVE up (id, parent_id, time_zone, depth) AS ( \
              SELECT id, parent_id, time_zone, 0 FROM organizations WHERE id = $1 \
              UNION ALL \
@@ -217,10 +201,5 @@ pub async fn zone_of(db: &Database, unit: Option<i64>) -> Result<crate::time::Ti
     .fetch_all(db.pool())
     .await?;
     // As in `UnitZones`, a name the database no longer knows counts as unset.
-    for row in rows {
-        if let Some(zone) = crate::time::zone(&row.try_get::<String, _>("time_zone")?) {
-            return Ok(zone);
-        }
-    }
-    Ok(crate::time::default_zone())
+    Ok(names.iter().find_map(|name| crate::time::zone(name)).unwrap_or_else(crate::time::default_zone))
 }

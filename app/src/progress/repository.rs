@@ -1,7 +1,7 @@
 //! Stored learning records (server only): quiz attempts, module progress, course completions
 //! and the xAPI statements that describe them.
 
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
 use super::{course_is_complete, module_is_complete, CourseProgress, ModuleState};
 use crate::{
@@ -62,7 +62,7 @@ pub async fn record_visit(db: &Database, user_id: i64, course: &str, module: &st
     // A page view writes only when it changes something: a first visit, another module visited
     // since (the dashboard resumes on the latest), or a visit time more than a minute old. A
     // learner reading or reloading one module costs no write.
-    let known = sqlx::query(
+    let known: Option<(i64, i64)> = sqlx::query_as(
         "SELECT m.last_visited_at AS visited, (SELECT MAX(last_visited_at) FROM module_progress WHERE user_id = $1) AS latest \
          FROM module_progress m WHERE m.user_id = $1 AND m.course_slug = $2 AND m.module_slug = $3",
     )
@@ -71,8 +71,7 @@ pub async fn record_visit(db: &Database, user_id: i64, course: &str, module: &st
     .bind(module)
     .fetch_optional(db.pool())
     .await?;
-    if let Some(row) = known {
-        let (visited, latest): (i64, i64) = (row.try_get("visited")?, row.try_get("latest")?);
+    if let Some((visited, latest)) = known {
         if visited >= latest && now() - visited < VISIT_RESOLUTION_SECONDS {
             return Ok(());
         }
@@ -123,7 +122,7 @@ pub async fn module_state(db: &Database, user_id: i64, course: &str, module: &st
 }
 
 async fn state_of_module(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str, current_version: i64) -> Result<ModuleState, DbError> {
-    let row = sqlx::query(
+    let row: Option<(Option<i64>, Option<i64>, Option<i64>)> = sqlx::query_as(
         "SELECT read_at, completed_at, completed_version_id FROM module_progress WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3",
     )
     .bind(user_id)
@@ -131,10 +130,7 @@ async fn state_of_module(conn: &mut AnyConnection, user_id: i64, course: &str, m
     .bind(module)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some(row) = row else { return Ok(ModuleState::default()) };
-    let completed_at: Option<i64> = row.try_get("completed_at")?;
-    let completed_version: Option<i64> = row.try_get("completed_version_id")?;
-    let read_at: Option<i64> = row.try_get("read_at")?;
+    let Some((read_at, completed_at, completed_version)) = row else { return Ok(ModuleState::default()) };
     Ok(ModuleState {
         started: true,
         read: read_at.is_some(),
@@ -152,7 +148,7 @@ pub async fn attempt_count(conn: &mut AnyConnection, user_id: i64, course: &str,
 /// How many attempts a learner made at a quiz, and their best score (0 before any): one row of
 /// `quiz_attempt_totals`, kept with each attempt.
 async fn attempt_totals(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<(i64, u32), DbError> {
-    let row = sqlx::query(
+    let row: Option<(i64, i64)> = sqlx::query_as(
         "SELECT attempts, best_score FROM quiz_attempt_totals \
          WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4",
     )
@@ -162,10 +158,7 @@ async fn attempt_totals(conn: &mut AnyConnection, user_id: i64, course: &str, mo
     .bind(quiz as i64)
     .fetch_optional(&mut *conn)
     .await?;
-    match row {
-        Some(row) => Ok((row.try_get("attempts")?, u32::try_from(row.try_get::<i64, _>("best_score")?).unwrap_or(0))),
-        None => Ok((0, 0)),
-    }
+    Ok(row.map_or((0, 0), |(attempts, best)| (attempts, u32::try_from(best).unwrap_or(0))))
 }
 
 /// How many of a learner's attempts at one quiz are listed under its correction. A quiz with
@@ -189,7 +182,14 @@ pub async fn latest_attempt(db: &Database, user_id: i64, course: &str, module: &
     if count == 0 {
         return Ok(None);
     }
-    let rows = sqlx::query(
+    #[derive(sqlx::FromRow)]
+    struct Attempt {
+        result_json: String,
+        score: i64,
+        passed: i64,
+        submitted_at: i64,
+    }
+    let rows: Vec<Attempt> = sqlx::query_as(
         "SELECT result_json, score, passed, submitted_at FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4 \
          ORDER BY submitted_at DESC, id DESC LIMIT $5",
     )
@@ -202,11 +202,8 @@ pub async fn latest_attempt(db: &Database, user_id: i64, course: &str, module: &
     .await?;
     // An attempt deleted between the two queries (an account erased): nothing to show.
     let Some(latest) = rows.first() else { return Ok(None) };
-    let latest: QuizResult = serde_json::from_str(&latest.try_get::<String, _>("result_json")?).map_err(json_error)?;
-    let recent = rows
-        .iter()
-        .map(|r| Ok((r.try_get::<i64, _>("submitted_at")?, r.try_get::<i64, _>("score")? as u32, r.try_get::<i64, _>("passed")? == 1)))
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let latest: QuizResult = serde_json::from_str(&latest.result_json).map_err(json_error)?;
+    let recent = rows.iter().map(|r| (r.submitted_at, r.score as u32, r.passed == 1)).collect();
     Ok(Some(AttemptSummary { latest, count, best_score, recent }))
 }
 
@@ -380,38 +377,35 @@ async fn evaluate(conn: &mut AnyConnection, home_page: &str, learner: &Learner<'
 }
 
 async fn completed_modules(conn: &mut AnyConnection, user_id: i64, course: &str, modules: &[String]) -> Result<usize, DbError> {
-    let rows = sqlx::query("SELECT module_slug FROM module_progress WHERE user_id = $1 AND course_slug = $2 AND completed_at IS NOT NULL")
+    let done: Vec<String> = sqlx::query_scalar("SELECT module_slug FROM module_progress WHERE user_id = $1 AND course_slug = $2 AND completed_at IS NOT NULL")
         .bind(user_id)
         .bind(course)
         .fetch_all(&mut *conn)
         .await?;
-    let done: Vec<String> = rows.iter().map(|r| r.try_get("module_slug")).collect::<Result<_, _>>()?;
     Ok(modules.iter().filter(|m| done.contains(m)).count())
 }
 
 /// Every course the learner has started or completed, most recent activity first.
 pub async fn dashboard(db: &Database, user_id: i64) -> Result<Vec<CourseProgress>, DbError> {
-    let rows = sqlx::query(
+    let slugs: Vec<String> = sqlx::query_scalar(
         "SELECT course_slug, MAX(last_visited_at) AS last FROM module_progress WHERE user_id = $1 GROUP BY course_slug ORDER BY last DESC",
     )
     .bind(user_id)
     .fetch_all(db.pool())
     .await?;
     let mut entries = Vec::new();
-    for row in rows {
-        let slug: String = row.try_get("course_slug")?;
+    for slug in slugs {
         let Some(outline) = courses::outline(db, &slug).await? else { continue };
-        let visits = sqlx::query("SELECT module_slug, last_visited_at, completed_at FROM module_progress WHERE user_id = $1 AND course_slug = $2")
-            .bind(user_id)
-            .bind(&slug)
-            .fetch_all(db.pool())
-            .await?;
+        let visits: Vec<(String, i64, Option<i64>)> =
+            sqlx::query_as("SELECT module_slug, last_visited_at, completed_at FROM module_progress WHERE user_id = $1 AND course_slug = $2")
+                .bind(user_id)
+                .bind(&slug)
+                .fetch_all(db.pool())
+                .await?;
         let mut last_visited: Option<(i64, String)> = None;
         let mut done = Vec::new();
-        for visit in &visits {
-            let module: String = visit.try_get("module_slug")?;
-            let at: i64 = visit.try_get("last_visited_at")?;
-            if visit.try_get::<Option<i64>, _>("completed_at")?.is_some() {
+        for (module, at, completed_at) in visits {
+            if completed_at.is_some() {
                 done.push(module.clone());
             }
             if last_visited.as_ref().is_none_or(|(t, _)| at > *t) {
@@ -426,23 +420,18 @@ pub async fn dashboard(db: &Database, user_id: i64) -> Result<Vec<CourseProgress
             .and_then(|i| modules.iter().skip(i).chain(modules.iter()).find(|m| !done.contains(&m.slug)))
             .or_else(|| modules.iter().find(|m| !done.contains(&m.slug)))
             .map(|m| (m.slug.clone(), m.title.clone()));
-        let completion = sqlx::query("SELECT completed_at, verification_code FROM course_completions WHERE user_id = $1 AND course_slug = $2")
+        let completion = sqlx::query_as("SELECT completed_at, verification_code FROM course_completions WHERE user_id = $1 AND course_slug = $2")
             .bind(user_id)
             .bind(&slug)
             .fetch_optional(db.pool())
-            .await?
-            .map(|r| Ok::<_, sqlx::Error>((r.try_get("completed_at")?, r.try_get("verification_code")?)))
-            .transpose()?;
-        let scores = sqlx::query(
+            .await?;
+        let scores: Vec<i64> = sqlx::query_scalar(
             "SELECT MAX(score) AS best FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 GROUP BY module_slug, quiz_index",
         )
         .bind(user_id)
         .bind(&slug)
         .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|r| r.try_get::<i64, _>("best"))
-        .collect::<Result<Vec<_>, _>>()?;
+        .await?;
         let average_score = (!scores.is_empty()).then(|| (scores.iter().sum::<i64>() / scores.len() as i64) as u32);
         entries.push(CourseProgress {
             slug,
@@ -459,7 +448,18 @@ pub async fn dashboard(db: &Database, user_id: i64) -> Result<Vec<CourseProgress
 
 /// An attestation by its verification code.
 pub async fn attestation(db: &Database, code: &str) -> Result<Option<super::AttestationView>, DbError> {
-    let row = sqlx::query(
+    #[derive(sqlx::FromRow)]
+    struct Attestation {
+        display_name: String,
+        organization_id: Option<i64>,
+        revoked_at: Option<i64>,
+        revoked_reason: Option<String>,
+        version_id: i64,
+        completed_at: i64,
+        verification_code: String,
+        info_json: String,
+    }
+    let row: Option<Attestation> = sqlx::query_as(
         "SELECT COALESCE(c.learner_name, u.display_name) AS display_name, u.organization_id, c.revoked_at, c.revoked_reason, c.course_slug, c.version_id, c.completed_at, c.verification_code, v.info_json \
          FROM course_completions c JOIN users u ON u.id = c.user_id JOIN course_versions v ON v.id = c.version_id \
          WHERE c.verification_code = $1",
@@ -468,20 +468,17 @@ pub async fn attestation(db: &Database, code: &str) -> Result<Option<super::Atte
     .fetch_optional(db.pool())
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let info: crate::course::model::CourseInfo =
-        serde_json::from_str(&row.try_get::<String, _>("info_json")?).map_err(json_error)?;
-    let revoked_at: Option<i64> = row.try_get("revoked_at")?;
-    let revoked_reason: Option<String> = row.try_get("revoked_reason")?;
-    let zone = crate::organizations::repository::zone_of(db, row.try_get("organization_id")?).await?;
+    let info: crate::course::model::CourseInfo = serde_json::from_str(&row.info_json).map_err(json_error)?;
+    let zone = crate::organizations::repository::zone_of(db, row.organization_id).await?;
     Ok(Some(super::AttestationView {
         time_zone: zone.iana_name().unwrap_or(crate::time::DEFAULT_TIME_ZONE).to_owned(),
-        revoked: revoked_at.map(|at| (at, revoked_reason.unwrap_or_default())),
-        learner: row.try_get("display_name")?,
+        revoked: row.revoked_at.map(|at| (at, row.revoked_reason.unwrap_or_default())),
+        learner: row.display_name,
         course_title: info.title,
-        completed_at: row.try_get("completed_at")?,
-        code: row.try_get("verification_code")?,
+        completed_at: row.completed_at,
+        code: row.verification_code,
         duration_minutes: info.duration_minutes,
-        version_id: row.try_get("version_id")?,
+        version_id: row.version_id,
     }))
 }
 
@@ -506,7 +503,7 @@ pub async fn revoke_attestation(db: &Database, code: &str, reason: &str, admin_i
 
 /// The learner's latest attempt at an exercise.
 pub async fn latest_exercise(db: &Database, user_id: i64, course: &str, module: &str, exercise: usize) -> Result<Option<crate::sandbox::api::ExerciseOutcome>, DbError> {
-    let row = sqlx::query(
+    let result: Option<String> = sqlx::query_scalar(
         "SELECT result_json FROM exercise_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND exercise_index = $4 \
          ORDER BY submitted_at DESC, id DESC LIMIT 1",
     )
@@ -516,14 +513,14 @@ pub async fn latest_exercise(db: &Database, user_id: i64, course: &str, module: 
     .bind(exercise as i64)
     .fetch_optional(db.pool())
     .await?;
-    row.map(|r| serde_json::from_str(&r.try_get::<String, _>("result_json")?).map_err(json_error)).transpose()
+    result.map(|json| serde_json::from_str(&json).map_err(json_error)).transpose()
 }
 
 /// The learner's exercise attempts in the last minute (all exercises) and in the last 24 hours
 /// (this exercise), for the sandbox limits; read inside the caller's write transaction.
 pub async fn recent_exercise_attempts(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str, exercise: usize) -> Result<(i64, i64), DbError> {
     let current = now();
-    let row = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT \
            (SELECT COUNT(*) FROM exercise_attempts WHERE user_id = $1 AND submitted_at > $2) AS last_minute, \
            (SELECT COUNT(*) FROM exercise_attempts WHERE user_id = $1 AND course_slug = $3 AND module_slug = $4 \
@@ -536,8 +533,7 @@ pub async fn recent_exercise_attempts(conn: &mut AnyConnection, user_id: i64, co
     .bind(exercise as i64)
     .bind(current - 86_400)
     .fetch_one(&mut *conn)
-    .await?;
-    Ok((row.try_get("last_minute")?, row.try_get("today")?))
+    .await?)
 }
 
 /// Records a graded exercise attempt and re-evaluates completion, inside the caller's write

@@ -6,10 +6,8 @@
 //! progress code, so that a dashboard over 50,000 agents is one indexed scan, not a join per
 //! agent and course.
 
-use sqlx::{any::AnyRow, Row};
-
 use super::status::{Counts, SortKey, Status};
-use crate::db::{now, Database, DbError};
+use crate::db::{now, Database, DbError, QueryBuilder};
 
 /// The status of an enrolment as SQL, with `$NOW` standing for the current instant (the same
 /// rule as [`Status::at`]).
@@ -46,34 +44,50 @@ pub struct Assignment {
     pub created_at: i64,
 }
 
-fn assignment_from_row(row: &AnyRow) -> Result<Assignment, sqlx::Error> {
-    let organization_id: Option<i64> = row.try_get("organization_id")?;
-    let user_id: Option<i64> = row.try_get("user_id")?;
-    let target = match (organization_id, user_id) {
-        (Some(id), _) => Target::Unit { id, include_subunits: row.try_get::<i64, _>("include_subunits")? == 1 },
-        (None, Some(user)) => Target::Agent(user),
-        (None, None) => return Err(sqlx::Error::Decode("assignment without target".into())),
-    };
-    let target_label = match &target {
-        Target::Unit { .. } => row.try_get::<Option<String>, _>("unit_name")?.unwrap_or_default(),
-        Target::Agent(_) => format!(
-            "{} ({})",
-            row.try_get::<Option<String>, _>("agent_name")?.unwrap_or_default(),
-            row.try_get::<Option<String>, _>("agent_email")?.unwrap_or_default()
-        ),
-    };
-    Ok(Assignment {
-        id: row.try_get("id")?,
-        course_slug: row.try_get("course_slug")?,
-        scope_unit: organization_id.or(row.try_get("agent_unit")?),
-        target,
-        target_label,
-        due_date: row.try_get("due_date")?,
-        due_at: row.try_get("due_at")?,
-        note: row.try_get("note")?,
-        assigned_by: row.try_get("assigned_by_name")?,
-        created_at: row.try_get("created_at")?,
-    })
+/// A row of [`ASSIGNMENT_SELECT`].
+#[derive(sqlx::FromRow)]
+struct AssignmentRow {
+    id: i64,
+    course_slug: String,
+    organization_id: Option<i64>,
+    include_subunits: i64,
+    user_id: Option<i64>,
+    due_date: Option<String>,
+    due_at: Option<i64>,
+    note: String,
+    created_at: i64,
+    unit_name: Option<String>,
+    agent_name: Option<String>,
+    agent_email: Option<String>,
+    agent_unit: Option<i64>,
+    assigned_by_name: Option<String>,
+}
+
+impl TryFrom<AssignmentRow> for Assignment {
+    type Error = sqlx::Error;
+
+    fn try_from(row: AssignmentRow) -> Result<Assignment, sqlx::Error> {
+        let (target, target_label) = match (row.organization_id, row.user_id) {
+            (Some(id), _) => (Target::Unit { id, include_subunits: row.include_subunits == 1 }, row.unit_name.unwrap_or_default()),
+            (None, Some(user)) => (
+                Target::Agent(user),
+                format!("{} ({})", row.agent_name.unwrap_or_default(), row.agent_email.unwrap_or_default()),
+            ),
+            (None, None) => return Err(sqlx::Error::Decode("assignment without target".into())),
+        };
+        Ok(Assignment {
+            id: row.id,
+            course_slug: row.course_slug,
+            scope_unit: row.organization_id.or(row.agent_unit),
+            target,
+            target_label,
+            due_date: row.due_date,
+            due_at: row.due_at,
+            note: row.note,
+            assigned_by: row.assigned_by_name,
+            created_at: row.created_at,
+        })
+    }
 }
 
 const ASSIGNMENT_SELECT: &str = "SELECT a.id, a.course_slug, a.organization_id, a.include_subunits, a.user_id, a.due_date, \
@@ -96,7 +110,7 @@ pub async fn create_assignment(
         Target::Agent(user) => (None, false, Some(*user)),
     };
     let at = now();
-    let row = sqlx::query(
+    let id = sqlx::query_scalar(
         "INSERT INTO assignments (course_slug, organization_id, include_subunits, user_id, due_date, due_at, note, assigned_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
     )
@@ -112,12 +126,12 @@ pub async fn create_assignment(
     .fetch_one(db.pool())
     .await?;
     rebuild_course_enrolments(db, course_slug).await?;
-    Ok(row.try_get("id")?)
+    Ok(id)
 }
 
 pub async fn find_assignment(db: &Database, id: i64) -> Result<Option<Assignment>, DbError> {
-    let row = sqlx::query(&format!("{ASSIGNMENT_SELECT} WHERE a.id = $1")).bind(id).fetch_optional(db.pool()).await?;
-    Ok(row.as_ref().map(assignment_from_row).transpose()?)
+    let row: Option<AssignmentRow> = sqlx::query_as(&format!("{ASSIGNMENT_SELECT} WHERE a.id = $1")).bind(id).fetch_optional(db.pool()).await?;
+    Ok(row.map(Assignment::try_from).transpose()?)
 }
 
 /// Changes the due date and the note of an assignment.
@@ -141,14 +155,14 @@ pub async fn delete_assignment(db: &Database, assignment: &Assignment) -> Result
 
 /// Assignments whose target lies in the unit `root` or below it, newest first.
 pub async fn assignments_in_scope(db: &Database, root: i64) -> Result<Vec<Assignment>, DbError> {
-    let rows = sqlx::query(&format!(
+    let rows: Vec<AssignmentRow> = sqlx::query_as(&format!(
         "{SCOPE_CTE} {ASSIGNMENT_SELECT} WHERE a.organization_id IN (SELECT id FROM scope) \
          OR u.organization_id IN (SELECT id FROM scope) ORDER BY a.created_at DESC, a.id DESC"
     ))
     .bind(root)
     .fetch_all(db.pool())
     .await?;
-    Ok(rows.iter().map(assignment_from_row).collect::<Result<_, _>>()?)
+    Ok(rows.into_iter().map(Assignment::try_from).collect::<Result<_, _>>()?)
 }
 
 /// The columns an enrolment takes from the learner's records, for `$user` and `$course`
@@ -225,7 +239,7 @@ async fn set_due_times(conn: &mut sqlx::AnyConnection, enrolled: Enrolled<'_>) -
         Enrolled::Agent(user) => ("user_id", None, Some(user)),
     };
     let select = format!("SELECT DISTINCT COALESCE(unit_id, 0) AS unit, due_date FROM enrolments WHERE {column} = $1 AND due_date IS NOT NULL");
-    let query = sqlx::query(&select);
+    let query = sqlx::query_as::<_, (i64, String)>(&select);
     let rows = match (course, user) {
         (Some(course), _) => query.bind(course),
         (_, user) => query.bind(user),
@@ -237,8 +251,7 @@ async fn set_due_times(conn: &mut sqlx::AnyConnection, enrolled: Enrolled<'_>) -
     }
     let zones = crate::organizations::repository::zones(&mut *conn).await?;
     let update = format!("UPDATE enrolments SET due_at = $1 WHERE {column} = $2 AND COALESCE(unit_id, 0) = $3 AND due_date = $4");
-    for row in rows {
-        let (unit, due_date): (i64, String) = (row.try_get("unit")?, row.try_get("due_date")?);
+    for (unit, due_date) in rows {
         // Dates are checked when HR enters them; one that does not read falls on no instant.
         let due_at = crate::time::parse_iso_date(&due_date).map(|date| crate::time::end_of_day(date, zones.of((unit != 0).then_some(unit))));
         let query = sqlx::query(&update).bind(due_at);
@@ -256,11 +269,11 @@ async fn set_due_times(conn: &mut sqlx::AnyConnection, enrolled: Enrolled<'_>) -
 
 /// Recomputes every enrolment (after units moved in the tree or changed time zone).
 pub async fn rebuild_all_enrolments(db: &Database) -> Result<(), DbError> {
-    let rows = sqlx::query("SELECT DISTINCT course_slug FROM assignments UNION SELECT DISTINCT course_slug FROM enrolments")
+    let courses: Vec<String> = sqlx::query_scalar("SELECT DISTINCT course_slug FROM assignments UNION SELECT DISTINCT course_slug FROM enrolments")
         .fetch_all(db.pool())
         .await?;
-    for row in rows {
-        rebuild_course_enrolments(db, &row.try_get::<String, _>("course_slug")?).await?;
+    for course in courses {
+        rebuild_course_enrolments(db, &course).await?;
     }
     Ok(())
 }
@@ -298,40 +311,27 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// SQL conditions on `e` and their binds, numbered from `first`.
-    fn conditions(&self, first: usize, now: i64) -> (String, Vec<FilterBind>) {
-        let mut sql = String::new();
-        let mut binds = Vec::new();
+    /// Adds the filter's conditions on `e` and their binds to `query`.
+    fn push_conditions<'q>(&'q self, query: &mut QueryBuilder<'q>, now: i64) {
         if let Some(course) = &self.course {
-            sql.push_str(&format!(" AND e.course_slug = ${}", first + binds.len()));
-            binds.push(FilterBind::Text(course.clone()));
+            query.push(" AND e.course_slug = ").push_bind(course.as_str());
         }
         if let Some(status) = self.status {
-            sql.push_str(&format!(" AND ({}) = ${}", status_sql(now), first + binds.len()));
-            binds.push(FilterBind::Text(status.id().to_owned()));
+            query.push(format!(" AND ({}) = ", status_sql(now))).push_bind(status.id());
         }
         if let Some(due) = &self.due_before {
-            sql.push_str(&format!(" AND e.due_date IS NOT NULL AND e.due_date <= ${}", first + binds.len()));
-            binds.push(FilterBind::Text(due.clone()));
+            query.push(" AND e.due_date IS NOT NULL AND e.due_date <= ").push_bind(due.as_str());
         }
-        (sql, binds)
     }
-}
 
-enum FilterBind {
-    Text(String),
-}
-
-fn bind_all<'q>(
-    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    binds: &'q [FilterBind],
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    for bind in binds {
-        query = match bind {
-            FilterBind::Text(text) => query.bind(text.as_str()),
-        };
+    /// A query that starts with [`SCOPE_CTE`] (whose `$1` is `root`), then `sql`, then the
+    /// filter's conditions.
+    fn scoped_query<'q>(&'q self, root: i64, sql: &str, now: i64) -> QueryBuilder<'q> {
+        let mut query = QueryBuilder::new(format!("{SCOPE_CTE} {sql}"));
+        query.bind(root);
+        self.push_conditions(&mut query, now);
+        query
     }
-    query
 }
 
 /// The status expression with the instant written in (an integer, never user input).
@@ -341,32 +341,38 @@ fn status_sql(now: i64) -> String {
 
 /// Counts per unit of the scope (each unit on its own, not with its sub-units) and course.
 pub async fn counts_by_unit(db: &Database, root: i64, filter: &Filter, at: i64) -> Result<Vec<(i64, String, Counts)>, DbError> {
-    let (conditions, binds) = filter.conditions(2, at);
+    #[derive(sqlx::FromRow)]
+    struct UnitCounts {
+        unit: i64,
+        course_slug: String,
+        total: i64,
+        completed: i64,
+        overdue: i64,
+        in_progress: i64,
+    }
     // Read in the order of the `enrolments_unit` index: no join, no sort.
-    let sql = format!(
-        "{SCOPE_CTE} SELECT e.unit_id AS unit, e.course_slug, COUNT(*) AS total, \
-         SUM(CASE WHEN e.completed_at IS NOT NULL THEN 1 ELSE 0 END) AS completed, \
-         SUM(CASE WHEN e.completed_at IS NULL AND e.due_at < {at} THEN 1 ELSE 0 END) AS overdue, \
-         SUM(CASE WHEN e.completed_at IS NULL AND (e.due_at IS NULL OR e.due_at >= {at}) AND e.started_at IS NOT NULL THEN 1 ELSE 0 END) AS in_progress \
-         FROM enrolments e WHERE e.unit_id IN (SELECT id FROM scope){conditions} GROUP BY e.unit_id, e.course_slug"
+    let mut query = filter.scoped_query(
+        root,
+        &format!(
+            "SELECT e.unit_id AS unit, e.course_slug, COUNT(*) AS total, \
+             CAST(SUM(CASE WHEN e.completed_at IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS completed, \
+             CAST(SUM(CASE WHEN e.completed_at IS NULL AND e.due_at < {at} THEN 1 ELSE 0 END) AS BIGINT) AS overdue, \
+             CAST(SUM(CASE WHEN e.completed_at IS NULL AND (e.due_at IS NULL OR e.due_at >= {at}) AND e.started_at IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS in_progress \
+             FROM enrolments e WHERE e.unit_id IN (SELECT id FROM scope)"
+        ),
+        at,
     );
-    let rows = bind_all(sqlx::query(&sql).bind(root), &binds).fetch_all(db.pool()).await?;
-    let count = |row: &AnyRow, column: &str| -> Result<u64, sqlx::Error> {
-        // SUM is BIGINT on SQLite and NUMERIC on PostgreSQL; cast through i64 where possible.
-        Ok(row.try_get::<i64, _>(column).or_else(|_| row.try_get::<f64, _>(column).map(|v| v as i64))?.max(0) as u64)
-    };
-    rows.iter()
+    query.push(" GROUP BY e.unit_id, e.course_slug");
+    let rows: Vec<UnitCounts> = query.build_query_as()?.fetch_all(db.pool()).await?;
+    let count = |n: i64| n.max(0) as u64;
+    Ok(rows
+        .into_iter()
         .map(|row| {
-            let (total, completed, overdue, in_progress) =
-                (count(row, "total")?, count(row, "completed")?, count(row, "overdue")?, count(row, "in_progress")?);
-            Ok((
-                row.try_get("unit")?,
-                row.try_get("course_slug")?,
-                Counts { not_started: total.saturating_sub(completed + overdue + in_progress), in_progress, completed, overdue },
-            ))
+            let (total, completed, overdue, in_progress) = (count(row.total), count(row.completed), count(row.overdue), count(row.in_progress));
+            let not_started = total.saturating_sub(completed + overdue + in_progress);
+            (row.unit, row.course_slug, Counts { not_started, in_progress, completed, overdue })
         })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(DbError::from)
+        .collect())
 }
 
 /// One agent's line on one course.
@@ -404,46 +410,55 @@ pub async fn agent_lines(
     limit: Option<(i64, i64)>,
     at: i64,
 ) -> Result<(Vec<AgentLine>, i64), DbError> {
-    let (conditions, binds) = filter.conditions(2, at);
-    let status = status_sql(at);
-    let from = format!(
-        "FROM enrolments e JOIN users u ON u.id = e.user_id JOIN scope ON scope.id = u.organization_id \
-         JOIN organizations o ON o.id = u.organization_id WHERE 1 = 1{conditions}"
-    );
-    let total: i64 = bind_all(
-        sqlx::query(&format!("{SCOPE_CTE} SELECT COUNT(*) AS n FROM enrolments e WHERE e.unit_id IN (SELECT id FROM scope){conditions}")).bind(root),
-        &binds,
-    )
+    #[derive(sqlx::FromRow)]
+    struct LineRow {
+        user_id: i64,
+        display_name: String,
+        email: String,
+        unit: String,
+        unit_id: i64,
+        course_slug: String,
+        status: String,
+        due_at: Option<i64>,
+        started_at: Option<i64>,
+        completed_at: Option<i64>,
+    }
+    let total: i64 = filter
+        .scoped_query(root, "SELECT COUNT(*) AS n FROM enrolments e WHERE e.unit_id IN (SELECT id FROM scope)", at)
+        .build_query_scalar()?
         .fetch_one(db.pool())
-        .await?
-        .try_get("n")?;
-    let page = match limit {
-        Some((limit, offset)) => format!(" LIMIT {} OFFSET {}", limit.max(0), offset.max(0)),
-        None => String::new(),
-    };
-    let sql = format!(
-        "{SCOPE_CTE} SELECT u.id AS user_id, u.display_name, u.email, o.name AS unit, o.id AS unit_id, e.course_slug, ({status}) AS status, \
-         e.due_at, e.started_at, e.completed_at {from} ORDER BY {}{page}",
-        order_by(sort)
+        .await?;
+    let mut query = filter.scoped_query(
+        root,
+        &format!(
+            "SELECT u.id AS user_id, u.display_name, u.email, o.name AS unit, o.id AS unit_id, e.course_slug, ({}) AS status, \
+             e.due_at, e.started_at, e.completed_at \
+             FROM enrolments e JOIN users u ON u.id = e.user_id JOIN scope ON scope.id = u.organization_id \
+             JOIN organizations o ON o.id = u.organization_id WHERE 1 = 1",
+            status_sql(at)
+        ),
+        at,
     );
-    let rows = bind_all(sqlx::query(&sql).bind(root), &binds).fetch_all(db.pool()).await?;
+    query.push(format!(" ORDER BY {}", order_by(sort)));
+    if let Some((limit, offset)) = limit {
+        query.push(format!(" LIMIT {} OFFSET {}", limit.max(0), offset.max(0)));
+    }
+    let rows: Vec<LineRow> = query.build_query_as()?.fetch_all(db.pool()).await?;
     let lines = rows
-        .iter()
-        .map(|row| {
-            Ok(AgentLine {
-                user_id: row.try_get("user_id")?,
-                name: row.try_get("display_name")?,
-                email: row.try_get("email")?,
-                unit: row.try_get("unit")?,
-                unit_id: row.try_get("unit_id")?,
-                course_slug: row.try_get("course_slug")?,
-                status: Status::from_id(&row.try_get::<String, _>("status")?).unwrap_or(Status::NotStarted),
-                due_at: row.try_get("due_at")?,
-                started_at: row.try_get("started_at")?,
-                completed_at: row.try_get("completed_at")?,
-            })
+        .into_iter()
+        .map(|row| AgentLine {
+            user_id: row.user_id,
+            name: row.display_name,
+            email: row.email,
+            unit: row.unit,
+            unit_id: row.unit_id,
+            course_slug: row.course_slug,
+            status: Status::from_id(&row.status).unwrap_or(Status::NotStarted),
+            due_at: row.due_at,
+            started_at: row.started_at,
+            completed_at: row.completed_at,
         })
-        .collect::<Result<_, sqlx::Error>>()?;
+        .collect();
     Ok((lines, total))
 }
 
@@ -451,17 +466,17 @@ pub async fn agent_lines(
 /// few rows to send, and exact in any zone once shifted, every zone's offset being a whole number
 /// of quarters (La Réunion +4:00, the Marquesas -9:30).
 pub async fn completions_since(db: &Database, root: i64, course: Option<&str>, since: i64) -> Result<Vec<(i64, i64)>, DbError> {
-    let course_condition = if course.is_some() { " AND e.course_slug = $3" } else { "" };
-    let sql = format!(
+    let mut query = QueryBuilder::new(format!(
         "{SCOPE_CTE} SELECT e.completed_at / 900 AS quarter, COUNT(*) AS n FROM enrolments e \
-         WHERE e.unit_id IN (SELECT id FROM scope) AND e.completed_at >= $2{course_condition} GROUP BY e.completed_at / 900"
-    );
-    let mut query = sqlx::query(&sql).bind(root).bind(since);
+         WHERE e.unit_id IN (SELECT id FROM scope) AND e.completed_at >= $2"
+    ));
+    query.bind(root).bind(since);
     if let Some(course) = course {
-        query = query.bind(course);
+        query.push(" AND e.course_slug = ").push_bind(course);
     }
-    let rows = query.fetch_all(db.pool()).await?;
-    Ok(rows.iter().map(|r| Ok((r.try_get::<i64, _>("quarter")? * 900, r.try_get("n")?))).collect::<Result<_, sqlx::Error>>()?)
+    query.push(" GROUP BY e.completed_at / 900");
+    let rows: Vec<(i64, i64)> = query.build_query_as()?.fetch_all(db.pool()).await?;
+    Ok(rows.into_iter().map(|(quarter, n)| (quarter * 900, n)).collect())
 }
 
 /// One course of an agent, as HR sees it: dates and the best quiz scores, never answers.
@@ -478,24 +493,28 @@ pub struct AgentCourse {
 
 /// The enrolments of one agent.
 pub async fn agent_courses(db: &Database, user_id: i64, at: i64) -> Result<Vec<AgentCourse>, DbError> {
-    let rows = sqlx::query(
+    #[derive(sqlx::FromRow)]
+    struct Enrolment {
+        course_slug: String,
+        due_at: Option<i64>,
+        started_at: Option<i64>,
+        completed_at: Option<i64>,
+    }
+    let rows: Vec<Enrolment> = sqlx::query_as(
         "SELECT course_slug, due_at, started_at, completed_at FROM enrolments WHERE user_id = $1 ORDER BY course_slug",
     )
     .bind(user_id)
     .fetch_all(db.pool())
     .await?;
     let mut courses = Vec::with_capacity(rows.len());
-    for row in rows {
-        let course_slug: String = row.try_get("course_slug")?;
-        let (due_at, started_at, completed_at) = (row.try_get("due_at")?, row.try_get("started_at")?, row.try_get("completed_at")?);
-        let best = sqlx::query(
+    for Enrolment { course_slug, due_at, started_at, completed_at } in rows {
+        let scores: Vec<i64> = sqlx::query_scalar(
             "SELECT MAX(score) AS best FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 GROUP BY module_slug, quiz_index",
         )
         .bind(user_id)
         .bind(&course_slug)
         .fetch_all(db.pool())
         .await?;
-        let scores: Vec<i64> = best.iter().map(|r| r.try_get("best")).collect::<Result<_, _>>()?;
         let best_score = (!scores.is_empty()).then(|| (scores.iter().sum::<i64>() / scores.len() as i64) as u32);
         courses.push(AgentCourse {
             status: Status::at(started_at, completed_at, due_at, at),
@@ -511,11 +530,11 @@ pub async fn agent_courses(db: &Database, user_id: i64, at: i64) -> Result<Vec<A
 
 /// What the learner sees of their assignments: course, due instant and the notes of HR.
 pub async fn assignments_for_learner(db: &Database, user_id: i64) -> Result<Vec<(String, Option<i64>, Vec<String>)>, DbError> {
-    let enrolled = sqlx::query("SELECT course_slug, due_at FROM enrolments WHERE user_id = $1 ORDER BY due_at, course_slug")
+    let enrolled: Vec<(String, Option<i64>)> = sqlx::query_as("SELECT course_slug, due_at FROM enrolments WHERE user_id = $1 ORDER BY due_at, course_slug")
         .bind(user_id)
         .fetch_all(db.pool())
         .await?;
-    let notes = sqlx::query(
+    let notes: Vec<(String, String)> = sqlx::query_as(
         "WITH RECURSIVE up (id) AS ( \
              SELECT organization_id FROM users WHERE id = $1 AND organization_id IS NOT NULL \
              UNION ALL SELECT o.parent_id FROM organizations o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL \
@@ -525,17 +544,11 @@ pub async fn assignments_for_learner(db: &Database, user_id: i64) -> Result<Vec<
     .bind(user_id)
     .fetch_all(db.pool())
     .await?;
-    enrolled
-        .iter()
-        .map(|row| {
-            let slug: String = row.try_get("course_slug")?;
-            let course_notes = notes
-                .iter()
-                .filter(|n| n.try_get::<String, _>("course_slug").is_ok_and(|s| s == slug))
-                .map(|n| n.try_get("note"))
-                .collect::<Result<Vec<String>, _>>()?;
-            Ok((slug, row.try_get("due_at")?, course_notes))
+    Ok(enrolled
+        .into_iter()
+        .map(|(slug, due_at)| {
+            let course_notes = notes.iter().filter(|(course, _)| *course == slug).map(|(_, note)| note.clone()).collect();
+            (slug, due_at, course_notes)
         })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(DbError::from)
+        .collect())
 }

@@ -1,32 +1,32 @@
 //! SQL of the sandbox (server only): the imported scenarios and the practice transcripts.
 //! Transcripts are always read and written for one user: no query here crosses accounts.
 
-use sqlx::{any::AnyRow, Row};
-
 use super::{debrief::DebriefItem, scenarios::Scenario};
 use crate::db::{json_error, Database, DbError, WriteTransaction};
 
-fn scenario_from(row: &AnyRow) -> Result<Scenario, DbError> {
-    let json: String = row.try_get("definition_json")?;
-    serde_json::from_str(&json).map_err(json_error)
+fn scenario_from(json: &str) -> Result<Scenario, DbError> {
+    serde_json::from_str(json).map_err(json_error)
 }
 
 /// The scenarios learners may practise, in the folder's order.
 pub async fn active_scenarios(db: &Database) -> Result<Vec<Scenario>, DbError> {
-    let rows = sqlx::query("SELECT definition_json FROM sandbox_scenarios WHERE active = 1 ORDER BY position, slug").fetch_all(db.pool()).await?;
-    rows.iter().map(scenario_from).collect()
+    let definitions: Vec<String> =
+        sqlx::query_scalar("SELECT definition_json FROM sandbox_scenarios WHERE active = 1 ORDER BY position, slug").fetch_all(db.pool()).await?;
+    definitions.iter().map(|json| scenario_from(json)).collect()
 }
 
 /// An active scenario by its address.
 pub async fn scenario(db: &Database, slug: &str) -> Result<Option<Scenario>, DbError> {
-    let row = sqlx::query("SELECT definition_json FROM sandbox_scenarios WHERE slug = $1 AND active = 1").bind(slug).fetch_optional(db.pool()).await?;
-    row.as_ref().map(scenario_from).transpose()
+    let definition: Option<String> =
+        sqlx::query_scalar("SELECT definition_json FROM sandbox_scenarios WHERE slug = $1 AND active = 1").bind(slug).fetch_optional(db.pool()).await?;
+    definition.as_deref().map(scenario_from).transpose()
 }
 
 /// The hash stored for `slug`, and whether it is active.
 pub async fn stored_hash(tx: &mut WriteTransaction, slug: &str) -> Result<Option<(String, bool)>, DbError> {
-    let row = sqlx::query("SELECT content_hash, active FROM sandbox_scenarios WHERE slug = $1").bind(slug).fetch_optional(&mut **tx).await?;
-    row.map(|row| Ok((row.try_get("content_hash")?, row.try_get::<i64, _>("active")? == 1))).transpose()
+    let row: Option<(String, i64)> =
+        sqlx::query_as("SELECT content_hash, active FROM sandbox_scenarios WHERE slug = $1").bind(slug).fetch_optional(&mut **tx).await?;
+    Ok(row.map(|(hash, active)| (hash, active == 1)))
 }
 
 /// Writes a scenario (new or changed) and makes it active.
@@ -55,8 +55,7 @@ pub async fn set_position(tx: &mut WriteTransaction, slug: &str, position: i64) 
 
 /// Every stored scenario's address.
 pub async fn scenario_slugs(tx: &mut WriteTransaction) -> Result<Vec<String>, DbError> {
-    let rows = sqlx::query("SELECT slug FROM sandbox_scenarios WHERE active = 1").fetch_all(&mut **tx).await?;
-    rows.iter().map(|row| Ok(row.try_get("slug")?)).collect()
+    Ok(sqlx::query_scalar("SELECT slug FROM sandbox_scenarios WHERE active = 1").fetch_all(&mut **tx).await?)
 }
 
 pub async fn retire_scenario(tx: &mut WriteTransaction, slug: &str) -> Result<(), DbError> {
@@ -74,22 +73,19 @@ pub struct StoredMessage {
 
 /// The conversation of `user_id` on `scenario`, oldest first.
 pub async fn conversation(db: &Database, user_id: i64, scenario: &str) -> Result<Vec<StoredMessage>, DbError> {
-    let rows = sqlx::query("SELECT role, content, debrief_json FROM sandbox_messages WHERE user_id = $1 AND scenario = $2 ORDER BY id")
-        .bind(user_id)
-        .bind(scenario)
-        .fetch_all(db.pool())
-        .await?;
-    rows.iter()
-        .map(|row| {
-            let debrief: Option<String> = row.try_get("debrief_json")?;
-            Ok(StoredMessage {
-                role: row.try_get("role")?,
-                content: row.try_get("content")?,
-                debrief: match debrief {
-                    Some(json) => serde_json::from_str(&json).map_err(json_error)?,
-                    None => Vec::new(),
-                },
-            })
+    let rows: Vec<(String, String, Option<String>)> =
+        sqlx::query_as("SELECT role, content, debrief_json FROM sandbox_messages WHERE user_id = $1 AND scenario = $2 ORDER BY id")
+            .bind(user_id)
+            .bind(scenario)
+            .fetch_all(db.pool())
+            .await?;
+    rows.into_iter()
+        .map(|(role, content, debrief)| {
+            let debrief = match debrief {
+                Some(json) => serde_json::from_str(&json).map_err(json_error)?,
+                None => Vec::new(),
+            };
+            Ok(StoredMessage { role, content, debrief })
         })
         .collect()
 }
@@ -121,7 +117,7 @@ pub async fn clear_conversation(db: &Database, user_id: i64, scenario: &str) -> 
 
 /// Requests of `user_id` since `since`, and in the conversation on `scenario`.
 pub async fn request_counts(tx: &mut WriteTransaction, user_id: i64, since: i64, scenario: &str) -> Result<(i64, i64), DbError> {
-    let row = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM sandbox_messages WHERE user_id = $1 AND role = 'user' AND created_at > $2) AS last_minute, \
                 (SELECT COUNT(*) FROM sandbox_messages WHERE user_id = $1 AND role = 'user' AND scenario = $3) AS in_conversation",
     )
@@ -129,17 +125,15 @@ pub async fn request_counts(tx: &mut WriteTransaction, user_id: i64, since: i64,
     .bind(since)
     .bind(scenario)
     .fetch_one(&mut **tx)
-    .await?;
-    Ok((row.try_get("last_minute")?, row.try_get("in_conversation")?))
+    .await?)
 }
 
 pub async fn insert_request(tx: &mut WriteTransaction, user_id: i64, scenario: &str, text: &str, at: i64) -> Result<i64, DbError> {
-    Ok(sqlx::query("INSERT INTO sandbox_messages (user_id, scenario, role, content, created_at) VALUES ($1, $2, 'user', $3, $4) RETURNING id")
+    Ok(sqlx::query_scalar("INSERT INTO sandbox_messages (user_id, scenario, role, content, created_at) VALUES ($1, $2, 'user', $3, $4) RETURNING id")
         .bind(user_id)
         .bind(scenario)
         .bind(text)
         .bind(at)
         .fetch_one(&mut **tx)
-        .await?
-        .try_get("id")?)
+        .await?)
 }

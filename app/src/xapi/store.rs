@@ -4,16 +4,15 @@
 
 use serde_json::Value;
 use sha2::Digest;
-use sqlx::Row;
 
 use super::query::StatementQuery;
 use crate::{
     crypto::{from_hex, random_hex, same_secret, sha256_hex, to_hex},
-    db::{now, Database, DbError},
+    db::{now, Database, DbError, QueryBuilder},
 };
 
 /// A credential as listed to administrators (never its secret).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Credential {
     pub id: i64,
     pub label: String,
@@ -43,7 +42,7 @@ pub async fn create_credential(db: &Database, organization_id: i64, label: &str,
     let key_id = format!("campus-{}", random_hex::<8>()?);
     let secret = random_hex::<32>()?;
     let one_time_key = random_hex::<32>()?;
-    let id: i64 = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO xapi_credentials (organization_id, label, key_id, secret_hash, created_by, created_at, sealed_secret) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -55,8 +54,7 @@ pub async fn create_credential(db: &Database, organization_id: i64, label: &str,
     .bind(now())
     .bind(to_hex(seal(secret.as_bytes(), &one_time_key)))
     .fetch_one(db.pool())
-    .await?
-    .try_get("id")?;
+    .await?;
     Ok((id, key_id, one_time_key))
 }
 
@@ -64,12 +62,10 @@ pub async fn create_credential(db: &Database, organization_id: i64, label: &str,
 /// `None` once it was shown, or with a wrong key.
 pub async fn reveal_secret(db: &Database, id: i64, one_time_key: &str) -> Result<Option<String>, DbError> {
     let mut tx = db.begin_write().await?;
-    let sealed: Option<String> = sqlx::query("SELECT sealed_secret FROM xapi_credentials WHERE id = $1")
+    let sealed: Option<String> = sqlx::query_scalar("SELECT sealed_secret FROM xapi_credentials WHERE id = $1")
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?
-        .map(|row| row.try_get("sealed_secret"))
-        .transpose()?
         .flatten();
     let Some(sealed) = sealed.and_then(|hex| from_hex(&hex)) else {
         tx.rollback().await?;
@@ -84,26 +80,12 @@ pub async fn reveal_secret(db: &Database, id: i64, one_time_key: &str) -> Result
 }
 
 pub async fn list_credentials(db: &Database) -> Result<Vec<Credential>, DbError> {
-    let rows = sqlx::query(
-        "SELECT c.id, c.label, c.organization_id, o.name, c.key_id, c.created_at, c.revoked_at \
+    Ok(sqlx::query_as(
+        "SELECT c.id, c.label, c.organization_id, o.name AS organization, c.key_id, c.created_at, c.revoked_at \
          FROM xapi_credentials c JOIN organizations o ON o.id = c.organization_id ORDER BY c.created_at DESC, c.id DESC",
     )
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Credential {
-                id: r.try_get("id")?,
-                label: r.try_get("label")?,
-                organization_id: r.try_get("organization_id")?,
-                organization: r.try_get("name")?,
-                key_id: r.try_get("key_id")?,
-                created_at: r.try_get("created_at")?,
-                revoked_at: r.try_get("revoked_at")?,
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(DbError::from)
+    .await?)
 }
 
 /// Revokes a credential; returns whether it was active.
@@ -118,15 +100,14 @@ pub async fn revoke_credential(db: &Database, id: i64) -> Result<bool, DbError> 
 
 /// The unit a valid, unrevoked key and secret give access to.
 pub async fn authenticate(db: &Database, key_id: &str, secret: &str) -> Result<Option<i64>, DbError> {
-    let row = sqlx::query("SELECT organization_id, secret_hash FROM xapi_credentials WHERE key_id = $1 AND revoked_at IS NULL")
-        .bind(key_id)
-        .fetch_optional(db.pool())
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    let stored: String = row.try_get("secret_hash")?;
-    let given = hash_secret(secret);
+    let row: Option<(i64, String)> =
+        sqlx::query_as("SELECT organization_id, secret_hash FROM xapi_credentials WHERE key_id = $1 AND revoked_at IS NULL")
+            .bind(key_id)
+            .fetch_optional(db.pool())
+            .await?;
+    let Some((organization_id, stored)) = row else { return Ok(None) };
     // Compare in constant time: the hash of a guess must not leak through timing.
-    if same_secret(&stored, &given) { Ok(Some(row.try_get("organization_id")?)) } else { Ok(None) }
+    Ok(same_secret(&stored, hash_secret(secret)).then_some(organization_id))
 }
 
 /// A statement as the LRS returns it: the recorded one plus `stored`.
@@ -138,6 +119,14 @@ fn with_stored(json: &str, stored_at: i64) -> Value {
     value
 }
 
+/// A stored statement: its id, its JSON as recorded and when it was stored.
+#[derive(sqlx::FromRow)]
+struct StoredStatement {
+    id: String,
+    statement_json: String,
+    stored_at: i64,
+}
+
 /// Statements of the agents of `scope` matching `query`, one page of them, and the cursor of
 /// the next page if there is one. `home_page` is this site's address: an `agent` filter with
 /// another home page matches nobody.
@@ -147,81 +136,47 @@ pub async fn statements(
     home_page: &str,
     query: &StatementQuery,
 ) -> Result<(Vec<Value>, Option<super::query::Cursor>), DbError> {
-    let mut conditions = String::new();
-    let mut texts: Vec<String> = Vec::new();
-    let mut ints: Vec<i64> = Vec::new();
-    // Binds are numbered after $1 (the scope); texts first, then integers.
-    let text_condition = |sql: &str, value: String, conditions: &mut String, texts: &mut Vec<String>| {
-        texts.push(value);
-        conditions.push_str(&sql.replace('?', &format!("${}", 1 + texts.len())));
-    };
-    if let Some(id) = &query.statement_id {
-        text_condition(" AND s.id = ?", id.clone(), &mut conditions, &mut texts);
-    }
-    if let Some(verb) = &query.verb {
-        text_condition(" AND s.verb = ?", verb.clone(), &mut conditions, &mut texts);
-    }
-    if let Some(activity) = &query.activity {
-        text_condition(" AND s.activity = ?", activity.clone(), &mut conditions, &mut texts);
-    }
-    if let Some(agent) = &query.agent_account {
-        match agent.name.parse::<i64>() {
-            Ok(user_id) if agent.home_page.trim_end_matches('/') == home_page => ints.push(user_id),
-            _ => return Ok((Vec::new(), None)),
-        }
-    }
-    let cursor_id = query.cursor.as_ref().map(|c| c.id.clone());
-    if let Some(id) = &cursor_id {
-        texts.push(id.clone());
-    }
-    let cursor_text_index = texts.len() + 1;
-    let mut next_int = texts.len() + 2;
-    let mut int_condition = |sql: &str, conditions: &mut String| {
-        conditions.push_str(&sql.replace('?', &format!("${next_int}")));
-        next_int += 1;
-    };
-    if query.agent_account.is_some() {
-        int_condition(" AND s.user_id = ?", &mut conditions);
-    }
-    if let Some(since) = query.since {
-        ints.push(since);
-        int_condition(" AND s.stored_at > ?", &mut conditions);
-    }
-    if let Some(until) = query.until {
-        ints.push(until);
-        int_condition(" AND s.stored_at <= ?", &mut conditions);
-    }
-    let (order, comparison) = if query.ascending { ("ASC", '>') } else { ("DESC", '<') };
-    if let Some(cursor) = &query.cursor {
-        ints.push(cursor.stored_at);
-        let at = format!("${next_int}");
-        conditions.push_str(&format!(
-            " AND (s.stored_at {comparison} {at} OR (s.stored_at = {at} AND s.id {comparison} ${cursor_text_index}))"
-        ));
-    }
-    let limit = i64::from(query.limit.max(1));
-    let sql = format!(
+    let mut sql = QueryBuilder::new(
         "WITH RECURSIVE scope (id) AS (SELECT id FROM organizations WHERE id = $1 \
              UNION ALL SELECT o.id FROM organizations o JOIN scope ON o.parent_id = scope.id) \
          SELECT s.id, s.statement_json, s.stored_at FROM xapi_statements s JOIN users u ON u.id = s.user_id \
-         JOIN scope ON scope.id = u.organization_id WHERE 1 = 1{conditions} \
-         ORDER BY s.stored_at {order}, s.id {order} LIMIT {}",
-        limit + 1
+         JOIN scope ON scope.id = u.organization_id WHERE 1 = 1",
     );
-    let mut statement = sqlx::query(&sql).bind(scope);
-    for text in &texts {
-        statement = statement.bind(text.as_str());
+    sql.bind(scope);
+    if let Some(id) = &query.statement_id {
+        sql.push_condition(" AND s.id = ?", id.as_str());
     }
-    for int in &ints {
-        statement = statement.bind(*int);
+    if let Some(verb) = &query.verb {
+        sql.push_condition(" AND s.verb = ?", verb.as_str());
     }
-    let rows = statement.fetch_all(db.pool()).await?;
+    if let Some(activity) = &query.activity {
+        sql.push_condition(" AND s.activity = ?", activity.as_str());
+    }
+    if let Some(agent) = &query.agent_account {
+        match agent.name.parse::<i64>() {
+            Ok(user_id) if agent.home_page.trim_end_matches('/') == home_page => sql.push_condition(" AND s.user_id = ?", user_id),
+            _ => return Ok((Vec::new(), None)),
+        };
+    }
+    if let Some(since) = query.since {
+        sql.push_condition(" AND s.stored_at > ?", since);
+    }
+    if let Some(until) = query.until {
+        sql.push_condition(" AND s.stored_at <= ?", until);
+    }
+    let (order, comparison) = if query.ascending { ("ASC", '>') } else { ("DESC", '<') };
+    if let Some(cursor) = &query.cursor {
+        sql.push_condition(&format!(" AND (s.stored_at {comparison} ? OR (s.stored_at = ? AND s.id {comparison} "), cursor.stored_at);
+        sql.push_bind(cursor.id.as_str()).push("))");
+    }
+    let limit = i64::from(query.limit.max(1));
+    sql.push(format!(" ORDER BY s.stored_at {order}, s.id {order} LIMIT {}", limit + 1));
+    let rows: Vec<StoredStatement> = sql.build_query_as()?.fetch_all(db.pool()).await?;
     let more = rows.len() as i64 > limit;
     let mut page = Vec::with_capacity(rows.len());
     let mut last = None;
-    for row in rows.iter().take(limit as usize) {
-        let (id, json, stored_at): (String, String, i64) = (row.try_get("id")?, row.try_get("statement_json")?, row.try_get("stored_at")?);
-        page.push(with_stored(&json, stored_at));
+    for StoredStatement { id, statement_json, stored_at } in rows.into_iter().take(limit as usize) {
+        page.push(with_stored(&statement_json, stored_at));
         last = Some(super::query::Cursor { stored_at, id });
     }
     Ok((page, if more { last } else { None }))
@@ -229,17 +184,12 @@ pub async fn statements(
 
 /// Statements not yet accepted by the external LRS, oldest first.
 pub async fn pending_statements(db: &Database, limit: i64) -> Result<Vec<(String, Value)>, DbError> {
-    let rows = sqlx::query("SELECT id, statement_json, stored_at FROM xapi_statements WHERE pushed_at IS NULL ORDER BY stored_at, id LIMIT $1")
-        .bind(limit)
-        .fetch_all(db.pool())
-        .await?;
-    rows.iter()
-        .map(|r| {
-            let (id, json, stored_at): (String, String, i64) = (r.try_get("id")?, r.try_get("statement_json")?, r.try_get("stored_at")?);
-            Ok((id, with_stored(&json, stored_at)))
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(DbError::from)
+    let rows: Vec<StoredStatement> =
+        sqlx::query_as("SELECT id, statement_json, stored_at FROM xapi_statements WHERE pushed_at IS NULL ORDER BY stored_at, id LIMIT $1")
+            .bind(limit)
+            .fetch_all(db.pool())
+            .await?;
+    Ok(rows.into_iter().map(|row| (row.id, with_stored(&row.statement_json, row.stored_at))).collect())
 }
 
 /// Marks statements as accepted by the external LRS.
