@@ -117,9 +117,9 @@ fn MyCourses(list: Vec<AuthoringCourseSummary>) -> impl IntoView {
                 <tr>
                     <th scope="row"><a href=format!("/formation/cours/{}", c.slug)>{c.title}</a></th>
                     <td>{match (c.published, c.has_draft) {
-                        (true, true) => tr("authoring-published-draft"),
-                        (true, false) => tr("authoring-published"),
-                        (false, _) => tr("authoring-draft-only"),
+                        (true, true) => tr("authoring-state-online-draft"),
+                        (true, false) => tr("authoring-state-online"),
+                        (false, _) => tr("authoring-state-draft-only"),
                     }}</td>
                     <td>{c.open_reports}</td>
                 </tr>
