@@ -38,6 +38,7 @@ pub fn QuizBlock(
     shown_at: i64,
 ) -> impl IntoView {
     let heading_id = format!("quiz-{}-titre", index + 1);
+    let labelled_by = heading_id.clone();
     let exhausted = previous.as_ref().and_then(|v| v.attempts_left).is_some_and(|left| left == 0);
     let body = if !signed_in {
         view! {
@@ -65,7 +66,7 @@ pub fn QuizBlock(
         .into_any()
     };
     view! {
-        <section class="activity activity--quiz" id=format!("quiz-{}", index + 1) aria-labelledby=heading_id.clone()>
+        <section class="activity activity--quiz" id=format!("quiz-{}", index + 1) aria-labelledby=labelled_by>
             <h2 id=heading_id>{tr("quiz-heading")}</h2>
             <p class="activity__summary">{summary}</p>
             {body}
