@@ -3,7 +3,7 @@
 //! reply, its debrief (the AI failures it staged, revealed after it), the personal data found and
 //! the rubric appear in place, announced to screen readers.
 
-use leptos::{form::ActionForm, prelude::*};
+use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
     i18n::IslandTexts,
@@ -80,6 +80,14 @@ pub fn ChatIsland(
             String::new()
         }
     };
+    // Sent in the background: the field's text and the scenario are already in the island.
+    let on_submit = {
+        let scenario = scenario.clone();
+        move |event: leptos::ev::SubmitEvent| {
+            event.prevent_default();
+            action.dispatch(SendPracticeMessage { scenario: scenario.clone(), message: draft.get_untracked() });
+        }
+    };
     view! {
         <section aria-labelledby="conversation" class="conversation">
             <h2 id="conversation">{word("practice-conversation")}</h2>
@@ -94,8 +102,9 @@ pub fn ChatIsland(
                                 let role = message.role;
                                 let who = if role == "user" { word("practice-you") } else { assistant.clone() };
                                 let debrief = message.debrief;
+                                let class = if role == "user" { "message message--user" } else { "message message--assistant" };
                                 view! {
-                                    <li class=format!("message message--{role}")>
+                                    <li class=class>
                                         <p class="message__who">{who}</p>
                                         <p class="message__text">{message.content}</p>
                                         {(!debrief.is_empty()).then(|| view! {
@@ -124,7 +133,7 @@ pub fn ChatIsland(
                 <div class="alert alert--warning">
                     <p class="alert__title">{word("practice-personal-data")}</p>
                     <ul>{findings.into_iter().map(|(kind, text)| view! {
-                        <li><mark>{text}</mark>" — "{word(&format!("privacy-{kind}"))}</li>
+                        <li><mark>{text}</mark>" — "{word(&["privacy-", kind.as_str()].concat())}</li>
                     }).collect_view()}</ul>
                 </div>
             })
@@ -144,7 +153,7 @@ pub fn ChatIsland(
             })
         }}
         <h2 id="reponse">{word("practice-write")}</h2>
-        <ActionForm action attr:class="stacked-form">
+        <form method="post" action=SendPracticeMessage::url() class="stacked-form" on:submit=on_submit>
             <input type="hidden" name="scenario" value=scenario/>
             {move || field_error.get().is_some().then(|| view! {
                 <p class="alert alert--error" role="alert">{word("practice-not-sent")}</p>
@@ -160,6 +169,6 @@ pub fn ChatIsland(
                     on:input=move |event| draft.set(event_target_value(&event))>{draft.get_untracked()}</textarea>
             </div>
             <button type="submit" disabled=move || action.pending().get()>{word("practice-send")}</button>
-        </ActionForm>
+        </form>
     }
 }

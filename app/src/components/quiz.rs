@@ -1,44 +1,139 @@
-//! The quiz of a module page, as an island: without JavaScript it is a form that posts and the
-//! page comes back corrected; with JavaScript the same form is sent in the background and the
-//! correction appears in place.
+//! The quiz of a module page: without JavaScript it is a form that posts and the page comes back
+//! corrected; with JavaScript the same form is sent in the background and the correction appears
+//! in place.
+//!
+//! The server writes the whole form (questions, choices, labels) and passes it to the island as
+//! its children, which are not hydrated: the island only reads the form when it is sent and shows
+//! the correction, which the server returns written out ([`AttemptView`]). A visitor, or a learner
+//! with no attempt left, gets no island at all.
 //!
 //! The island reads the form itself rather than using `ActionForm`: the answers are named
 //! `answers[q0]`, `answers[q1_2]`…, which a plain form post sends as the server function expects,
 //! but which `ActionForm`'s own encoding does not carry through.
 //!
-//! Island props are public (they are written into the page), so the island receives the
-//! learner view of the quiz, without its key, and a correction only from a graded attempt.
+//! Island props are public (they are written into the page): the island receives a correction
+//! only from a graded attempt, and never the quiz's key.
 
 use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
     course::quiz::{LearnerQuestionKind, LearnerQuiz},
-    i18n::IslandTexts,
+    i18n::tr,
     quiz::{api::SubmitQuiz, AttemptView},
 };
 
-#[island(lazy)]
-pub fn QuizIsland(
+/// A quiz of a module page, rendered on the server: its heading and summary, then the sign-in
+/// link (visitor), the last correction (no attempt left), or the form in its island.
+#[component]
+pub fn QuizBlock(
     quiz: LearnerQuiz,
     index: usize,
     course: String,
     module: String,
-    /// `5 questions · réussite à partir de 80 % · 3 essais`, written by the server.
+    /// `5 questions · réussite à partir de 80 % · 3 essais`.
     summary: String,
     previous: Option<AttemptView>,
     signed_in: bool,
-    /// From [`QUIZ_TEXTS`], in the page's language.
-    texts: IslandTexts,
     /// When the server rendered the page (Unix seconds), sent back with the answers.
     shown_at: i64,
 ) -> impl IntoView {
-    let action = ServerAction::<SubmitQuiz>::new();
-    // Copied into every closure of the view.
-    let stored_texts = StoredValue::new(texts);
-    let word = move |key: &str| stored_texts.with_value(|texts| texts.get(key));
     let heading_id = format!("quiz-{}-titre", index + 1);
     let labelled_by = heading_id.clone();
-    let section_id = format!("quiz-{}", index + 1);
+    let exhausted = previous.as_ref().and_then(|v| v.attempts_left).is_some_and(|left| left == 0);
+    let body = if !signed_in {
+        view! {
+            <p class="activity__sign-in">
+                <a href=format!("/connexion?suite=/cours/{course}/{module}%23quiz-{}", index + 1)>{tr("quiz-sign-in")}</a>
+            </p>
+        }
+        .into_any()
+    } else if exhausted {
+        view! {
+            <div role="status" aria-live="polite">{previous.map(|view| view! { <QuizCorrection view/> })}</div>
+            <p>{tr("quiz-no-attempt-left")}</p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <QuizIsland previous submit=tr("quiz-submit") retry=tr("quiz-retry") no_attempt_left=tr("quiz-no-attempt-left")>
+                <input type="hidden" name="course" value=course/>
+                <input type="hidden" name="module" value=module/>
+                <input type="hidden" name="quiz" value=index.to_string()/>
+                <input type="hidden" name="shown_at" value=shown_at.to_string()/>
+                <QuizQuestions quiz index/>
+            </QuizIsland>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="activity activity--quiz" id=format!("quiz-{}", index + 1) aria-labelledby=labelled_by>
+            <h2 id=heading_id>{tr("quiz-heading")}</h2>
+            <p class="activity__summary">{summary}</p>
+            {body}
+        </section>
+    }
+}
+
+/// The questions of the form, one fieldset each (server-rendered).
+#[component]
+fn QuizQuestions(quiz: LearnerQuiz, index: usize) -> impl IntoView {
+    quiz.questions.into_iter().enumerate().map(|(n, question)| {
+        let legend = format!("{}. {}", n + 1, question.prompt);
+        let field = format!("answers[q{n}]");
+        let body = match question.kind {
+            LearnerQuestionKind::Single { choices } => choices.into_iter().enumerate().map(|(k, choice)| {
+                let id = format!("q{index}-{n}-{k}");
+                view! {
+                    <div class="choice">
+                        <input type="radio" id=id.clone() name=field.clone() value=k.to_string()/>
+                        <label for=id>{choice}</label>
+                    </div>
+                }
+            }).collect_view().into_any(),
+            LearnerQuestionKind::Multiple { choices } => view! {
+                <p class="choice__hint">{tr("quiz-several-answers")}</p>
+                {choices.into_iter().enumerate().map(|(k, choice)| {
+                    let id = format!("q{index}-{n}-{k}");
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id=id.clone() name=format!("answers[q{n}_{k}]") value="on"/>
+                            <label for=id>{choice}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            }.into_any(),
+            LearnerQuestionKind::Short => {
+                let id = format!("q{index}-{n}");
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{tr("quiz-your-answer")}</label>
+                        <input type="text" id=id name=field autocomplete="off"/>
+                    </div>
+                }.into_any()
+            }
+        };
+        view! {
+            <fieldset class="question">
+                <legend>{legend}</legend>
+                {body}
+            </fieldset>
+        }
+    }).collect_view()
+}
+
+/// The form's behaviour in the browser: sends it in the background and shows the correction.
+/// The fields come written from the server (`children`); the course, module, quiz and time shown
+/// are read from its hidden fields, so the props are the last correction and three labels.
+#[island(lazy)]
+pub fn QuizIsland(
+    previous: Option<AttemptView>,
+    /// `Valider mes réponses`, `Réessayer`, and what replaces the form once no attempt is left.
+    submit: String,
+    retry: String,
+    no_attempt_left: String,
+    children: Children,
+) -> impl IntoView {
+    let action = ServerAction::<SubmitQuiz>::new();
     // The latest correction: the one just returned, or the one recorded before the page loaded.
     let shown = Signal::derive(move || match action.value().get() {
         Some(Ok(view)) => Some(view),
@@ -48,160 +143,78 @@ pub fn QuizIsland(
         Some(Err(error)) => Some(error.to_string()),
         _ => None,
     };
-    let quiz_for_result = quiz.clone();
-    let submit = {
-        let (course, module) = (course.clone(), module.clone());
-        move |event: leptos::ev::SubmitEvent| {
-            #[cfg(feature = "hydrate")]
-            {
-                use wasm_bindgen::JsCast;
-                let Some(form) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
-                    return;
-                };
-                let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
-                event.prevent_default();
-                let mut answers = std::collections::BTreeMap::new();
-                if let Ok(Some(entries)) = js_sys::try_iter(&data) {
-                    for entry in entries.flatten() {
-                        let pair = js_sys::Array::from(&entry);
-                        if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                            if let Some(name) = key.strip_prefix("answers[").and_then(|k| k.strip_suffix(']')) {
-                                answers.insert(name.to_owned(), value);
-                            }
+    let exhausted = move || shown.with(|v| v.as_ref().and_then(|v| v.attempts_left) == Some(0));
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(form) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
+                return;
+            };
+            let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
+            event.prevent_default();
+            let field = |name: &str| data.get(name).as_string().unwrap_or_default();
+            let mut answers = std::collections::BTreeMap::new();
+            if let Ok(Some(entries)) = js_sys::try_iter(&data) {
+                for entry in entries.flatten() {
+                    let pair = js_sys::Array::from(&entry);
+                    if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                        if let Some(name) = key.strip_prefix("answers[").and_then(|k| k.strip_suffix(']')) {
+                            answers.insert(name.to_owned(), value);
                         }
                     }
                 }
-                action.dispatch(SubmitQuiz { course: course.clone(), module: module.clone(), quiz: index, answers: Some(answers), shown_at: Some(shown_at) });
             }
-            #[cfg(not(feature = "hydrate"))]
-            let _ = (event, &course, &module);
+            action.dispatch(SubmitQuiz {
+                course: field("course"),
+                module: field("module"),
+                quiz: field("quiz").parse().unwrap_or_default(),
+                answers: Some(answers),
+                shown_at: field("shown_at").parse().ok(),
+            });
         }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = event;
     };
-    let sign_in_href = format!("/connexion?suite=/cours/{course}/{module}%23quiz-{}", index + 1);
-    let questions = quiz.questions.clone();
     view! {
-        <section class="activity activity--quiz" id=section_id aria-labelledby=labelled_by>
-            <h2 id=heading_id>{word("quiz-heading")}</h2>
-            <p class="activity__summary">{summary}</p>
-            <div role="status" aria-live="polite">
-                {move || shown.get().map(|view| view! { <QuizCorrection quiz=quiz_for_result.clone() view texts=stored_texts.get_value()/> })}
-            </div>
-            {move || error().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
-            {move || {
-                let (course, module, questions) = (course.clone(), module.clone(), questions.clone());
-                let exhausted = shown.get().and_then(|v| v.attempts_left).is_some_and(|left| left == 0);
-                if !signed_in {
-                    view! {
-                        <p class="activity__sign-in">
-                            <a href=sign_in_href.clone()>{word("quiz-sign-in")}</a>
-                        </p>
-                    }.into_any()
-                } else if exhausted {
-                    view! { <p>{word("quiz-no-attempt-left")}</p> }.into_any()
-                } else {
-                    let retry = shown.get().is_some();
-                    view! {
-                        <form method="post" action=SubmitQuiz::url() class="quiz-form" on:submit=submit.clone()>
-                            <input type="hidden" name="course" value=course.clone()/>
-                            <input type="hidden" name="module" value=module.clone()/>
-                            <input type="hidden" name="quiz" value=index.to_string()/>
-                            <input type="hidden" name="shown_at" value=shown_at.to_string()/>
-                            {questions.iter().enumerate().map(|(n, question)| {
-                                let legend = format!("{}. {}", n + 1, question.prompt);
-                                let field = format!("answers[q{n}]");
-                                let body = match &question.kind {
-                                    LearnerQuestionKind::Single { choices } => choices.iter().enumerate().map(|(k, choice)| {
-                                        let id = format!("q{index}-{n}-{k}");
-                                        view! {
-                                            <div class="choice">
-                                                <input type="radio" id=id.clone() name=field.clone() value=k.to_string()/>
-                                                <label for=id>{choice.clone()}</label>
-                                            </div>
-                                        }.into_any()
-                                    }).collect_view().into_any(),
-                                    LearnerQuestionKind::Multiple { choices } => view! {
-                                        <p class="choice__hint">{word("quiz-several-answers")}</p>
-                                        {choices.iter().enumerate().map(|(k, choice)| {
-                                            let id = format!("q{index}-{n}-{k}");
-                                            view! {
-                                                <div class="choice">
-                                                    <input type="checkbox" id=id.clone() name=format!("answers[q{n}_{k}]") value="on"/>
-                                                    <label for=id>{choice.clone()}</label>
-                                                </div>
-                                            }
-                                        }).collect_view()}
-                                    }.into_any(),
-                                    LearnerQuestionKind::Short => {
-                                        let id = format!("q{index}-{n}");
-                                        view! {
-                                            <div class="field">
-                                                <label for=id.clone()>{word("quiz-your-answer")}</label>
-                                                <input type="text" id=id name=field.clone() autocomplete="off"/>
-                                            </div>
-                                        }.into_any()
-                                    }
-                                };
-                                view! {
-                                    <fieldset class="question">
-                                        <legend>{legend}</legend>
-                                        {body}
-                                    </fieldset>
-                                }
-                            }).collect_view()}
-                            <button type="submit" disabled=move || action.pending().get()>
-                                {if retry { word("quiz-retry") } else { word("quiz-submit") }}
-                            </button>
-                        </form>
-                    }.into_any()
-                }
-            }}
-        </section>
+        <div role="status" aria-live="polite">
+            {move || shown.get().map(|view| view! { <QuizCorrection view/> })}
+        </div>
+        {move || error().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
+        {move || exhausted().then(|| view! { <p>{no_attempt_left.clone()}</p> })}
+        <form method="post" action=SubmitQuiz::url() class="quiz-form" hidden=exhausted on:submit=on_submit>
+            {children()}
+            <button type="submit" disabled=move || action.pending().get()>
+                {move || if shown.with(Option::is_some) { retry.clone() } else { submit.clone() }}
+            </button>
+        </form>
     }
 }
 
-/// The words of the quiz island (the rest comes written from the server).
-pub const QUIZ_TEXTS: &[&str] = &[
-    "quiz-heading",
-    "quiz-sign-in",
-    "quiz-no-attempt-left",
-    "quiz-several-answers",
-    "quiz-your-answer",
-    "quiz-retry",
-    "quiz-submit",
-    "quiz-correct",
-    "quiz-incorrect",
-    "quiz-no-answer",
-    "quiz-you-answered",
-];
-
 /// The corrected attempt: score, and for each question what was answered, whether it was right,
-/// the feedback of the chosen options and the explanation (all from the server's correction).
+/// the feedback of the chosen options and the explanation (all written by the server).
 #[component]
-fn QuizCorrection(quiz: LearnerQuiz, view: AttemptView, texts: IslandTexts) -> impl IntoView {
-    let passed = view.passed;
-    let history = view.history.clone();
+fn QuizCorrection(view: AttemptView) -> impl IntoView {
+    let AttemptView { passed, questions, attempts_made, summary, history_title, history, .. } = view;
+    let several = history.len() > 1;
     view! {
         <div class="quiz-result" class:quiz-result--passed=passed>
-            <p class="quiz-result__score"><strong>{view.summary.clone()}</strong></p>
+            <p class="quiz-result__score"><strong>{summary}</strong></p>
             <ol class="quiz-result__questions">
-                {quiz.questions.iter().zip(view.questions.clone()).map(|(question, corrected)| {
-                    let mark = if corrected.correct { texts.get("quiz-correct") } else { texts.get("quiz-incorrect") };
-                    let given = if corrected.given.is_empty() { texts.get("quiz-no-answer") } else { corrected.given.join(" ; ") };
-                    view! {
-                        <li class="quiz-result__question" class:is-correct=corrected.correct>
-                            <p><strong>{mark}</strong>" — "{question.prompt.clone()}</p>
-                            <p>{texts.get("quiz-you-answered")}" "{given}</p>
-                            {corrected.feedback.into_iter().filter(|f| !f.is_empty()).map(|f| view! { <p class="quiz-result__feedback">{f}</p> }).collect_view()}
-                            {corrected.explanation.map(|e| view! { <p class="quiz-result__explanation">{e}</p> })}
-                        </li>
-                    }
+                {questions.into_iter().map(|question| view! {
+                    <li class="quiz-result__question" class:is-correct=question.correct>
+                        <p><strong>{question.mark}</strong>" — "{question.prompt}</p>
+                        <p>{question.answered}</p>
+                        {question.feedback.into_iter().map(|f| view! { <p class="quiz-result__feedback">{f}</p> }).collect_view()}
+                        {question.explanation.map(|e| view! { <p class="quiz-result__explanation">{e}</p> })}
+                    </li>
                 }).collect_view()}
             </ol>
-            {(history.len() > 1).then(|| view! {
+            {several.then(|| view! {
                 <details class="quiz-result__history">
-                    <summary>{view.history_title.clone()}</summary>
+                    <summary>{history_title}</summary>
                     // Numbered from the total, so the tenth most recent of 300 reads 291.
-                    <ol reversed=true start=view.attempts_made>
+                    <ol reversed=true start=attempts_made>
                         {history.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                     </ol>
                 </details>

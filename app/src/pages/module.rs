@@ -8,13 +8,13 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     accounts::forms::{take_feedback, FormFeedback},
     authoring::api::{ReportProblem, REPORT_KINDS},
-    components::{form::FormMessage, activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, loaded::Loaded, quiz::{QuizIsland, QUIZ_TEXTS}},
+    components::{form::FormMessage, activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, loaded::Loaded, quiz::QuizBlock},
     course::{
         api::load_module,
         model::{LearnerModule, LearnerModulePage, Segment, TocEntry},
         quiz::{LearnerQuiz, QuizSettings},
     },
-    i18n::{tr, tr_args, use_locale, IslandTexts},
+    i18n::{tr, tr_args},
     progress::ModuleState,
     quiz::{api::{load_learner_module, LearnerModuleView, MarkModuleRead}, AttemptView},
     pages::not_found::NotFound,
@@ -163,7 +163,6 @@ fn ModuleBody(
     outcomes: Vec<Option<ExerciseOutcome>>,
     feedback: Option<FormFeedback>,
 ) -> impl IntoView {
-    let locale = use_locale();
     #[cfg(feature = "ssr")]
     let shown_at = crate::db::now();
     #[cfg(not(feature = "ssr"))]
@@ -175,7 +174,7 @@ fn ModuleBody(
             Segment::Html(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
             Segment::Quiz(i) => match quizzes.get(i).cloned() {
                 Some(quiz) => view! {
-                    <QuizIsland
+                    <QuizBlock
                         summary=quiz_summary(&quiz, &quiz_settings)
                         quiz
                         index=i
@@ -183,7 +182,6 @@ fn ModuleBody(
                         module=module_slug.clone()
                         previous=attempts.get(i).cloned().flatten()
                         signed_in
-                        texts=IslandTexts::new(locale, QUIZ_TEXTS)
                         shown_at
                     />
                 }.into_any(),

@@ -47,7 +47,22 @@ async fn attempt_view(
         };
         AttemptView {
             passed: summary.latest.passed,
-            questions: super::grading::correction(definition, &summary.latest),
+            questions: super::grading::correction(definition, &summary.latest)
+                .into_iter()
+                .zip(&definition.questions)
+                .map(|(corrected, question)| super::QuestionCorrection {
+                    correct: corrected.correct,
+                    mark: locale.text(if corrected.correct { "quiz-correct" } else { "quiz-incorrect" }),
+                    prompt: question.prompt.clone(),
+                    answered: format!(
+                        "{} {}",
+                        locale.text("quiz-you-answered"),
+                        if corrected.given.is_empty() { locale.text("quiz-no-answer") } else { corrected.given.join(" ; ") }
+                    ),
+                    feedback: corrected.feedback.into_iter().filter(|f| !f.is_empty()).collect(),
+                    explanation: corrected.explanation,
+                })
+                .collect(),
             attempts_made: summary.count,
             attempts_left,
             summary: lines.join(" · "),

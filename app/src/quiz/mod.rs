@@ -17,7 +17,7 @@ pub const MAX_SHORT_ANSWER_CHARS: usize = 300;
 pub struct AttemptView {
     pub passed: bool,
     /// One entry per question, in order.
-    pub questions: Vec<grading::CorrectedQuestion>,
+    pub questions: Vec<QuestionCorrection>,
     pub attempts_made: i64,
     /// `None`: unlimited.
     pub attempts_left: Option<i64>,
@@ -29,4 +29,20 @@ pub struct AttemptView {
     /// The most recent attempts, newest first, written out (`2026-11-26 09:15 (Paris) — 80 % —
     /// Réussi`); `attempts_made` counts them all.
     pub history: Vec<String>,
+}
+
+/// One question of a correction, written out on the server in the page's language: the island
+/// that shows it has neither the quiz nor a catalogue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionCorrection {
+    pub correct: bool,
+    /// `Juste` or `À revoir`.
+    pub mark: String,
+    /// The question, as the form showed it.
+    pub prompt: String,
+    /// `Votre réponse : Paris`, or `Votre réponse : (pas de réponse)`.
+    pub answered: String,
+    /// The feedback of each chosen option that has one.
+    pub feedback: Vec<String>,
+    pub explanation: Option<String>,
 }
