@@ -198,8 +198,6 @@ pub use support::{check, editor_of};
 
 #[server]
 pub async fn load_authoring_courses() -> Result<(bool, Vec<AuthoringCourseSummary>), ServerFnError> {
-    use sqlx::Row;
-
     use super::repository;
     use crate::{accounts::Role, error::{app_state, unavailable}};
     let state = app_state()?;
@@ -210,12 +208,7 @@ pub async fn load_authoring_courses() -> Result<(bool, Vec<AuthoringCourseSummar
         let title = support::manifest(&files).get("title").and_then(|t| t.as_str()).unwrap_or(&slug).to_owned();
         let published = !repository::published_files(&state.db, &slug, None).await.map_err(unavailable)?.is_empty();
         let has_draft = repository::draft_stamp(&state.db, &slug).await.map_err(unavailable)?.is_some();
-        let open_reports: i64 = sqlx::query("SELECT COUNT(*) AS n FROM problem_reports WHERE course_slug = $1 AND resolved_at IS NULL")
-            .bind(&slug)
-            .fetch_one(state.db.pool())
-            .await
-            .and_then(|r| r.try_get("n"))
-            .map_err(unavailable)?;
+        let open_reports = repository::open_report_count(&state.db, &slug).await.map_err(unavailable)?;
         courses.push(AuthoringCourseSummary { slug, title, published, has_draft, open_reports });
     }
     Ok((user.is_admin() || user.has_role(Role::Trainer), courses))
