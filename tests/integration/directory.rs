@@ -60,6 +60,11 @@ async fn an_agents_file_is_checked_applied_once_and_a_second_run_changes_nothing
     assert!(report.contains("ligne 3 : l&#x27;adresse électronique doit avoir la forme nom@domaine.fr") || report.contains("ligne 3 : l'adresse électronique doit avoir la forme nom@domaine.fr"), "{report}");
     assert!(report.contains("ligne 4 : le prénom est vide"), "{report}");
     assert!(!report.contains("Appliquer l"), "a file with problems cannot be applied");
+    // The same report, read in English.
+    let location = upload(&app, bad, "", false).await;
+    let english = app.client.get(app.url(&location)).header("Accept-Language", "en").send().await.unwrap().text().await.unwrap();
+    assert!(english.contains("line 4: the first name is empty"), "{english}");
+    assert!(english.contains("line 3: the e-mail address must"), "{english}");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, accounts_before);
 
     // A byte-order mark, a quoted field: the dry run says what will happen, writes nothing.

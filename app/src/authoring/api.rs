@@ -12,13 +12,14 @@ use crate::course::diagnostics::Diagnostic;
 pub const MAX_MODULE_BYTES: usize = 512 * 1024;
 /// Longest problem report.
 pub const MAX_REPORT_CHARS: usize = 1_000;
-/// What agents can report.
-pub const REPORT_KINDS: [(&str, &str); 4] = [
-    ("coquille", "Coquille ou faute"),
-    ("erreur", "Information fausse ou dépassée"),
-    ("accessibilite", "Problème d'accessibilité"),
-    ("autre", "Autre problème"),
-];
+/// What agents can report: the identifiers stored with each report, labelled by the catalogue
+/// keys `report-kind-<id>` (see [`report_kind_key`]).
+pub const REPORT_KINDS: [&str; 4] = ["coquille", "erreur", "accessibilite", "autre"];
+
+/// The catalogue key of a report type's label.
+pub fn report_kind_key(kind: &str) -> String {
+    format!("report-kind-{kind}")
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthoringCourseSummary {
@@ -643,7 +644,7 @@ pub async fn report_problem(course: String, module: String, kind: String, messag
     let back = format!("/cours/{course}/{module}#signaler");
     let message = message.trim().to_owned();
     let mut feedback = FormFeedback::new("signalement").value("message", &message).value("kind", &kind);
-    if !REPORT_KINDS.iter().any(|(id, _)| *id == kind) {
+    if !REPORT_KINDS.contains(&kind.as_str()) {
         feedback = feedback.error("kind", locale.text("report-error-kind"));
     }
     if message.is_empty() || message.chars().count() > MAX_REPORT_CHARS {

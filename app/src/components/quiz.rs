@@ -45,7 +45,7 @@ pub fn QuizIsland(
         _ => previous.clone(),
     });
     let error = move || match action.value().get() {
-        Some(Err(error)) => Some(error.to_string()),
+        Some(Err(error)) => Some(stored_texts.with_value(|texts| error.message_from(texts))),
         _ => None,
     };
     let quiz_for_result = quiz.clone();
