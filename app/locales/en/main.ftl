@@ -737,7 +737,7 @@ authoring-not-published = { $errors ->
     [one] Not published: the draft has 1 error, listed below.
    *[other] Not published: the draft has { $errors } errors, listed below.
 }
-authoring-published = Published: version { $version } is online.
+authoring-publish-done = Published: version { $version } is online.
 authoring-restored = Published: the same as version { $version }, which is back online.
 authoring-unchanged = The draft is the same as the online version.
 authoring-draft-discarded = Draft discarded: you see the online version.

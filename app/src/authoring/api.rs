@@ -497,7 +497,7 @@ pub async fn publish_course(slug: String) -> Result<(), ServerFnError> {
             return Ok(());
         }
         Some(PublishOutcome::Published { version_id }) => {
-            (format!("Publié : version {version_id} en ligne."), locale.text_with("authoring-published", &[("version", version_id.into())]))
+            (format!("Publié : version {version_id} en ligne."), locale.text_with("authoring-publish-done", &[("version", version_id.into())]))
         }
         Some(PublishOutcome::Restored { version_id }) => (
             format!("Publié : identique à la version {version_id}, remise en ligne."),
