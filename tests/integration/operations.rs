@@ -6,7 +6,6 @@ use app::{accounts::api::UpdateProfile, quiz::api::MarkModuleRead};
 use integration_tests::{write_one_module_course, on_both_engines, spawn_app, spawn_instance, Engine, TempDir};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
-use sqlx::Row;
 
 on_both_engines!(two_instances_share_sessions_and_progress);
 

@@ -11,7 +11,6 @@ use app::{
 use integration_tests::{write_one_module_course, on_both_engines, spawn_app, Engine, TempDir, TestApp};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
-use sqlx::Row;
 
 on_both_engines!(hr_assigns_in_its_scope_and_follows_completion, overdue_courses_and_withdrawals, due_dates_end_at_midnight_in_the_agents_time_zone);
 

@@ -18,7 +18,6 @@ use integration_tests::{on_both_engines, run_client_checks, spawn_app, spawn_app
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use serde_json::Value;
-use sqlx::Row;
 
 on_both_engines!(statements_are_read_with_credentials_filters_and_paging, statements_reach_the_lrs_after_it_was_down);
 
