@@ -241,8 +241,7 @@ impl Database {
         if self.engine != Engine::Sqlite {
             return Ok("ok".to_owned());
         }
-        let rows = sqlx::query("PRAGMA integrity_check").fetch_all(&self.pool).await?;
-        let lines: Vec<String> = rows.iter().filter_map(|r| sqlx::Row::try_get::<String, _>(r, 0).ok()).collect();
+        let lines: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check").fetch_all(&self.pool).await?;
         Ok(lines.join("; "))
     }
 

@@ -1,6 +1,8 @@
 //! How failures reach the user: one [`AppError`] for the services, the server functions and the
-//! axum handlers, with its HTTP status per variant and a French message. The cause of an internal
-//! failure is logged for the operator and never sent to the browser.
+//! axum handlers, with its HTTP status per variant. Its `Display` is French, for the logs and
+//! the command line; the user reads [`AppError::message`] (or, in an island,
+//! [`AppError::message_from`]), in their language. The cause of an internal failure is logged
+//! for the operator and never sent to the browser.
 
 use serde::{Deserialize, Serialize};
 
@@ -38,7 +40,44 @@ pub enum AppError {
     BadRequest(String),
 }
 
+/// The catalogue keys of [`AppError`]'s fixed messages, for the islands that show its errors
+/// (their [`IslandTexts`](crate::i18n::IslandTexts) must carry them).
+pub const ERROR_KEYS: [&str; 4] = ["error-not-signed-in", "error-forbidden", "error-unavailable", "error-request-unreadable"];
+
 impl AppError {
+    /// The catalogue key of a fixed message; `None` for the variants that carry their own,
+    /// already written in the user's language by whoever built the error.
+    pub fn key(&self) -> Option<&'static str> {
+        match self {
+            AppError::NotSignedIn => Some("error-not-signed-in"),
+            AppError::Forbidden => Some("error-forbidden"),
+            AppError::Unavailable => Some("error-unavailable"),
+            AppError::BadRequest(_) => Some("error-request-unreadable"),
+            AppError::NotFound(_) | AppError::Invalid(_) | AppError::LimitReached(_) | AppError::TooManyRequests { .. } => None,
+        }
+    }
+
+    /// What the user reads, in `locale` (the `Display` text stays French, for logs).
+    #[cfg(feature = "ssr")]
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        self.message_with(|key| locale.text(key))
+    }
+
+    /// [`AppError::message`] in an island, from the texts the server translated for it (which
+    /// include [`ERROR_KEYS`]).
+    pub fn message_from(&self, texts: &crate::i18n::IslandTexts) -> String {
+        self.message_with(|key| texts.get(key))
+    }
+
+    fn message_with(&self, text: impl Fn(&str) -> String) -> String {
+        match (self, self.key()) {
+            // The detail comes from the request decoder (serde), untranslated.
+            (AppError::BadRequest(detail), Some(key)) => format!("{} ({detail}).", text(key)),
+            (_, Some(key)) => text(key),
+            (other, None) => other.to_string(),
+        }
+    }
+
     /// The HTTP status of each variant.
     pub fn status_code(&self) -> u16 {
         match self {
@@ -150,12 +189,12 @@ impl axum::response::IntoResponse for AppError {
     }
 }
 
-/// Logs `error` and returns the generic "unavailable" message (for the server functions that
-/// still return `ServerFnError`).
+/// Logs `error` and returns the generic "unavailable" message, in the request's language (for
+/// the server functions that still return `ServerFnError`).
 #[cfg(feature = "ssr")]
 pub fn unavailable(error: impl std::fmt::Display) -> leptos::prelude::ServerFnError {
     tracing::error!(%error, "request failed");
-    leptos::prelude::ServerFnError::new(UNAVAILABLE)
+    leptos::prelude::ServerFnError::new(crate::request_locale().text("error-unavailable"))
 }
 
 /// The application state, provided to every server function by the router.
@@ -180,5 +219,22 @@ mod tests {
         assert_eq!(AppError::LimitReached("x".into()).status_code(), 409);
         assert_eq!(AppError::TooManyRequests { message: "x".into(), retry_after: 3 }.status_code(), 429);
         assert_eq!(AppError::internal("password authentication failed for user campus").to_string(), UNAVAILABLE);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn fixed_messages_are_translated_and_display_stays_french() {
+        use crate::i18n::Locale;
+        assert_eq!(AppError::NotSignedIn.to_string(), "Connectez-vous pour continuer.");
+        assert_eq!(AppError::NotSignedIn.message(Locale::Fr), "Connectez-vous pour continuer.");
+        assert_eq!(AppError::NotSignedIn.message(Locale::En), "Please sign in to continue.");
+        assert_eq!(AppError::Forbidden.message(Locale::En), "You do not have the rights required for this action.");
+        assert_eq!(AppError::Unavailable.message(Locale::Fr), UNAVAILABLE);
+        assert_eq!(AppError::Unavailable.message(Locale::En), "The service is temporarily unavailable. Please try again in a moment.");
+        assert_eq!(AppError::BadRequest("missing field `x`".into()).message(Locale::En), "The request could not be read (missing field `x`).");
+        assert_eq!(AppError::Invalid("écrit par l'appelant".into()).message(Locale::En), "écrit par l'appelant");
+        for key in ERROR_KEYS {
+            assert_ne!(Locale::En.text(key), key, "{key} is in the catalogue");
+        }
     }
 }

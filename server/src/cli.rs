@@ -511,13 +511,11 @@ async fn create_user(db: &app::db::Database, email: &str, name: &str, role: &str
 
 /// Writes every published course's current files under `dir/<course>/`.
 async fn export_courses(db: &app::db::Database, dir: &std::path::Path) -> Result<(), CliError> {
-    use sqlx::Row;
-    let rows = sqlx::query("SELECT slug FROM courses WHERE current_version_id IS NOT NULL ORDER BY slug")
+    let slugs: Vec<String> = sqlx::query_scalar("SELECT slug FROM courses WHERE current_version_id IS NOT NULL ORDER BY slug")
         .fetch_all(db.pool())
         .await
         .map_err(app::db::DbError::from)?;
-    for row in rows {
-        let slug: String = row.try_get("slug").map_err(app::db::DbError::from)?;
+    for slug in slugs {
         let files = app::authoring::repository::published_files(db, &slug, None).await?;
         for (path, bytes) in &files {
             // Paths were checked at publication; refuse anything that would leave the folder anyway.

@@ -157,7 +157,6 @@ enum RowValue {
 /// already past due), and progress: about 45 % completed, 25 % in progress. For trying and
 /// measuring the HR dashboard at the scale of a ministry.
 pub async fn seed_at_scale(db: &Database, agents: usize, courses: usize) -> Result<ScaleReport, SeedError> {
-    use sqlx::Row;
     let ministry = unit(db, None, "Ministère de l'Exemple").await?;
     let mut offices = Vec::new();
     let mut directions = Vec::new();
@@ -192,10 +191,9 @@ pub async fn seed_at_scale(db: &Database, agents: usize, courses: usize) -> Resu
             ]
         })
         .collect();
-    let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE email LIKE 'agent.%@demo.campus-ia.fr'")
+    let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM users WHERE email LIKE 'agent.%@demo.campus-ia.fr'")
         .fetch_one(db.pool())
         .await
-        .and_then(|r| r.try_get("n"))
         .map_err(DbError::from)?;
     if existing == 0 {
         insert_rows(db, "INSERT INTO users (email, display_name, organization_id, password_hash, created_at, email_verified_at)", 6, &rows).await?;
@@ -205,11 +203,10 @@ pub async fn seed_at_scale(db: &Database, agents: usize, courses: usize) -> Resu
     let mut assignments = 0;
     let day = 86_400;
     for (k, course) in catalogue.iter().take(courses).enumerate() {
-        let already: i64 = sqlx::query("SELECT COUNT(*) AS n FROM assignments WHERE course_slug = $1")
+        let already: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM assignments WHERE course_slug = $1")
             .bind(&course.slug)
             .fetch_one(db.pool())
             .await
-            .and_then(|r| r.try_get("n"))
             .map_err(DbError::from)?;
         if already > 0 {
             continue;
@@ -232,7 +229,7 @@ pub async fn seed_at_scale(db: &Database, agents: usize, courses: usize) -> Resu
             }
         }
     }
-    let enrolled = sqlx::query(
+    let enrolled: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
         "SELECT e.user_id, e.course_slug, c.current_version_id FROM enrolments e JOIN courses c ON c.slug = e.course_slug \
          WHERE NOT EXISTS (SELECT 1 FROM module_progress p WHERE p.user_id = e.user_id AND p.course_slug = e.course_slug)",
     )
@@ -241,9 +238,7 @@ pub async fn seed_at_scale(db: &Database, agents: usize, courses: usize) -> Resu
     .map_err(DbError::from)?;
     let mut progress = Vec::new();
     let mut completions = Vec::new();
-    for row in &enrolled {
-        let (user_id, slug, version): (i64, String, Option<i64>) =
-            (row.try_get("user_id").map_err(DbError::from)?, row.try_get("course_slug").map_err(DbError::from)?, row.try_get("current_version_id").map_err(DbError::from)?);
+    for (user_id, slug, version) in enrolled {
         let (Some(version), Some((course_index, first_module))) = (version, first_modules.get(&slug).cloned()) else { continue };
         let r = mix(((user_id as u64) << 8) ^ course_index as u64);
         let started = created_at - ((r >> 20) % 300) as i64 * day;
@@ -280,7 +275,7 @@ pub async fn seed_at_scale(db: &Database, agents: usize, courses: usize) -> Resu
     insert_rows(db, "INSERT INTO course_completions (user_id, course_slug, version_id, completed_at, verification_code)", 5, &completions).await?;
     app::reporting::repository::rebuild_all_enrolments(db).await?;
     let count = |sql: &'static str| async move {
-        sqlx::query(sql).fetch_one(db.pool()).await.and_then(|r| r.try_get::<i64, _>("n")).map_err(DbError::from)
+        sqlx::query_scalar::<_, i64>(sql).fetch_one(db.pool()).await.map_err(DbError::from)
     };
     Ok(ScaleReport {
         units: unit_count,

@@ -10,7 +10,6 @@ use app::{
 use integration_tests::{on_both_engines, spawn_app, Engine, TestApp};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
-use sqlx::Row;
 
 on_both_engines!(
     a_trainer_edits_only_their_courses,
@@ -69,8 +68,8 @@ async fn a_trainer_edits_only_their_courses(engine: Engine) {
     ] {
         assert_eq!(app.call(url, &fields).await.status(), StatusCode::FORBIDDEN, "{url}");
     }
-    let draft = sqlx::query("SELECT COUNT(*) AS n FROM course_drafts").fetch_one(app.db.pool()).await.unwrap();
-    assert_eq!(draft.try_get::<i64, _>("n").unwrap(), 0, "nothing written by trainer B");
+    let draft: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM course_drafts").fetch_one(app.db.pool()).await.unwrap();
+    assert_eq!(draft, 0, "nothing written by trainer B");
 
     switch_to(&app, "agent@ville.fr").await;
     assert_eq!(app.get("/formation").await.status(), StatusCode::FORBIDDEN);
@@ -79,7 +78,7 @@ async fn a_trainer_edits_only_their_courses(engine: Engine) {
 async fn drafts_are_checked_published_compared_and_rolled_back(engine: Engine) {
     let app = spawn_app(engine).await;
     published_course(&app).await;
-    let first_version: i64 = sqlx::query("SELECT current_version_id FROM courses WHERE slug = 'essai'").fetch_one(app.db.pool()).await.unwrap().try_get(0).unwrap();
+    let first_version: i64 = sqlx::query_scalar("SELECT current_version_id FROM courses WHERE slug = 'essai'").fetch_one(app.db.pool()).await.unwrap();
 
     // An error is saved (nothing lost), shown with its line, and blocks publishing.
     app.post_form(SaveModule::url(), &[("slug", "essai"), ("file", "01-introduction.md"), ("text", &module_text("Introduction revue", false))]).await;
@@ -95,7 +94,7 @@ async fn drafts_are_checked_published_compared_and_rolled_back(engine: Engine) {
     app.post_form(SaveModule::url(), &[("slug", "essai"), ("file", "01-introduction.md"), ("text", &module_text("Introduction revue", true))]).await;
     app.post_form(PublishCourse::url(), &[("slug", "essai")]).await;
     assert!(app.page("/cours/essai/introduction").await.contains("Introduction revue"));
-    let second_version: i64 = sqlx::query("SELECT current_version_id FROM courses WHERE slug = 'essai'").fetch_one(app.db.pool()).await.unwrap().try_get(0).unwrap();
+    let second_version: i64 = sqlx::query_scalar("SELECT current_version_id FROM courses WHERE slug = 'essai'").fetch_one(app.db.pool()).await.unwrap();
     assert_ne!(first_version, second_version);
 
     // History and a readable diff.
@@ -108,7 +107,7 @@ async fn drafts_are_checked_published_compared_and_rolled_back(engine: Engine) {
     // Roll back: version 1 is online again, version 2 stays in the history.
     app.post_form(RollBackCourse::url(), &[("slug", "essai"), ("version", &first_version.to_string())]).await;
     assert!(app.page("/cours/essai/introduction").await.contains("<h1 id=\"module-titre\">Introduction</h1>"));
-    let versions: i64 = sqlx::query("SELECT COUNT(*) AS n FROM course_versions").fetch_one(app.db.pool()).await.unwrap().try_get("n").unwrap();
+    let versions: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM course_versions").fetch_one(app.db.pool()).await.unwrap();
     assert_eq!(versions, 2);
 
     // Modules: add, move, and the course page follows once published.
@@ -139,11 +138,9 @@ async fn archives_round_trip_and_uploads_are_checked(engine: Engine) {
     let app = spawn_app(engine).await;
     published_course(&app).await;
     let hash = || async {
-        sqlx::query("SELECT v.content_hash FROM courses c JOIN course_versions v ON v.id = c.current_version_id WHERE c.slug = 'essai'")
+        sqlx::query_scalar::<_, String>("SELECT v.content_hash FROM courses c JOIN course_versions v ON v.id = c.current_version_id WHERE c.slug = 'essai'")
             .fetch_one(app.db.pool())
             .await
-            .unwrap()
-            .try_get::<String, _>(0)
             .unwrap()
     };
     let before = hash().await;
@@ -158,7 +155,7 @@ async fn archives_round_trip_and_uploads_are_checked(engine: Engine) {
     app.post_form(PublishCourse::url(), &[("slug", "essai")]).await;
     assert!(shows(&app.page("/formation/cours/essai").await, "Le brouillon est identique à la version en ligne."));
     assert_eq!(hash().await, before, "export → import keeps the content hash");
-    let versions: i64 = sqlx::query("SELECT COUNT(*) AS n FROM course_versions").fetch_one(app.db.pool()).await.unwrap().try_get("n").unwrap();
+    let versions: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM course_versions").fetch_one(app.db.pool()).await.unwrap();
     assert_eq!(versions, 1);
 
     // Refused: paths leaving the folder, files too large, a fake image, not a zip.
@@ -209,7 +206,7 @@ async fn analytics_show_aggregates_and_reports_reach_trainers(engine: Engine) {
 
     let inbox = app.page("/formation/cours/essai/signalements").await;
     assert!(inbox.contains("devrait être suivi d") && inbox.contains("Coquille ou faute"));
-    let id: i64 = sqlx::query("SELECT id FROM problem_reports").fetch_one(app.db.pool()).await.unwrap().try_get("id").unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM problem_reports").fetch_one(app.db.pool()).await.unwrap();
     app.post_form(ResolveProblem::url(), &[("slug", "essai"), ("id", &id.to_string())]).await;
     assert!(app.page("/formation/cours/essai/signalements").await.contains("Résolu le"));
 }

@@ -10,7 +10,6 @@ use app::{
 };
 use integration_tests::{on_both_engines, spawn_app, Engine, TestApp};
 use leptos::server_fn::ServerFn;
-use sqlx::Row;
 
 on_both_engines!(
     an_agents_file_is_checked_applied_once_and_a_second_run_changes_nothing,
@@ -36,7 +35,7 @@ async fn upload(app: &TestApp, csv: &str, scope: &str, full_sync: bool) -> Strin
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query(sql).fetch_one(app.db.pool()).await.unwrap().try_get(0).unwrap()
+    sqlx::query_scalar(sql).fetch_one(app.db.pool()).await.unwrap()
 }
 
 async fn admin(app: &TestApp) -> i64 {
@@ -61,6 +60,11 @@ async fn an_agents_file_is_checked_applied_once_and_a_second_run_changes_nothing
     assert!(report.contains("ligne 3 : l&#x27;adresse électronique doit avoir la forme nom@domaine.fr") || report.contains("ligne 3 : l'adresse électronique doit avoir la forme nom@domaine.fr"), "{report}");
     assert!(report.contains("ligne 4 : le prénom est vide"), "{report}");
     assert!(!report.contains("Appliquer l"), "a file with problems cannot be applied");
+    // The same report, read in English.
+    let location = upload(&app, bad, "", false).await;
+    let english = app.client.get(app.url(&location)).header("Accept-Language", "en").send().await.unwrap().text().await.unwrap();
+    assert!(english.contains("line 4: the first name is empty"), "{english}");
+    assert!(english.contains("line 3: the e-mail address must"), "{english}");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, accounts_before);
 
     // A byte-order mark, a quoted field: the dry run says what will happen, writes nothing.
@@ -82,19 +86,20 @@ async fn an_agents_file_is_checked_applied_once_and_a_second_run_changes_nothing
     }
     assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, accounts_before + 3);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'directory.import'").await, 1);
-    let camille = sqlx::query(
-        "SELECT u.display_name, u.given_name, u.external_id, u.password_hash, o.name, o.siret, (SELECT role FROM user_roles r WHERE r.user_id = u.id) AS role \
+    let camille: (String, Option<String>, Option<String>, String, Option<String>, Option<String>) = sqlx::query_as(
+        "SELECT u.display_name, u.external_id, u.password_hash, o.name, o.siret, (SELECT role FROM user_roles r WHERE r.user_id = u.id) AS role \
          FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.email = 'camille.durand@mairie.fr'",
     )
     .fetch_one(app.db.pool())
     .await
     .unwrap();
-    assert_eq!(camille.try_get::<String, _>("display_name").unwrap(), "Camille Durand");
-    assert_eq!(camille.try_get::<String, _>("name").unwrap(), "État civil");
-    assert_eq!(camille.try_get::<Option<String>, _>("siret").unwrap().as_deref(), Some("21750001600019"));
-    assert_eq!(camille.try_get::<Option<String>, _>("external_id").unwrap().as_deref(), Some("RH-1"));
-    assert_eq!(camille.try_get::<Option<String>, _>("role").unwrap().as_deref(), Some("hr"));
-    assert_eq!(camille.try_get::<Option<String>, _>("password_hash").unwrap(), None, "signs in through ProConnect or sets a password by « Mot de passe oublié »");
+    let (display_name, external_id, password_hash, unit, siret, role) = camille;
+    assert_eq!(display_name, "Camille Durand");
+    assert_eq!(unit, "État civil");
+    assert_eq!(siret.as_deref(), Some("21750001600019"));
+    assert_eq!(external_id.as_deref(), Some("RH-1"));
+    assert_eq!(role.as_deref(), Some("hr"));
+    assert_eq!(password_hash, None, "signs in through ProConnect or sets a password by « Mot de passe oublié »");
     let applied = app.page(&location).await;
     assert!(applied.contains("Ce que l&#x27;import a fait") || applied.contains("Ce que l'import a fait"), "{applied}");
 
@@ -126,21 +131,21 @@ async fn a_full_sync_deactivates_the_missing_agents_and_hr_stays_in_its_subtree(
     let app = spawn_app(engine).await;
     let admin_id = admin(&app).await;
     apply(&app, GOOD_FILE, "", false).await;
-    let civil: i64 = sqlx::query("SELECT id FROM organizations WHERE name = 'État civil'").fetch_one(app.db.pool()).await.unwrap().try_get("id").unwrap();
-    let town: i64 = sqlx::query("SELECT id FROM organizations WHERE name = 'Mairie'").fetch_one(app.db.pool()).await.unwrap().try_get("id").unwrap();
+    let civil: i64 = sqlx::query_scalar("SELECT id FROM organizations WHERE name = 'État civil'").fetch_one(app.db.pool()).await.unwrap();
+    let town: i64 = sqlx::query_scalar("SELECT id FROM organizations WHERE name = 'Mairie'").fetch_one(app.db.pool()).await.unwrap();
     // HR assigned a course to the whole town: three agents in the figures.
     sqlx::query("INSERT INTO assignments (course_slug, organization_id, include_subunits, created_at, updated_at) VALUES ('un-cours', $1, 1, 0, 0)").bind(town).execute(app.db.pool()).await.unwrap();
     app::reporting::repository::rebuild_all_enrolments(&app.db).await.unwrap();
     assert_eq!(count(&app, "SELECT COUNT(*) FROM enrolments WHERE course_slug = 'un-cours'").await, 3);
-    let jean: i64 = sqlx::query("SELECT id FROM users WHERE email = 'jean.martin@mairie.fr'").fetch_one(app.db.pool()).await.unwrap().try_get("id").unwrap();
+    let jean: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'jean.martin@mairie.fr'").fetch_one(app.db.pool()).await.unwrap();
     app::accounts::session::create(&app.db, jean).await.unwrap();
 
     // Full sync of the town without Jean: the dry run lists him, the apply deactivates him.
     let without_jean: String = GOOD_FILE.lines().filter(|l| !l.contains("jean.martin")).map(|l| format!("{l}\n")).collect();
     let report = apply(&app, &without_jean, &town.to_string(), true).await;
     assert!(report.contains("1 compte(s) désactivé(s)") && report.contains("jean.martin@mairie.fr"), "{report}");
-    let disabled = sqlx::query("SELECT disabled_at FROM users WHERE id = $1").bind(jean).fetch_one(app.db.pool()).await.unwrap();
-    assert!(disabled.try_get::<Option<i64>, _>("disabled_at").unwrap().is_some(), "deactivated, not deleted");
+    let disabled: Option<i64> = sqlx::query_scalar("SELECT disabled_at FROM users WHERE id = $1").bind(jean).fetch_one(app.db.pool()).await.unwrap();
+    assert!(disabled.is_some(), "deactivated, not deleted");
     assert_eq!(count(&app, &format!("SELECT COUNT(*) FROM sessions WHERE user_id = {jean}")).await, 0, "his sessions are closed");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM enrolments WHERE course_slug = 'un-cours'").await, 2, "out of HR figures");
     assert_eq!(count(&app, &format!("SELECT COUNT(*) FROM users WHERE id = {admin_id} AND disabled_at IS NULL")).await, 1, "the administrator is never deactivated");

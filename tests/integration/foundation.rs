@@ -169,7 +169,7 @@ async fn grouped_writes_are_each_all_or_nothing(engine: Engine) {
                     if n % 2 == 1 {
                         return Err(app::db::DbError::GroupCommit(format!("refusé {n}")));
                     }
-                    let seen: i64 = sqlx::Row::try_get(&sqlx::query("SELECT COUNT(*) AS c FROM grouped_test WHERE n = $1").bind(n).fetch_one(&mut *scope).await?, "c")?;
+                    let seen: i64 = sqlx::query_scalar("SELECT COUNT(*) AS c FROM grouped_test WHERE n = $1").bind(n).fetch_one(&mut *scope).await?;
                     Ok(seen)
                 })
             })
@@ -183,13 +183,7 @@ async fn grouped_writes_are_each_all_or_nothing(engine: Engine) {
             Err(error) => assert!(n % 2 == 1 && error.to_string().contains(&format!("refusé {n}")), "job {n}: {error}"),
         }
     }
-    let stored: Vec<i64> = sqlx::query("SELECT n FROM grouped_test ORDER BY n")
-        .fetch_all(db.pool())
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| sqlx::Row::try_get(row, "n").unwrap())
-        .collect();
+    let stored: Vec<i64> = sqlx::query_scalar("SELECT n FROM grouped_test ORDER BY n").fetch_all(db.pool()).await.unwrap();
     assert_eq!(stored, (0..40).filter(|n| n % 2 == 0).collect::<Vec<_>>());
 }
 

@@ -4,7 +4,7 @@
 
 use app::identity::CALLBACK_PATH;
 use leptos::server_fn::ServerFn;
-use integration_tests::{free_port, on_both_engines, spawn_app_with, Engine, OidcProvider, TestApp};
+use integration_tests::{free_port, on_both_engines, spawn_app, spawn_app_with, Engine, OidcProvider, TestApp};
 use reqwest::StatusCode;
 use sqlx::Row;
 
@@ -13,6 +13,7 @@ on_both_engines!(
     a_tampered_state_or_nonce_is_refused,
     an_existing_local_account_is_linked_only_after_its_password,
     an_unknown_siret_goes_to_the_default_unit_and_the_allow_list_refuses_with_its_rule,
+    refusals_are_told_in_the_language_of_the_visitor,
 );
 
 const PASSWORD: &str = "une phrase de passe solide";
@@ -173,4 +174,52 @@ async fn an_unknown_siret_goes_to_the_default_unit_and_the_allow_list_refuses_wi
     let page = restricted.page("/connexion").await;
     assert!(page.contains(MAIRIE_SIRET) && page.contains("99999999999999"), "the rule and the agent's SIRET: {page}");
     assert_eq!(sqlx::query("SELECT COUNT(*) FROM users").fetch_one(restricted.db.pool()).await.unwrap().get::<i64, _>(0), 0);
+}
+
+/// The sign-in page as `language` reads it (the flash cookie carries the refusal, already
+/// written in the language of the request that was refused).
+async fn sign_in_page(app: &TestApp, language: &str) -> String {
+    app.client.get(app.url("/connexion")).header("Accept-Language", language).send().await.unwrap().text().await.unwrap()
+}
+
+async fn refusals_are_told_in_the_language_of_the_visitor(engine: Engine) {
+    // No provider configured: a 404 in the visitor's language.
+    let bare = spawn_app(engine).await;
+    let english = bare.client.get(bare.url("/connexion/oidc")).header("Accept-Language", "en-GB,en;q=0.9").send().await.unwrap();
+    assert_eq!(english.status(), StatusCode::NOT_FOUND);
+    assert_eq!(english.text().await.unwrap(), "No identity provider is configured.");
+    assert_eq!(bare.get("/connexion/oidc").await.text().await.unwrap(), "Aucun fournisseur d'identité n'est configuré.");
+    drop(bare);
+
+    // A provider that does not answer (nothing listens on its port): no provider process needed.
+    let issuer = format!("http://127.0.0.1:{}", free_port());
+    let app = spawn_app_with(engine, move |config| config.oidc = Some(OidcProvider::settings(&issuer))).await;
+    let start = app.client.get(app.url("/connexion/oidc")).header("Accept-Language", "en").send().await.unwrap();
+    assert_eq!(location(&start), "/connexion");
+    let page = sign_in_page(&app, "en").await;
+    assert!(page.contains("Signing in through your identity provider is temporarily unavailable"), "{page}");
+
+    // An unknown state; then a known one, cancelled at the provider.
+    let unknown = app.client.get(app.url(&format!("{CALLBACK_PATH}?state=inconnu&code=x"))).header("Accept-Language", "en").send().await.unwrap();
+    assert_eq!(location(&unknown), "/connexion");
+    let page = sign_in_page(&app, "en").await;
+    assert!(page.contains("This sign-in has expired or was not started here"), "{page}");
+    assert!(!page.contains("a expiré"), "{page}");
+    app::identity::repository::save_flow(&app.db, "etat-connu", "nonce-connu", "/mon-parcours").await.unwrap();
+    let cancelled = app
+        .client
+        .get(app.url(&format!("{CALLBACK_PATH}?state=etat-connu&error=access_denied")))
+        .header("Accept-Language", "en-US")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&cancelled), "/connexion");
+    let page = sign_in_page(&app, "en").await;
+    assert!(page.contains("The sign-in was cancelled."), "{page}");
+
+    // The same in French, by default.
+    app::identity::repository::save_flow(&app.db, "etat-bis", "nonce-bis", "/mon-parcours").await.unwrap();
+    app.get(&format!("{CALLBACK_PATH}?state=etat-bis&error=login_required")).await;
+    let page = app.page("/connexion").await;
+    assert!(page.contains("Connectez-vous avec ProConnect ou avec votre mot de passe."), "{page}");
 }

@@ -14,6 +14,7 @@ on_both_engines!(
     reading_and_passing_complete_the_course_with_an_attestation,
     a_new_version_keeps_earlier_results,
     exercises_of_each_kind_are_graded_and_count_for_completion,
+    the_quiz_island_words_its_errors_in_the_language_of_the_page,
 );
 
 const PASSWORD: &str = "une phrase de passe solide";
@@ -266,4 +267,17 @@ async fn exercises_of_each_kind_are_graded_and_count_for_completion(engine: Engi
     assert!(app.page("/mon-parcours").await.contains("2 module(s) terminé(s) sur 2"));
     let completions: i64 = sqlx::query("SELECT COUNT(*) AS n FROM course_completions").fetch_one(app.db.pool()).await.unwrap().get("n");
     assert_eq!(completions, 1, "the course is completed once every exercise passed");
+}
+
+/// The quiz island shows a failed submission with the texts the server translated for the page:
+/// an English visitor gets the fixed messages of `AppError` in English.
+async fn the_quiz_island_words_its_errors_in_the_language_of_the_page(engine: Engine) {
+    let (app, _dir) = setup(engine).await;
+    let english = app.client.get(app.url("/cours/essai/un")).header("Accept-Language", "en").send().await.unwrap().text().await.unwrap();
+    for sentence in ["Please sign in to continue.", "You do not have the rights required for this action.", "The service is temporarily unavailable."] {
+        assert!(english.contains(sentence), "{sentence}: {english}");
+    }
+    assert!(!english.contains("Connectez-vous pour continuer."), "{english}");
+    let french = app.page("/cours/essai/un").await;
+    assert!(french.contains("Connectez-vous pour continuer."), "{french}");
 }

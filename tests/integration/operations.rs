@@ -6,7 +6,6 @@ use app::{accounts::api::UpdateProfile, quiz::api::MarkModuleRead};
 use integration_tests::{write_one_module_course, on_both_engines, spawn_app, spawn_instance, Engine, TempDir};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
-use sqlx::Row;
 
 on_both_engines!(two_instances_share_sessions_and_progress);
 
@@ -68,7 +67,7 @@ async fn an_online_sqlite_backup_is_consistent_and_can_be_served() {
     let url = format!("sqlite://{}", backup.display());
     let (restored, db) = spawn_instance(&url).await;
     assert_eq!(db.integrity_check().await.unwrap(), "ok");
-    let users: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(db.pool()).await.unwrap().try_get("n").unwrap();
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM users").fetch_one(db.pool()).await.unwrap();
     assert_eq!(users, 1);
     // The restored database serves, and the account signs in on it.
     let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();

@@ -11,7 +11,6 @@ use app::{
 use integration_tests::{write_one_module_course, on_both_engines, spawn_app, Engine, TempDir, TestApp};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
-use sqlx::Row;
 
 on_both_engines!(hr_assigns_in_its_scope_and_follows_completion, overdue_courses_and_withdrawals, due_dates_end_at_midnight_in_the_agents_time_zone);
 
@@ -138,8 +137,8 @@ async fn hr_assigns_in_its_scope_and_follows_completion(engine: Engine) {
     assert!(comma.contains("Agent,Adresse électronique,Unité"));
     assert_eq!(app.get("/rh/export.csv?separateur=tabulation").await.status(), StatusCode::BAD_REQUEST);
     assert_eq!(app.get("/rh/export.csv?statut=perdu").await.status(), StatusCode::BAD_REQUEST);
-    let audited = sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'report.export'").fetch_one(app.db.pool()).await.unwrap();
-    assert_eq!(audited.try_get::<i64, _>("n").unwrap(), 2);
+    let audited: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'report.export'").fetch_one(app.db.pool()).await.unwrap();
+    assert_eq!(audited, 2);
 }
 
 async fn overdue_courses_and_withdrawals(engine: Engine) {
@@ -153,8 +152,7 @@ async fn overdue_courses_and_withdrawals(engine: Engine) {
     app.post_form(CreateAssignment::url(), &[("course", "obligatoire"), ("target", "agents"), ("agents", "a1@ville.fr"), ("due_date", &date_in(0))]).await;
     let dashboard = app.page(&format!("/rh?unite={}", org.direction_a)).await;
     assert!(dashboard.contains("0 en retard · 0 en cours · 1 non commencés"), "{dashboard}");
-    let row = sqlx::query("SELECT due_at FROM enrolments WHERE user_id = $1").bind(org.agent_a1).fetch_one(app.db.pool()).await.unwrap();
-    let due_at: i64 = row.try_get("due_at").unwrap();
+    let due_at: i64 = sqlx::query_scalar("SELECT due_at FROM enrolments WHERE user_id = $1").bind(org.agent_a1).fetch_one(app.db.pool()).await.unwrap();
     assert_eq!(app::time::rfc3339(due_at).len(), 20);
     let time = &app::time::rfc3339(due_at)[11..];
     assert!(time == "22:59:59Z" || time == "21:59:59Z", "end of the day in Paris, in UTC: {time}");
@@ -168,11 +166,11 @@ async fn overdue_courses_and_withdrawals(engine: Engine) {
     assert!(csv.contains(";En retard;"), "{csv}");
 
     // Withdrawn: the obligation goes, the agent's records stay.
-    let id: i64 = sqlx::query("SELECT id FROM assignments").fetch_one(app.db.pool()).await.unwrap().try_get("id").unwrap();
+    let id: i64 = sqlx::query_scalar("SELECT id FROM assignments").fetch_one(app.db.pool()).await.unwrap();
     let withdrawn = app.post_form(WithdrawAssignment::url(), &[("id", &id.to_string())]).await;
     assert_eq!(withdrawn.status(), StatusCode::FOUND);
-    let left = sqlx::query("SELECT COUNT(*) AS n FROM enrolments").fetch_one(app.db.pool()).await.unwrap();
-    assert_eq!(left.try_get::<i64, _>("n").unwrap(), 0);
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM enrolments").fetch_one(app.db.pool()).await.unwrap();
+    assert_eq!(left, 0);
     assert!(shows(&app.page(&format!("/rh?unite={}", org.direction_a)).await, "Aucun cours n'est assigné dans ce périmètre"));
 }
 
@@ -182,7 +180,7 @@ fn utc_time(at: i64) -> String {
 }
 
 async fn due_at_of(app: &TestApp, user: i64) -> i64 {
-    sqlx::query("SELECT due_at FROM enrolments WHERE user_id = $1").bind(user).fetch_one(app.db.pool()).await.unwrap().try_get("due_at").unwrap()
+    sqlx::query_scalar("SELECT due_at FROM enrolments WHERE user_id = $1").bind(user).fetch_one(app.db.pool()).await.unwrap()
 }
 
 /// Service A1's form as the units page sends it, with its time zone (empty: its parent's).
@@ -207,8 +205,8 @@ async fn due_dates_end_at_midnight_in_the_agents_time_zone(engine: Engine) {
     assert!(units_page.contains(r#"<option value="Indian/Reunion" selected"#), "the unit's own zone is selected: {units_page}");
     assert!(shows(&units_page, "Celui de l'unité parente (La Réunion)"), "the office inherits it: {units_page}");
     assert!(shows(&units_page, "Celui de l'unité parente (Paris)"), "Paris at the root");
-    let audited = sqlx::query("SELECT details FROM audit_log WHERE action = 'organization.update' ORDER BY id DESC").fetch_one(app.db.pool()).await.unwrap();
-    assert!(audited.try_get::<String, _>("details").unwrap().contains("fuseau Indian/Reunion"));
+    let audited: String = sqlx::query_scalar("SELECT details FROM audit_log WHERE action = 'organization.update' ORDER BY id DESC").fetch_one(app.db.pool()).await.unwrap();
+    assert!(audited.contains("fuseau Indian/Reunion"));
     app.post_form(SignOut::url(), &[]).await;
 
     // HR assigns the course to Direction A and below, due in ten days.
@@ -220,7 +218,7 @@ async fn due_dates_end_at_midnight_in_the_agents_time_zone(engine: Engine) {
     let reunion = due_at_of(&app, org.agent_a1).await;
     assert_eq!(utc_time(reunion), "19:59:59Z");
     assert_eq!(app::time::iso_date(app::time::local_date(reunion, &app::time::zone("Indian/Reunion").unwrap())), due);
-    let hr_id: i64 = sqlx::query("SELECT id FROM users WHERE email = 'rh-a@ville.fr'").fetch_one(app.db.pool()).await.unwrap().try_get("id").unwrap();
+    let hr_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'rh-a@ville.fr'").fetch_one(app.db.pool()).await.unwrap();
     let paris = due_at_of(&app, hr_id).await;
     assert!(["21:59:59Z", "22:59:59Z"].contains(&utc_time(paris).as_str()), "{}", utc_time(paris));
     // Both see the same calendar date on the dashboard, in the export and in the filter.
@@ -236,8 +234,8 @@ async fn due_dates_end_at_midnight_in_the_agents_time_zone(engine: Engine) {
     app.sign_in("admin@ville.fr", PASSWORD).await;
     set_service_zone(&app, &org, "").await;
     assert_eq!(due_at_of(&app, org.agent_a1).await, paris);
-    let audited = sqlx::query("SELECT details FROM audit_log WHERE action = 'organization.update' ORDER BY id DESC").fetch_one(app.db.pool()).await.unwrap();
-    assert!(audited.try_get::<String, _>("details").unwrap().ends_with("SIRET aucun, fuseau hérité"));
+    let audited: String = sqlx::query_scalar("SELECT details FROM audit_log WHERE action = 'organization.update' ORDER BY id DESC").fetch_one(app.db.pool()).await.unwrap();
+    assert!(audited.ends_with("SIRET aucun, fuseau hérité"));
     // The learner's pages show times in their zone, named.
     set_service_zone(&app, &org, "America/Cayenne").await;
     app.post_form(SignOut::url(), &[]).await;

@@ -106,8 +106,8 @@ async fn an_external_assistant_answers_and_never_receives_personal_data(engine: 
     let page = app.page(&format!("/atelier/{SCENARIO}")).await;
     assert!(page.contains("il n&#x27;a pas été envoyé à l&#x27;assistant externe") || page.contains("il n'a pas été envoyé à l'assistant externe"), "{page}");
     assert!(page.contains("06 12 34 56 78"), "the typed text is kept in the field");
-    let stored = sqlx::query("SELECT COUNT(*) AS n FROM sandbox_messages").fetch_one(app.db.pool()).await.expect("count");
-    assert_eq!(sqlx::Row::try_get::<i64, _>(&stored, "n").expect("n"), 2, "the refused message was not stored");
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM sandbox_messages").fetch_one(app.db.pool()).await.expect("count");
+    assert_eq!(stored, 2, "the refused message was not stored");
 
     // A service that refuses (wrong token) gives a clear message, not an error page.
     let misconfigured = spawn_app_with(engine, |config| {

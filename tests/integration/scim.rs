@@ -4,7 +4,6 @@
 
 use integration_tests::{free_port, on_both_engines, spawn_app_with, Engine, TestApp};
 use serde_json::{json, Value};
-use sqlx::Row;
 
 on_both_engines!(
     scim2_tester_finds_no_error,
@@ -60,15 +59,16 @@ async fn a_directory_provisions_renames_moves_and_deactivates_an_agent(engine: E
     assert_eq!(step("renamed")["family_name"], "Martin");
     assert_eq!(step("moved")["group"], step("groups")["urbanisme"]);
     assert_eq!(step("deactivated")["active"], false);
-    let row = sqlx::query("SELECT u.display_name, u.disabled_at, o.name, o.code FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1")
-        .bind(id.parse::<i64>().unwrap())
-        .fetch_one(app.db.pool())
-        .await
-        .unwrap();
-    assert_eq!(row.try_get::<String, _>("display_name").unwrap(), "Camille Martin");
-    assert_eq!(row.try_get::<String, _>("name").unwrap(), "Urbanisme");
-    assert_eq!(row.try_get::<Option<String>, _>("code").unwrap().as_deref(), Some("URBA"));
-    assert!(row.try_get::<Option<i64>, _>("disabled_at").unwrap().is_some(), "deactivated, kept");
+    let (display_name, disabled_at, unit, code): (String, Option<i64>, String, Option<String>) =
+        sqlx::query_as("SELECT u.display_name, u.disabled_at, o.name, o.code FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1")
+            .bind(id.parse::<i64>().unwrap())
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(display_name, "Camille Martin");
+    assert_eq!(unit, "Urbanisme");
+    assert_eq!(code.as_deref(), Some("URBA"));
+    assert!(disabled_at.is_some(), "deactivated, kept");
 }
 
 async fn scim(app: &TestApp, method: reqwest::Method, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
@@ -130,7 +130,7 @@ async fn scim_errors_and_scoped_tokens_follow_the_rfc(engine: Engine) {
     // DELETE deactivates and hides; the same userName later brings the same account back.
     assert_eq!(scim(&app, Method::DELETE, &format!("/Users/{lea}"), TOKEN, None).await.0, 204);
     assert_eq!(scim(&app, Method::GET, &format!("/Users/{lea}"), TOKEN, None).await.0, 404);
-    let kept: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE id = $1 AND disabled_at IS NOT NULL").bind(lea.parse::<i64>().unwrap()).fetch_one(app.db.pool()).await.unwrap().try_get("n").unwrap();
+    let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM users WHERE id = $1 AND disabled_at IS NOT NULL").bind(lea.parse::<i64>().unwrap()).fetch_one(app.db.pool()).await.unwrap();
     assert_eq!(kept, 1, "the account and its history stay");
     let (status, back) = scim(&app, Method::POST, "/Users", TOKEN, Some(user("lea.petit@ville.fr"))).await;
     assert_eq!((status, back["id"].as_str(), back["active"].as_bool()), (201, Some(lea), Some(true)));

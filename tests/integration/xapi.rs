@@ -18,7 +18,6 @@ use integration_tests::{on_both_engines, run_client_checks, spawn_app, spawn_app
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 use serde_json::Value;
-use sqlx::Row;
 
 on_both_engines!(statements_are_read_with_credentials_filters_and_paging, statements_reach_the_lrs_after_it_was_down);
 
@@ -148,7 +147,7 @@ async fn statements_are_read_with_credentials_filters_and_paging(engine: Engine)
     let id = first["statements"][0]["id"].as_str().unwrap().to_owned();
     let single: Value = read(&app, credentials, &format!("?statementId={id}")).await.json().await.unwrap();
     assert_eq!(single["id"], id.as_str());
-    let credential_id: i64 = sqlx::query("SELECT id FROM xapi_credentials").fetch_one(app.db.pool()).await.unwrap().try_get("id").unwrap();
+    let credential_id: i64 = sqlx::query_scalar("SELECT id FROM xapi_credentials").fetch_one(app.db.pool()).await.unwrap();
     app.post_form(RevokeXapiCredential::url(), &[("id", &credential_id.to_string())]).await;
     assert_eq!(read(&app, credentials, "").await.status(), StatusCode::UNAUTHORIZED);
 }
@@ -160,7 +159,7 @@ async fn statements_are_read_with_credentials_filters_and_paging(engine: Engine)
 async fn the_official_xapi_client_reads_the_lrs() {
     let app = spawn_app(Engine::Sqlite).await;
     let (_dir, direction_a, a1, b1) = setup(&app).await;
-    let admin: i64 = sqlx::query("SELECT id FROM users WHERE email = 'admin@ville.fr'").fetch_one(app.db.pool()).await.unwrap().try_get("id").unwrap();
+    let admin: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'admin@ville.fr'").fetch_one(app.db.pool()).await.unwrap();
     let (credential, key, one_time_key) = app::xapi::store::create_credential(&app.db, direction_a, "Client xAPI", admin).await.unwrap();
     let secret = app::xapi::store::reveal_secret(&app.db, credential, &one_time_key).await.unwrap().expect("the secret, once");
 
@@ -168,8 +167,8 @@ async fn the_official_xapi_client_reads_the_lrs() {
     let (module_at, course_at) = (1_770_000_000_i64, 1_770_086_400_i64);
     let mut ids = std::collections::HashMap::new();
     for (activity, at) in [(module_activity, module_at), (course_activity, course_at)] {
-        let row = sqlx::query("SELECT id FROM xapi_statements WHERE user_id = $1 AND activity = $2").bind(a1).bind(activity).fetch_one(app.db.pool()).await.unwrap();
-        let id: String = row.try_get("id").unwrap();
+        let id: String =
+            sqlx::query_scalar("SELECT id FROM xapi_statements WHERE user_id = $1 AND activity = $2").bind(a1).bind(activity).fetch_one(app.db.pool()).await.unwrap();
         sqlx::query("UPDATE xapi_statements SET stored_at = $1 WHERE id = $2").bind(at).bind(&id).execute(app.db.pool()).await.unwrap();
         ids.insert(activity, id);
     }
@@ -229,11 +228,7 @@ async fn statements_reach_the_lrs_after_it_was_down(engine: Engine) {
     // Four statements; the first delivery fails, the retry brings them all. The LRS may have
     // answered before the queue is marked: wait for both.
     let pending = || async {
-        sqlx::query("SELECT COUNT(*) AS n FROM xapi_statements WHERE pushed_at IS NULL")
-            .fetch_one(app.db.pool())
-            .await
-            .and_then(|row| row.try_get::<i64, _>("n"))
-            .expect("count")
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) AS n FROM xapi_statements WHERE pushed_at IS NULL").fetch_one(app.db.pool()).await.expect("count")
     };
     for _ in 0..100 {
         let arrived = received.lock().unwrap().len();

@@ -199,7 +199,7 @@ pub struct User {
 }
 
 /// Why an e-mail address is refused.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum EmailError {
     #[error("l'adresse électronique est obligatoire")]
     Empty,

@@ -12,13 +12,14 @@ use crate::course::diagnostics::Diagnostic;
 pub const MAX_MODULE_BYTES: usize = 512 * 1024;
 /// Longest problem report.
 pub const MAX_REPORT_CHARS: usize = 1_000;
-/// What agents can report.
-pub const REPORT_KINDS: [(&str, &str); 4] = [
-    ("coquille", "Coquille ou faute"),
-    ("erreur", "Information fausse ou dépassée"),
-    ("accessibilite", "Problème d'accessibilité"),
-    ("autre", "Autre problème"),
-];
+/// What agents can report: the identifiers stored with each report, labelled by the catalogue
+/// keys `report-kind-<id>` (see [`report_kind_key`]).
+pub const REPORT_KINDS: [&str; 4] = ["coquille", "erreur", "accessibilite", "autre"];
+
+/// The catalogue key of a report type's label.
+pub fn report_kind_key(kind: &str) -> String {
+    format!("report-kind-{kind}")
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthoringCourseSummary {
@@ -198,8 +199,6 @@ pub use support::{check, editor_of};
 
 #[server]
 pub async fn load_authoring_courses() -> Result<(bool, Vec<AuthoringCourseSummary>), ServerFnError> {
-    use sqlx::Row;
-
     use super::repository;
     use crate::{accounts::Role, error::{app_state, unavailable}};
     let state = app_state()?;
@@ -210,12 +209,7 @@ pub async fn load_authoring_courses() -> Result<(bool, Vec<AuthoringCourseSummar
         let title = support::manifest(&files).get("title").and_then(|t| t.as_str()).unwrap_or(&slug).to_owned();
         let published = !repository::published_files(&state.db, &slug, None).await.map_err(unavailable)?.is_empty();
         let has_draft = repository::draft_stamp(&state.db, &slug).await.map_err(unavailable)?.is_some();
-        let open_reports: i64 = sqlx::query("SELECT COUNT(*) AS n FROM problem_reports WHERE course_slug = $1 AND resolved_at IS NULL")
-            .bind(&slug)
-            .fetch_one(state.db.pool())
-            .await
-            .and_then(|r| r.try_get("n"))
-            .map_err(unavailable)?;
+        let open_reports = repository::open_report_count(&state.db, &slug).await.map_err(unavailable)?;
         courses.push(AuthoringCourseSummary { slug, title, published, has_draft, open_reports });
     }
     Ok((user.is_admin() || user.has_role(Role::Trainer), courses))
@@ -503,7 +497,7 @@ pub async fn publish_course(slug: String) -> Result<(), ServerFnError> {
             return Ok(());
         }
         Some(PublishOutcome::Published { version_id }) => {
-            (format!("Publié : version {version_id} en ligne."), locale.text_with("authoring-published", &[("version", version_id.into())]))
+            (format!("Publié : version {version_id} en ligne."), locale.text_with("authoring-publish-done", &[("version", version_id.into())]))
         }
         Some(PublishOutcome::Restored { version_id }) => (
             format!("Publié : identique à la version {version_id}, remise en ligne."),
@@ -650,7 +644,7 @@ pub async fn report_problem(course: String, module: String, kind: String, messag
     let back = format!("/cours/{course}/{module}#signaler");
     let message = message.trim().to_owned();
     let mut feedback = FormFeedback::new("signalement").value("message", &message).value("kind", &kind);
-    if !REPORT_KINDS.iter().any(|(id, _)| *id == kind) {
+    if !REPORT_KINDS.contains(&kind.as_str()) {
         feedback = feedback.error("kind", locale.text("report-error-kind"));
     }
     if message.is_empty() || message.chars().count() > MAX_REPORT_CHARS {

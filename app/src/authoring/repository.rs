@@ -4,8 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use sqlx::Row;
-
 use super::analytics::{ExerciseAttempt, QuizAttempt};
 use crate::{
     accounts::CurrentUser,
@@ -48,23 +46,21 @@ pub async fn add_editor(db: &Database, slug: &str, user_id: i64) -> Result<(), D
 
 /// The names and e-mail addresses of a course's editors.
 pub async fn editors(db: &Database, slug: &str) -> Result<Vec<(String, String)>, DbError> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT u.display_name, u.email FROM course_editors e JOIN users u ON u.id = e.user_id WHERE e.course_slug = $1 ORDER BY u.display_name",
     )
     .bind(slug)
     .fetch_all(db.pool())
-    .await?;
-    Ok(rows.iter().map(|r| Ok((r.try_get("display_name")?, r.try_get("email")?))).collect::<Result<_, sqlx::Error>>()?)
+    .await?)
 }
 
 /// The courses `user` may edit (published or only drafted), by address.
 pub async fn editable_courses(db: &Database, user: &CurrentUser) -> Result<Vec<String>, DbError> {
-    let rows = if user.is_admin() {
-        sqlx::query("SELECT slug FROM courses UNION SELECT DISTINCT course_slug FROM course_drafts ORDER BY 1").fetch_all(db.pool()).await?
+    Ok(if user.is_admin() {
+        sqlx::query_scalar("SELECT slug FROM courses UNION SELECT DISTINCT course_slug FROM course_drafts ORDER BY 1").fetch_all(db.pool()).await?
     } else {
-        sqlx::query("SELECT course_slug FROM course_editors WHERE user_id = $1 ORDER BY course_slug").bind(user.id).fetch_all(db.pool()).await?
-    };
-    Ok(rows.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?)
+        sqlx::query_scalar("SELECT course_slug FROM course_editors WHERE user_id = $1 ORDER BY course_slug").bind(user.id).fetch_all(db.pool()).await?
+    })
 }
 
 /// Is a course with this address published or drafted already?
@@ -76,13 +72,9 @@ pub async fn course_exists(db: &Database, slug: &str) -> Result<bool, DbError> {
     Ok(row.is_some())
 }
 
-fn files_from_rows(rows: &[sqlx::any::AnyRow]) -> Result<BTreeMap<String, Vec<u8>>, DbError> {
-    Ok(rows.iter().map(|r| Ok((r.try_get("path")?, r.try_get("bytes")?))).collect::<Result<_, sqlx::Error>>()?)
-}
-
 /// The files of a published version (the current one when `version` is `None`).
 pub async fn published_files(db: &Database, slug: &str, version: Option<i64>) -> Result<BTreeMap<String, Vec<u8>>, DbError> {
-    let rows = sqlx::query(
+    let rows: Vec<(String, Vec<u8>)> = sqlx::query_as(
         "SELECT f.path, f.bytes FROM course_files f JOIN course_versions v ON v.id = f.version_id JOIN courses c ON c.id = v.course_id \
          WHERE c.slug = $1 AND v.id = COALESCE($2, c.current_version_id) ORDER BY f.path",
     )
@@ -90,13 +82,14 @@ pub async fn published_files(db: &Database, slug: &str, version: Option<i64>) ->
     .bind(version)
     .fetch_all(db.pool())
     .await?;
-    files_from_rows(&rows)
+    Ok(rows.into_iter().collect())
 }
 
 /// The draft of a course, if one is being edited.
 pub async fn draft_files(db: &Database, slug: &str) -> Result<Option<BTreeMap<String, Vec<u8>>>, DbError> {
-    let rows = sqlx::query("SELECT path, bytes FROM course_drafts WHERE course_slug = $1 ORDER BY path").bind(slug).fetch_all(db.pool()).await?;
-    Ok((!rows.is_empty()).then(|| files_from_rows(&rows)).transpose()?)
+    let rows: Vec<(String, Vec<u8>)> =
+        sqlx::query_as("SELECT path, bytes FROM course_drafts WHERE course_slug = $1 ORDER BY path").bind(slug).fetch_all(db.pool()).await?;
+    Ok((!rows.is_empty()).then(|| rows.into_iter().collect()))
 }
 
 /// What the trainer works on: the draft, or the published version when there is no draft.
@@ -134,14 +127,13 @@ pub async fn discard_draft(db: &Database, slug: &str) -> Result<(), DbError> {
 
 /// When the draft was last saved, and by whom.
 pub async fn draft_stamp(db: &Database, slug: &str) -> Result<Option<(i64, Option<String>)>, DbError> {
-    let row = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT d.updated_at, u.display_name FROM course_drafts d LEFT JOIN users u ON u.id = d.updated_by \
          WHERE d.course_slug = $1 ORDER BY d.updated_at DESC LIMIT 1",
     )
     .bind(slug)
     .fetch_optional(db.pool())
-    .await?;
-    Ok(row.map(|r| Ok::<_, sqlx::Error>((r.try_get("updated_at")?, r.try_get("display_name")?))).transpose()?)
+    .await?)
 }
 
 /// A published version, for the history.
@@ -156,26 +148,23 @@ pub struct VersionRow {
 
 /// Every version of a course, newest first.
 pub async fn versions(db: &Database, slug: &str) -> Result<Vec<VersionRow>, DbError> {
-    let rows = sqlx::query(
+    let rows: Vec<(i64, i64, String, Option<String>, Option<i64>)> = sqlx::query_as(
         "SELECT v.id, v.published_at, v.content_hash, u.display_name, c.current_version_id FROM course_versions v \
          JOIN courses c ON c.id = v.course_id LEFT JOIN users u ON u.id = v.published_by WHERE c.slug = $1 ORDER BY v.id DESC",
     )
     .bind(slug)
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|r| {
-            let id: i64 = r.try_get("id")?;
-            Ok(VersionRow {
-                id,
-                published_at: r.try_get("published_at")?,
-                publisher: r.try_get("display_name")?,
-                content_hash: r.try_get("content_hash")?,
-                current: r.try_get::<Option<i64>, _>("current_version_id")? == Some(id),
-            })
+    Ok(rows
+        .into_iter()
+        .map(|(id, published_at, content_hash, publisher, current_version_id)| VersionRow {
+            id,
+            published_at,
+            publisher,
+            content_hash,
+            current: current_version_id == Some(id),
         })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(DbError::from)
+        .collect())
 }
 
 /// Makes an earlier version current again; returns false if it is not a version of this course.
@@ -193,21 +182,21 @@ pub async fn roll_back(db: &Database, slug: &str, version_id: i64) -> Result<boo
 
 /// Every quiz attempt on a course, for item analytics.
 pub async fn quiz_attempts(db: &Database, slug: &str) -> Result<Vec<QuizAttempt>, DbError> {
-    let rows = sqlx::query(
+    let rows: Vec<(i64, String, i64, i64, Option<i64>, String)> = sqlx::query_as(
         "SELECT user_id, module_slug, quiz_index, submitted_at, duration_seconds, result_json FROM quiz_attempts WHERE course_slug = $1",
     )
     .bind(slug)
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|r| {
+    rows.into_iter()
+        .map(|(user_id, module, quiz_index, submitted_at, duration_seconds, result_json)| {
             Ok(QuizAttempt {
-                user_id: r.try_get("user_id")?,
-                module: r.try_get("module_slug")?,
-                quiz: r.try_get::<i64, _>("quiz_index")?.max(0) as usize,
-                submitted_at: r.try_get("submitted_at")?,
-                duration_seconds: r.try_get("duration_seconds")?,
-                result: serde_json::from_str(&r.try_get::<String, _>("result_json")?).map_err(json_error)?,
+                user_id,
+                module,
+                quiz: quiz_index.max(0) as usize,
+                submitted_at,
+                duration_seconds,
+                result: serde_json::from_str(&result_json).map_err(json_error)?,
             })
         })
         .collect()
@@ -215,24 +204,25 @@ pub async fn quiz_attempts(db: &Database, slug: &str) -> Result<Vec<QuizAttempt>
 
 /// Every exercise attempt on a course (only their corrections are read, never the learner's text).
 pub async fn exercise_attempts(db: &Database, slug: &str) -> Result<Vec<ExerciseAttempt>, DbError> {
-    let rows = sqlx::query("SELECT user_id, module_slug, exercise_index, result_json FROM exercise_attempts WHERE course_slug = $1")
-        .bind(slug)
-        .fetch_all(db.pool())
-        .await?;
-    rows.iter()
-        .map(|r| {
+    let rows: Vec<(i64, String, i64, String)> =
+        sqlx::query_as("SELECT user_id, module_slug, exercise_index, result_json FROM exercise_attempts WHERE course_slug = $1")
+            .bind(slug)
+            .fetch_all(db.pool())
+            .await?;
+    rows.into_iter()
+        .map(|(user_id, module, exercise_index, result_json)| {
             Ok(ExerciseAttempt {
-                user_id: r.try_get("user_id")?,
-                module: r.try_get("module_slug")?,
-                exercise: r.try_get::<i64, _>("exercise_index")?.max(0) as usize,
-                outcome: serde_json::from_str(&r.try_get::<String, _>("result_json")?).map_err(json_error)?,
+                user_id,
+                module,
+                exercise: exercise_index.max(0) as usize,
+                outcome: serde_json::from_str(&result_json).map_err(json_error)?,
             })
         })
         .collect()
 }
 
 /// A problem reported on a module.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct ProblemReport {
     pub id: i64,
     pub module_slug: String,
@@ -257,26 +247,21 @@ pub async fn create_report(db: &Database, course: &str, module: &str, kind: &str
 
 /// A course's reports, open ones first.
 pub async fn reports(db: &Database, course: &str) -> Result<Vec<ProblemReport>, DbError> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT id, module_slug, kind, message, created_at, resolved_at FROM problem_reports WHERE course_slug = $1 \
          ORDER BY CASE WHEN resolved_at IS NULL THEN 0 ELSE 1 END, created_at DESC, id DESC",
     )
     .bind(course)
     .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(ProblemReport {
-                id: r.try_get("id")?,
-                module_slug: r.try_get("module_slug")?,
-                kind: r.try_get("kind")?,
-                message: r.try_get("message")?,
-                created_at: r.try_get("created_at")?,
-                resolved_at: r.try_get("resolved_at")?,
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(DbError::from)
+    .await?)
+}
+
+/// How many reports of a course are still open.
+pub async fn open_report_count(db: &Database, course: &str) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) AS n FROM problem_reports WHERE course_slug = $1 AND resolved_at IS NULL")
+        .bind(course)
+        .fetch_one(db.pool())
+        .await?)
 }
 
 /// Marks a report of `course` resolved; false if there is no such open report.

@@ -68,7 +68,7 @@ pub fn ChatIsland(
     });
     let field_error = Signal::derive(move || match action.value().get() {
         Some(Ok(view)) => view.refusal,
-        Some(Err(error)) => Some(error.to_string()),
+        Some(Err(error)) => Some(stored_texts.with_value(|texts| error.message_from(texts))),
         None => error.clone(),
     });
     let status = move || {

@@ -6,7 +6,32 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::tr;
+use crate::{error::AppError, i18n::tr};
+
+/// A failure to load a page's data, as the page words it for the user.
+pub trait LoadError {
+    /// The sentence shown, in the page's language.
+    fn detail(self) -> String;
+}
+
+impl LoadError for ServerFnError {
+    /// The server's own message (written in the request's language), or a generic one.
+    fn detail(self) -> String {
+        match self {
+            ServerFnError::ServerError(message) => message,
+            _ => tr("error-generic"),
+        }
+    }
+}
+
+impl LoadError for AppError {
+    fn detail(self) -> String {
+        #[cfg(feature = "ssr")]
+        return self.message(crate::i18n::use_locale());
+        #[cfg(not(feature = "ssr"))]
+        self.to_string()
+    }
+}
 
 /// Renders `children` with the value of `resource` once it has loaded; if loading failed, the
 /// page's [`ErrorMessage`] instead (preceded by `heading`, for content that carries the page's
@@ -31,7 +56,7 @@ pub fn Loaded<T, E, F, V>(
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
-    E: Into<ServerFnError> + Clone + Send + Sync + 'static,
+    E: LoadError + Clone + Send + Sync + 'static,
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
@@ -43,7 +68,7 @@ where
                 Suspend::new(async move {
                     match resource.await {
                         Ok(value) => children(value).into_any(),
-                        Err(error) => failure(error.into(), heading, inline),
+                        Err(error) => failure(error.detail(), heading, inline),
                     }
                 })
             }}
@@ -52,18 +77,18 @@ where
 }
 
 /// The error in place of the content, as [`Loaded`] shows it.
-fn failure(error: ServerFnError, heading: Option<String>, inline: bool) -> AnyView {
+fn failure(detail: String, heading: Option<String>, inline: bool) -> AnyView {
     match heading {
-        _ if inline => view! { <p class="alert alert--error" role="alert">{error_detail(error)}</p> }.into_any(),
-        Some(heading) => view! { <h1>{heading}</h1><ErrorMessage error/> }.into_any(),
-        None => view! { <ErrorMessage error/> }.into_any(),
+        _ if inline => view! { <p class="alert alert--error" role="alert">{detail}</p> }.into_any(),
+        Some(heading) => view! { <h1>{heading}</h1><ErrorMessage detail/> }.into_any(),
+        None => view! { <ErrorMessage detail/> }.into_any(),
     }
 }
 
 /// What a page shows when loading its data failed (with the status 503 unless a refusal already
 /// set 401 or 403).
 #[component]
-fn ErrorMessage(error: ServerFnError) -> impl IntoView {
+fn ErrorMessage(detail: String) -> impl IntoView {
     // A refusal already gave its status (401, 403); anything else is the service failing.
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
@@ -75,15 +100,7 @@ fn ErrorMessage(error: ServerFnError) -> impl IntoView {
     view! {
         <div class="alert alert--error" role="alert">
             <p class="alert__title">{tr("error-title")}</p>
-            <p>{error_detail(error)}</p>
+            <p>{detail}</p>
         </div>
-    }
-}
-
-/// The message of a failure: the server's own (already in French), or a generic one.
-fn error_detail(error: ServerFnError) -> String {
-    match error {
-        ServerFnError::ServerError(message) => message,
-        _ => tr("error-generic"),
     }
 }

@@ -18,7 +18,7 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
     course::quiz::{LearnerQuestionKind, LearnerQuiz},
-    i18n::tr,
+    i18n::{tr, use_locale, IslandTexts},
     quiz::{api::SubmitQuiz, AttemptView},
 };
 
@@ -55,7 +55,13 @@ pub fn QuizBlock(
         .into_any()
     } else {
         view! {
-            <QuizIsland previous submit=tr("quiz-submit") retry=tr("quiz-retry") no_attempt_left=tr("quiz-no-attempt-left")>
+            <QuizIsland
+                previous
+                submit=tr("quiz-submit")
+                retry=tr("quiz-retry")
+                no_attempt_left=tr("quiz-no-attempt-left")
+                errors=IslandTexts::new(use_locale(), &crate::error::ERROR_KEYS)
+            >
                 <input type="hidden" name="course" value=course/>
                 <input type="hidden" name="module" value=module/>
                 <input type="hidden" name="quiz" value=index.to_string()/>
@@ -123,7 +129,7 @@ fn QuizQuestions(quiz: LearnerQuiz, index: usize) -> impl IntoView {
 
 /// The form's behaviour in the browser: sends it in the background and shows the correction.
 /// The fields come written from the server (`children`); the course, module, quiz and time shown
-/// are read from its hidden fields, so the props are the last correction and three labels.
+/// are read from its hidden fields, so the props are the last correction, three labels and the refusals' fixed messages.
 #[island(lazy)]
 pub fn QuizIsland(
     previous: Option<AttemptView>,
@@ -131,16 +137,19 @@ pub fn QuizIsland(
     submit: String,
     retry: String,
     no_attempt_left: String,
+    /// The fixed messages of a refusal ([`crate::error::ERROR_KEYS`]), in the page's language.
+    errors: IslandTexts,
     children: Children,
 ) -> impl IntoView {
     let action = ServerAction::<SubmitQuiz>::new();
+    let stored_texts = StoredValue::new(errors);
     // The latest correction: the one just returned, or the one recorded before the page loaded.
     let shown = Signal::derive(move || match action.value().get() {
         Some(Ok(view)) => Some(view),
         _ => previous.clone(),
     });
     let error = move || match action.value().get() {
-        Some(Err(error)) => Some(error.to_string()),
+        Some(Err(error)) => Some(stored_texts.with_value(|texts| error.message_from(texts))),
         _ => None,
     };
     let exhausted = move || shown.with(|v| v.as_ref().and_then(|v| v.attempts_left) == Some(0));

@@ -121,6 +121,8 @@ pub struct DirectoryImportView {
     pub scope_label: String,
     pub full_sync: bool,
     pub report: super::ImportReport,
+    /// The report's problems, each placed in the file, in the visitor's language.
+    pub problems: Vec<String>,
     /// When it was checked (UTC, preformatted).
     pub checked_at: String,
     pub applied: bool,
@@ -151,6 +153,7 @@ async fn import_view(db: &crate::db::Database, stored: super::repository::Stored
         file_name: stored.file_name,
         scope_label,
         full_sync: stored.full_sync,
+        problems: stored.report.problem_lines_in(locale),
         report: stored.report,
         checked_at: crate::components::labels::local_datetime(stored.created_at),
         applied: stored.applied_at.is_some(),
@@ -236,7 +239,7 @@ pub async fn apply_directory_import(id: i64) -> Result<(), crate::error::AppErro
     match super::directory::apply_stored_import(&state.db, &actor, id, &rows, stored.full_sync).await? {
         None => redirect_with(&FormFeedback::new("import").failure(locale.text("directory-already-applied")), &back),
         Some(report) if !report.problems.is_empty() => redirect_with(
-            &FormFeedback::new("import").failure(locale.text_with("directory-nothing-imported", &[("problems", report.problem_lines().join(" ; ").into())])),
+            &FormFeedback::new("import").failure(locale.text_with("directory-nothing-imported", &[("problems", report.problem_lines_in(locale).join(" ; ").into())])),
             &back,
         ),
         Some(report) => {

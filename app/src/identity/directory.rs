@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{
     import::{ImportRow, UnitRef},
-    ImportReport,
+    ImportProblem, ImportReport,
 };
 use crate::db::{now, Database, DbError, WriteTransaction};
 
@@ -221,8 +221,8 @@ async fn import_in(tx: &mut WriteTransaction, actor: &ImportActor, rows: &[Impor
     for row in rows {
         let unit = match resolve_unit(tx, &mut tree, &row.unit, actor.scope, at, &mut report).await? {
             Ok(unit) => unit,
-            Err(message) => {
-                report.problem(row.line, message);
+            Err(problem) => {
+                report.problem(row.line, problem);
                 continue;
             }
         };
@@ -230,12 +230,12 @@ async fn import_in(tx: &mut WriteTransaction, actor: &ImportActor, rows: &[Impor
             match tree.by_siret.get(siret) {
                 Some(&owner) if owner == unit => {}
                 Some(&owner) => {
-                    report.problem(row.line, format!("le SIRET {siret} est déjà celui de l'unité « {} »", tree.path(owner)));
+                    report.problem(row.line, ImportProblem::SiretTaken { siret: siret.clone(), unit: tree.path(owner) });
                     continue;
                 }
                 None => match tree.units.get(&unit).and_then(|u| u.siret.clone()) {
                     Some(other) => {
-                        report.problem(row.line, format!("l'unité « {} » a déjà le SIRET {other}, pas {siret}", tree.path(unit)));
+                        report.problem(row.line, ImportProblem::UnitHasOtherSiret { unit: tree.path(unit), other, siret: siret.clone() });
                         continue;
                     }
                     None => {
@@ -256,20 +256,23 @@ async fn import_in(tx: &mut WriteTransaction, actor: &ImportActor, rows: &[Impor
                 let account = &accounts[index];
                 if let Some(current) = account.organization_id {
                     if !tree.is_within(current, actor.scope) {
-                        report.problem(row.line, format!("{} est un agent de l'unité « {} », hors de votre périmètre", row.email, tree.path(current)));
+                        report.problem(row.line, ImportProblem::AgentOutOfScope { email: row.email.clone(), unit: tree.path(current) });
                         continue;
                     }
                 }
                 if account.email != row.email {
                     if let Some(&other) = by_email.get(&row.email) {
                         if other != index {
-                            report.problem(row.line, format!("l'adresse {} est celle d'un autre compte que celui de l'identifiant {}", row.email, row.external_id.as_deref().unwrap_or_default()));
+                            report.problem(
+                                row.line,
+                                ImportProblem::EmailOfAnotherAccount { email: row.email.clone(), id: row.external_id.clone().unwrap_or_default() },
+                            );
                             continue;
                         }
                     }
                 }
                 if listed.contains(&account.id) {
-                    report.problem(row.line, format!("{} désigne le même agent qu'une ligne précédente (adresse ou identifiant)", row.email));
+                    report.problem(row.line, ImportProblem::SameAgentTwice(row.email.clone()));
                     continue;
                 }
                 let same = account.email == row.email
@@ -371,7 +374,7 @@ async fn resolve_unit(
     scope: Option<i64>,
     at: i64,
     report: &mut ImportReport,
-) -> Result<Result<i64, String>, DbError> {
+) -> Result<Result<i64, ImportProblem>, DbError> {
     let names = match reference {
         UnitRef::Code(code) => {
             if let Some(&unit) = tree.by_code.get(code) {
@@ -384,14 +387,14 @@ async fn resolve_unit(
     let mut parent: Option<i64> = None;
     for name in &names {
         if name.chars().count() > crate::organizations::MAX_NAME_CHARS {
-            return Ok(Err(format!("le nom d'unité « {name} » dépasse {} caractères", crate::organizations::MAX_NAME_CHARS)));
+            return Ok(Err(ImportProblem::UnitNameTooLong { name: name.clone(), max: crate::organizations::MAX_NAME_CHARS }));
         }
         if let Some(&unit) = tree.by_name.get(&(parent, name.to_lowercase())) {
             parent = Some(unit);
             continue;
         }
         if matches!(reference, UnitRef::Code(_)) {
-            return Ok(Err(format!("aucune unité n'a le code « {reference} », et aucune unité de premier niveau ne porte ce nom (pour en créer une, écrivez son chemin : « Parent / {reference} »)")));
+            return Ok(Err(ImportProblem::UnknownUnitCode(reference.to_string())));
         }
         // A unit to create: its parent must be inside the scope.
         let allowed = match (scope, parent) {
@@ -400,7 +403,7 @@ async fn resolve_unit(
             (Some(_), Some(p)) => tree.is_within(p, scope),
         };
         if !allowed {
-            return Ok(Err(format!("l'unité « {reference} » n'existe pas, et elle ne peut être créée que dans votre périmètre")));
+            return Ok(Err(ImportProblem::UnitOutsideScopeToCreate(reference.to_string())));
         }
         let id: i64 = sqlx::query_scalar("INSERT INTO organizations (parent_id, name, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id")
             .bind(parent)
@@ -415,14 +418,14 @@ async fn resolve_unit(
     }
     match parent {
         Some(unit) => Ok(check_scope(tree, unit, scope)),
-        None => Ok(Err("l'unité est vide".into())),
+        None => Ok(Err(ImportProblem::EmptyUnit)),
     }
 }
 
-fn check_scope(tree: &Tree, unit: i64, scope: Option<i64>) -> Result<i64, String> {
+fn check_scope(tree: &Tree, unit: i64, scope: Option<i64>) -> Result<i64, ImportProblem> {
     if tree.is_within(unit, scope) {
         Ok(unit)
     } else {
-        Err(format!("l'unité « {} » est hors de votre périmètre", tree.path(unit)))
+        Err(ImportProblem::UnitOutOfScope(tree.path(unit)))
     }
 }

@@ -10,12 +10,15 @@
 
 use std::collections::HashMap;
 
+use super::ImportProblem;
 use crate::accounts::{normalize_email, Role};
 
 /// Largest file accepted (about 150,000 lines of a usual export).
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 /// Most problems listed: past that, the file is probably not the expected export.
 pub const MAX_PROBLEMS: usize = 200;
+/// Longest first or last name.
+const MAX_NAME_CHARS: usize = 100;
 
 /// One agent of the file, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,21 +88,21 @@ impl std::fmt::Display for UnitRef {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineProblem {
     pub line: usize,
-    pub message: String,
+    pub problem: ImportProblem,
 }
 
 impl std::fmt::Display for LineProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.line == 0 {
-            write!(f, "fichier : {}", self.message)
+            write!(f, "fichier : {}", self.problem)
         } else {
-            write!(f, "ligne {} : {}", self.line, self.message)
+            write!(f, "ligne {} : {}", self.line, self.problem)
         }
     }
 }
 
-fn problem(line: usize, message: impl Into<String>) -> LineProblem {
-    LineProblem { line, message: message.into() }
+fn problem(line: usize, problem: ImportProblem) -> LineProblem {
+    LineProblem { line, problem }
 }
 
 const REQUIRED: [&str; 4] = ["email", "prenom", "nom", "unite"];
@@ -122,29 +125,29 @@ fn column_key(name: &str) -> String {
 }
 
 /// The role named in the `role` column (French or the internal name); admins are not imported.
-fn parse_role(value: &str) -> Result<Option<Role>, String> {
+fn parse_role(value: &str) -> Result<Option<Role>, ImportProblem> {
     match column_key(value).as_str() {
         "" | "agent" => Ok(None),
         "formateur" | "formatrice" | "trainer" => Ok(Some(Role::Trainer)),
         "rh" | "hr" | "ressources humaines" => Ok(Some(Role::Hr)),
         "admin" | "administrateur" | "administratrice" => {
-            Err("le rôle administrateur ne s'importe pas : donnez-le depuis la page d'administration".into())
+            Err(ImportProblem::AdminRole)
         }
-        _ => Err(format!("rôle « {} » inconnu (agent, formateur ou rh)", value.trim())),
+        _ => Err(ImportProblem::UnknownRole(value.trim().to_owned())),
     }
 }
 
 /// Reads and checks the whole file: every row, or every problem found.
 pub fn parse(bytes: &[u8]) -> Result<Vec<ImportRow>, Vec<LineProblem>> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(vec![problem(0, format!("le fichier dépasse {} Mo", MAX_FILE_BYTES / (1024 * 1024)))]);
+        return Err(vec![problem(0, ImportProblem::FileTooLarge { megabytes: MAX_FILE_BYTES / (1024 * 1024) })]);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
             let line = bytes[..error.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-            return Err(vec![problem(line, "le fichier n'est pas en UTF-8 (enregistrez-le en « CSV UTF-8 » depuis votre tableur)")]);
+            return Err(vec![problem(line, ImportProblem::NotUtf8)]);
         }
     };
     let header_line = text.lines().next().unwrap_or_default();
@@ -152,7 +155,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ImportRow>, Vec<LineProblem>> {
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
     let header = match reader.headers() {
         Ok(header) => header.clone(),
-        Err(error) => return Err(vec![problem(1, format!("en-tête illisible : {error}"))]),
+        Err(error) => return Err(vec![problem(1, ImportProblem::UnreadableHeader(error.to_string()))]),
     };
     let mut columns: HashMap<String, usize> = HashMap::new();
     let mut problems = Vec::new();
@@ -162,14 +165,17 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ImportRow>, Vec<LineProblem>> {
             continue;
         }
         if !REQUIRED.contains(&key.as_str()) && !OPTIONAL.contains(&key.as_str()) {
-            problems.push(problem(1, format!("colonne « {} » inconnue (attendu : {} ; facultatif : {})", name.trim(), REQUIRED.join(";"), OPTIONAL.join(";"))));
+            problems.push(problem(
+                1,
+                ImportProblem::UnknownColumn { name: name.trim().to_owned(), expected: REQUIRED.join(";"), optional: OPTIONAL.join(";") },
+            ));
         } else if columns.insert(key, index).is_some() {
-            problems.push(problem(1, format!("colonne « {} » en double", name.trim())));
+            problems.push(problem(1, ImportProblem::DuplicateColumn(name.trim().to_owned())));
         }
     }
     for required in REQUIRED {
         if !columns.contains_key(required) {
-            problems.push(problem(1, format!("colonne obligatoire « {required} » absente de l'en-tête (séparateur lu : « {} »)", delimiter as char)));
+            problems.push(problem(1, ImportProblem::MissingColumn { name: required.to_owned(), delimiter: (delimiter as char).to_string() }));
         }
     }
     if !problems.is_empty() {
@@ -180,14 +186,14 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ImportRow>, Vec<LineProblem>> {
     let mut identifiers: HashMap<String, usize> = HashMap::new();
     for record in reader.records() {
         if problems.len() >= MAX_PROBLEMS {
-            problems.push(problem(0, format!("plus de {MAX_PROBLEMS} problèmes : vérifiez qu'il s'agit du bon fichier")));
+            problems.push(problem(0, ImportProblem::TooManyProblems(MAX_PROBLEMS)));
             break;
         }
         let record = match record {
             Ok(record) => record,
             Err(error) => {
                 let line = error.position().map(|p| p.line() as usize).unwrap_or(0);
-                problems.push(problem(line, format!("ligne illisible : {error}")));
+                problems.push(problem(line, ImportProblem::UnreadableLine(error.to_string())));
                 continue;
             }
         };
@@ -200,27 +206,27 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ImportRow>, Vec<LineProblem>> {
         let email = match normalize_email(&field("email")) {
             Ok(email) => Some(email),
             Err(error) => {
-                row_problems.push(format!("{error} (« {} »)", field("email")));
+                row_problems.push(ImportProblem::InvalidEmail { error, value: field("email") });
                 None
             }
         };
-        let name = |column: &str, label: &str, problems: &mut Vec<String>| {
+        let name = |column: &str, (empty, too_long): (ImportProblem, ImportProblem), problems: &mut Vec<ImportProblem>| {
             let value = field(column).split_whitespace().collect::<Vec<_>>().join(" ");
             if value.is_empty() {
-                problems.push(format!("le {label} est vide"));
-            } else if value.chars().count() > 100 {
-                problems.push(format!("le {label} dépasse 100 caractères"));
+                problems.push(empty);
+            } else if value.chars().count() > MAX_NAME_CHARS {
+                problems.push(too_long);
             }
             value
         };
-        let given_name = name("prenom", "prénom", &mut row_problems);
-        let family_name = name("nom", "nom", &mut row_problems);
+        let given_name = name("prenom", (ImportProblem::GivenNameEmpty, ImportProblem::GivenNameTooLong(MAX_NAME_CHARS)), &mut row_problems);
+        let family_name = name("nom", (ImportProblem::FamilyNameEmpty, ImportProblem::FamilyNameTooLong(MAX_NAME_CHARS)), &mut row_problems);
         let unit = UnitRef::parse(&field("unite"));
         if unit.is_none() {
-            row_problems.push(format!("l'unité est vide ou mal écrite (« {} » ; un code, ou un chemin « Direction / Service »)", field("unite")));
+            row_problems.push(ImportProblem::MalformedUnit(field("unite")));
         }
-        let role = parse_role(&field("role")).unwrap_or_else(|message| {
-            row_problems.push(message);
+        let role = parse_role(&field("role")).unwrap_or_else(|problem| {
+            row_problems.push(problem);
             None
         });
         let siret = match field("siret") {
@@ -228,7 +234,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ImportRow>, Vec<LineProblem>> {
             value => {
                 let normalized = super::normalize_siret(&value);
                 if normalized.is_none() {
-                    row_problems.push(format!("le SIRET « {value} » n'a pas 14 chiffres"));
+                    row_problems.push(ImportProblem::MalformedSiret(value.clone()));
                 }
                 normalized
             }
@@ -236,12 +242,12 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ImportRow>, Vec<LineProblem>> {
         let external_id = Some(field("identifiant")).filter(|v| !v.is_empty());
         if let Some(email) = &email {
             if let Some(first) = emails.insert(email.clone(), line) {
-                row_problems.push(format!("l'adresse {email} figure déjà ligne {first}"));
+                row_problems.push(ImportProblem::DuplicateEmail { email: email.clone(), first });
             }
         }
         if let Some(id) = &external_id {
             if let Some(first) = identifiers.insert(id.clone(), line) {
-                row_problems.push(format!("l'identifiant {id} figure déjà ligne {first}"));
+                row_problems.push(ImportProblem::DuplicateIdentifier { id: id.clone(), first });
             }
         }
         if row_problems.is_empty() {
@@ -249,14 +255,14 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<ImportRow>, Vec<LineProblem>> {
                 rows.push(ImportRow { line, email, given_name, family_name, unit, role, siret, external_id });
             }
         } else {
-            problems.extend(row_problems.into_iter().map(|message| problem(line, message)));
+            problems.extend(row_problems.into_iter().map(|found| problem(line, found)));
         }
     }
     if !problems.is_empty() {
         return Err(problems);
     }
     if rows.is_empty() {
-        return Err(vec![problem(2, "le fichier ne contient aucun agent après l'en-tête")]);
+        return Err(vec![problem(2, ImportProblem::NoAgents)]);
     }
     Ok(rows)
 }

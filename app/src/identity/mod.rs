@@ -24,6 +24,9 @@ pub mod repository;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod api;
+pub mod problems;
+
+pub use problems::ImportProblem;
 
 /// The scopes asked for when `CAMPUS_OIDC_SCOPES` is not set: ProConnect's.
 pub const DEFAULT_SCOPES: &str = "openid given_name usual_name email uid siret idp_id";
@@ -84,8 +87,8 @@ impl Identity {
 /// What an import of agents did, or would do (a dry run): the same report for both.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
-    /// `(line, message)`; when not empty, nothing was written.
-    pub problems: Vec<(usize, String)>,
+    /// `(line, problem)`; when not empty, nothing was written.
+    pub problems: Vec<(usize, ImportProblem)>,
     /// Paths of the units created.
     pub units_created: Vec<String>,
     pub created: usize,
@@ -100,8 +103,8 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    pub fn problem(&mut self, line: usize, message: impl Into<String>) {
-        self.problems.push((line, message.into()));
+    pub fn problem(&mut self, line: usize, problem: ImportProblem) {
+        self.problems.push((line, problem));
     }
 
     /// How many things the import changes (0 for a file already applied).
@@ -142,7 +145,14 @@ impl ImportReport {
         )
     }
 
-    /// The problems as `ligne N : …` lines (`fichier : …` for the file as a whole).
+    /// The problems in `locale`, each placed in the file, for the import page.
+    #[cfg(feature = "ssr")]
+    pub fn problem_lines_in(&self, locale: crate::i18n::Locale) -> Vec<String> {
+        self.problems.iter().map(|(line, problem)| problems::problem_line(*line, problem, locale)).collect()
+    }
+
+    /// The problems as `ligne N : …` lines (`fichier : …` for the file as a whole), in French
+    /// for the command line.
     pub fn problem_lines(&self) -> Vec<String> {
         self.problems
             .iter()
@@ -153,16 +163,20 @@ impl ImportReport {
 
 /// Why an identity may not sign in, as the refusal page explains it (ProConnect asks that the
 /// page shows the rule, the organisation and its SIRET).
+/// The explanation is written in `locale`.
 #[cfg(feature = "ssr")]
-pub fn access_refusal(identity: &Identity, settings: &ProviderSettings) -> Option<String> {
+pub fn access_refusal(identity: &Identity, settings: &ProviderSettings, locale: crate::i18n::Locale) -> Option<String> {
+    let siret_or_none = |siret: &str| if siret.is_empty() { locale.text("oidc-siret-not-given") } else { siret.to_owned() };
     if !settings.allowed_sirets.is_empty() {
         let siret = identity.organisation.as_deref().unwrap_or_default();
         if !settings.allowed_sirets.iter().any(|allowed| allowed == siret) {
-            return Some(format!(
-                "Campus IA est ouvert ici aux agents des organisations de SIRET {}. Votre compte {} est rattaché à l'organisation de SIRET « {} ».",
-                settings.allowed_sirets.join(", "),
-                settings.label,
-                if siret.is_empty() { "(non communiqué)" } else { siret }
+            return Some(locale.text_with(
+                "oidc-refused-siret",
+                &[
+                    ("allowed", settings.allowed_sirets.join(", ").into()),
+                    ("provider", settings.label.clone().into()),
+                    ("siret", siret_or_none(siret).into()),
+                ],
             ));
         }
     }
@@ -171,12 +185,14 @@ pub fn access_refusal(identity: &Identity, settings: &ProviderSettings) -> Optio
         let domain = email.rsplit_once('@').map(|(_, d)| d).unwrap_or_default();
         let allowed = settings.allowed_domains.iter().any(|d| domain == d || domain.ends_with(&format!(".{d}")));
         if !allowed {
-            return Some(format!(
-                "Campus IA est ouvert ici aux adresses des domaines {}. L'adresse transmise par {} est « {} » (SIRET « {} »).",
-                settings.allowed_domains.join(", "),
-                settings.label,
-                if email.is_empty() { "(non communiquée)" } else { &email },
-                identity.organisation.as_deref().unwrap_or("(non communiqué)")
+            return Some(locale.text_with(
+                "oidc-refused-domain",
+                &[
+                    ("allowed", settings.allowed_domains.join(", ").into()),
+                    ("provider", settings.label.clone().into()),
+                    ("email", (if email.is_empty() { locale.text("oidc-email-not-given") } else { email.clone() }).into()),
+                    ("siret", siret_or_none(identity.organisation.as_deref().unwrap_or_default()).into()),
+                ],
             ));
         }
     }
@@ -230,14 +246,18 @@ mod tests {
     #[cfg(feature = "ssr")]
     #[test]
     fn access_rules_say_which_rule_refused_and_show_the_siret() {
-        assert_eq!(access_refusal(&identity("a@mairie.fr", "21750001600019"), &settings()), None, "no rule: everyone");
+        use crate::i18n::Locale::{En, Fr};
+        assert_eq!(access_refusal(&identity("a@mairie.fr", "21750001600019"), &settings(), Fr), None, "no rule: everyone");
         let sirets = ProviderSettings { allowed_sirets: vec!["21750001600019".into()], ..settings() };
-        assert_eq!(access_refusal(&identity("a@mairie.fr", "21750001600019"), &sirets), None);
-        let refusal = access_refusal(&identity("a@mairie.fr", "99999999999999"), &sirets).unwrap();
+        assert_eq!(access_refusal(&identity("a@mairie.fr", "21750001600019"), &sirets, Fr), None);
+        let refusal = access_refusal(&identity("a@mairie.fr", "99999999999999"), &sirets, Fr).unwrap();
         assert!(refusal.contains("21750001600019") && refusal.contains("99999999999999"), "{refusal}");
+        assert!(refusal.starts_with("Campus IA est ouvert ici"), "{refusal}");
+        let english = access_refusal(&identity("a@mairie.fr", "99999999999999"), &sirets, En).unwrap();
+        assert!(english.starts_with("Campus IA is open here") && english.contains("99999999999999"), "{english}");
         let domains = ProviderSettings { allowed_domains: vec!["mairie.fr".into()], ..settings() };
-        assert_eq!(access_refusal(&identity("a@service.mairie.fr", "1"), &domains), None, "subdomains are in");
-        assert!(access_refusal(&identity("a@evilmairie.fr", "1"), &domains).unwrap().contains("evilmairie.fr"));
+        assert_eq!(access_refusal(&identity("a@service.mairie.fr", "1"), &domains, Fr), None, "subdomains are in");
+        assert!(access_refusal(&identity("a@evilmairie.fr", "1"), &domains, Fr).unwrap().contains("evilmairie.fr"));
     }
 
     #[cfg(feature = "ssr")]

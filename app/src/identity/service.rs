@@ -22,7 +22,30 @@ pub enum SignInOutcome {
     /// confirmation page).
     ConfirmLink { token: String },
     /// Refused, with the reason to show.
-    Refused(String),
+    Refused(SignInRefusal),
+}
+
+/// Why a verified identity may not sign in. The `Display` text is French, for logs; the user
+/// reads [`SignInRefusal::message`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SignInRefusal {
+    #[error("Ce compte est désactivé : adressez-vous à votre service des ressources humaines.")]
+    Disabled,
+    #[error("Le fournisseur d'identité n'a pas transmis d'adresse électronique valide : Campus IA ne peut pas créer votre compte.")]
+    NoEmail,
+    #[error("Un compte existe déjà avec cette adresse, relié à un autre fournisseur d'identité : demandez à un administrateur de les réunir.")]
+    LinkedElsewhere,
+}
+
+impl SignInRefusal {
+    /// The reason shown on the sign-in page, in `locale`.
+    pub fn message(self, locale: crate::i18n::Locale) -> String {
+        locale.text(match self {
+            SignInRefusal::Disabled => "oidc-refused-disabled",
+            SignInRefusal::NoEmail => "oidc-refused-no-email",
+            SignInRefusal::LinkedElsewhere => "oidc-refused-linked-elsewhere",
+        })
+    }
 }
 
 /// Signs `identity` in (see the module's rules). `id_token` is kept for the confirmation page
@@ -43,7 +66,7 @@ pub async fn sign_in(db: &Database, identity: &Identity, id_token: &str) -> Resu
     if let Some((user_id, disabled_at)) = known {
         if disabled_at.is_some() {
             tx.rollback().await?;
-            return Ok(SignInOutcome::Refused("Ce compte est désactivé : adressez-vous à votre service des ressources humaines.".into()));
+            return Ok(SignInOutcome::Refused(SignInRefusal::Disabled));
         }
         sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2").bind(&name).bind(user_id).execute(&mut *tx).await?;
         if let Some(email) = &email {
@@ -65,7 +88,7 @@ pub async fn sign_in(db: &Database, identity: &Identity, id_token: &str) -> Resu
     }
     let Some(email) = email else {
         tx.rollback().await?;
-        return Ok(SignInOutcome::Refused("Le fournisseur d'identité n'a pas transmis d'adresse électronique valide : Campus IA ne peut pas créer votre compte.".into()));
+        return Ok(SignInOutcome::Refused(SignInRefusal::NoEmail));
     };
     let local: Option<(i64, Option<String>)> = sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1").bind(&email).fetch_optional(&mut *tx).await?;
     if let Some((user_id, password_hash)) = local {
@@ -78,7 +101,7 @@ pub async fn sign_in(db: &Database, identity: &Identity, id_token: &str) -> Resu
             let disabled = disabled_at.is_some();
             if disabled {
                 tx.rollback().await?;
-                return Ok(SignInOutcome::Refused("Ce compte est désactivé : adressez-vous à votre service des ressources humaines.".into()));
+                return Ok(SignInOutcome::Refused(SignInRefusal::Disabled));
             }
             link(&mut tx, identity, user_id, at).await?;
             crate::audit::record_in(&mut tx, Some(user_id), "account.link.oidc", &format!("user:{user_id}"), &format!("compte de l'annuaire relié à {}", identity.issuer)).await?;
@@ -87,9 +110,7 @@ pub async fn sign_in(db: &Database, identity: &Identity, id_token: &str) -> Resu
         }
         if !has_password {
             tx.rollback().await?;
-            return Ok(SignInOutcome::Refused(
-                "Un compte existe déjà avec cette adresse, relié à un autre fournisseur d'identité : demandez à un administrateur de les réunir.".into(),
-            ));
+            return Ok(SignInOutcome::Refused(SignInRefusal::LinkedElsewhere));
         }
         let token = new_token()?;
         sqlx::query("DELETE FROM pending_links WHERE user_id = $1 OR expires_at < $2").bind(user_id).bind(at).execute(&mut *tx).await?;

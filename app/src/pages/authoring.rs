@@ -16,7 +16,7 @@ use crate::{
         api::{
             load_authoring_course, load_authoring_courses, load_course_stats, load_diff, load_module_editor, load_reports, AddCourseEditor,
             AuthoringCourse, AuthoringCourseSummary, ChangeModules, CreateCourse, DiscardCourseDraft, FileDiff, ModuleEditor, PublishCourse,
-            ReportView, ResolveProblem, RollBackCourse, SaveCourseDetails, StatsView, REPORT_KINDS,
+            ReportView, ResolveProblem, RollBackCourse, SaveCourseDetails, StatsView, report_kind_key, REPORT_KINDS,
         },
         FEEDBACK_FORM,
     },
@@ -580,7 +580,7 @@ pub fn ReportsPage() -> impl IntoView {
 fn ReportList(list: Vec<ReportView>, slug: String) -> impl IntoView {
     view! {
         <ul class="report-list">{list.into_iter().map(|r| {
-            let kind = REPORT_KINDS.iter().find(|(id, _)| *id == r.kind).map(|(_, label)| *label).unwrap_or("—");
+            let kind = if REPORT_KINDS.contains(&r.kind.as_str()) { tr(&report_kind_key(&r.kind)) } else { "—".to_owned() };
             view! {
                 <li class="report">
                     <p><strong>{kind}</strong>" · "<a href=format!("/cours/{slug}/{}", r.module)>{r.module.clone()}</a>" · "{local_datetime(r.created_at)}</p>

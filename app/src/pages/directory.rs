@@ -118,7 +118,7 @@ pub fn DirectoryImportPage() -> impl IntoView {
 #[component]
 fn ImportReportView(import: DirectoryImportView) -> impl IntoView {
     let report = import.report.clone();
-    let problems = report.problem_lines();
+    let problems = import.problems.clone();
     view! {
         <dl class="summary-list">
             <dt>{tr("directory-file")}</dt><dd>{import.file_name.clone()}</dd>

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     accounts::forms::{take_feedback, FormFeedback},
-    authoring::api::{ReportProblem, REPORT_KINDS},
+    authoring::api::{report_kind_key, ReportProblem, REPORT_KINDS},
     components::{form::FormMessage, activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, loaded::Loaded, quiz::QuizBlock},
     course::{
         api::load_module,
@@ -236,7 +236,7 @@ fn ReportForm(course: String, module: String, feedback: Option<FormFeedback>) ->
                 <div class="field">
                     <label for="champ-kind">{tr("report-kind")}</label>
                     <select id="champ-kind" name="kind">
-                        {REPORT_KINDS.iter().map(|(id, label)| view! { <option value=*id>{*label}</option> }).collect_view()}
+                        {REPORT_KINDS.iter().map(|id| view! { <option value=*id>{tr(&report_kind_key(id))}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">

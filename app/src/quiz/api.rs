@@ -110,7 +110,7 @@ pub async fn load_learner_module(course: String, module: String) -> Result<Optio
 #[cfg(feature = "ssr")]
 fn refused<T>(error: AppError, form: String, anchor: &str) -> Result<T, AppError> {
     if crate::web::is_plain_form_post() {
-        crate::web::redirect_with(&crate::accounts::forms::FormFeedback::new(&form).failure(error.to_string()), anchor);
+        crate::web::redirect_with(&crate::accounts::forms::FormFeedback::new(&form).failure(error.message(crate::request_locale())), anchor);
     }
     Err(error)
 }

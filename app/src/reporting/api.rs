@@ -154,7 +154,6 @@ mod scope {
     use std::collections::HashMap;
 
     use leptos::prelude::ServerFnError;
-    use sqlx::Row;
 
     use crate::{
         accounts::{authz::may_act_on, CurrentUser, Role},
@@ -167,11 +166,7 @@ mod scope {
     /// an administrator.
     pub async fn hr_roots(db: &Database, user: &CurrentUser) -> Result<Vec<i64>, ServerFnError> {
         if user.is_admin() {
-            let rows = sqlx::query("SELECT id FROM organizations WHERE parent_id IS NULL ORDER BY name, id")
-                .fetch_all(db.pool())
-                .await
-                .map_err(unavailable)?;
-            return rows.iter().map(|r| r.try_get("id")).collect::<Result<_, _>>().map_err(unavailable);
+            return crate::reporting::repository::root_units(db).await.map_err(unavailable);
         }
         Ok(user.roles.iter().filter(|g| g.role == Role::Hr).filter_map(|g| g.organization_id).collect())
     }
@@ -466,8 +461,6 @@ mod dashboard {
 pub async fn load_hr_agent(user_id: i64) -> Result<AgentReport, ServerFnError> {
     use std::collections::HashMap;
 
-    use sqlx::Row;
-
     use crate::{
         accounts::{authz::require_role, Role},
         db::now,
@@ -476,18 +469,12 @@ pub async fn load_hr_agent(user_id: i64) -> Result<AgentReport, ServerFnError> {
     };
     let state = app_state()?;
     let user = require_role(Role::Hr)?;
-    let row = sqlx::query(
-        "SELECT u.display_name, u.email, u.organization_id, o.name AS unit FROM users u LEFT JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1",
-    )
-    .bind(user_id)
-    .fetch_optional(state.db.pool())
-    .await
-    .map_err(unavailable)?;
+    let agent = super::repository::find_agent(&state.db, user_id).await.map_err(unavailable)?;
     let locale = crate::request_locale();
-    let Some(row) = row else {
+    let Some(agent) = agent else {
         return Err(ServerFnError::new(locale.text("hr-agent-unknown")));
     };
-    let unit: Option<i64> = row.try_get("organization_id").map_err(unavailable)?;
+    let unit = agent.organization_id;
     // An agent without a unit is visible to administrators only.
     match unit {
         Some(unit) => require_hr_over(&state.db, &user, unit).await?,
@@ -513,9 +500,9 @@ pub async fn load_hr_agent(user_id: i64) -> Result<AgentReport, ServerFnError> {
         })
         .collect();
     Ok(AgentReport {
-        name: row.try_get("display_name").map_err(unavailable)?,
-        email: row.try_get("email").map_err(unavailable)?,
-        unit: row.try_get::<Option<String>, _>("unit").map_err(unavailable)?.unwrap_or_default(),
+        name: agent.display_name,
+        email: agent.email,
+        unit: agent.unit.unwrap_or_default(),
         courses,
     })
 }

@@ -479,6 +479,30 @@ pub async fn completions_since(db: &Database, root: i64, course: Option<&str>, s
     Ok(rows.into_iter().map(|(quarter, n)| (quarter * 900, n)).collect())
 }
 
+/// The units at the top of the tree (an administrator's HR scope), by name.
+pub async fn root_units(db: &Database) -> Result<Vec<i64>, DbError> {
+    Ok(sqlx::query_scalar("SELECT id FROM organizations WHERE parent_id IS NULL ORDER BY name, id").fetch_all(db.pool()).await?)
+}
+
+/// An agent as the HR agent page introduces them.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct AgentIdentity {
+    pub display_name: String,
+    pub email: String,
+    pub organization_id: Option<i64>,
+    /// The name of their unit.
+    pub unit: Option<String>,
+}
+
+pub async fn find_agent(db: &Database, user_id: i64) -> Result<Option<AgentIdentity>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT u.display_name, u.email, u.organization_id, o.name AS unit FROM users u LEFT JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(db.pool())
+    .await?)
+}
+
 /// One course of an agent, as HR sees it: dates and the best quiz scores, never answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AgentCourse {

@@ -66,7 +66,7 @@ pub async fn upload(State(state): State<AppState>, user: Option<Extension<Curren
             Ok(report) => report,
             Err(error) => return unavailable(error),
         },
-        Err(problems) => ImportReport { problems: problems.into_iter().map(|p| (p.line, p.message)).collect(), ..Default::default() },
+        Err(problems) => ImportReport { problems: problems.into_iter().map(|p| (p.line, p.problem)).collect(), ..Default::default() },
     };
     let content = String::from_utf8_lossy(bytes).into_owned();
     let name = file_name.clone().unwrap_or_else(|| "agents.csv".into());

@@ -24,7 +24,6 @@ use axum::{
 };
 use secrecy::ExposeSecret;
 use serde_json::Value;
-use sqlx::Row;
 
 /// Largest accepted request body.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -73,14 +72,14 @@ async fn authorise(state: &AppState, headers: &HeaderMap) -> Result<Scope, Respo
         return Err(error_response(&ScimError::new(401, None, "jeton SCIM absent ou invalide (en-tête Authorization: Bearer …)")));
     };
     let Some(unit) = unit else { return Ok(Scope(None)) };
-    let row = sqlx::query("SELECT id FROM organizations WHERE code = $1 OR CAST(id AS TEXT) = $1")
+    let row: Option<i64> = sqlx::query_scalar("SELECT id FROM organizations WHERE code = $1 OR CAST(id AS TEXT) = $1")
         .bind(unit)
         .fetch_optional(state.db.pool())
         .await
         .map_err(|error| failure(ProvisioningError::Database(error.into())))?;
-    match row.map(|r| r.try_get::<i64, _>("id")) {
-        Some(Ok(id)) => Ok(Scope(Some(id))),
-        _ => {
+    match row {
+        Some(id) => Ok(Scope(Some(id))),
+        None => {
             tracing::error!(unit, "a CAMPUS_SCIM_TOKENS token names a unit that does not exist");
             Err(error_response(&ScimError::new(403, None, format!("l'unité « {unit} » de ce jeton n'existe pas"))))
         }
