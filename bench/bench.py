@@ -306,7 +306,7 @@ def measure_quiz_on(work, database_url, servers, module):
     html = client.open(f"{base}/cours/{COURSE}/{module}").read().decode()
     submit = form_action(html, "submit_quiz")
     body = urllib.parse.urlencode({"course": COURSE, "module": module, "quiz": "0", "answers[q0]": "0", "answers[q1]": "1"})
-    probe(base + submit, cookies[0], body, '"score":')
+    probe(base + submit, cookies[0], body, '"passed":')
     return wrk(base + submit, write_script(work, "quiz-postgres", "POST", submit, cookies, body))
 
 
@@ -442,7 +442,7 @@ def main():
 
         # Each measured request is sent once first and its answer checked, so that the figures
         # are those of the real work (a graded attempt, an assistant reply), not of an error path.
-        probe(base + submit, cookies[0], quiz_body, '"score":')
+        probe(base + submit, cookies[0], quiz_body, '"passed":')
         probe(base + send, cookies[0], message_body, '"refusal":null')
         # What a visitor (not signed in) receives: answered from the page cache.
         visitor_catalogue = fetch_kept(base + "/cours")
