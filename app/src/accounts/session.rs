@@ -65,18 +65,23 @@ pub async fn create_with_id_token(db: &Database, user_id: i64, id_token: Option<
 
 /// The user of a live session, or `None` if the token is unknown, expired or the account is
 /// disabled. Refreshes the session's activity time.
+///
+/// One statement on every request that carries a session cookie: the session, its user, the
+/// time zone of the user's unit (its own, or the nearest ancestor's) and one row per role.
 pub async fn user_for_token(db: &Database, token: &str) -> Result<Option<CurrentUser>, DbError> {
     #[derive(sqlx::FromRow)]
-    struct Session {
+    struct SessionRow {
         session_id: i64,
         last_seen_at: i64,
         #[sqlx(flatten)]
         user: User,
         time_zone: Option<String>,
+        role_id: Option<i64>,
+        role: Option<String>,
+        role_organization_id: Option<i64>,
     }
     let at = now();
-    let Some(Session { session_id, last_seen_at, user, time_zone }) = sqlx::query_as(
-        // With the time zone of the agent's unit: its own, or the nearest ancestor's.
+    let rows: Vec<SessionRow> = sqlx::query_as(
         "WITH RECURSIVE live AS ( \
              SELECT s.id AS session_id, s.last_seen_at, u.id, u.email, u.display_name, u.organization_id \
              FROM sessions s JOIN users u ON u.id = s.user_id \
@@ -86,14 +91,22 @@ pub async fn user_for_token(db: &Database, token: &str) -> Result<Option<Current
              UNION ALL \
              SELECT o.id, o.parent_id, o.time_zone, up.depth + 1 FROM organizations o JOIN up ON o.id = up.parent_id WHERE up.depth < 64 \
          ) \
-         SELECT live.*, (SELECT up.time_zone FROM up WHERE up.time_zone IS NOT NULL ORDER BY up.depth LIMIT 1) AS time_zone FROM live",
+         SELECT live.*, (SELECT up.time_zone FROM up WHERE up.time_zone IS NOT NULL ORDER BY up.depth LIMIT 1) AS time_zone, \
+                r.id AS role_id, r.role, r.organization_id AS role_organization_id \
+         FROM live LEFT JOIN user_roles r ON r.user_id = live.id ORDER BY r.id",
     )
     .bind(hash_token(token))
     .bind(at)
     .bind(at - IDLE_TIMEOUT_SECONDS)
-    .fetch_optional(db.pool())
-    .await?
-    else {
+    .fetch_all(db.pool())
+    .await?;
+    let roles = rows
+        .iter()
+        .filter_map(|row| {
+            Some(RoleGrant { id: row.role_id?, role: Role::from_id(row.role.as_deref()?)?, organization_id: row.role_organization_id })
+        })
+        .collect();
+    let Some(SessionRow { session_id, last_seen_at, user, time_zone, .. }) = rows.into_iter().next() else {
         return Ok(None);
     };
     if at - last_seen_at > TOUCH_INTERVAL_SECONDS {
@@ -105,7 +118,7 @@ pub async fn user_for_token(db: &Database, token: &str) -> Result<Option<Current
         display_name: user.display_name,
         organization_id: user.organization_id,
         time_zone: time_zone.filter(|name| crate::time::zone(name).is_some()).unwrap_or_else(|| crate::time::DEFAULT_TIME_ZONE.to_owned()),
-        roles: roles_of(db, user.id).await?,
+        roles,
         session_id,
     }))
 }

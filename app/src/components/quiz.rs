@@ -4,8 +4,8 @@
 //!
 //! The server writes the whole form (questions, choices, labels) and passes it to the island as
 //! its children, which are not hydrated: the island only reads the form when it is sent and shows
-//! the correction, which the server returns written out ([`AttemptView`]). A visitor, or a learner
-//! with no attempt left, gets no island at all.
+//! the correction, which the server returns as HTML ([`AttemptView`], written by
+//! [`correction_html`]). A visitor, or a learner with no attempt left, gets no island at all.
 //!
 //! The island reads the form itself rather than using `ActionForm`: the answers are named
 //! `answers[q0]`, `answers[q1_2]`…, which a plain form post sends as the server function expects,
@@ -49,7 +49,7 @@ pub fn QuizBlock(
         .into_any()
     } else if exhausted {
         view! {
-            <div role="status" aria-live="polite">{previous.map(|view| view! { <QuizCorrection view/> })}</div>
+            <div role="status" aria-live="polite" inner_html=previous.map(|view| view.correction_html).unwrap_or_default()></div>
             <p>{tr("quiz-no-attempt-left")}</p>
         }
         .into_any()
@@ -186,9 +186,7 @@ pub fn QuizIsland(
         let _ = event;
     };
     view! {
-        <div role="status" aria-live="polite">
-            {move || shown.get().map(|view| view! { <QuizCorrection view/> })}
-        </div>
+        <div role="status" aria-live="polite" inner_html=move || shown.with(|view| view.as_ref().map(|view| view.correction_html.clone()).unwrap_or_default())></div>
         {move || error().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
         {move || exhausted().then(|| view! { <p>{no_attempt_left.clone()}</p> })}
         <form method="post" action=SubmitQuiz::url() class="quiz-form" hidden=exhausted on:submit=on_submit>
@@ -200,11 +198,18 @@ pub fn QuizIsland(
     }
 }
 
+/// The correction of an attempt as HTML, for the page and for the island (which inserts it as is).
+#[cfg(feature = "ssr")]
+pub fn correction_html(correction: crate::quiz::Correction) -> String {
+    view! { <QuizCorrection correction/> }.to_html()
+}
+
 /// The corrected attempt: score, and for each question what was answered, whether it was right,
 /// the feedback of the chosen options and the explanation (all written by the server).
+#[cfg(feature = "ssr")]
 #[component]
-fn QuizCorrection(view: AttemptView) -> impl IntoView {
-    let AttemptView { passed, questions, attempts_made, summary, history_title, history, .. } = view;
+fn QuizCorrection(correction: crate::quiz::Correction) -> impl IntoView {
+    let crate::quiz::Correction { passed, questions, attempts_made, summary, history_title, history } = correction;
     let several = history.len() > 1;
     view! {
         <div class="quiz-result" class:quiz-result--passed=passed>

@@ -1,6 +1,8 @@
 //! Stored learning records (server only): quiz attempts, module progress, course completions
 //! and the xAPI statements that describe them.
 
+use std::collections::BTreeMap;
+
 use sqlx::AnyConnection;
 
 use super::{course_is_complete, module_is_complete, CourseProgress, ModuleState};
@@ -57,13 +59,23 @@ async fn store_statement(conn: &mut AnyConnection, home_page: &str, learner: &Le
     Ok(())
 }
 
-/// Marks the module as started (first visit) and remembers the visit (to resume there).
-pub async fn record_visit(db: &Database, user_id: i64, course: &str, module: &str) -> Result<(), DbError> {
-    // A page view writes only when it changes something: a first visit, another module visited
-    // since (the dashboard resumes on the latest), or a visit time more than a minute old. A
-    // learner reading or reloading one module costs no write.
-    let known: Option<(i64, i64)> = sqlx::query_as(
-        "SELECT m.last_visited_at AS visited, (SELECT MAX(last_visited_at) FROM module_progress WHERE user_id = $1) AS latest \
+/// Marks the module as started (first visit), remembers the visit (to resume there), and
+/// returns the learner's state in the module of version `current_version`: one read, and a write
+/// only when the visit changes something — a first visit, another module visited since (the
+/// dashboard resumes on the latest), or a visit time more than a minute old. A learner reading or
+/// reloading one module costs no write.
+pub async fn visit_module(db: &Database, user_id: i64, course: &str, module: &str, current_version: i64) -> Result<ModuleState, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Known {
+        visited: i64,
+        latest: i64,
+        read_at: Option<i64>,
+        completed_at: Option<i64>,
+        completed_version_id: Option<i64>,
+    }
+    let known: Option<Known> = sqlx::query_as(
+        "SELECT m.last_visited_at AS visited, (SELECT MAX(last_visited_at) FROM module_progress WHERE user_id = $1) AS latest, \
+                m.read_at, m.completed_at, m.completed_version_id \
          FROM module_progress m WHERE m.user_id = $1 AND m.course_slug = $2 AND m.module_slug = $3",
     )
     .bind(user_id)
@@ -71,21 +83,27 @@ pub async fn record_visit(db: &Database, user_id: i64, course: &str, module: &st
     .bind(module)
     .fetch_optional(db.pool())
     .await?;
-    if let Some((visited, latest)) = known {
-        if visited >= latest && now() - visited < VISIT_RESOLUTION_SECONDS {
-            return Ok(());
-        }
+    let up_to_date = known.as_ref().is_some_and(|k| k.visited >= k.latest && now() - k.visited < VISIT_RESOLUTION_SECONDS);
+    if !up_to_date {
+        let mut tx = db.begin_write().await?;
+        visit(&mut tx, user_id, course, module).await?;
+        tx.commit().await?;
     }
-    let mut tx = db.begin_write().await?;
-    visit(&mut tx, user_id, course, module).await?;
-    tx.commit().await?;
-    Ok(())
+    Ok(match known {
+        None => ModuleState { started: true, ..ModuleState::default() },
+        Some(Known { completed_at, completed_version_id, read_at, .. }) => ModuleState {
+            started: true,
+            read: read_at.is_some(),
+            completed: completed_at.is_some(),
+            completed_on_older_version: completed_at.is_some() && completed_version_id.is_some_and(|v| v != current_version),
+        },
+    })
 }
 
 /// How precise the visit time of a module is when the learner stays on it.
 pub const VISIT_RESOLUTION_SECONDS: i64 = 60;
 
-/// [`record_visit`] inside the caller's transaction.
+/// The write of [`visit_module`], inside the caller's transaction.
 async fn visit(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str) -> Result<(), DbError> {
     let at = now();
     let updated = sqlx::query("UPDATE module_progress SET last_visited_at = $1 WHERE user_id = $2 AND course_slug = $3 AND module_slug = $4")
@@ -116,11 +134,7 @@ async fn visit(conn: &mut AnyConnection, user_id: i64, course: &str, module: &st
     Ok(())
 }
 
-/// The learner's state in a module of the current version.
-pub async fn module_state(db: &Database, user_id: i64, course: &str, module: &str, current_version: i64) -> Result<ModuleState, DbError> {
-    state_of_module(&mut *db.pool().acquire().await?, user_id, course, module, current_version).await
-}
-
+/// The learner's state in a module of the current version, inside the caller's transaction.
 async fn state_of_module(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str, current_version: i64) -> Result<ModuleState, DbError> {
     let row: Option<(Option<i64>, Option<i64>, Option<i64>)> = sqlx::query_as(
         "SELECT read_at, completed_at, completed_version_id FROM module_progress WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3",
@@ -175,36 +189,63 @@ pub struct AttemptSummary {
     pub recent: Vec<(i64, u32, bool)>,
 }
 
-/// The latest attempt at a quiz with the count, best score and recent attempts; `None` before the
-/// first attempt. Reads a bounded number of rows however many attempts there are.
-pub async fn latest_attempt(db: &Database, user_id: i64, course: &str, module: &str, quiz: usize) -> Result<Option<AttemptSummary>, DbError> {
-    let (count, best_score) = attempt_totals(&mut *db.pool().acquire().await?, user_id, course, module, quiz).await?;
-    if count == 0 {
-        return Ok(None);
-    }
-    #[derive(sqlx::FromRow)]
-    struct Attempt {
-        result_json: String,
-        score: i64,
-        passed: i64,
-        submitted_at: i64,
-    }
-    let rows: Vec<Attempt> = sqlx::query_as(
-        "SELECT result_json, score, passed, submitted_at FROM quiz_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = $4 \
-         ORDER BY submitted_at DESC, id DESC LIMIT $5",
+/// The learner's attempts at the quizzes of a module (only quiz `only` if given), by quiz index:
+/// the latest correction, the count, the best score and the recent attempts. Quizzes without an
+/// attempt are absent. Two statements however many quizzes and attempts: the totals, then at most
+/// [`RECENT_ATTEMPTS_SHOWN`] rows per attempted quiz (one `LIMIT`ed branch each).
+pub async fn attempt_summaries(db: &Database, user_id: i64, course: &str, module: &str, only: Option<usize>) -> Result<BTreeMap<usize, AttemptSummary>, DbError> {
+    let totals: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT quiz_index, attempts, best_score FROM quiz_attempt_totals \
+         WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND attempts > 0 AND ($4 < 0 OR quiz_index = $4) ORDER BY quiz_index",
     )
     .bind(user_id)
     .bind(course)
     .bind(module)
-    .bind(quiz as i64)
-    .bind(RECENT_ATTEMPTS_SHOWN)
+    .bind(only.map_or(-1, |quiz| quiz as i64))
     .fetch_all(db.pool())
     .await?;
-    // An attempt deleted between the two queries (an account erased): nothing to show.
-    let Some(latest) = rows.first() else { return Ok(None) };
-    let latest: QuizResult = serde_json::from_str(&latest.result_json).map_err(json_error)?;
-    let recent = rows.iter().map(|r| (r.submitted_at, r.score as u32, r.passed == 1)).collect();
-    Ok(Some(AttemptSummary { latest, count, best_score, recent }))
+    if totals.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    #[derive(sqlx::FromRow)]
+    struct Attempt {
+        quiz_index: i64,
+        result_json: String,
+        score: i64,
+        passed: i64,
+        submitted_at: i64,
+        id: i64,
+    }
+    // One branch per quiz, each reading its newest rows from the history index.
+    let mut sql = crate::db::QueryBuilder::new("");
+    sql.bind(user_id).bind(course.to_owned()).bind(module.to_owned());
+    for (n, (quiz, _, _)) in totals.iter().enumerate() {
+        sql.push(if n == 0 { "" } else { " UNION ALL " });
+        sql.push(format!(
+            "SELECT * FROM (SELECT quiz_index, result_json, score, passed, submitted_at, id FROM quiz_attempts \
+             WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = {quiz} \
+             ORDER BY submitted_at DESC, id DESC LIMIT {RECENT_ATTEMPTS_SHOWN}) AS q{n}"
+        ));
+    }
+    let mut rows: Vec<Attempt> = sql.build_query_as()?.fetch_all(db.pool()).await?;
+    rows.sort_by(|a, b| (a.quiz_index, b.submitted_at, b.id).cmp(&(b.quiz_index, a.submitted_at, a.id)));
+    let mut summaries = BTreeMap::new();
+    for (quiz, count, best_score) in totals {
+        let recent: Vec<&Attempt> = rows.iter().filter(|row| row.quiz_index == quiz).collect();
+        // An attempt deleted between the two queries (an account erased): nothing to show.
+        let Some(latest) = recent.first() else { continue };
+        let latest: QuizResult = serde_json::from_str(&latest.result_json).map_err(json_error)?;
+        summaries.insert(
+            usize::try_from(quiz).unwrap_or(usize::MAX),
+            AttemptSummary {
+                latest,
+                count,
+                best_score: u32::try_from(best_score).unwrap_or(0),
+                recent: recent.iter().map(|r| (r.submitted_at, r.score as u32, r.passed == 1)).collect(),
+            },
+        );
+    }
+    Ok(summaries)
 }
 
 /// The two kinds of graded activity of a module, and where their attempts are stored.
@@ -501,19 +542,30 @@ pub async fn revoke_attestation(db: &Database, code: &str, reason: &str, admin_i
     Ok(true)
 }
 
-/// The learner's latest attempt at an exercise.
-pub async fn latest_exercise(db: &Database, user_id: i64, course: &str, module: &str, exercise: usize) -> Result<Option<crate::sandbox::api::ExerciseOutcome>, DbError> {
-    let result: Option<String> = sqlx::query_scalar(
-        "SELECT result_json FROM exercise_attempts WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND exercise_index = $4 \
-         ORDER BY submitted_at DESC, id DESC LIMIT 1",
-    )
-    .bind(user_id)
-    .bind(course)
-    .bind(module)
-    .bind(exercise as i64)
-    .fetch_optional(db.pool())
-    .await?;
-    result.map(|json| serde_json::from_str(&json).map_err(json_error)).transpose()
+/// The latest correction of each of the first `count` exercises of a module (`None` for one not
+/// attempted), in one statement: a `LIMIT 1` branch per exercise on the history index.
+pub async fn latest_exercises(db: &Database, user_id: i64, course: &str, module: &str, count: usize) -> Result<Vec<Option<crate::sandbox::api::ExerciseOutcome>>, DbError> {
+    let mut latest: Vec<Option<crate::sandbox::api::ExerciseOutcome>> = (0..count).map(|_| None).collect();
+    if count == 0 {
+        return Ok(latest);
+    }
+    let mut sql = crate::db::QueryBuilder::new("");
+    sql.bind(user_id).bind(course.to_owned()).bind(module.to_owned());
+    for exercise in 0..count {
+        sql.push(if exercise == 0 { "" } else { " UNION ALL " });
+        sql.push(format!(
+            "SELECT * FROM (SELECT exercise_index, result_json FROM exercise_attempts \
+             WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND exercise_index = {exercise} \
+             ORDER BY submitted_at DESC, id DESC LIMIT 1) AS e{exercise}"
+        ));
+    }
+    let rows: Vec<(i64, String)> = sql.build_query_as()?.fetch_all(db.pool()).await?;
+    for (exercise, json) in rows {
+        if let Some(slot) = usize::try_from(exercise).ok().and_then(|index| latest.get_mut(index)) {
+            *slot = Some(serde_json::from_str(&json).map_err(json_error)?);
+        }
+    }
+    Ok(latest)
 }
 
 /// The learner's exercise attempts in the last minute (all exercises) and in the last 24 hours

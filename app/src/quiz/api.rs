@@ -19,62 +19,55 @@ pub struct LearnerModuleView {
     pub exercises: Vec<Option<crate::sandbox::api::ExerciseOutcome>>,
 }
 
-/// The learner's latest attempt at quiz `quiz` of `page`, corrected, with its history.
+/// The learner's attempts at quiz `quiz` of `page` as the page shows them: the latest
+/// correction, written out in the request's language, with its history.
 #[cfg(feature = "ssr")]
-async fn attempt_view(
-    db: &crate::db::Database,
-    user_id: i64,
-    page: &crate::course::model::ModulePage,
-    quiz: usize,
-) -> Result<Option<AttemptView>, crate::db::DbError> {
-    let Some(definition) = page.module.quizzes.get(quiz) else { return Ok(None) };
-    let latest = crate::progress::repository::latest_attempt(db, user_id, &page.outline.info.slug, &page.module.slug, quiz).await?;
+fn attempt_view(page: &crate::course::model::ModulePage, quiz: usize, summary: crate::progress::repository::AttemptSummary) -> Option<AttemptView> {
+    let definition = page.module.quizzes.get(quiz)?;
     let locale = crate::request_locale();
-    Ok(latest.map(|summary| {
-        let verdict = |passed: bool| locale.text(if passed { "quiz-passed" } else { "quiz-failed" });
-        let mut lines = vec![locale.text_with("quiz-score", &[("score", summary.latest.score.into())]), verdict(summary.latest.passed)];
-        if summary.count > 1 {
-            lines.push(locale.text_with("quiz-best-score", &[("score", summary.best_score.into())]));
-        }
-        let attempts_left = page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - summary.count).max(0));
-        if let Some(left) = attempts_left {
-            lines.push(locale.text_with("quiz-attempts-left", &[("count", left.into())]));
-        }
-        let history_title = if (summary.recent.len() as i64) < summary.count {
-            locale.text_with("quiz-history-recent", &[("shown", summary.recent.len().into()), ("count", summary.count.into())])
-        } else {
-            locale.text("quiz-history")
-        };
-        AttemptView {
-            passed: summary.latest.passed,
-            questions: super::grading::correction(definition, &summary.latest)
-                .into_iter()
-                .zip(&definition.questions)
-                .map(|(corrected, question)| super::QuestionCorrection {
-                    correct: corrected.correct,
-                    mark: locale.text(if corrected.correct { "quiz-correct" } else { "quiz-incorrect" }),
-                    prompt: question.prompt.clone(),
-                    answered: format!(
-                        "{} {}",
-                        locale.text("quiz-you-answered"),
-                        if corrected.given.is_empty() { locale.text("quiz-no-answer") } else { corrected.given.join(" ; ") }
-                    ),
-                    feedback: corrected.feedback.into_iter().filter(|f| !f.is_empty()).collect(),
-                    explanation: corrected.explanation,
-                })
-                .collect(),
-            attempts_made: summary.count,
-            attempts_left,
-            summary: lines.join(" · "),
-            history_title,
-            // In the learner's zone, written here: the island has no time-zone data.
-            history: summary
-                .recent
-                .into_iter()
-                .map(|(at, score, passed)| format!("{} — {score} % — {}", crate::components::labels::local_datetime(at), verdict(passed)))
-                .collect(),
-        }
-    }))
+    let verdict = |passed: bool| locale.text(if passed { "quiz-passed" } else { "quiz-failed" });
+    let mut lines = vec![locale.text_with("quiz-score", &[("score", summary.latest.score.into())]), verdict(summary.latest.passed)];
+    if summary.count > 1 {
+        lines.push(locale.text_with("quiz-best-score", &[("score", summary.best_score.into())]));
+    }
+    let attempts_left = page.module.quiz_settings.max_attempts.map(|max| (i64::from(max) - summary.count).max(0));
+    if let Some(left) = attempts_left {
+        lines.push(locale.text_with("quiz-attempts-left", &[("count", left.into())]));
+    }
+    let history_title = if (summary.recent.len() as i64) < summary.count {
+        locale.text_with("quiz-history-recent", &[("shown", summary.recent.len().into()), ("count", summary.count.into())])
+    } else {
+        locale.text("quiz-history")
+    };
+    let correction = super::Correction {
+        passed: summary.latest.passed,
+        questions: super::grading::correction(definition, &summary.latest)
+            .into_iter()
+            .zip(&definition.questions)
+            .map(|(corrected, question)| super::QuestionCorrection {
+                correct: corrected.correct,
+                mark: locale.text(if corrected.correct { "quiz-correct" } else { "quiz-incorrect" }),
+                prompt: question.prompt.clone(),
+                answered: format!(
+                    "{} {}",
+                    locale.text("quiz-you-answered"),
+                    if corrected.given.is_empty() { locale.text("quiz-no-answer") } else { corrected.given.join(" ; ") }
+                ),
+                feedback: corrected.feedback.into_iter().filter(|f| !f.is_empty()).collect(),
+                explanation: corrected.explanation,
+            })
+            .collect(),
+        attempts_made: summary.count,
+        summary: lines.join(" · "),
+        history_title,
+        // In the learner's zone, written here: the island has no time-zone data.
+        history: summary
+            .recent
+            .into_iter()
+            .map(|(at, score, passed)| format!("{} — {score} % — {}", crate::components::labels::local_datetime(at), verdict(passed)))
+            .collect(),
+    };
+    Some(AttemptView { passed: correction.passed, attempts_left, correction_html: crate::components::quiz::correction_html(correction) })
 }
 
 /// The module page, or 404.
@@ -83,8 +76,8 @@ async fn module_page(state: &crate::state::AppState, course: &str, module: &str)
     state.content.module_page(&state.db, course, module).await?.ok_or_else(|| AppError::not_found(crate::request_locale().text("course-module-gone")))
 }
 
-/// Records the visit (the module is "started") and returns the learner's state; `None` for
-/// visitors who are not signed in.
+/// Records the visit (the module is "started") and returns the learner's state, in four statements
+/// at most whatever the number of activities; `None` for visitors who are not signed in.
 #[server]
 pub async fn load_learner_module(course: String, module: String) -> Result<Option<LearnerModuleView>, AppError> {
     use crate::{accounts::authz::current_user, progress::repository as progress};
@@ -93,16 +86,10 @@ pub async fn load_learner_module(course: String, module: String) -> Result<Optio
     let Some(page) = state.content.module_page(&state.db, &course, &module).await? else {
         return Ok(None);
     };
-    progress::record_visit(&state.db, user.id, &course, &module).await?;
-    let module_state = progress::module_state(&state.db, user.id, &course, &module, page.outline.version_id).await?;
-    let mut quizzes = Vec::new();
-    for index in 0..page.module.quizzes.len() {
-        quizzes.push(attempt_view(&state.db, user.id, &page, index).await?);
-    }
-    let mut exercises = Vec::new();
-    for index in 0..page.module.exercises.len() {
-        exercises.push(progress::latest_exercise(&state.db, user.id, &course, &module, index).await?);
-    }
+    let module_state = progress::visit_module(&state.db, user.id, &course, &module, page.outline.version_id).await?;
+    let mut attempts = progress::attempt_summaries(&state.db, user.id, &course, &module, None).await?;
+    let quizzes = (0..page.module.quizzes.len()).map(|quiz| attempts.remove(&quiz).and_then(|summary| attempt_view(&page, quiz, summary))).collect();
+    let exercises = progress::latest_exercises(&state.db, user.id, &course, &module, page.module.exercises.len()).await?;
     Ok(Some(LearnerModuleView { state: module_state, quizzes, exercises }))
 }
 
@@ -144,7 +131,11 @@ pub async fn submit_quiz(
         Ok(page) => page,
         Err(error) => return refused(error, format!("quiz-{quiz}"), &anchor),
     };
-    let view = attempt_view(&state.db, user.id, &page, quiz).await?.ok_or_else(|| AppError::internal("attempt not found after recording it"))?;
+    let view = crate::progress::repository::attempt_summaries(&state.db, user.id, &course, &module, Some(quiz))
+        .await?
+        .remove(&quiz)
+        .and_then(|summary| attempt_view(&page, quiz, summary))
+        .ok_or_else(|| AppError::internal("attempt not found after recording it"))?;
     if crate::web::is_plain_form_post() {
         leptos_axum::redirect(&anchor);
     }

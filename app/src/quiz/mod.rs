@@ -12,17 +12,26 @@ pub mod service;
 pub const MAX_SHORT_ANSWER_CHARS: usize = 300;
 
 /// The learner's last graded attempt at a quiz, with its correction: the only way feedback and
-/// explanations reach the browser.
+/// explanations reach the browser. The island that shows it has neither the quiz, nor a
+/// catalogue, nor a renderer for it: the correction comes as HTML written by the server.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttemptView {
+    pub passed: bool,
+    /// `None`: unlimited.
+    pub attempts_left: Option<i64>,
+    /// [`Correction`] rendered on the server (`components::quiz::correction_html`), its texts
+    /// escaped by the renderer.
+    pub correction_html: String,
+}
+
+/// What the correction of an attempt shows, written out on the server in the page's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Correction {
     pub passed: bool,
     /// One entry per question, in order.
     pub questions: Vec<QuestionCorrection>,
     pub attempts_made: i64,
-    /// `None`: unlimited.
-    pub attempts_left: Option<i64>,
-    /// `Score : 80 % · Réussi · meilleur score : 90 % · 2 essais restants`, in the page's
-    /// language: the island that shows it has no catalogue.
+    /// `Score : 80 % · Réussi · meilleur score : 90 % · 2 essais restants`.
     pub summary: String,
     /// The title of the history (`Vos 10 derniers essais (sur 300)…`).
     pub history_title: String,
@@ -31,9 +40,8 @@ pub struct AttemptView {
     pub history: Vec<String>,
 }
 
-/// One question of a correction, written out on the server in the page's language: the island
-/// that shows it has neither the quiz nor a catalogue.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One question of a correction.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuestionCorrection {
     pub correct: bool,
     /// `Juste` or `À revoir`.
