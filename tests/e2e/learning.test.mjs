@@ -105,6 +105,34 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
+test('the quiz island shows the server\'s refusals in place (an answer too long, then a session that ended)', async () => {
+  const { slug, questions } = firstQuiz();
+  const page = await openPage(browser);
+  await page.goto(`${BASE_URL}/connexion`);
+  await page.getByLabel('Adresse électronique professionnelle').fill('agent@demo.campus-ia.fr');
+  await page.getByLabel('Mot de passe').fill('campus-ia-demo');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${BASE_URL}/mon-parcours`);
+  await page.goto(`${BASE_URL}/cours/${COURSE}/${slug}`);
+  await page.waitForFunction(() => document.querySelector('leptos-island') && window.__leptos_hydrated !== false);
+  await page.waitForTimeout(300);
+  await page.evaluate(() => { window.__stayed = true; });
+  const quiz = page.locator('#quiz-1');
+  const short = questions.findIndex((question) => question.answers.length);
+  assert.ok(short >= 0, 'the sample quiz has a short-answer question');
+  // 422, `{"Invalid": "…"}`: the sentence the server wrote.
+  await quiz.locator('fieldset.question').nth(short).getByRole('textbox').fill('x'.repeat(301));
+  await quiz.locator('button[type="submit"]').click();
+  await quiz.getByRole('alert').getByText('Une réponse dépasse 300 caractères : raccourcissez-la.').waitFor();
+  // 401, `"NotSignedIn"`: the fixed message the page translated for the island.
+  await page.context().clearCookies();
+  await quiz.locator('fieldset.question').nth(short).getByRole('textbox').fill('court');
+  await quiz.locator('button[type="submit"]').click();
+  await quiz.getByRole('alert').getByText('Connectez-vous pour continuer.').waitFor();
+  assert.equal(await page.evaluate(() => window.__stayed), true, 'refused in place, without a page load');
+  assert.equal(await quiz.locator('form').isVisible(), true, 'the form and its answers are still there');
+});
+
 for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? 'with JavaScript (chat island, no page load)' : 'without JavaScript (form posts)';
 

@@ -7,7 +7,7 @@
 //! the correction, which the server returns as HTML ([`AttemptView`], written by
 //! [`correction_html`]). A visitor, or a learner with no attempt left, gets no island at all.
 //!
-//! The island reads the form itself rather than using `ActionForm`: the answers are named
+//! The island sends the form itself rather than through `ActionForm`: the answers are named
 //! `answers[q0]`, `answers[q1_2]`…, which a plain form post sends as the server function expects,
 //! but which `ActionForm`'s own encoding does not carry through.
 //!
@@ -128,8 +128,13 @@ fn QuizQuestions(quiz: LearnerQuiz, index: usize) -> impl IntoView {
 }
 
 /// The form's behaviour in the browser: sends it in the background and shows the correction.
-/// The fields come written from the server (`children`); the course, module, quiz and time shown
-/// are read from its hidden fields, so the props are the last correction, three labels and the refusals' fixed messages.
+/// The fields come written from the server (`children`); the props are the last correction, three
+/// labels and the refusals' fixed messages.
+///
+/// The form is sent as the browser would send it without JavaScript (`fetch` with its fields
+/// URL-encoded, the encoding the server function reads) and the answer is read with the browser's
+/// own JSON parser: no `ServerAction`, no serde in this island, which keeps the server-function
+/// client and its encoders out of the module page's WebAssembly (see [`read_answer`]).
 #[island(lazy)]
 pub fn QuizIsland(
     previous: Option<AttemptView>,
@@ -141,17 +146,11 @@ pub fn QuizIsland(
     errors: IslandTexts,
     children: Children,
 ) -> impl IntoView {
-    let action = ServerAction::<SubmitQuiz>::new();
-    let stored_texts = StoredValue::new(errors);
     // The latest correction: the one just returned, or the one recorded before the page loaded.
-    let shown = Signal::derive(move || match action.value().get() {
-        Some(Ok(view)) => Some(view),
-        _ => previous.clone(),
-    });
-    let error = move || match action.value().get() {
-        Some(Err(error)) => Some(stored_texts.with_value(|texts| error.message_from(texts))),
-        _ => None,
-    };
+    let shown = RwSignal::new(previous);
+    let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let texts = StoredValue::new(errors);
     let exhausted = move || shown.with(|v| v.as_ref().and_then(|v| v.attempts_left) == Some(0));
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
@@ -160,42 +159,104 @@ pub fn QuizIsland(
             let Some(form) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
                 return;
             };
-            let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
             event.prevent_default();
-            let field = |name: &str| data.get(name).as_string().unwrap_or_default();
-            let mut answers = std::collections::BTreeMap::new();
-            if let Ok(Some(entries)) = js_sys::try_iter(&data) {
-                for entry in entries.flatten() {
-                    let pair = js_sys::Array::from(&entry);
-                    if let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                        if let Some(name) = key.strip_prefix("answers[").and_then(|k| k.strip_suffix(']')) {
-                            answers.insert(name.to_owned(), value);
-                        }
+            pending.set(true);
+            leptos::task::spawn_local(async move {
+                match send_form(&form).await {
+                    Ok(Ok(view)) => {
+                        shown.set(Some(view));
+                        error.set(None);
                     }
+                    Ok(Err(refusal)) => error.set(Some(texts.with_value(|texts| refusal.message_from(texts)))),
+                    Err(()) => error.set(Some(texts.with_value(|texts| crate::error::AppError::Unavailable.message_from(texts)))),
                 }
-            }
-            action.dispatch(SubmitQuiz {
-                course: field("course"),
-                module: field("module"),
-                quiz: field("quiz").parse().unwrap_or_default(),
-                answers: Some(answers),
-                shown_at: field("shown_at").parse().ok(),
+                pending.set(false);
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = event;
+        let _ = (event, pending, error, texts);
     };
     view! {
         <div role="status" aria-live="polite" inner_html=move || shown.with(|view| view.as_ref().map(|view| view.correction_html.clone()).unwrap_or_default())></div>
-        {move || error().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
+        {move || error.get().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
         {move || exhausted().then(|| view! { <p>{no_attempt_left.clone()}</p> })}
         <form method="post" action=SubmitQuiz::url() class="quiz-form" hidden=exhausted on:submit=on_submit>
             {children()}
-            <button type="submit" disabled=move || action.pending().get()>
+            <button type="submit" disabled=move || pending.get()>
                 {move || if shown.with(Option::is_some) { retry.clone() } else { submit.clone() }}
             </button>
         </form>
     }
+}
+
+/// Posts `form` to its action as a plain form post would, asking for JSON; the graded attempt or
+/// the server's refusal, or `Err(())` when no answer could be read (network down).
+#[cfg(feature = "hydrate")]
+async fn send_form(form: &web_sys::HtmlFormElement) -> Result<Result<AttemptView, crate::error::AppError>, ()> {
+    use wasm_bindgen::JsCast;
+    let data = web_sys::FormData::new_with_form(form).map_err(drop)?;
+    let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).map_err(drop)?;
+    let headers = web_sys::Headers::new().map_err(drop)?;
+    headers.set("Accept", "application/json").map_err(drop)?;
+    headers.set("Content-Type", "application/x-www-form-urlencoded").map_err(drop)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&body);
+    let window = web_sys::window().ok_or(())?;
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&form.action(), &init))
+        .await
+        .map_err(drop)?
+        .dyn_into()
+        .map_err(drop)?;
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(drop)?).await.map_err(drop)?;
+    let value = js_sys::JSON::parse(&text.as_string().ok_or(())?).map_err(drop)?;
+    Ok(read_answer(response.ok(), &value))
+}
+
+/// The server function's JSON answer, read with the browser's parser: an [`AttemptView`], or an
+/// [`AppError`](crate::error::AppError) as serde writes it (`"NotSignedIn"`,
+/// `{"LimitReached": "…"}`, `{"TooManyRequests": {"message": "…", …}}`). Hand-written because
+/// serde_json and the server-function client weigh more in the browser than the module page's
+/// whole budget allows; `tests/e2e/learning.test.mjs` reads both forms of refusal through it.
+#[cfg(feature = "hydrate")]
+fn read_answer(ok: bool, value: &wasm_bindgen::JsValue) -> Result<AttemptView, crate::error::AppError> {
+    use crate::error::AppError;
+    let field = |value: &wasm_bindgen::JsValue, name: &str| js_sys::Reflect::get(value, &name.into()).unwrap_or_default();
+    if ok {
+        let correction_html = field(value, "correction_html").as_string();
+        return match correction_html {
+            Some(correction_html) => Ok(AttemptView {
+                passed: field(value, "passed").as_bool().unwrap_or(false),
+                attempts_left: field(value, "attempts_left").as_f64().map(|left| left as i64),
+                correction_html,
+            }),
+            None => Err(AppError::Unavailable),
+        };
+    }
+    if let Some(variant) = value.as_string() {
+        return Err(match variant.as_str() {
+            "NotSignedIn" => AppError::NotSignedIn,
+            "Forbidden" => AppError::Forbidden,
+            _ => AppError::Unavailable,
+        });
+    }
+    let text = |name: &str| field(value, name).as_string();
+    Err(if let Some(message) = text("NotFound") {
+        AppError::NotFound(message)
+    } else if let Some(message) = text("Invalid") {
+        AppError::Invalid(message)
+    } else if let Some(message) = text("LimitReached") {
+        AppError::LimitReached(message)
+    } else if let Some(detail) = text("BadRequest") {
+        AppError::BadRequest(detail)
+    } else {
+        let too_many = field(value, "TooManyRequests");
+        match field(&too_many, "message").as_string() {
+            Some(message) => AppError::TooManyRequests { message, retry_after: field(&too_many, "retry_after").as_f64().unwrap_or(0.0) as u64 },
+            None => AppError::Unavailable,
+        }
+    })
 }
 
 /// The correction of an attempt as HTML, for the page and for the island (which inserts it as is).
