@@ -332,11 +332,13 @@ def lighthouse_scores(work, pages):
     return {"version": data["lighthouseVersion"], "chromium": version, "pages": results}
 
 
-def transfer_sizes(base, path):
-    """Bytes on the wire for `path` without compression and as the server compresses it."""
+def transfer_sizes(base, path, cookie=None):
+    """Bytes on the wire for `path` without compression and as the server compresses it (for the
+    agent whose session `cookie` is given, if any)."""
     sizes = {}
     for encoding in ("identity", "gzip", "br"):
-        request = urllib.request.Request(base + path, headers={"Accept-Encoding": encoding})
+        headers = {"Accept-Encoding": encoding, **({"Cookie": cookie} if cookie else {})}
+        request = urllib.request.Request(base + path, headers=headers)
         with urllib.request.urlopen(request) as response:
             sent = response.headers.get("Content-Encoding", "identity")
             sizes[encoding] = (len(response.read()), sent)
@@ -499,11 +501,18 @@ def main():
         module_sizes = transfer_sizes(base, module_path)
         # What each page's islands fetch after the main WebAssembly, brotli as sent.
         lazy = {}
-        for page_label, page_path in (("module page", module_path), ("home page", "/")):
-            with urllib.request.urlopen(base + page_path) as response:
+        for page_label, page_path, cookie in (("module page (visitor)", module_path, None),
+                                              ("module page (signed-in agent, quiz island)", module_path, cookies[0]),
+                                              ("atelier scenario (signed-in agent, chat island)", f"/atelier/{SCENARIO}", cookies[0]),
+                                              ("home page", "/", None)):
+            request = urllib.request.Request(base + page_path, headers={"Cookie": cookie} if cookie else {})
+            with urllib.request.urlopen(request) as response:
                 files = lazy_files(response.read().decode())
             lazy[page_label] = (files, sum(transfer_sizes(base, f"/pkg/{name}")["br"][0] for name in files))
-        first_visit = module_sizes["br"][0] + sum(sent["br"][0] for _, sent in sizes.values()) + lazy["module page"][1]
+        assets_sent = sum(sent["br"][0] for _, sent in sizes.values())
+        first_visit = module_sizes["br"][0] + assets_sent + lazy["module page (visitor)"][1]
+        signed_in_html = transfer_sizes(base, module_path, cookies[0])["br"][0]
+        first_visit_signed_in = signed_in_html + assets_sent + lazy["module page (signed-in agent, quiz island)"][1]
     finally:
         for process in servers:
             stop(process)
@@ -536,6 +545,8 @@ def main():
           for page, (files, extra) in lazy.items()],
         f"- First visit of a module page by a visitor (HTML, CSS, JavaScript and WebAssembly, brotli as sent): "
         f"**{kib(first_visit)}**; a repeat visit downloads the HTML only ({kib(module_sizes['br'][0])}, or a 304 when unchanged).",
+        f"- First visit of the same module page by a signed-in agent with its quiz to take (HTML {kib(signed_in_html)}, "
+        f"CSS, JavaScript, the main WebAssembly and the quiz island's lazy files, brotli as sent): **{kib(first_visit_signed_in)}**.",
         f"- Resident memory of the server after the load: **{rss:.0f} MiB** (peak: {peak:.0f} MiB).",
         f"- `/pkg` files: content-hashed names, `Cache-Control: {asset_cache}`, sent from the copies "
         f"compressed at build (`server assets compress`): a repeat visit downloads only the HTML.",
