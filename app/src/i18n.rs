@@ -120,6 +120,13 @@ impl IslandTexts {
         IslandTexts(keys.iter().map(|key| ((*key).to_owned(), locale.text(key))).collect())
     }
 
+    /// The translations of `keys` and of [`AppError`](crate::error::AppError)'s fixed messages
+    /// ([`ERROR_KEYS`](crate::error::ERROR_KEYS)), for an island that shows a server function's
+    /// refusals with `AppError::message_from`.
+    pub fn with_errors(locale: Locale, keys: &[&str]) -> Self {
+        IslandTexts::new(locale, &[keys, &crate::error::ERROR_KEYS[..]].concat())
+    }
+
     /// The translation of `key`; a key that was not sent shows itself, so it is easy to spot.
     pub fn get(&self, key: &str) -> String {
         self.0.get(key).cloned().unwrap_or_else(|| key.to_owned())

@@ -22,6 +22,10 @@ use crate::{
     quiz::{api::SubmitQuiz, AttemptView},
 };
 
+/// The words of the quiz island: `Valider mes réponses`, `Réessayer`, and what replaces the form
+/// once no attempt is left.
+pub const QUIZ_TEXTS: &[&str] = &["quiz-submit", "quiz-retry", "quiz-no-attempt-left"];
+
 /// A quiz of a module page, rendered on the server: its heading and summary, then the sign-in
 /// link (visitor), the last correction (no attempt left), or the form in its island.
 #[component]
@@ -55,13 +59,7 @@ pub fn QuizBlock(
         .into_any()
     } else {
         view! {
-            <QuizIsland
-                previous
-                submit=tr("quiz-submit")
-                retry=tr("quiz-retry")
-                no_attempt_left=tr("quiz-no-attempt-left")
-                errors=IslandTexts::new(use_locale(), &crate::error::ERROR_KEYS)
-            >
+            <QuizIsland previous texts=IslandTexts::with_errors(use_locale(), QUIZ_TEXTS)>
                 <input type="hidden" name="course" value=course/>
                 <input type="hidden" name="module" value=module/>
                 <input type="hidden" name="quiz" value=index.to_string()/>
@@ -128,8 +126,8 @@ fn QuizQuestions(quiz: LearnerQuiz, index: usize) -> impl IntoView {
 }
 
 /// The form's behaviour in the browser: sends it in the background and shows the correction.
-/// The fields come written from the server (`children`); the props are the last correction, three
-/// labels and the refusals' fixed messages.
+/// The fields come written from the server (`children`); the props are the last correction and
+/// the island's words ([`QUIZ_TEXTS`] and the refusals' fixed messages).
 ///
 /// The form is sent as the browser would send it without JavaScript (`fetch` with its fields
 /// URL-encoded, the encoding the server function reads) and the answer is read with the browser's
@@ -138,19 +136,16 @@ fn QuizQuestions(quiz: LearnerQuiz, index: usize) -> impl IntoView {
 #[island(lazy)]
 pub fn QuizIsland(
     previous: Option<AttemptView>,
-    /// `Valider mes réponses`, `Réessayer`, and what replaces the form once no attempt is left.
-    submit: String,
-    retry: String,
-    no_attempt_left: String,
-    /// The fixed messages of a refusal ([`crate::error::ERROR_KEYS`]), in the page's language.
-    errors: IslandTexts,
+    /// From [`QUIZ_TEXTS`] and the refusals' fixed messages, in the page's language.
+    texts: IslandTexts,
     children: Children,
 ) -> impl IntoView {
     // The latest correction: the one just returned, or the one recorded before the page loaded.
     let shown = RwSignal::new(previous);
     let error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(false);
-    let texts = StoredValue::new(errors);
+    let texts = StoredValue::new(texts);
+    let word = move |key: &str| texts.with_value(|texts| texts.get(key));
     let exhausted = move || shown.with(|v| v.as_ref().and_then(|v| v.attempts_left) == Some(0));
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
@@ -179,11 +174,11 @@ pub fn QuizIsland(
     view! {
         <div role="status" aria-live="polite" inner_html=move || shown.with(|view| view.as_ref().map(|view| view.correction_html.clone()).unwrap_or_default())></div>
         {move || error.get().map(|message| view! { <p class="alert alert--error" role="alert">{message}</p> })}
-        {move || exhausted().then(|| view! { <p>{no_attempt_left.clone()}</p> })}
+        {move || exhausted().then(|| view! { <p>{word("quiz-no-attempt-left")}</p> })}
         <form method="post" action=SubmitQuiz::url() class="quiz-form" hidden=exhausted on:submit=on_submit>
             {children()}
             <button type="submit" disabled=move || pending.get()>
-                {move || if shown.with(Option::is_some) { retry.clone() } else { submit.clone() }}
+                {move || word(if shown.with(Option::is_some) { "quiz-retry" } else { "quiz-submit" })}
             </button>
         </form>
     }

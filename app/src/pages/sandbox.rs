@@ -126,6 +126,6 @@ fn Conversation(scenario: String, conversation: PracticeView, typed: String, err
             None => tr("practice-simulated"),
             Some(model) => locale.text_with("practice-external", &[("model", model.clone().into())]),
         }}</p>
-        <ChatIsland scenario initial=conversation typed error assistant texts=IslandTexts::new(locale, &[CHAT_TEXTS, &crate::error::ERROR_KEYS[..]].concat())/>
+        <ChatIsland scenario initial=conversation typed error assistant texts=IslandTexts::with_errors(locale, CHAT_TEXTS)/>
     }
 }
