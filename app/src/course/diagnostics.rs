@@ -103,6 +103,9 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+#[cfg(all(test, feature = "ssr"))]
+mod wording_tests;
+
 #[cfg(test)]
 mod tests {
     use super::*;
