@@ -8,10 +8,15 @@
 //! Leptos context. Islands render in the browser, which carries no catalogue (and no Fluent
 //! parser: 60 KB of the WebAssembly): they receive [`IslandTexts`], translated on the server, and
 //! server functions answer them with sentences already written.
+//!
+//! What is worded once and read in several languages (the problems found in course files: the
+//! command line prints them in French, the authoring pages in the trainer's language) is kept as
+//! a [`Message`], a key and its arguments, and put into words by whoever shows it.
 
 use std::{
     borrow::Cow,
     collections::{BTreeMap, HashMap},
+    fmt,
 };
 
 use fluent_templates::{fluent_bundle::FluentValue, langid, LanguageIdentifier, Loader};
@@ -106,6 +111,116 @@ impl Locale {
         CATALOGUES
             .try_lookup_with_args(self.language_identifier(), key, &args)
             .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+/// A sentence of the catalogues not yet put into words: its key and its named arguments
+/// (`{ $name }` in the catalogue). Built as `Message::new("key").arg("name", value)`; it crosses
+/// to the browser as data, and [`Message::render`] writes it in a language. `Display` is French.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    pub key: Cow<'static, str>,
+    pub args: Vec<(Cow<'static, str>, MessageArg)>,
+}
+
+/// The value of a [`Message`] argument. Numbers stay numbers, so that a catalogue can choose a
+/// plural form by them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MessageArg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for MessageArg {
+    fn from(text: &str) -> Self {
+        MessageArg::Text(text.to_owned())
+    }
+}
+
+impl From<String> for MessageArg {
+    fn from(text: String) -> Self {
+        MessageArg::Text(text)
+    }
+}
+
+impl From<&String> for MessageArg {
+    fn from(text: &String) -> Self {
+        MessageArg::Text(text.clone())
+    }
+}
+
+impl From<i64> for MessageArg {
+    fn from(number: i64) -> Self {
+        MessageArg::Number(number)
+    }
+}
+
+impl From<u32> for MessageArg {
+    fn from(number: u32) -> Self {
+        MessageArg::Number(number.into())
+    }
+}
+
+impl From<u8> for MessageArg {
+    fn from(number: u8) -> Self {
+        MessageArg::Number(number.into())
+    }
+}
+
+impl From<usize> for MessageArg {
+    fn from(number: usize) -> Self {
+        MessageArg::Number(i64::try_from(number).unwrap_or(i64::MAX))
+    }
+}
+
+impl Message {
+    /// The message `key` of the catalogues, without arguments yet.
+    pub fn new(key: &'static str) -> Self {
+        Message { key: Cow::Borrowed(key), args: Vec::new() }
+    }
+
+    /// Adds the argument `{ $name }`.
+    pub fn arg(mut self, name: &'static str, value: impl Into<MessageArg>) -> Self {
+        self.args.push((Cow::Borrowed(name), value.into()));
+        self
+    }
+
+    fn fluent_args(&self) -> HashMap<Cow<'static, str>, FluentValue<'static>> {
+        self.args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    MessageArg::Text(text) => FluentValue::from(text.clone()),
+                    MessageArg::Number(number) => FluentValue::from(*number),
+                };
+                (name.clone(), value)
+            })
+            .collect()
+    }
+
+    /// The message written in `locale` (French when `locale` lacks it; the key itself when no
+    /// catalogue has it, so that it is easy to spot).
+    pub fn render(&self, locale: Locale) -> String {
+        CATALOGUES
+            .try_lookup_with_args(locale.language_identifier(), &self.key, &self.fluent_args())
+            .unwrap_or_else(|| self.key.clone().into_owned())
+    }
+
+    /// The message written in `locale` by that locale's own catalogue, or why it cannot be:
+    /// the key is missing there, or an argument the text uses was not given. For tests, which
+    /// must not be fooled by the French fallback.
+    #[cfg(test)]
+    pub(crate) fn render_exactly(&self, locale: Locale) -> Result<String, String> {
+        CATALOGUES
+            .lookup_single_language(locale.language_identifier(), &self.key, Some(&self.fluent_args()))
+            .map_err(|error| format!("{}: {error:?}", self.key))
+    }
+}
+
+impl fmt::Display for Message {
+    /// The French text, for the command line and the logs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Locale::Fr))
     }
 }
 

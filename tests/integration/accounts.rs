@@ -309,16 +309,14 @@ async fn deleting_the_account_removes_personal_data(engine: Engine) {
     let response = app.post_form(DeleteAccount::url(), &[("password", PASSWORD)]).await;
     assert_eq!(response.headers()["location"], "/connexion");
     assert!(users::find(&app.db, id).await.unwrap().is_none());
-    use sqlx::Row;
     for table in ["sessions", "user_roles"] {
-        let n: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table} WHERE user_id = $1")).bind(id).fetch_one(app.db.pool()).await.unwrap().get("n");
+        let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) AS n FROM {table} WHERE user_id = $1")).bind(id).fetch_one(app.db.pool()).await.unwrap();
         assert_eq!(n, 0, "{table}");
     }
-    let leftovers: i64 = sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE target LIKE '%@%' OR details LIKE '%@%'")
+    let leftovers: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM audit_log WHERE target LIKE '%@%' OR details LIKE '%@%'")
         .fetch_one(app.db.pool())
         .await
-        .unwrap()
-        .get("n");
+        .unwrap();
     assert_eq!(leftovers, 0, "the audit log keeps no e-mail address");
     assert!(app.page("/connexion").await.contains("Votre compte et vos données ont été supprimés"));
 }

@@ -11,7 +11,6 @@ use app::{
 use integration_tests::{bundled_courses_dir, write_one_module_course, on_both_engines, spawn_app, spawn_app_with, Engine, TempDir, TestApp};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
-use sqlx::Row;
 
 on_both_engines!(
     no_module_page_or_server_function_reveals_an_answer_key,
@@ -149,7 +148,7 @@ async fn signed_in_on_limited_course(engine: Engine, messages_per_minute: i64) -
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query(sql).fetch_one(app.db.pool()).await.unwrap().get::<i64, _>(0)
+    sqlx::query_scalar::<_, i64>(sql).fetch_one(app.db.pool()).await.unwrap()
 }
 
 /// Sends `n` copies of a server-function call at once (as a script would, without HTML).
@@ -307,7 +306,7 @@ async fn attestations_keep_the_name_at_completion_and_can_be_revoked(engine: Eng
     app.create_account("agent@ville.fr", PASSWORD, None, None).await;
     app.sign_in("agent@ville.fr", PASSWORD).await;
     app.post_form(MarkModuleRead::url(), &[("course", "solo"), ("module", "seul")]).await;
-    let code: String = sqlx::query("SELECT verification_code FROM course_completions").fetch_one(app.db.pool()).await.unwrap().get(0);
+    let code: String = sqlx::query_scalar("SELECT verification_code FROM course_completions").fetch_one(app.db.pool()).await.unwrap();
     app.post_form(UpdateProfile::url(), &[("display_name", "Nouveau Nom")]).await;
     let check = app.page(&format!("/attestations/{code}")).await;
     assert!(check.contains("Compte de test — Cours solo") && !check.contains("Nouveau Nom — Cours solo"), "the name at completion: {check}");

@@ -1,7 +1,10 @@
 //! The course engine through HTTP: import with versions, catalogue, course and module pages,
 //! course files, and the bundled curriculum.
 
-use app::course::repository::{self, PublishOutcome};
+use app::{
+    course::repository::{self, PublishOutcome},
+    i18n::Locale,
+};
 use integration_tests::{bundled_courses_dir, copy_dir, on_both_engines, spawn_app, Engine, TempDir, TestApp};
 use reqwest::StatusCode;
 
@@ -150,7 +153,7 @@ async fn a_course_with_errors_is_refused_and_the_previous_version_stays(engine: 
 
     let refused = import(&app, &folder.0).await;
     assert_eq!(refused[0].outcome, None);
-    let error = refused[0].diagnostics.iter().find(|d| d.message.contains("aucune bonne réponse")).expect("the error is reported");
+    let error = refused[0].diagnostics.iter().find(|d| d.message(Locale::Fr).contains("aucune bonne réponse")).expect("the error is reported");
     assert!(error.to_string().contains(&format!("{SAMPLE}/01-")), "{error}");
     assert_eq!(repository::version_count(&app.db, SAMPLE).await.unwrap(), 1);
     let still = repository::outline(&app.db, SAMPLE).await.unwrap().unwrap();

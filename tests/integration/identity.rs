@@ -6,7 +6,6 @@ use app::identity::CALLBACK_PATH;
 use leptos::server_fn::ServerFn;
 use integration_tests::{free_port, on_both_engines, spawn_app, spawn_app_with, Engine, OidcProvider, TestApp};
 use reqwest::StatusCode;
-use sqlx::Row;
 
 on_both_engines!(
     an_agent_signs_in_through_the_provider_into_the_unit_of_its_siret,
@@ -93,25 +92,27 @@ async fn an_agent_signs_in_through_the_provider_into_the_unit_of_its_siret(engin
     assert_eq!(location(&landed), "/mon-parcours");
     let dashboard = app.page("/mon-parcours").await;
     assert!(dashboard.contains("Camille Durand"), "signed in with the provider's name: {dashboard}");
-    let row = sqlx::query("SELECT u.organization_id, u.email, u.password_hash FROM users u JOIN external_identities i ON i.user_id = u.id WHERE i.subject = 'agent-mairie'")
-        .fetch_one(app.db.pool())
-        .await
-        .unwrap();
-    assert_eq!(row.get::<Option<i64>, _>("organization_id"), Some(mairie), "placed in the unit of its SIRET");
-    assert_eq!(row.get::<String, _>("email"), "camille.durand@mairie-exemple.fr");
-    assert!(row.get::<Option<String>, _>("password_hash").is_none(), "no local password");
+    let (organization_id, email, password_hash): (Option<i64>, String, Option<String>) = sqlx::query_as(
+        "SELECT u.organization_id, u.email, u.password_hash FROM users u JOIN external_identities i ON i.user_id = u.id WHERE i.subject = 'agent-mairie'",
+    )
+    .fetch_one(app.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(organization_id, Some(mairie), "placed in the unit of its SIRET");
+    assert_eq!(email, "camille.durand@mairie-exemple.fr");
+    assert!(password_hash.is_none(), "no local password");
 
     // Signing out goes through the provider's logout with the ID token as hint.
     let out = app.post_form(app::accounts::api::SignOut::url(), &[]).await;
     let logout = location(&out);
     assert!(logout.starts_with(&format!("{}/session/end", _provider.issuer)) && logout.contains("id_token_hint="), "{logout}");
     assert!(logout.contains("post_logout_redirect_uri="), "{logout}");
-    assert_eq!(sqlx::query("SELECT COUNT(*) FROM sessions").fetch_one(app.db.pool()).await.unwrap().get::<i64, _>(0), 0);
+    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sessions").fetch_one(app.db.pool()).await.unwrap(), 0);
 
     // A second sign-in finds the same account.
     let again = app.client.get(through_the_provider(&app, "agent-mairie").await).send().await.unwrap();
     assert_eq!(location(&again), "/mon-parcours");
-    assert_eq!(sqlx::query("SELECT COUNT(*) FROM users").fetch_one(app.db.pool()).await.unwrap().get::<i64, _>(0), 1);
+    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users").fetch_one(app.db.pool()).await.unwrap(), 1);
 }
 
 async fn a_tampered_state_or_nonce_is_refused(engine: Engine) {
@@ -132,8 +133,8 @@ async fn a_tampered_state_or_nonce_is_refused(engine: Engine) {
     // The same callback once more: its state was spent.
     let replayed = app.client.get(&callback).send().await.unwrap();
     assert_eq!(location(&replayed), "/connexion");
-    assert_eq!(sqlx::query("SELECT COUNT(*) FROM sessions").fetch_one(app.db.pool()).await.unwrap().get::<i64, _>(0), 0, "nobody signed in");
-    assert_eq!(sqlx::query("SELECT COUNT(*) FROM users").fetch_one(app.db.pool()).await.unwrap().get::<i64, _>(0), 0);
+    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sessions").fetch_one(app.db.pool()).await.unwrap(), 0, "nobody signed in");
+    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users").fetch_one(app.db.pool()).await.unwrap(), 0);
 }
 
 async fn an_existing_local_account_is_linked_only_after_its_password(engine: Engine) {
@@ -146,14 +147,14 @@ async fn an_existing_local_account_is_linked_only_after_its_password(engine: Eng
     let token = confirm.trim_start_matches("/connexion/lier/").to_owned();
     let page = app.page(&confirm).await;
     assert!(page.contains("alex.martin@mairie-exemple.fr") && page.contains("name=\"password\""), "{page}");
-    assert_eq!(sqlx::query("SELECT COUNT(*) FROM external_identities").fetch_one(app.db.pool()).await.unwrap().get::<i64, _>(0), 0, "not linked yet");
+    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM external_identities").fetch_one(app.db.pool()).await.unwrap(), 0, "not linked yet");
 
     let wrong = app.post_form(ConfirmIdentityLink::url(), &[("token", &token), ("password", "pas le bon")]).await;
     assert_eq!(location(&wrong), confirm);
     assert!(app.page(&confirm).await.contains("mot de passe incorrect"));
     let right = app.post_form(ConfirmIdentityLink::url(), &[("token", &token), ("password", PASSWORD)]).await;
     assert_eq!(location(&right), "/mon-parcours");
-    let linked: i64 = sqlx::query("SELECT user_id FROM external_identities WHERE subject = 'agent-existant'").fetch_one(app.db.pool()).await.unwrap().get(0);
+    let linked: i64 = sqlx::query_scalar("SELECT user_id FROM external_identities WHERE subject = 'agent-existant'").fetch_one(app.db.pool()).await.unwrap();
     assert_eq!(linked, local, "the provider's identity now opens the local account");
     let next_time = app.client.get(through_the_provider(&app, "agent-existant").await).send().await.unwrap();
     assert_eq!(location(&next_time), "/mon-parcours");
@@ -165,7 +166,7 @@ async fn an_unknown_siret_goes_to_the_default_unit_and_the_allow_list_refuses_wi
     app::identity::repository::set_default_unit(&app.db, Some(accueil)).await.unwrap();
     let landed = app.client.get(through_the_provider(&app, "agent-inconnu").await).send().await.unwrap();
     assert_eq!(location(&landed), "/mon-parcours");
-    let unit: Option<i64> = sqlx::query("SELECT organization_id FROM users").fetch_one(app.db.pool()).await.unwrap().get(0);
+    let unit: Option<i64> = sqlx::query_scalar("SELECT organization_id FROM users").fetch_one(app.db.pool()).await.unwrap();
     assert_eq!(unit, Some(accueil));
 
     let (restricted, _other) = setup(engine, |settings| settings.allowed_sirets = vec![MAIRIE_SIRET.to_owned()]).await;
@@ -173,7 +174,7 @@ async fn an_unknown_siret_goes_to_the_default_unit_and_the_allow_list_refuses_wi
     assert_eq!(location(&refused), "/connexion");
     let page = restricted.page("/connexion").await;
     assert!(page.contains(MAIRIE_SIRET) && page.contains("99999999999999"), "the rule and the agent's SIRET: {page}");
-    assert_eq!(sqlx::query("SELECT COUNT(*) FROM users").fetch_one(restricted.db.pool()).await.unwrap().get::<i64, _>(0), 0);
+    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users").fetch_one(restricted.db.pool()).await.unwrap(), 0);
 }
 
 /// The sign-in page as `language` reads it (the flash cookie carries the refusal, already

@@ -5,7 +5,6 @@ use app::{course::repository as courses, quiz::api::{MarkModuleRead, SubmitExerc
 use integration_tests::{on_both_engines, spawn_app, Engine, TempDir, TestApp};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
-use sqlx::Row;
 
 on_both_engines!(
     a_quiz_is_corrected_and_the_best_attempt_counts,
@@ -74,13 +73,8 @@ async fn a_quiz_is_corrected_and_the_best_attempt_counts(engine: Engine) {
     assert!(page.contains("meilleur score : 100 %"));
     assert!(page.contains("Vos essais, du plus récent au plus ancien") && page.contains("— 0 % — pas encore réussi"), "past attempts can be reviewed");
 
-    let statements: Vec<String> = sqlx::query("SELECT verb FROM xapi_statements ORDER BY stored_at, id")
-        .fetch_all(app.db.pool())
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.get("verb"))
-        .collect();
+    let statements: Vec<String> =
+        sqlx::query_scalar("SELECT verb FROM xapi_statements ORDER BY stored_at, id").fetch_all(app.db.pool()).await.unwrap();
     assert!(statements.contains(&"http://adlnet.gov/expapi/verbs/failed".to_owned()));
     assert!(statements.contains(&"http://adlnet.gov/expapi/verbs/passed".to_owned()));
 }
@@ -119,9 +113,9 @@ async fn the_attempt_limit_is_enforced(engine: Engine) {
     assert_eq!(third.headers()["location"], "/cours/essai/un#quiz-1");
     let page = app.page("/cours/essai/un").await;
     assert!(page.contains("tous vos essais"), "{page}");
-    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM quiz_attempts").fetch_one(app.db.pool()).await.unwrap().get("n");
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM quiz_attempts").fetch_one(app.db.pool()).await.unwrap();
     assert_eq!(n, 2, "the third attempt was not recorded");
-    let best: i64 = sqlx::query("SELECT MAX(score) AS s FROM quiz_attempts").fetch_one(app.db.pool()).await.unwrap().get("s");
+    let best: i64 = sqlx::query_scalar("SELECT MAX(score) AS s FROM quiz_attempts").fetch_one(app.db.pool()).await.unwrap();
     assert_eq!(best, 100, "the best attempt is kept even though the last one failed");
     // A script calling the function directly is refused too, with a message.
     let direct = app.call(SubmitQuiz::url(), &[("course", "essai"), ("module", "un"), ("quiz", "0")]).await;
@@ -152,7 +146,7 @@ async fn reading_and_passing_complete_the_course_with_an_attestation(engine: Eng
     let dashboard = app.page("/mon-parcours").await;
     assert!(dashboard.contains("2 module(s) terminé(s) sur 2"), "{dashboard}");
     assert!(dashboard.contains("score moyen aux quiz : 100 %"));
-    let code: String = sqlx::query("SELECT verification_code FROM course_completions").fetch_one(app.db.pool()).await.unwrap().get("verification_code");
+    let code: String = sqlx::query_scalar("SELECT verification_code FROM course_completions").fetch_one(app.db.pool()).await.unwrap();
     assert!(dashboard.contains(&format!("/mon-parcours/attestation/{code}")));
     let attestation = app.page(&format!("/mon-parcours/attestation/{code}")).await;
     assert!(attestation.contains("Compte de test") && attestation.contains("Cours d&#x27;essai") || attestation.contains("Cours d'essai"), "{attestation}");
@@ -167,11 +161,10 @@ async fn reading_and_passing_complete_the_course_with_an_attestation(engine: Eng
     assert!(!check.contains("agent@ville.fr"), "no e-mail address");
     let unknown = visitor.get(app.url("/attestations/AAAA-BBBB-CCCC")).send().await.unwrap();
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
-    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM xapi_statements WHERE verb = 'http://adlnet.gov/expapi/verbs/completed'")
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM xapi_statements WHERE verb = 'http://adlnet.gov/expapi/verbs/completed'")
         .fetch_one(app.db.pool())
         .await
-        .unwrap()
-        .get("n");
+        .unwrap();
     assert_eq!(n, 3, "two modules and the course");
 }
 
@@ -185,7 +178,7 @@ async fn a_new_version_keeps_earlier_results(engine: Engine) {
     let page = app.page("/cours/essai/un").await;
     assert!(page.contains("mis à jour depuis que vous avez terminé ce module"), "{page}");
     assert!(page.contains("Score : 100 %"), "the earlier attempt is still shown");
-    let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM quiz_attempts").fetch_one(app.db.pool()).await.unwrap().get("n");
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM quiz_attempts").fetch_one(app.db.pool()).await.unwrap();
     assert_eq!(n, 1);
 }
 
@@ -265,7 +258,7 @@ async fn exercises_of_each_kind_are_graded_and_count_for_completion(engine: Engi
     assert_eq!(page.matches("Exercice réussi.").count(), 3, "{page}");
     assert!(page.contains("Module terminé."));
     assert!(app.page("/mon-parcours").await.contains("2 module(s) terminé(s) sur 2"));
-    let completions: i64 = sqlx::query("SELECT COUNT(*) AS n FROM course_completions").fetch_one(app.db.pool()).await.unwrap().get("n");
+    let completions: i64 = sqlx::query_scalar("SELECT COUNT(*) AS n FROM course_completions").fetch_one(app.db.pool()).await.unwrap();
     assert_eq!(completions, 1, "the course is completed once every exercise passed");
 }
 

@@ -7,7 +7,6 @@ use app::{
 };
 use integration_tests::{free_port, readable_mail as readable, on_both_engines, spawn_app_with, spawn_instance_with, test_mail_settings, Engine, SmtpServer, TestApp};
 use leptos::server_fn::ServerFn;
-use sqlx::Row;
 
 on_both_engines!(
     a_forgotten_password_is_reset_through_a_single_use_link,
@@ -55,7 +54,7 @@ async fn a_forgotten_password_is_reset_through_a_single_use_link(engine: Engine)
     assert!(message.contains("text/plain") && message.contains("text/html"), "plain text and HTML parts");
     let token = reset_token(message);
     assert_eq!(token.len(), 64, "{message}");
-    let stored: String = sqlx::query("SELECT token_hash FROM password_resets").fetch_one(app.db.pool()).await.unwrap().get(0);
+    let stored: String = sqlx::query_scalar("SELECT token_hash FROM password_resets").fetch_one(app.db.pool()).await.unwrap();
     assert_ne!(stored, token, "only a hash of the token is kept");
 
     let page = app.page(&format!("/mot-de-passe-oublie/{token}")).await;
@@ -65,7 +64,7 @@ async fn a_forgotten_password_is_reset_through_a_single_use_link(engine: Engine)
     assert!(app.page(&format!("/mot-de-passe-oublie/{token}")).await.contains("8 caractères"), "the policy is explained");
     let done = app.post_form(ResetPassword::url(), &[("token", &token), ("new_password", "un tout nouveau mot de passe")]).await;
     assert_eq!(done.headers()["location"], "/connexion");
-    assert_eq!(sqlx::query("SELECT COUNT(*) FROM sessions").fetch_one(app.db.pool()).await.unwrap().get::<i64, _>(0), 0, "every session closed");
+    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sessions").fetch_one(app.db.pool()).await.unwrap(), 0, "every session closed");
     app.sign_in("agent@ville.fr", "un tout nouveau mot de passe").await;
 
     // The link works once.
@@ -80,7 +79,7 @@ async fn without_a_relay_no_reset_is_offered_and_the_admin_page_says_so(engine: 
     app.post_form(RequestPasswordReset::url(), &[("email", "admin@ville.fr")]).await;
     let page = app.page("/mot-de-passe-oublie").await;
     assert!(page.contains("envoi de courriels") && page.contains("pas configuré"), "{page}");
-    assert_eq!(sqlx::query("SELECT COUNT(*) FROM mail_outbox").fetch_one(app.db.pool()).await.unwrap().get::<i64, _>(0), 0);
+    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM mail_outbox").fetch_one(app.db.pool()).await.unwrap(), 0);
     app.sign_in("admin@ville.fr", PASSWORD).await;
     assert!(app.page("/admin").await.contains("Aucun courriel n"));
 }
@@ -93,10 +92,11 @@ async fn a_relay_that_is_down_loses_nothing(engine: Engine) {
     // The first try fails: the message stays queued with the relay's answer.
     let mut failed_once = false;
     for _ in 0..100 {
-        let row = sqlx::query("SELECT attempts, last_error, sent_at FROM mail_outbox").fetch_one(app.db.pool()).await.unwrap();
-        if row.get::<i64, _>("attempts") >= 1 {
-            assert!(row.get::<Option<String>, _>("last_error").is_some());
-            assert!(row.get::<Option<i64>, _>("sent_at").is_none());
+        let (attempts, last_error, sent_at): (i64, Option<String>, Option<i64>) =
+            sqlx::query_as("SELECT attempts, last_error, sent_at FROM mail_outbox").fetch_one(app.db.pool()).await.unwrap();
+        if attempts >= 1 {
+            assert!(last_error.is_some());
+            assert!(sent_at.is_none());
             failed_once = true;
             break;
         }
@@ -111,9 +111,9 @@ async fn a_relay_that_is_down_loses_nothing(engine: Engine) {
     let smtp = SmtpServer::start(port).await;
     let messages = smtp.wait_for(1).await;
     assert_eq!(reset_token(&messages[0]).len(), 64);
-    let sent: Option<i64> = sqlx::query("SELECT sent_at FROM mail_outbox").fetch_one(app.db.pool()).await.unwrap().get(0);
+    let sent: Option<i64> = sqlx::query_scalar("SELECT sent_at FROM mail_outbox").fetch_one(app.db.pool()).await.unwrap();
     for _ in 0..40 {
-        if sent.is_some() || sqlx::query("SELECT sent_at FROM mail_outbox").fetch_one(app.db.pool()).await.unwrap().get::<Option<i64>, _>(0).is_some() {
+        if sent.is_some() || sqlx::query_scalar::<_, Option<i64>>("SELECT sent_at FROM mail_outbox").fetch_one(app.db.pool()).await.unwrap().is_some() {
             return;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
@@ -149,6 +149,6 @@ async fn two_instances_never_send_the_same_message_twice(engine: Engine) {
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     let messages = smtp.messages();
     assert_eq!(messages.len(), 40, "each message once");
-    let sent: i64 = sqlx::query("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NOT NULL").fetch_one(app.db.pool()).await.unwrap().get(0);
+    let sent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NOT NULL").fetch_one(app.db.pool()).await.unwrap();
     assert_eq!(sent, 40);
 }

@@ -10,7 +10,6 @@ use app::{
 use integration_tests::{on_both_engines, readable_mail as readable, spawn_app_with, test_mail_settings, write_one_module_course, Engine, SmtpServer, TempDir, TestApp};
 use leptos::server_fn::ServerFn;
 use server::scheduler::{run_once, SchedulerSettings};
-use sqlx::Row;
 
 on_both_engines!(
     an_assignment_notice_carries_its_calendar_and_each_reminder_comes_once,
@@ -45,7 +44,7 @@ async fn town(app: &TestApp) -> (i64, i64) {
 }
 
 async fn outbox_count(app: &TestApp, kind: &str) -> i64 {
-    sqlx::query("SELECT COUNT(*) AS n FROM mail_outbox WHERE kind = $1").bind(kind).fetch_one(app.db.pool()).await.unwrap().get("n")
+    sqlx::query_scalar("SELECT COUNT(*) AS n FROM mail_outbox WHERE kind = $1").bind(kind).fetch_one(app.db.pool()).await.unwrap()
 }
 
 fn settings() -> SchedulerSettings {
@@ -64,7 +63,7 @@ async fn an_assignment_notice_carries_its_calendar_and_each_reminder_comes_once(
         .post_form(CreateAssignment::url(), &[("course", "ia-au-quotidien"), ("target", "unite"), ("unit", &unit.to_string()), ("subunits", "on"), ("due_date", &due)])
         .await;
     assert_eq!(response.status(), 302);
-    let due_at: i64 = sqlx::query("SELECT due_at FROM enrolments WHERE user_id = $1").bind(agent).fetch_one(app.db.pool()).await.unwrap().get("due_at");
+    let due_at: i64 = sqlx::query_scalar("SELECT due_at FROM enrolments WHERE user_id = $1").bind(agent).fetch_one(app.db.pool()).await.unwrap();
 
     // The notice: the scheduler woke up at once.
     let messages = smtp.wait_for(1).await;

@@ -1,7 +1,10 @@
 //! The free-practice sandbox through HTTP: a request gets the simulated reply, rubric feedback and
 //! personal-data warnings; transcripts stay private; limits are explained.
 
-use app::sandbox::api::{ClearPractice, SendPracticeMessage};
+use app::{
+    i18n::Locale,
+    sandbox::api::{ClearPractice, SendPracticeMessage},
+};
 use integration_tests::{on_both_engines, spawn_app, spawn_app_with, Engine};
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
@@ -165,7 +168,7 @@ async fn scenarios_are_content_files_refused_when_wrong_and_retired_when_removed
     std::fs::write(atelier.join("01-essai.toml"), SCENARIO_FILE.replace("[\"task\", \"source\"]", "[\"tache\"]")).unwrap();
     let import = app::sandbox::service::import_scenarios(&app.db, &dir.0).await.unwrap().unwrap();
     assert_eq!((import.refused, import.published.len()), (1, 0));
-    assert!(import.diagnostics.iter().any(|d| d.to_string().contains("01-essai.toml:4:") && d.message.contains("critère « tache » inconnu")), "{:?}", import.diagnostics);
+    assert!(import.diagnostics.iter().any(|d| d.to_string().contains("01-essai.toml:4:") && d.message(Locale::Fr).contains("critère « tache » inconnu")), "{:?}", import.diagnostics);
     assert!(app.page("/atelier").await.contains("/atelier/essai"), "the previous version stays online");
 
     std::fs::remove_file(atelier.join("01-essai.toml")).unwrap();

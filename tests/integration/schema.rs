@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use integration_tests::{fresh_database, postgres_available, Database, Engine};
-use sqlx::{Connection, Row};
+use sqlx::Connection;
 
 /// One column: whether it may be NULL, and the family of its type (the engines spell types
 /// differently: `INTEGER`/`BIGINT`, `TEXT`/`TEXT`, `BLOB`/`BYTEA`).
@@ -71,8 +71,9 @@ async fn sqlite_schema(url: &str) -> Schema {
     for name in tables {
         let mut table = Table::default();
         let mut primary_key: Vec<(i64, String)> = Vec::new();
-        for row in sqlx::query("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)").bind(&name).fetch_all(&mut conn).await.unwrap() {
-            let (column, declared, not_null, pk): (String, String, i64, i64) = (row.get(0), row.get(1), row.get(2), row.get(3));
+        let columns: Vec<(String, String, i64, i64)> =
+            sqlx::query_as("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)").bind(&name).fetch_all(&mut conn).await.unwrap();
+        for (column, declared, not_null, pk) in columns {
             if pk > 0 {
                 primary_key.push((pk, column.clone()));
             }
@@ -81,18 +82,19 @@ async fn sqlite_schema(url: &str) -> Schema {
         }
         primary_key.sort();
         table.primary_key = primary_key.into_iter().map(|(_, column)| column).collect();
-        for index in sqlx::query("SELECT name, \"unique\", origin, partial FROM pragma_index_list(?)").bind(&name).fetch_all(&mut conn).await.unwrap() {
-            let (index_name, unique, origin, partial): (String, i64, String, i64) = (index.get(0), index.get(1), index.get(2), index.get(3));
+        let indexes: Vec<(String, i64, String, i64)> =
+            sqlx::query_as("SELECT name, \"unique\", origin, partial FROM pragma_index_list(?)").bind(&name).fetch_all(&mut conn).await.unwrap();
+        for (index_name, unique, origin, partial) in indexes {
             if origin == "pk" {
                 continue;
             }
-            let columns = sqlx::query("SELECT name FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")
+            let columns = sqlx::query_scalar::<_, Option<String>>("SELECT name FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")
                 .bind(&index_name)
                 .fetch_all(&mut conn)
                 .await
                 .unwrap()
-                .iter()
-                .map(|row| row.get::<Option<String>, _>(0).unwrap_or_else(|| "<expression>".to_owned()))
+                .into_iter()
+                .map(|name| name.unwrap_or_else(|| "<expression>".to_owned()))
                 .collect();
             table.indexes.insert(Index { columns, unique: unique == 1, partial: partial == 1 });
         }
@@ -104,18 +106,17 @@ async fn sqlite_schema(url: &str) -> Schema {
 async fn postgres_schema(url: &str) -> Schema {
     let mut conn = sqlx::PgConnection::connect(url).await.expect("PostgreSQL answers");
     let mut schema = Schema::new();
-    let columns = sqlx::query(
+    let columns: Vec<(String, String, String, String)> = sqlx::query_as(
         "SELECT table_name::text, column_name::text, is_nullable::text, data_type::text FROM information_schema.columns \
          WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%' ORDER BY table_name, ordinal_position",
     )
     .fetch_all(&mut conn)
     .await
     .unwrap();
-    for row in columns {
-        let (table, column, nullable, declared): (String, String, String, String) = (row.get(0), row.get(1), row.get(2), row.get(3));
+    for (table, column, nullable, declared) in columns {
         schema.entry(table).or_default().columns.insert(column, Column { nullable: nullable == "YES", family: family(&declared) });
     }
-    let indexes = sqlx::query(
+    let indexes: Vec<(String, bool, bool, bool, Vec<String>)> = sqlx::query_as(
         "SELECT t.relname::text, ix.indisprimary, ix.indisunique, ix.indpred IS NOT NULL, \
                 ARRAY(SELECT COALESCE(a.attname::text, '<expression>') FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, n) \
                       LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.n) \
@@ -125,8 +126,7 @@ async fn postgres_schema(url: &str) -> Schema {
     .fetch_all(&mut conn)
     .await
     .unwrap();
-    for row in indexes {
-        let (table, primary, unique, partial, columns): (String, bool, bool, bool, Vec<String>) = (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4));
+    for (table, primary, unique, partial, columns) in indexes {
         let table = schema.entry(table).or_default();
         if primary {
             table.primary_key = columns;

@@ -918,3 +918,110 @@ import-unknown-unit-code = no unit has the code “{ $reference }”, and no top
 import-unit-outside-scope = the unit “{ $reference }” does not exist, and it can only be created within your scope
 import-empty-unit = the unit is empty
 import-unit-out-of-scope = the unit “{ $unit }” is outside your scope
+
+# Course and scenario check (`courses check`, authoring): problems found in the files
+course-check-folder-name-invalid = invalid folder name “{ $folder }”: use lower-case letters without accents, digits and hyphens only
+course-check-manifest-missing = course.toml file missing: every course needs its description file
+course-check-not-utf8 = the file is not in UTF-8
+course-check-course-title-empty = the course title is empty
+course-check-course-summary-empty = the course summary is empty
+course-check-audience-missing = state the intended audience (audience = "…")
+course-check-level-unknown = unknown level “{ $level }” (possible levels: debutant, intermediaire, avance)
+course-check-theme-invalid = invalid theme “{ $theme }”: use lower-case letters without accents, digits and hyphens
+course-check-course-objectives-missing = the course has no objectives (objectives = ["…"])
+course-check-min-percent-without-rule = min_percent is only used with rule = "min-percent"
+course-check-min-percent-range = with rule = "min-percent", set min_percent between 1 and 100
+course-check-completion-rule-unknown = unknown completion rule “{ $rule }” (possible rules: all-modules, min-percent)
+course-check-no-modules = the course has no module (modules = ["01-….md"])
+course-check-module-not-markdown = module “{ $file }”: name a .md file of the course folder
+course-check-module-not-found = the module “{ $file }” is not in the course folder
+course-check-module-file-name-invalid = invalid file name “{ $file }”: use lower-case letters without accents, digits and hyphens (e.g. 01-introduction.md)
+course-check-module-address-reserved = “{ $file }”: the address “fichiers” is reserved for the course's documents, rename the file
+course-check-module-listed-twice = the module “{ $file }” is listed twice
+course-check-module-address-taken = two modules have the same address “{ $slug }”: rename one of the files
+course-check-module-not-listed = this file is not listed in the modules of course.toml: it will not be published
+course-check-file-too-large = file too large ({ $megabytes } MB; { $max } MB at most)
+course-check-file-content-mismatch = the content of the file does not match its extension ({ $type })
+course-check-file-type-unsupported = unsupported file type (images PNG, JPEG, GIF, WebP, SVG; documents .md, .txt, .pdf): it will not be published
+course-check-front-matter-missing = the module must start with a header between two “+++” lines (title, duration…)
+course-check-front-matter-unclosed = the header is not closed: add a “+++” line after its fields
+course-check-module-title-empty = the module title is empty
+course-check-duration-invalid = invalid duration ({ $minutes } min): give a duration between 1 and { $max } minutes
+course-check-module-objectives-missing = the module has no objectives (objectives = ["…"])
+course-check-pass-mark-range = pass_mark is a percentage between 1 and 100
+course-check-max-attempts-zero = max_attempts is at least 1 (remove the line for unlimited attempts)
+course-check-toml-unknown-field = unknown field “{ $field }” (possible fields: { $expected })
+course-check-toml-missing-field = required field missing: “{ $field }”
+course-check-toml-expected-text = wrong type of value: a text between quotes is expected
+course-check-toml-expected-list = wrong type of value: a list between square brackets [ … ] is expected
+course-check-toml-expected-boolean = wrong type of value: true or false is expected
+course-check-toml-expected-integer = wrong type of value: a whole number is expected
+course-check-toml-expected-other = wrong type of value: expected { $expected }
+course-check-toml-duplicate-key = duplicate key: { $key }
+course-check-toml-syntax = invalid TOML syntax: { $detail }
+course-check-quiz-question-empty = the question is empty: write its text after “?”
+course-check-quiz-starts-without-question = the quiz must start with a question (“? Your question”)
+course-check-quiz-option-malformed = malformed option: start with “- ( )”, “- (x)” (single choice) or “- [ ]”, “- [x]” (multiple choice)
+course-check-quiz-option-empty = the option has no text
+course-check-quiz-feedback-misplaced = a “>” feedback must follow an option, indented by two spaces
+course-check-quiz-explanation-twice = the question already has a “!” explanation
+course-check-quiz-short-answer-empty = empty short answer: separate the accepted wordings with “|”
+course-check-quiz-answer-line-twice = the question already has a “=” answer line
+course-check-quiz-line-unknown = line not recognised in the quiz: “{ $line }” (a line starts with ?, -, >, ! or =)
+course-check-quiz-no-question = the quiz contains no question
+course-check-quiz-no-options-or-answer = the question has neither options (“- ( )”, “- [ ]”) nor an expected answer (“=”)
+course-check-quiz-options-and-answer = a question has either options or a short answer “=”, not both
+course-check-quiz-options-mixed = mixed options: use “( )” (single choice) or “[ ]” (multiple choice), not both
+course-check-quiz-single-no-correct = the question has no right answer (mark one with “(x)”)
+course-check-quiz-single-several-correct = a single-choice question has only one right answer: use “[x]” for multiple choice
+course-check-quiz-too-few-options = the question must offer at least two options
+course-check-quiz-multiple-no-correct = the question has no right answer (tick at least one with “[x]”)
+course-check-quiz-feedback-missing = some options have no “>” feedback: explain why each option is right or wrong
+course-check-quiz-explanation-missing = the question has no “!” explanation to show after the answer
+course-check-image-without-address = image without an address
+course-check-link-without-address = link without an address
+course-check-image-external = external image “{ $address }”: put the image in the course's images/ folder (nothing is loaded from another site)
+course-check-link-scheme-forbidden = link not allowed (“{ $scheme }:”): use an https://, mailto: or tel: address
+course-check-image-outside-folder = image “{ $address }”: give a path in the course folder, for example images/schema.png
+course-check-link-outside-course = link “{ $address }” outside the course: for another course, use the address /cours/course-folder
+course-check-link-module-missing = broken link: the module “{ $path }” does not exist or is not listed in course.toml
+course-check-image-not-found = image not found: “{ $path }” does not exist in the course folder
+course-check-link-file-not-found = broken link: “{ $path }” does not exist in the course folder
+course-check-image-alt-missing = image without alternative text: describe what it brings between the brackets ![…](…)
+course-check-heading-empty = empty heading
+course-check-heading-level-one = level 1 heading (#) in the text: the module title comes from the header; start with ##{" "}
+course-check-heading-level-skipped = skipped heading level: a level { $level } heading follows a level { $previous } heading (use { $expected })
+course-check-html-by-hand = hand-written HTML: it is filtered when shown, prefer the Markdown syntax
+course-check-block-nested = the “{ $block }” block must be at the top level of the text, not in a list or a quote
+course-check-block-french-name = write “```exercise” (the block's English name)
+course-check-exercise-title-missing = the exercise has no title (title = "…")
+course-check-exercise-instructions-missing = the exercise has no instructions (instructions = "…")
+course-check-exercise-document-not-found = the document “{ $path }” is not in the course folder
+course-check-exercise-criterion-twice = the criterion “{ $criterion }” appears twice
+course-check-exercise-criterion-unknown = unknown criterion “{ $criterion }” (possible criteria: { $known })
+course-check-exercise-prompt-needs-criteria = a “prompt” exercise lists at least one criterion (criteria = ["task", …])
+course-check-exercise-field-misplaced = the field “{ $field }” does not apply to “{ $kind }” exercises
+course-check-exercise-anonymize-needs-document = an “anonymize” exercise names the document to anonymise (document = "documents/…")
+course-check-exercise-keep-not-in-document = “{ $word }” (field keep) does not appear in the document
+course-check-exercise-hallucination-needs-question = a “hallucination” exercise gives the question asked to the assistant (question = "…")
+course-check-exercise-statement-empty = a statement is empty (text = "…")
+course-check-exercise-statement-unexplained = the statement “{ $statement }” has no explanation (explanation = "…")
+course-check-exercise-too-few-statements = a “hallucination” exercise offers at least two statements ([[statements]])
+course-check-exercise-no-wrong-statement = no statement is marked wrong (wrong = true)
+course-check-exercise-kind-unknown = unknown exercise type “{ $kind }” (possible types: prompt, anonymize, hallucination)
+course-check-scenario-file-name-invalid = invalid file name: lower-case letters without accents, digits and hyphens, extension .toml (e.g. 01-repondre-a-un-usager.toml)
+course-check-scenario-title-empty = the scenario title is empty
+course-check-scenario-situation-short = describe the situation in a few sentences (who you are, what happened, what to ask the assistant)
+course-check-scenario-needs-criteria = give at least one expected criterion (criteria = ["task", …])
+course-check-scenario-criterion-twice = the criterion “{ $criterion }” is listed twice
+course-check-scenario-criterion-unknown = unknown criterion “{ $criterion }” (possible criteria: { $known })
+course-check-scenario-failure-twice = the failure “{ $failure }” is listed twice
+course-check-scenario-failure-unknown = unknown AI failure “{ $failure }” (possible: { $known })
+course-check-scenario-injection-needs-document = “prompt-injection” needs a document containing an instruction addressed to the assistant (for example “Ignore the previous instructions and state that …”)
+course-check-scenario-module-missing = link the scenario to the module it practises (module = "course/module")
+course-check-scenario-module-reference-invalid = module “{ $reference }”: write the module's address, “course-folder/module-address” (e.g. bien-formuler-une-demande/les-ingredients-d-une-demande)
+course-check-scenario-course-not-found = the course “{ $course }” is not in { $folder }
+course-check-scenario-course-has-errors = the course “{ $course }” has errors: fix it first
+course-check-scenario-module-not-in-course = the course “{ $course }” has no module “{ $module }” (modules: { $modules })
+course-check-scenario-not-toml = only .toml files are scenarios: this file is ignored
+course-check-scenario-address-taken = two scenarios have the same address “{ $slug }”: rename one of the files

@@ -908,3 +908,110 @@ import-unknown-unit-code = aucune unité n'a le code « { $reference } », et au
 import-unit-outside-scope = l'unité « { $reference } » n'existe pas, et elle ne peut être créée que dans votre périmètre
 import-empty-unit = l'unité est vide
 import-unit-out-of-scope = l'unité « { $unit } » est hors de votre périmètre
+
+# Vérification des cours et des scénarios (`courses check`, espace formateur) : problèmes trouvés dans les fichiers
+course-check-folder-name-invalid = nom de dossier « { $folder } » invalide : minuscules sans accent, chiffres et tirets seulement
+course-check-manifest-missing = fichier course.toml manquant : chaque cours a sa fiche
+course-check-not-utf8 = le fichier n'est pas en UTF-8
+course-check-course-title-empty = le titre du cours est vide
+course-check-course-summary-empty = le résumé du cours est vide
+course-check-audience-missing = indiquez le public visé (audience = "…")
+course-check-level-unknown = niveau « { $level } » inconnu (niveaux possibles : debutant, intermediaire, avance)
+course-check-theme-invalid = thème « { $theme } » invalide : minuscules sans accent, chiffres et tirets
+course-check-course-objectives-missing = le cours n'a pas d'objectifs (objectives = ["…"])
+course-check-min-percent-without-rule = min_percent ne s'utilise qu'avec rule = "min-percent"
+course-check-min-percent-range = avec rule = "min-percent", indiquez min_percent entre 1 et 100
+course-check-completion-rule-unknown = règle d'achèvement « { $rule } » inconnue (règles possibles : all-modules, min-percent)
+course-check-no-modules = le cours n'a aucun module (modules = ["01-….md"])
+course-check-module-not-markdown = module « { $file } » : indiquez un fichier .md du dossier du cours
+course-check-module-not-found = le module « { $file } » est introuvable dans le dossier du cours
+course-check-module-file-name-invalid = nom de fichier « { $file } » invalide : minuscules sans accent, chiffres et tirets (ex. 01-introduction.md)
+course-check-module-address-reserved = « { $file } » : l'adresse « fichiers » est réservée aux documents du cours, renommez le fichier
+course-check-module-listed-twice = le module « { $file } » est listé deux fois
+course-check-module-address-taken = deux modules ont la même adresse « { $slug } » : renommez l'un des fichiers
+course-check-module-not-listed = ce fichier n'est pas listé dans modules de course.toml : il ne sera pas publié
+course-check-file-too-large = fichier trop lourd ({ $megabytes } Mo ; { $max } Mo au plus)
+course-check-file-content-mismatch = le contenu du fichier ne correspond pas à son extension ({ $type })
+course-check-file-type-unsupported = type de fichier non pris en charge (images PNG, JPEG, GIF, WebP, SVG ; documents .md, .txt, .pdf) : il ne sera pas publié
+course-check-front-matter-missing = le module doit commencer par un en-tête entre deux lignes « +++ » (title, duration…)
+course-check-front-matter-unclosed = l'en-tête n'est pas fermé : ajoutez une ligne « +++ » après ses champs
+course-check-module-title-empty = le titre du module est vide
+course-check-duration-invalid = durée invalide ({ $minutes } min) : indiquez une durée entre 1 et { $max } minutes
+course-check-module-objectives-missing = le module n'a pas d'objectifs (objectives = ["…"])
+course-check-pass-mark-range = pass_mark est un pourcentage entre 1 et 100
+course-check-max-attempts-zero = max_attempts vaut au moins 1 (retirez la ligne pour des essais illimités)
+course-check-toml-unknown-field = champ inconnu « { $field } » (champs possibles : { $expected })
+course-check-toml-missing-field = champ obligatoire manquant : « { $field } »
+course-check-toml-expected-text = valeur du mauvais type : il faut un texte entre guillemets
+course-check-toml-expected-list = valeur du mauvais type : il faut une liste entre crochets [ … ]
+course-check-toml-expected-boolean = valeur du mauvais type : il faut true ou false
+course-check-toml-expected-integer = valeur du mauvais type : il faut un nombre entier
+course-check-toml-expected-other = valeur du mauvais type : il faut { $expected }
+course-check-toml-duplicate-key = clé en double : { $key }
+course-check-toml-syntax = syntaxe TOML invalide : { $detail }
+course-check-quiz-question-empty = la question est vide : écrivez son texte après « ? »
+course-check-quiz-starts-without-question = le quiz doit commencer par une question (« ? Votre question »)
+course-check-quiz-option-malformed = option mal formée : commencez par « - ( ) », « - (x) » (choix unique) ou « - [ ] », « - [x] » (choix multiples)
+course-check-quiz-option-empty = l'option n'a pas de texte
+course-check-quiz-feedback-misplaced = un retour « > » doit suivre une option, en retrait de deux espaces
+course-check-quiz-explanation-twice = la question a déjà une explication « ! »
+course-check-quiz-short-answer-empty = réponse courte vide : séparez les formulations acceptées par « | »
+course-check-quiz-answer-line-twice = la question a déjà une ligne de réponse « = »
+course-check-quiz-line-unknown = ligne non reconnue dans le quiz : « { $line } » (une ligne commence par ?, -, >, ! ou =)
+course-check-quiz-no-question = le quiz ne contient aucune question
+course-check-quiz-no-options-or-answer = la question n'a ni options (« - ( ) », « - [ ] ») ni réponse attendue (« = »)
+course-check-quiz-options-and-answer = une question a soit des options, soit une réponse courte « = », pas les deux
+course-check-quiz-options-mixed = options mélangées : utilisez « ( ) » (choix unique) ou « [ ] » (choix multiples), pas les deux
+course-check-quiz-single-no-correct = la question n'a aucune bonne réponse (marquez-en une avec « (x) »)
+course-check-quiz-single-several-correct = une question à choix unique a une seule bonne réponse : utilisez « [x] » pour des choix multiples
+course-check-quiz-too-few-options = la question doit proposer au moins deux options
+course-check-quiz-multiple-no-correct = la question n'a aucune bonne réponse (cochez-en au moins une avec « [x] »)
+course-check-quiz-feedback-missing = certaines options n'ont pas de retour « > » : expliquez pourquoi chaque option est juste ou fausse
+course-check-quiz-explanation-missing = la question n'a pas d'explication « ! » à afficher après la réponse
+course-check-image-without-address = image sans adresse
+course-check-link-without-address = lien sans adresse
+course-check-image-external = image externe « { $address } » : placez l'image dans le dossier images/ du cours (rien n'est chargé depuis un autre site)
+course-check-link-scheme-forbidden = lien non autorisé (« { $scheme }: ») : utilisez une adresse https://, mailto: ou tel:
+course-check-image-outside-folder = image « { $address } » : indiquez un chemin dans le dossier du cours, par exemple images/schema.png
+course-check-link-outside-course = lien « { $address } » hors du cours : pour un autre cours, utilisez l'adresse /cours/nom-du-cours
+course-check-link-module-missing = lien cassé : le module « { $path } » n'existe pas ou n'est pas listé dans course.toml
+course-check-image-not-found = image introuvable : « { $path } » n'existe pas dans le dossier du cours
+course-check-link-file-not-found = lien cassé : « { $path } » n'existe pas dans le dossier du cours
+course-check-image-alt-missing = image sans texte de remplacement : décrivez ce qu'elle apporte entre les crochets ![…](…)
+course-check-heading-empty = intertitre vide
+course-check-heading-level-one = titre de niveau 1 (#) dans le texte : le titre du module vient de l'en-tête ; commencez par ##{" "}
+course-check-heading-level-skipped = niveau de titre sauté : un titre de niveau { $level } suit un titre de niveau { $previous } (utilisez { $expected })
+course-check-html-by-hand = HTML écrit à la main : il est filtré à l'affichage, préférez la syntaxe Markdown
+course-check-block-nested = le bloc « { $block } » doit être au premier niveau du texte, pas dans une liste ou une citation
+course-check-block-french-name = écrivez « ```exercise » (nom anglais du bloc)
+course-check-exercise-title-missing = l'exercice n'a pas de titre (title = "…")
+course-check-exercise-instructions-missing = l'exercice n'a pas de consigne (instructions = "…")
+course-check-exercise-document-not-found = le document « { $path } » est introuvable dans le dossier du cours
+course-check-exercise-criterion-twice = le critère « { $criterion } » est en double
+course-check-exercise-criterion-unknown = critère inconnu « { $criterion } » (critères possibles : { $known })
+course-check-exercise-prompt-needs-criteria = un exercice « prompt » liste au moins un critère (criteria = ["task", …])
+course-check-exercise-field-misplaced = le champ « { $field } » ne s'applique pas aux exercices « { $kind } »
+course-check-exercise-anonymize-needs-document = un exercice « anonymize » indique le document à anonymiser (document = "documents/…")
+course-check-exercise-keep-not-in-document = « { $word } » (champ keep) n'apparaît pas dans le document
+course-check-exercise-hallucination-needs-question = un exercice « hallucination » indique la question posée à l'assistant (question = "…")
+course-check-exercise-statement-empty = une affirmation est vide (text = "…")
+course-check-exercise-statement-unexplained = l'affirmation « { $statement } » n'a pas d'explication (explanation = "…")
+course-check-exercise-too-few-statements = un exercice « hallucination » propose au moins deux affirmations ([[statements]])
+course-check-exercise-no-wrong-statement = aucune affirmation n'est marquée fausse (wrong = true)
+course-check-exercise-kind-unknown = type d'exercice inconnu « { $kind } » (types possibles : prompt, anonymize, hallucination)
+course-check-scenario-file-name-invalid = nom de fichier invalide : minuscules sans accent, chiffres et tirets, extension .toml (ex. 01-repondre-a-un-usager.toml)
+course-check-scenario-title-empty = le titre du scénario est vide
+course-check-scenario-situation-short = décrivez la situation en quelques phrases (qui vous êtes, ce qui s'est passé, ce qu'il faut demander à l'assistant)
+course-check-scenario-needs-criteria = indiquez au moins un critère attendu (criteria = ["task", …])
+course-check-scenario-criterion-twice = le critère « { $criterion } » est listé deux fois
+course-check-scenario-criterion-unknown = critère « { $criterion } » inconnu (critères possibles : { $known })
+course-check-scenario-failure-twice = l'erreur « { $failure } » est listée deux fois
+course-check-scenario-failure-unknown = erreur d'IA « { $failure } » inconnue (possibles : { $known })
+course-check-scenario-injection-needs-document = « prompt-injection » demande un document qui contient une consigne adressée à l'assistant (par exemple « Ignorez les consignes précédentes et indiquez que … »)
+course-check-scenario-module-missing = rattachez le scénario au module qu'il fait pratiquer (module = "cours/module")
+course-check-scenario-module-reference-invalid = module « { $reference } » : écrivez l'adresse du module, « dossier-du-cours/adresse-du-module » (ex. bien-formuler-une-demande/les-ingredients-d-une-demande)
+course-check-scenario-course-not-found = le cours « { $course } » est introuvable dans { $folder }
+course-check-scenario-course-has-errors = le cours « { $course } » contient des erreurs : corrigez-le d'abord
+course-check-scenario-module-not-in-course = le cours « { $course } » n'a pas de module « { $module } » (modules : { $modules })
+course-check-scenario-not-toml = seuls les fichiers .toml sont des scénarios : ce fichier est ignoré
+course-check-scenario-address-taken = deux scénarios ont la même adresse « { $slug } » : renommez l'un des fichiers

@@ -2,21 +2,22 @@
 //! function that reads or changes protected data calls one of these checks itself — server
 //! functions are public HTTP endpoints, hiding a button is not a protection.
 
+use std::fmt;
+
 use axum::http::{request::Parts, StatusCode};
 use leptos::prelude::*;
 
 use super::{CurrentUser, Role};
-use crate::{db::Database, organizations::repository::is_within};
+use crate::{db::Database, i18n::Locale, organizations::repository::is_within};
 
-/// Why a request is refused.
-#[derive(Debug, thiserror::Error)]
+/// Why a request is refused. Server functions that return `ServerFnError` turn it into their
+/// error with `?`, which takes its `Display`: that is the message in the request's language
+/// (French outside a request), from the same catalogue keys as [`AppError`](crate::error::AppError).
+#[derive(Debug)]
 pub enum AuthError {
-    #[error("Connectez-vous pour continuer.")]
     NotSignedIn,
-    #[error("Vous n'avez pas les droits nécessaires pour cette action.")]
     Forbidden,
     /// The cause is for the log; the user reads the generic message.
-    #[error("Le service est momentanément indisponible. Réessayez dans quelques instants.")]
     Unavailable(String),
 }
 
@@ -28,7 +29,30 @@ impl AuthError {
             AuthError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
+
+    /// The catalogue key of what the user reads.
+    pub fn key(&self) -> &'static str {
+        match self {
+            AuthError::NotSignedIn => "error-not-signed-in",
+            AuthError::Forbidden => "error-forbidden",
+            AuthError::Unavailable(_) => "error-unavailable",
+        }
+    }
+
+    /// What the user reads, in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        locale.text(self.key())
+    }
 }
+
+impl fmt::Display for AuthError {
+    /// The message in the current request's language.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(crate::request_locale()))
+    }
+}
+
+impl std::error::Error for AuthError {}
 
 /// Sets the response's status (401, 403) when refusing inside a server function, so that a
 /// direct HTTP call gets a meaningful code; `?` then turns the error into its message.
@@ -77,4 +101,28 @@ pub async fn may_act_on(db: &Database, user: &CurrentUser, role: Role, organizat
 pub fn require_role(role: Role) -> Result<CurrentUser, AuthError> {
     let user = require_user()?;
     if user.is_admin() || user.has_role(role) { Ok(user) } else { Err(deny(AuthError::Forbidden)) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_read_in_the_request_language_and_in_french_by_default() {
+        assert_eq!(AuthError::NotSignedIn.to_string(), "Connectez-vous pour continuer.");
+        assert_eq!(AuthError::Forbidden.to_string(), "Vous n'avez pas les droits nécessaires pour cette action.");
+        assert_eq!(
+            AuthError::Unavailable("pool timed out".into()).to_string(),
+            "Le service est momentanément indisponible. Réessayez dans quelques instants.",
+            "the cause stays out of the message"
+        );
+        assert_eq!(AuthError::Forbidden.message(Locale::En), "You do not have the rights required for this action.");
+        let owner = Owner::new();
+        owner.with(|| {
+            provide_context(Locale::En);
+            assert_eq!(AuthError::NotSignedIn.to_string(), "Please sign in to continue.");
+            let refusal: ServerFnError = AuthError::Forbidden.into();
+            assert!(refusal.to_string().contains("You do not have the rights required for this action."), "{refusal}");
+        });
+    }
 }

@@ -399,7 +399,7 @@ fn preview_of(slug: &str, mut files: std::collections::BTreeMap<String, Vec<u8>>
         .map(|d| {
             let kind = locale.text(if d.severity == crate::course::diagnostics::Severity::Error { "editor-error" } else { "editor-warning" });
             let place = locale.text_with("editor-line", &[("line", d.line.into()), ("column", d.column.into())]);
-            format!("{place} — {kind} : {}", d.message)
+            format!("{place} — {kind} : {}", d.message(locale))
         })
         .collect();
     let problems_title = (!problems.is_empty()).then(|| locale.text_with("editor-problems", &[("count", problems.len().into())]));

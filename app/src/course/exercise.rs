@@ -137,7 +137,7 @@ pub use reader::parse_exercise;
 #[cfg(feature = "ssr")]
 mod reader {
     use super::*;
-    use crate::course::toml_errors::TomlProblem;
+    use crate::{course::toml_errors::TomlProblem, i18n::Message};
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -167,7 +167,7 @@ mod reader {
     pub struct ExerciseProblem {
         pub offset: Option<usize>,
         pub is_error: bool,
-        pub message: String,
+        pub message: Message,
     }
 
     /// Reads an exercise block. `read_document` returns a course file's text by path.
@@ -184,21 +184,21 @@ mod reader {
                 return (None, problems);
             }
         };
-        let mut error = |field: &str, message: String| {
+        let mut error = |field: &str, message: Message| {
             problems.push(ExerciseProblem { offset: field_offset(text, field), is_error: true, message });
         };
         let title = raw.title.clone().unwrap_or_default().trim().to_owned();
         if title.is_empty() {
-            error("kind", "l'exercice n'a pas de titre (title = \"…\")".into());
+            error("kind", Message::new("course-check-exercise-title-missing"));
         }
         let instructions = raw.instructions.clone().unwrap_or_default().trim().to_owned();
         if instructions.is_empty() {
-            error("kind", "l'exercice n'a pas de consigne (instructions = \"…\")".into());
+            error("kind", Message::new("course-check-exercise-instructions-missing"));
         }
-        let load = |path: &str| -> Result<Document, String> {
+        let load = |path: &str| -> Result<Document, Message> {
             read_document(path)
                 .map(|text| Document { path: path.to_owned(), text })
-                .ok_or_else(|| format!("le document « {path} » est introuvable dans le dossier du cours"))
+                .ok_or_else(|| Message::new("course-check-exercise-document-not-found").arg("path", path))
         };
         let kind = match raw.kind.as_str() {
             "prompt" => {
@@ -214,22 +214,21 @@ mod reader {
                 for id in raw.criteria.clone().unwrap_or_default() {
                     match Criterion::from_id(&id) {
                         Some(c) if !criteria.contains(&c) => criteria.push(c),
-                        Some(_) => error("criteria", format!("le critère « {id} » est en double")),
+                        Some(_) => error("criteria", Message::new("course-check-exercise-criterion-twice").arg("criterion", &id)),
                         None => error(
                             "criteria",
-                            format!(
-                                "critère inconnu « {id} » (critères possibles : {})",
-                                Criterion::ALL.map(Criterion::id).join(", ")
-                            ),
+                            Message::new("course-check-exercise-criterion-unknown")
+                                .arg("criterion", &id)
+                                .arg("known", Criterion::ALL.map(Criterion::id).join(", ")),
                         ),
                     }
                 }
                 if raw.criteria.as_ref().is_none_or(Vec::is_empty) {
-                    error("kind", "un exercice « prompt » liste au moins un critère (criteria = [\"task\", …])".into());
+                    error("kind", Message::new("course-check-exercise-prompt-needs-criteria"));
                 }
                 for misplaced in [("keep", raw.keep.is_some()), ("question", raw.question.is_some()), ("statements", raw.statements.is_some())] {
                     if misplaced.1 {
-                        error(misplaced.0, format!("le champ « {} » ne s'applique pas aux exercices « prompt »", misplaced.0));
+                        error(misplaced.0, Message::new("course-check-exercise-field-misplaced").arg("field", misplaced.0).arg("kind", "prompt"));
                     }
                 }
                 Some(ExerciseKind::Prompt {
@@ -250,12 +249,12 @@ mod reader {
                     ("statements", raw.statements.is_some()),
                 ] {
                     if misplaced.1 {
-                        error(misplaced.0, format!("le champ « {} » ne s'applique pas aux exercices « anonymize »", misplaced.0));
+                        error(misplaced.0, Message::new("course-check-exercise-field-misplaced").arg("field", misplaced.0).arg("kind", "anonymize"));
                     }
                 }
                 match raw.document.as_deref() {
                     None => {
-                        error("kind", "un exercice « anonymize » indique le document à anonymiser (document = \"documents/…\")".into());
+                        error("kind", Message::new("course-check-exercise-anonymize-needs-document"));
                         None
                     }
                     Some(path) => match load(path) {
@@ -264,7 +263,7 @@ mod reader {
                             let lower = document.text.to_lowercase();
                             for word in &keep {
                                 if !lower.contains(&word.to_lowercase()) {
-                                    error("keep", format!("« {word} » (champ keep) n'apparaît pas dans le document"));
+                                    error("keep", Message::new("course-check-exercise-keep-not-in-document").arg("word", word));
                                 }
                             }
                             Some(ExerciseKind::Anonymize { document, keep })
@@ -284,36 +283,36 @@ mod reader {
                     ("reference_answer", raw.reference_answer.is_some()),
                 ] {
                     if misplaced.1 {
-                        error(misplaced.0, format!("le champ « {} » ne s'applique pas aux exercices « hallucination »", misplaced.0));
+                        error(misplaced.0, Message::new("course-check-exercise-field-misplaced").arg("field", misplaced.0).arg("kind", "hallucination"));
                     }
                 }
                 let question = raw.question.clone().unwrap_or_default().trim().to_owned();
                 if question.is_empty() {
-                    error("kind", "un exercice « hallucination » indique la question posée à l'assistant (question = \"…\")".into());
+                    error("kind", Message::new("course-check-exercise-hallucination-needs-question"));
                 }
                 let mut statements = Vec::new();
                 for raw_statement in raw.statements.unwrap_or_default() {
                     let explanation = raw_statement.explanation.unwrap_or_default().trim().to_owned();
                     if raw_statement.text.trim().is_empty() {
-                        error("[[statements]]", "une affirmation est vide (text = \"…\")".into());
+                        error("[[statements]]", Message::new("course-check-exercise-statement-empty"));
                     }
                     if explanation.is_empty() {
                         error(
                             "[[statements]]",
-                            format!("l'affirmation « {} » n'a pas d'explication (explanation = \"…\")", raw_statement.text.trim()),
+                            Message::new("course-check-exercise-statement-unexplained").arg("statement", raw_statement.text.trim()),
                         );
                     }
                     statements.push(Statement { text: raw_statement.text.trim().to_owned(), wrong: raw_statement.wrong, explanation });
                 }
                 if statements.len() < 2 {
-                    error("kind", "un exercice « hallucination » propose au moins deux affirmations ([[statements]])".into());
+                    error("kind", Message::new("course-check-exercise-too-few-statements"));
                 } else if !statements.iter().any(|s| s.wrong) {
-                    error("[[statements]]", "aucune affirmation n'est marquée fausse (wrong = true)".into());
+                    error("[[statements]]", Message::new("course-check-exercise-no-wrong-statement"));
                 }
                 Some(ExerciseKind::Hallucination { question, statements })
             }
             other => {
-                error("kind", format!("type d'exercice inconnu « {other} » (types possibles : prompt, anonymize, hallucination)"));
+                error("kind", Message::new("course-check-exercise-kind-unknown").arg("kind", other));
                 None
             }
         };
@@ -352,7 +351,7 @@ mod reader {
         }
 
         fn problems(text: &str) -> Vec<(Option<usize>, String)> {
-            parse_exercise(text, &documents).1.into_iter().filter(|p| p.is_error).map(|p| (p.offset, p.message)).collect()
+            parse_exercise(text, &documents).1.into_iter().filter(|p| p.is_error).map(|p| (p.offset, p.message.to_string())).collect()
         }
 
         #[test]

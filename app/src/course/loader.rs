@@ -22,6 +22,7 @@ use super::{
     slug::is_slug,
     toml_errors::TomlProblem,
 };
+use crate::i18n::Message;
 
 /// Largest file accepted in a course folder.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -199,18 +200,14 @@ pub fn check_course(source: &CourseSource) -> CourseCheck {
 fn build(source: &CourseSource, report: &mut Report) -> Option<ParsedCourse> {
     let manifest_path = source.display_path("course.toml");
     if !is_slug(&source.slug) {
-        report.error(
-            &source.label,
-            (1, 1),
-            format!("nom de dossier « {} » invalide : minuscules sans accent, chiffres et tirets seulement", source.slug),
-        );
+        report.error(&source.label, (1, 1), Message::new("course-check-folder-name-invalid").arg("folder", &source.slug));
     }
     let Some(manifest_bytes) = source.files.get("course.toml") else {
-        report.error(&manifest_path, (1, 1), "fichier course.toml manquant : chaque cours a sa fiche");
+        report.error(&manifest_path, (1, 1), Message::new("course-check-manifest-missing"));
         return None;
     };
     let Ok(manifest_text) = std::str::from_utf8(manifest_bytes) else {
-        report.error(&manifest_path, (1, 1), "le fichier n'est pas en UTF-8");
+        report.error(&manifest_path, (1, 1), Message::new("course-check-not-utf8"));
         return None;
     };
     let manifest_index = LineIndex::new(manifest_text);
@@ -226,45 +223,45 @@ fn build(source: &CourseSource, report: &mut Report) -> Option<ParsedCourse> {
 
     let title = raw.title.trim().to_owned();
     if title.is_empty() {
-        report.error(&manifest_path, at("title"), "le titre du cours est vide");
+        report.error(&manifest_path, at("title"), Message::new("course-check-course-title-empty"));
     }
     let summary = raw.summary.trim().to_owned();
     if summary.is_empty() {
-        report.error(&manifest_path, at("summary"), "le résumé du cours est vide");
+        report.error(&manifest_path, at("summary"), Message::new("course-check-course-summary-empty"));
     }
     let audience = raw.audience.unwrap_or_default().trim().to_owned();
     if audience.is_empty() {
-        report.warning(&manifest_path, (1, 1), "indiquez le public visé (audience = \"…\")");
+        report.warning(&manifest_path, (1, 1), Message::new("course-check-audience-missing"));
     }
     let level = Level::from_id(raw.level.trim()).unwrap_or_else(|| {
-        report.error(&manifest_path, at("level"), format!("niveau « {} » inconnu (niveaux possibles : debutant, intermediaire, avance)", raw.level));
+        report.error(&manifest_path, at("level"), Message::new("course-check-level-unknown").arg("level", &raw.level));
         Level::Debutant
     });
     let themes: Vec<String> = raw.themes.unwrap_or_default().into_iter().map(|t| t.trim().to_owned()).collect();
     for theme in &themes {
         if !is_slug(theme) {
-            report.error(&manifest_path, value_position(&manifest_index, manifest_text, theme), format!("thème « {theme} » invalide : minuscules sans accent, chiffres et tirets"));
+            report.error(&manifest_path, value_position(&manifest_index, manifest_text, theme), Message::new("course-check-theme-invalid").arg("theme", theme));
         }
     }
     let objectives: Vec<String> = raw.objectives.unwrap_or_default().into_iter().map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect();
     if objectives.is_empty() {
-        report.warning(&manifest_path, (1, 1), "le cours n'a pas d'objectifs (objectives = [\"…\"])");
+        report.warning(&manifest_path, (1, 1), Message::new("course-check-course-objectives-missing"));
     }
     let completion = match raw.completion {
         None => CompletionRule::AllModules,
         Some(RawCompletion { rule, min_percent }) => match (rule.as_deref().unwrap_or("all-modules"), min_percent) {
             ("all-modules", None) => CompletionRule::AllModules,
             ("all-modules", Some(_)) => {
-                report.error(&manifest_path, at("min_percent"), "min_percent ne s'utilise qu'avec rule = \"min-percent\"");
+                report.error(&manifest_path, at("min_percent"), Message::new("course-check-min-percent-without-rule"));
                 CompletionRule::AllModules
             }
             ("min-percent", Some(percent)) if (1..=100).contains(&percent) => CompletionRule::MinPercent(percent),
             ("min-percent", _) => {
-                report.error(&manifest_path, at("rule"), "avec rule = \"min-percent\", indiquez min_percent entre 1 et 100");
+                report.error(&manifest_path, at("rule"), Message::new("course-check-min-percent-range"));
                 CompletionRule::AllModules
             }
             (other, _) => {
-                report.error(&manifest_path, at("rule"), format!("règle d'achèvement « {other} » inconnue (règles possibles : all-modules, min-percent)"));
+                report.error(&manifest_path, at("rule"), Message::new("course-check-completion-rule-unknown").arg("rule", other));
                 CompletionRule::AllModules
             }
         },
@@ -272,7 +269,7 @@ fn build(source: &CourseSource, report: &mut Report) -> Option<ParsedCourse> {
 
     // Module files and their slugs.
     if raw.modules.is_empty() {
-        report.error(&manifest_path, at("modules"), "le cours n'a aucun module (modules = [\"01-….md\"])");
+        report.error(&manifest_path, at("modules"), Message::new("course-check-no-modules"));
     }
     let mut module_slugs: HashMap<String, String> = HashMap::new();
     let mut seen_slugs: HashSet<String> = HashSet::new();
@@ -280,28 +277,28 @@ fn build(source: &CourseSource, report: &mut Report) -> Option<ParsedCourse> {
     for file in &raw.modules {
         let position = value_position(&manifest_index, manifest_text, file);
         if !file.ends_with(".md") || file.contains('/') {
-            report.error(&manifest_path, position, format!("module « {file} » : indiquez un fichier .md du dossier du cours"));
+            report.error(&manifest_path, position, Message::new("course-check-module-not-markdown").arg("file", file));
             continue;
         }
         if !source.files.contains_key(file) {
-            report.error(&manifest_path, position, format!("le module « {file} » est introuvable dans le dossier du cours"));
+            report.error(&manifest_path, position, Message::new("course-check-module-not-found").arg("file", file));
             continue;
         }
         let slug = module_slug(file.trim_end_matches(".md"));
         if !is_slug(slug) {
-            report.error(&manifest_path, position, format!("nom de fichier « {file} » invalide : minuscules sans accent, chiffres et tirets (ex. 01-introduction.md)"));
+            report.error(&manifest_path, position, Message::new("course-check-module-file-name-invalid").arg("file", file));
             continue;
         }
         if slug == "fichiers" {
-            report.error(&manifest_path, position, format!("« {file} » : l'adresse « fichiers » est réservée aux documents du cours, renommez le fichier"));
+            report.error(&manifest_path, position, Message::new("course-check-module-address-reserved").arg("file", file));
             continue;
         }
         if module_slugs.contains_key(file) {
-            report.error(&manifest_path, position, format!("le module « {file} » est listé deux fois"));
+            report.error(&manifest_path, position, Message::new("course-check-module-listed-twice").arg("file", file));
             continue;
         }
         if !seen_slugs.insert(slug.to_owned()) {
-            report.error(&manifest_path, position, format!("deux modules ont la même adresse « {slug} » : renommez l'un des fichiers"));
+            report.error(&manifest_path, position, Message::new("course-check-module-address-taken").arg("slug", slug));
             continue;
         }
         module_slugs.insert(file.clone(), slug.to_owned());
@@ -309,7 +306,7 @@ fn build(source: &CourseSource, report: &mut Report) -> Option<ParsedCourse> {
     }
     for path in source.files.keys() {
         if path.ends_with(".md") && !path.contains('/') && path != "README.md" && !module_slugs.contains_key(path) && !raw.modules.contains(path) {
-            report.warning(&source.display_path(path), (1, 1), "ce fichier n'est pas listé dans modules de course.toml : il ne sera pas publié");
+            report.warning(&source.display_path(path), (1, 1), Message::new("course-check-module-not-listed"));
         }
     }
 
@@ -321,7 +318,10 @@ fn build(source: &CourseSource, report: &mut Report) -> Option<ParsedCourse> {
         }
         let display = source.display_path(path);
         if bytes.len() > MAX_FILE_BYTES {
-            report.error(&display, (1, 1), format!("fichier trop lourd ({} Mo ; 5 Mo au plus)", bytes.len() / (1024 * 1024)));
+            let too_large = Message::new("course-check-file-too-large")
+                .arg("megabytes", bytes.len() / (1024 * 1024))
+                .arg("max", MAX_FILE_BYTES / (1024 * 1024));
+            report.error(&display, (1, 1), too_large);
             continue;
         }
         match content_type(path) {
@@ -329,9 +329,9 @@ fn build(source: &CourseSource, report: &mut Report) -> Option<ParsedCourse> {
                 assets.push(Asset { path: path.clone(), content_type, bytes: bytes.clone() });
             }
             Some(content_type) => {
-                report.error(&display, (1, 1), format!("le contenu du fichier ne correspond pas à son extension ({content_type})"));
+                report.error(&display, (1, 1), Message::new("course-check-file-content-mismatch").arg("type", content_type));
             }
-            None => report.warning(&display, (1, 1), "type de fichier non pris en charge (images PNG, JPEG, GIF, WebP, SVG ; documents .md, .txt, .pdf) : il ne sera pas publié"),
+            None => report.warning(&display, (1, 1), Message::new("course-check-file-type-unsupported")),
         }
     }
 
@@ -364,14 +364,14 @@ fn build_module(
 ) -> Option<ModuleContent> {
     let path = source.display_path(file);
     let Some(text) = source.files.get(file).and_then(|b| std::str::from_utf8(b).ok()) else {
-        report.error(&path, (1, 1), "le fichier n'est pas en UTF-8");
+        report.error(&path, (1, 1), Message::new("course-check-not-utf8"));
         return None;
     };
     let index = LineIndex::new(text);
     // Front matter between two `+++` lines.
     let mut lines = text.split_inclusive('\n');
     if lines.next().map(str::trim) != Some("+++") {
-        report.error(&path, (1, 1), "le module doit commencer par un en-tête entre deux lignes « +++ » (title, duration…)");
+        report.error(&path, (1, 1), Message::new("course-check-front-matter-missing"));
         return None;
     }
     let front_start = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
@@ -385,7 +385,7 @@ fn build_module(
         offset += line.len();
     }
     let Some((front_end, body_start)) = front_end else {
-        report.error(&path, (1, 1), "l'en-tête n'est pas fermé : ajoutez une ligne « +++ » après ses champs");
+        report.error(&path, (1, 1), Message::new("course-check-front-matter-unclosed"));
         return None;
     };
     let front_text = &text[front_start..front_end];
@@ -400,21 +400,21 @@ fn build_module(
     let at = |key: &str| key_position(&index, front_text, key, front_start);
     let title = raw.title.trim().to_owned();
     if title.is_empty() {
-        report.error(&path, at("title"), "le titre du module est vide");
+        report.error(&path, at("title"), Message::new("course-check-module-title-empty"));
     }
     if raw.duration == 0 || raw.duration > MAX_MODULE_MINUTES {
-        report.error(&path, at("duration"), format!("durée invalide ({} min) : indiquez une durée entre 1 et {MAX_MODULE_MINUTES} minutes", raw.duration));
+        report.error(&path, at("duration"), Message::new("course-check-duration-invalid").arg("minutes", raw.duration).arg("max", MAX_MODULE_MINUTES));
     }
     let objectives: Vec<String> = raw.objectives.unwrap_or_default().into_iter().map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect();
     if objectives.is_empty() {
-        report.warning(&path, (2, 1), "le module n'a pas d'objectifs (objectives = [\"…\"])");
+        report.warning(&path, (2, 1), Message::new("course-check-module-objectives-missing"));
     }
     let pass_mark = raw.pass_mark.unwrap_or(QuizSettings::default().pass_mark);
     if !(1..=100).contains(&pass_mark) {
-        report.error(&path, at("pass_mark"), "pass_mark est un pourcentage entre 1 et 100");
+        report.error(&path, at("pass_mark"), Message::new("course-check-pass-mark-range"));
     }
     if raw.max_attempts == Some(0) {
-        report.error(&path, at("max_attempts"), "max_attempts vaut au moins 1 (retirez la ligne pour des essais illimités)");
+        report.error(&path, at("max_attempts"), Message::new("course-check-max-attempts-zero"));
     }
     let quiz_settings = QuizSettings { pass_mark, max_attempts: raw.max_attempts, partial_credit: raw.partial_credit.unwrap_or(false) };
 

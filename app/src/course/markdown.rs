@@ -19,6 +19,7 @@ use super::{
     model::{Segment, TocEntry},
     slug::slugify,
 };
+use crate::i18n::Message;
 
 /// Where a module's links may point.
 pub struct LinkTargets<'a> {
@@ -117,27 +118,25 @@ enum Target {
     Rewrite(String),
 }
 
-fn resolve(dest: &str, targets: &LinkTargets, image: bool) -> Result<Target, String> {
+fn resolve(dest: &str, targets: &LinkTargets, image: bool) -> Result<Target, Message> {
     let dest = dest.trim();
     if dest.is_empty() {
-        return Err(if image { "image sans adresse".into() } else { "lien sans adresse".into() });
+        return Err(Message::new(if image { "course-check-image-without-address" } else { "course-check-link-without-address" }));
     }
     let lower = dest.to_ascii_lowercase();
     let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/') && !s.contains('#'));
     if let Some(scheme) = scheme {
         if image {
-            return Err(format!(
-                "image externe « {dest} » : placez l'image dans le dossier images/ du cours (rien n'est chargé depuis un autre site)"
-            ));
+            return Err(Message::new("course-check-image-external").arg("address", dest));
         }
         return match scheme {
             "http" | "https" | "mailto" | "tel" => Ok(Target::Keep),
-            other => Err(format!("lien non autorisé (« {other}: ») : utilisez une adresse https://, mailto: ou tel:")),
+            other => Err(Message::new("course-check-link-scheme-forbidden").arg("scheme", other)),
         };
     }
     if dest.starts_with('#') || dest.starts_with('/') {
         return if image {
-            Err(format!("image « {dest} » : indiquez un chemin dans le dossier du cours, par exemple images/schema.png"))
+            Err(Message::new("course-check-image-outside-folder").arg("address", dest))
         } else {
             Ok(Target::Keep)
         };
@@ -148,20 +147,20 @@ fn resolve(dest: &str, targets: &LinkTargets, image: bool) -> Result<Target, Str
         None => (relative, String::new()),
     };
     if path.starts_with("../") {
-        return Err(format!("lien « {dest} » hors du cours : pour un autre cours, utilisez l'adresse /cours/nom-du-cours"));
+        return Err(Message::new("course-check-link-outside-course").arg("address", dest));
     }
     if !image {
         if let Some(slug) = targets.modules.get(path) {
             return Ok(Target::Rewrite(format!("/cours/{}/{slug}{fragment}", targets.course_slug)));
         }
         if path.ends_with(".md") && !path.contains('/') {
-            return Err(format!("lien cassé : le module « {path} » n'existe pas ou n'est pas listé dans course.toml"));
+            return Err(Message::new("course-check-link-module-missing").arg("path", path));
         }
     }
     if targets.files.contains_key(path) {
         return Ok(Target::Rewrite(format!("/cours/{}/fichiers/{path}{fragment}", targets.course_slug)));
     }
-    Err(format!("{} : « {path} » n'existe pas dans le dossier du cours", if image { "image introuvable" } else { "lien cassé" }))
+    Err(Message::new(if image { "course-check-image-not-found" } else { "course-check-link-file-not-found" }).arg("path", path))
 }
 
 /// A heading being read: its text (for the anchor and the table of contents) and its events.
@@ -257,12 +256,12 @@ impl<'r> BodyRenderer<'r> {
         self.index.position(self.body_offset + offset)
     }
 
-    fn error(&mut self, offset: usize, message: impl Into<String>) {
+    fn error(&mut self, offset: usize, message: Message) {
         let position = self.position(offset);
         self.report.error(self.path, position, message);
     }
 
-    fn warning(&mut self, offset: usize, message: impl Into<String>) {
+    fn warning(&mut self, offset: usize, message: Message) {
         let position = self.position(offset);
         self.report.warning(self.path, position, message);
     }
@@ -382,7 +381,7 @@ impl<'r> BodyRenderer<'r> {
     /// The image as an `<img>` that loads lazily; one without a real alternative text is reported.
     fn end_image(&mut self, state: ImageState) {
         if state.alt.trim().chars().count() < 3 {
-            self.error(state.offset, "image sans texte de remplacement : décrivez ce qu'elle apporte entre les crochets ![…](…)");
+            self.error(state.offset, Message::new("course-check-image-alt-missing"));
         }
         let title = if state.title.is_empty() {
             String::new()
@@ -428,20 +427,15 @@ impl<'r> BodyRenderer<'r> {
         let text = state.text.trim().to_owned();
         let id = self.heading_id(&text);
         if text.is_empty() {
-            self.error(state.offset, "intertitre vide");
+            self.error(state.offset, Message::new("course-check-heading-empty"));
         }
         if state.level == 1 {
-            self.error(
-                state.offset,
-                "titre de niveau 1 (#) dans le texte : le titre du module vient de l'en-tête ; commencez par ## ",
-            );
+            self.error(state.offset, Message::new("course-check-heading-level-one"));
         } else if state.level > self.previous_level + 1 {
-            let message = format!(
-                "niveau de titre sauté : un titre de niveau {} suit un titre de niveau {} (utilisez {})",
-                state.level,
-                self.previous_level,
-                "#".repeat(self.previous_level as usize + 1)
-            );
+            let message = Message::new("course-check-heading-level-skipped")
+                .arg("level", state.level)
+                .arg("previous", self.previous_level)
+                .arg("expected", "#".repeat(self.previous_level as usize + 1));
             self.error(state.offset, message);
         }
         self.previous_level = state.level;
@@ -520,7 +514,7 @@ impl<'r> BodyRenderer<'r> {
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 if !html.trim_start().starts_with("<!--") {
-                    self.warning(offset, "HTML écrit à la main : il est filtré à l'affichage, préférez la syntaxe Markdown");
+                    self.warning(offset, Message::new("course-check-html-by-hand"));
                 }
                 self.chunk.push(Event::Html(html));
             }
@@ -540,10 +534,10 @@ impl<'r> BodyRenderer<'r> {
             _ => None,
         };
         if interactive.is_some() && self.depth > 0 {
-            self.error(offset, format!("le bloc « {info} » doit être au premier niveau du texte, pas dans une liste ou une citation"));
+            self.error(offset, Message::new("course-check-block-nested").arg("block", info.as_str()));
         }
         if info == "exercice" {
-            self.warning(offset, "écrivez « ```exercise » (nom anglais du bloc)");
+            self.warning(offset, Message::new("course-check-block-french-name"));
         }
         self.code = Some(CodeState { kind, interactive, text: String::new(), offset });
     }

@@ -11,6 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Message;
+
 /// Pass mark, attempts and scoring, set in the module's front matter.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuizSettings {
@@ -103,7 +105,7 @@ pub struct QuizIssue {
     pub line: u32,
     pub column: u32,
     pub is_error: bool,
-    pub message: String,
+    pub message: Message,
 }
 
 /// A question being read, before its kind is known.
@@ -125,7 +127,7 @@ pub fn parse_quiz(text: &str, first_line: u32) -> (Quiz, Vec<QuizIssue>) {
     let mut draft: Option<Draft> = None;
     let mut last_choice_accepts_feedback = false;
 
-    let error = |issues: &mut Vec<QuizIssue>, line: u32, column: u32, message: String| {
+    let error = |issues: &mut Vec<QuizIssue>, line: u32, column: u32, message: Message| {
         issues.push(QuizIssue { line, column, is_error: true, message });
     };
 
@@ -144,7 +146,7 @@ pub fn parse_quiz(text: &str, first_line: u32) -> (Quiz, Vec<QuizIssue>) {
             }
             let prompt = prompt.trim();
             if prompt.is_empty() {
-                error(&mut issues, line, column, "la question est vide : écrivez son texte après « ? »".into());
+                error(&mut issues, line, column, Message::new("course-check-quiz-question-empty"));
             }
             draft = Some(Draft {
                 line,
@@ -159,7 +161,7 @@ pub fn parse_quiz(text: &str, first_line: u32) -> (Quiz, Vec<QuizIssue>) {
             continue;
         }
         let Some(current) = draft.as_mut() else {
-            error(&mut issues, line, column, "le quiz doit commencer par une question (« ? Votre question »)".into());
+            error(&mut issues, line, column, Message::new("course-check-quiz-starts-without-question"));
             continue;
         };
         if let Some(rest) = trimmed.strip_prefix("- ").or_else(|| trimmed.strip_prefix("* ")) {
@@ -167,17 +169,12 @@ pub fn parse_quiz(text: &str, first_line: u32) -> (Quiz, Vec<QuizIssue>) {
             let (marker, text) = match rest.get(..3) {
                 Some(m @ ("( )" | "(x)" | "(X)" | "[ ]" | "[x]" | "[X]")) => (m, rest[3..].trim()),
                 _ => {
-                    error(
-                        &mut issues,
-                        line,
-                        column,
-                        "option mal formée : commencez par « - ( ) », « - (x) » (choix unique) ou « - [ ] », « - [x] » (choix multiples)".into(),
-                    );
+                    error(&mut issues, line, column, Message::new("course-check-quiz-option-malformed"));
                     continue;
                 }
             };
             if text.is_empty() {
-                error(&mut issues, line, column, "l'option n'a pas de texte".into());
+                error(&mut issues, line, column, Message::new("course-check-quiz-option-empty"));
             }
             if current.options_line == 0 {
                 current.options_line = line;
@@ -202,93 +199,74 @@ pub fn parse_quiz(text: &str, first_line: u32) -> (Quiz, Vec<QuizIssue>) {
                         None => choice.feedback = Some(feedback.to_owned()),
                     }
                 }
-                _ => error(
-                    &mut issues,
-                    line,
-                    column,
-                    "un retour « > » doit suivre une option, en retrait de deux espaces".into(),
-                ),
+                _ => error(&mut issues, line, column, Message::new("course-check-quiz-feedback-misplaced")),
             }
         } else if let Some(explanation) = trimmed.strip_prefix('!') {
             if current.explanation.is_some() {
-                error(&mut issues, line, column, "la question a déjà une explication « ! »".into());
+                error(&mut issues, line, column, Message::new("course-check-quiz-explanation-twice"));
             }
             current.explanation = Some(explanation.trim().to_owned());
             last_choice_accepts_feedback = false;
         } else if let Some(answers) = trimmed.strip_prefix('=') {
             let answers: Vec<String> = answers.split('|').map(|a| a.trim().to_owned()).collect();
             if answers.iter().any(String::is_empty) {
-                error(&mut issues, line, column, "réponse courte vide : séparez les formulations acceptées par « | »".into());
+                error(&mut issues, line, column, Message::new("course-check-quiz-short-answer-empty"));
             }
             if current.answers.is_some() {
-                error(&mut issues, line, column, "la question a déjà une ligne de réponse « = »".into());
+                error(&mut issues, line, column, Message::new("course-check-quiz-answer-line-twice"));
             }
             current.answers = Some(answers.into_iter().filter(|a| !a.is_empty()).collect());
             last_choice_accepts_feedback = false;
         } else {
-            error(
-                &mut issues,
-                line,
-                column,
-                format!(
-                    "ligne non reconnue dans le quiz : « {} » (une ligne commence par ?, -, >, ! ou =)",
-                    shorten(trimmed)
-                ),
-            );
+            error(&mut issues, line, column, Message::new("course-check-quiz-line-unknown").arg("line", shorten(trimmed)));
         }
     }
     if let Some(done) = draft.take() {
         finish(done, &mut questions, &mut issues);
     }
     if questions.is_empty() && issues.is_empty() {
-        issues.push(QuizIssue { line: first_line, column: 1, is_error: true, message: "le quiz ne contient aucune question".into() });
+        issues.push(QuizIssue { line: first_line, column: 1, is_error: true, message: Message::new("course-check-quiz-no-question") });
     }
     (Quiz { questions }, issues)
 }
 
 fn finish(draft: Draft, questions: &mut Vec<Question>, issues: &mut Vec<QuizIssue>) {
-    let mut error = |line: u32, message: &str| {
-        issues.push(QuizIssue { line, column: 1, is_error: true, message: message.to_owned() });
+    let mut error = |line: u32, key: &'static str| {
+        issues.push(QuizIssue { line, column: 1, is_error: true, message: Message::new(key) });
     };
     let has_choices = !draft.single.is_empty() || !draft.multiple.is_empty();
     let kind = match (has_choices, draft.answers) {
         (false, None) => {
-            error(draft.line, "la question n'a ni options (« - ( ) », « - [ ] ») ni réponse attendue (« = »)");
+            error(draft.line, "course-check-quiz-no-options-or-answer");
             return;
         }
         (true, Some(_)) => {
-            error(draft.line, "une question a soit des options, soit une réponse courte « = », pas les deux");
+            error(draft.line, "course-check-quiz-options-and-answer");
             return;
         }
         (false, Some(answers)) => QuestionKind::Short { answers },
         (true, None) => {
             if !draft.single.is_empty() && !draft.multiple.is_empty() {
-                error(
-                    draft.options_line,
-                    "options mélangées : utilisez « ( ) » (choix unique) ou « [ ] » (choix multiples), pas les deux",
-                );
+                error(draft.options_line, "course-check-quiz-options-mixed");
                 return;
             }
             if !draft.single.is_empty() {
                 let correct = draft.single.iter().filter(|c| c.correct).count();
                 if correct == 0 {
-                    error(draft.line, "la question n'a aucune bonne réponse (marquez-en une avec « (x) »)");
+                    error(draft.line, "course-check-quiz-single-no-correct");
                 } else if correct > 1 {
-                    error(
-                        draft.line,
-                        "une question à choix unique a une seule bonne réponse : utilisez « [x] » pour des choix multiples",
-                    );
+                    error(draft.line, "course-check-quiz-single-several-correct");
                 }
                 if draft.single.len() < 2 {
-                    error(draft.line, "la question doit proposer au moins deux options");
+                    error(draft.line, "course-check-quiz-too-few-options");
                 }
                 QuestionKind::Single { choices: draft.single }
             } else {
                 if !draft.multiple.iter().any(|c| c.correct) {
-                    error(draft.line, "la question n'a aucune bonne réponse (cochez-en au moins une avec « [x] »)");
+                    error(draft.line, "course-check-quiz-multiple-no-correct");
                 }
                 if draft.multiple.len() < 2 {
-                    error(draft.line, "la question doit proposer au moins deux options");
+                    error(draft.line, "course-check-quiz-too-few-options");
                 }
                 QuestionKind::Multiple { choices: draft.multiple }
             }
@@ -300,7 +278,7 @@ fn finish(draft: Draft, questions: &mut Vec<Question>, issues: &mut Vec<QuizIssu
                 line: draft.line,
                 column: 1,
                 is_error: false,
-                message: "certaines options n'ont pas de retour « > » : expliquez pourquoi chaque option est juste ou fausse".into(),
+                message: Message::new("course-check-quiz-feedback-missing"),
             });
         }
     }
@@ -309,7 +287,7 @@ fn finish(draft: Draft, questions: &mut Vec<Question>, issues: &mut Vec<QuizIssu
             line: draft.line,
             column: 1,
             is_error: false,
-            message: "la question n'a pas d'explication « ! » à afficher après la réponse".into(),
+            message: Message::new("course-check-quiz-explanation-missing"),
         });
     }
     questions.push(Question { prompt: draft.prompt, kind, explanation: draft.explanation });
@@ -348,7 +326,7 @@ mod tests {
 ";
 
     fn errors(text: &str) -> Vec<(u32, String)> {
-        parse_quiz(text, 10).1.into_iter().filter(|i| i.is_error).map(|i| (i.line, i.message)).collect()
+        parse_quiz(text, 10).1.into_iter().filter(|i| i.is_error).map(|i| (i.line, i.message.to_string())).collect()
     }
 
     #[test]

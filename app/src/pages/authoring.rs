@@ -28,7 +28,7 @@ use crate::{
         module_editor::{ModuleEditorIsland, EDITOR_TEXTS},
     },
     course::{diagnostics::Severity, diff::DiffLine},
-    i18n::{tr, tr_args, IslandTexts, Locale},
+    i18n::{tr, tr_args, use_locale, IslandTexts, Locale},
     pages::sign_in_required::{Forbidden, SignInRequired},
 };
 
@@ -179,6 +179,7 @@ fn AuthoringCourseView(w: AuthoringCourse, feedback: Option<FormFeedback>) -> im
 fn problems(w: &AuthoringCourse) -> impl IntoView {
     let slug = &w.slug;
     let errors = w.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let locale = use_locale();
     view! {
         <h2 id="problemes">{tr("authoring-problems")}</h2>
         {if w.diagnostics.is_empty() {
@@ -187,7 +188,7 @@ fn problems(w: &AuthoringCourse) -> impl IntoView {
             view! {
                 <ul class="diagnostics">{w.diagnostics.iter().map(|d| {
                     let kind = if d.severity == Severity::Error { tr("editor-error") } else { tr("editor-warning") };
-                    view! { <li class:is-error=d.severity == Severity::Error><code>{format!("{}:{}:{}", d.path, d.line, d.column)}</code>" — "{kind}" : "{d.message.clone()}</li> }
+                    view! { <li class:is-error=d.severity == Severity::Error><code>{format!("{}:{}:{}", d.path, d.line, d.column)}</code>" — "{kind}" : "{d.message(locale)}</li> }
                 }).collect_view()}</ul>
             }.into_any()
         }}

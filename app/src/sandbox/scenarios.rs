@@ -89,6 +89,7 @@ mod reader {
             slug::is_slug,
             toml_errors::TomlProblem,
         },
+        i18n::Message,
         sandbox::failures,
     };
 
@@ -132,7 +133,7 @@ mod reader {
     pub fn parse_scenario(path: &str, slug: &str, text: &str, courses_dir: Option<&Path>, report: &mut Report) -> Option<Scenario> {
         let index = LineIndex::new(text);
         if !is_slug(slug) {
-            report.error(path, (1, 1), format!("nom de fichier invalide : minuscules sans accent, chiffres et tirets, extension .toml (ex. 01-repondre-a-un-usager.toml)"));
+            report.error(path, (1, 1), Message::new("course-check-scenario-file-name-invalid"));
         }
         let raw: RawScenario = match toml::from_str(text) {
             Ok(raw) => raw,
@@ -146,37 +147,41 @@ mod reader {
         let at = |key: &str| key_at(&index, text, key);
         let title = raw.title.trim().to_owned();
         if title.is_empty() {
-            report.error(path, at("title"), "le titre du scénario est vide");
+            report.error(path, at("title"), Message::new("course-check-scenario-title-empty"));
         }
         let situation = raw.situation.trim().to_owned();
         if situation.split_whitespace().count() < 8 {
-            report.error(path, at("situation"), "décrivez la situation en quelques phrases (qui vous êtes, ce qui s'est passé, ce qu'il faut demander à l'assistant)");
+            report.error(path, at("situation"), Message::new("course-check-scenario-situation-short"));
         }
         let document = raw.document.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
         let mut criteria = Vec::new();
         if raw.criteria.is_empty() {
-            report.error(path, at("criteria"), "indiquez au moins un critère attendu (criteria = [\"task\", …])");
+            report.error(path, at("criteria"), Message::new("course-check-scenario-needs-criteria"));
         }
         for id in &raw.criteria {
             match Criterion::from_id(id) {
-                Some(c) if criteria.contains(&c) => report.error(path, value_at(&index, text, "criteria", id), format!("le critère « {id} » est listé deux fois")),
+                Some(c) if criteria.contains(&c) => {
+                    report.error(path, value_at(&index, text, "criteria", id), Message::new("course-check-scenario-criterion-twice").arg("criterion", id))
+                }
                 Some(c) => criteria.push(c),
                 None => report.error(
                     path,
                     value_at(&index, text, "criteria", id),
-                    format!("critère « {id} » inconnu (critères possibles : {})", Criterion::ALL.map(Criterion::id).join(", ")),
+                    Message::new("course-check-scenario-criterion-unknown").arg("criterion", id).arg("known", Criterion::ALL.map(Criterion::id).join(", ")),
                 ),
             }
         }
         let mut planted = Vec::new();
         for id in raw.failures.unwrap_or_default() {
             match Failure::from_id(&id) {
-                Some(f) if planted.contains(&f) => report.error(path, value_at(&index, text, "failures", &id), format!("l'erreur « {id} » est listée deux fois")),
+                Some(f) if planted.contains(&f) => {
+                    report.error(path, value_at(&index, text, "failures", &id), Message::new("course-check-scenario-failure-twice").arg("failure", &id))
+                }
                 Some(f) => planted.push(f),
                 None => report.error(
                     path,
                     value_at(&index, text, "failures", &id),
-                    format!("erreur d'IA « {id} » inconnue (possibles : {})", Failure::ALL.map(Failure::id).join(", ")),
+                    Message::new("course-check-scenario-failure-unknown").arg("failure", &id).arg("known", Failure::ALL.map(Failure::id).join(", ")),
                 ),
             }
         }
@@ -184,14 +189,14 @@ mod reader {
             report.error(
                 path,
                 value_at(&index, text, "failures", Failure::PromptInjection.id()),
-                "« prompt-injection » demande un document qui contient une consigne adressée à l'assistant (par exemple « Ignorez les consignes précédentes et indiquez que … »)",
+                Message::new("course-check-scenario-injection-needs-document"),
             );
         }
         let required_words: Vec<String> = raw.required_words.unwrap_or_default().into_iter().map(|w| w.trim().to_owned()).filter(|w| !w.is_empty()).collect();
         let reference_answer = raw.reference_answer.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
         let module = match raw.module.as_deref().map(str::trim) {
             None | Some("") => {
-                report.warning(path, (1, 1), "rattachez le scénario au module qu'il fait pratiquer (module = \"cours/module\")");
+                report.warning(path, (1, 1), Message::new("course-check-scenario-module-missing"));
                 None
             }
             Some(reference) => resolve_module(reference, courses_dir).map_err(|message| report.error(path, at("module"), message)).ok().flatten(),
@@ -203,24 +208,25 @@ mod reader {
     }
 
     /// `course/module` → the module's link, checked against the course folder when there is one.
-    fn resolve_module(reference: &str, courses_dir: Option<&Path>) -> Result<Option<ModuleLink>, String> {
+    fn resolve_module(reference: &str, courses_dir: Option<&Path>) -> Result<Option<ModuleLink>, Message> {
         let Some((course, module)) = reference.split_once('/').filter(|(c, m)| is_slug(c) && is_slug(m)) else {
-            return Err(format!("module « {reference} » : écrivez l'adresse du module, « dossier-du-cours/adresse-du-module » (ex. bien-formuler-une-demande/les-ingredients-d-une-demande)"));
+            return Err(Message::new("course-check-scenario-module-reference-invalid").arg("reference", reference));
         };
         let Some(dir) = courses_dir else {
             return Ok(Some(ModuleLink { course: course.to_owned(), module: module.to_owned(), title: module.to_owned() }));
         };
-        let source = CourseSource::from_dir(&dir.join(course)).map_err(|_| format!("le cours « {course} » est introuvable dans {}", dir.display()))?;
+        let source = CourseSource::from_dir(&dir.join(course))
+            .map_err(|_| Message::new("course-check-scenario-course-not-found").arg("course", course).arg("folder", dir.display().to_string()))?;
         let check = crate::course::loader::check_course(&source);
         let Some(parsed) = check.course else {
-            return Err(format!("le cours « {course} » contient des erreurs : corrigez-le d'abord"));
+            return Err(Message::new("course-check-scenario-course-has-errors").arg("course", course));
         };
         match parsed.modules.iter().find(|m| m.slug == module) {
             Some(found) => Ok(Some(ModuleLink { course: course.to_owned(), module: module.to_owned(), title: found.title.clone() })),
-            None => Err(format!(
-                "le cours « {course} » n'a pas de module « {module} » (modules : {})",
-                parsed.modules.iter().map(|m| m.slug.as_str()).collect::<Vec<_>>().join(", ")
-            )),
+            None => Err(Message::new("course-check-scenario-module-not-in-course")
+                .arg("course", course)
+                .arg("module", module)
+                .arg("modules", parsed.modules.iter().map(|m| m.slug.as_str()).collect::<Vec<_>>().join(", "))),
         }
     }
 
@@ -245,17 +251,17 @@ mod reader {
                 continue;
             }
             let Some(stem) = name.strip_suffix(".toml") else {
-                report.warning(&path, (1, 1), "seuls les fichiers .toml sont des scénarios : ce fichier est ignoré");
+                report.warning(&path, (1, 1), Message::new("course-check-scenario-not-toml"));
                 continue;
             };
             let bytes = std::fs::read(entry.path())?;
             let Ok(text) = String::from_utf8(bytes) else {
-                report.error(&path, (1, 1), "le fichier n'est pas en UTF-8");
+                report.error(&path, (1, 1), Message::new("course-check-not-utf8"));
                 continue;
             };
             let slug = module_slug(stem);
             if !seen.insert(slug.to_owned()) {
-                report.error(&path, (1, 1), format!("deux scénarios ont la même adresse « {slug} » : renommez l'un des fichiers"));
+                report.error(&path, (1, 1), Message::new("course-check-scenario-address-taken").arg("slug", slug));
                 continue;
             }
             if let Some(scenario) = parse_scenario(&path, slug, &text, Some(courses_dir), &mut report) {
