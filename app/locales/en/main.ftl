@@ -1025,3 +1025,5 @@ course-check-scenario-course-has-errors = the course “{ $course }” has error
 course-check-scenario-module-not-in-course = the course “{ $course }” has no module “{ $module }” (modules: { $modules })
 course-check-scenario-not-toml = only .toml files are scenarios: this file is ignored
 course-check-scenario-address-taken = two scenarios have the same address “{ $slug }”: rename one of the files
+# A problem of the course check: its kind (error, warning), then what it says.
+authoring-diagnostic = { $kind }: { $message }

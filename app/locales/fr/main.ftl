@@ -1015,3 +1015,5 @@ course-check-scenario-course-has-errors = le cours « { $course } » contient de
 course-check-scenario-module-not-in-course = le cours « { $course } » n'a pas de module « { $module } » (modules : { $modules })
 course-check-scenario-not-toml = seuls les fichiers .toml sont des scénarios : ce fichier est ignoré
 course-check-scenario-address-taken = deux scénarios ont la même adresse « { $slug } » : renommez l'un des fichiers
+# A problem of the course check: its kind (error, warning), then what it says.
+authoring-diagnostic = { $kind } : { $message }

@@ -188,7 +188,7 @@ fn problems(w: &AuthoringCourse) -> impl IntoView {
             view! {
                 <ul class="diagnostics">{w.diagnostics.iter().map(|d| {
                     let kind = if d.severity == Severity::Error { tr("editor-error") } else { tr("editor-warning") };
-                    view! { <li class:is-error=d.severity == Severity::Error><code>{format!("{}:{}:{}", d.path, d.line, d.column)}</code>" — "{kind}" : "{d.message(locale)}</li> }
+                    view! { <li class:is-error=d.severity == Severity::Error><code>{format!("{}:{}:{}", d.path, d.line, d.column)}</code>" — "{tr_args("authoring-diagnostic", &[("kind", kind.into()), ("message", d.message(locale).into())])}</li> }
                 }).collect_view()}</ul>
             }.into_any()
         }}
