@@ -38,7 +38,9 @@ for n in range(count):
     try:
         with client.open(urllib.request.Request(base + submit, data=data, headers={"Accept": "application/json"}), timeout=5) as r:
             view = json.loads(r.read())
-        acknowledged = max(acknowledged, int(view.get("attempts_made", 0)))
+        # One graded attempt acknowledged (the answer carries its correction).
+        if "passed" in view:
+            acknowledged += 1
         with open(out, "w") as f:
             f.write(f"{module}\n{acknowledged}\n")
     except Exception:
