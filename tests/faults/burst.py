@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sends quiz submissions to a running server as fast as it answers, from one signed-up agent,
 until the server goes away or COUNT submissions were sent. Writes to OUT how many attempts the
-server acknowledged (the attempt history of the last successful answer). Used by
+server acknowledged (the answers that carried a correction). Used by
 tests/faults.sh, which kills the server in the middle."""
 import http.cookiejar
 import json
