@@ -5,6 +5,8 @@ pub mod bar_chart;
 pub mod breadcrumb;
 pub mod chat;
 pub mod form;
+#[cfg(feature = "hydrate")]
+pub mod form_post;
 pub mod labels;
 pub mod layout;
 pub mod loaded;

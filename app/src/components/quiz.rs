@@ -129,10 +129,9 @@ fn QuizQuestions(quiz: LearnerQuiz, index: usize) -> impl IntoView {
 /// The fields come written from the server (`children`); the props are the last correction and
 /// the island's words ([`QUIZ_TEXTS`] and the refusals' fixed messages).
 ///
-/// The form is sent as the browser would send it without JavaScript (`fetch` with its fields
-/// URL-encoded, the encoding the server function reads) and the answer is read with the browser's
-/// own JSON parser: no `ServerAction`, no serde in this island, which keeps the server-function
-/// client and its encoders out of the module page's WebAssembly (see [`read_answer`]).
+/// The form is sent as the browser would send it without JavaScript and the answer read with
+/// the browser's JSON parser ([`form_post`](super::form_post)): no `ServerAction`, which keeps
+/// the server-function client out of the module page's WebAssembly.
 #[island(lazy)]
 pub fn QuizIsland(
     previous: Option<AttemptView>,
@@ -184,74 +183,19 @@ pub fn QuizIsland(
     }
 }
 
-/// Posts `form` to its action as a plain form post would, asking for JSON; the graded attempt or
-/// the server's refusal, or `Err(())` when no answer could be read (network down).
+/// Sends the quiz's form ([`form_post`](super::form_post)): the graded attempt, or the refusal;
+/// `Err(())` when no answer could be read.
 #[cfg(feature = "hydrate")]
 async fn send_form(form: &web_sys::HtmlFormElement) -> Result<Result<AttemptView, crate::error::AppError>, ()> {
-    use wasm_bindgen::JsCast;
-    let data = web_sys::FormData::new_with_form(form).map_err(drop)?;
-    let body = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).map_err(drop)?;
-    let headers = web_sys::Headers::new().map_err(drop)?;
-    headers.set("Accept", "application/json").map_err(drop)?;
-    headers.set("Content-Type", "application/x-www-form-urlencoded").map_err(drop)?;
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    init.set_headers(&headers);
-    init.set_body(&body);
-    let window = web_sys::window().ok_or(())?;
-    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&form.action(), &init))
-        .await
-        .map_err(drop)?
-        .dyn_into()
-        .map_err(drop)?;
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(drop)?).await.map_err(drop)?;
-    let value = js_sys::JSON::parse(&text.as_string().ok_or(())?).map_err(drop)?;
-    Ok(read_answer(response.ok(), &value))
-}
-
-/// The server function's JSON answer, read with the browser's parser: an [`AttemptView`], or an
-/// [`AppError`](crate::error::AppError) as serde writes it (`"NotSignedIn"`,
-/// `{"LimitReached": "…"}`, `{"TooManyRequests": {"message": "…", …}}`). Hand-written because
-/// serde_json and the server-function client weigh more in the browser than the module page's
-/// whole budget allows; `tests/e2e/learning.test.mjs` reads both forms of refusal through it.
-#[cfg(feature = "hydrate")]
-fn read_answer(ok: bool, value: &wasm_bindgen::JsValue) -> Result<AttemptView, crate::error::AppError> {
-    use crate::error::AppError;
-    let field = |value: &wasm_bindgen::JsValue, name: &str| js_sys::Reflect::get(value, &name.into()).unwrap_or_default();
-    if ok {
-        let correction_html = field(value, "correction_html").as_string();
-        return match correction_html {
-            Some(correction_html) => Ok(AttemptView {
-                passed: field(value, "passed").as_bool().unwrap_or(false),
-                attempts_left: field(value, "attempts_left").as_f64().map(|left| left as i64),
-                correction_html,
-            }),
-            None => Err(AppError::Unavailable),
-        };
-    }
-    if let Some(variant) = value.as_string() {
-        return Err(match variant.as_str() {
-            "NotSignedIn" => AppError::NotSignedIn,
-            "Forbidden" => AppError::Forbidden,
-            _ => AppError::Unavailable,
-        });
-    }
-    let text = |name: &str| field(value, name).as_string();
-    Err(if let Some(message) = text("NotFound") {
-        AppError::NotFound(message)
-    } else if let Some(message) = text("Invalid") {
-        AppError::Invalid(message)
-    } else if let Some(message) = text("LimitReached") {
-        AppError::LimitReached(message)
-    } else if let Some(detail) = text("BadRequest") {
-        AppError::BadRequest(detail)
-    } else {
-        let too_many = field(value, "TooManyRequests");
-        match field(&too_many, "message").as_string() {
-            Some(message) => AppError::TooManyRequests { message, retry_after: field(&too_many, "retry_after").as_f64().unwrap_or(0.0) as u64 },
-            None => AppError::Unavailable,
-        }
-    })
+    use super::form_post::{field, post_form};
+    Ok(post_form(form).await?.and_then(|value| match field(&value, "correction_html").as_string() {
+        Some(correction_html) => Ok(AttemptView {
+            passed: field(&value, "passed").as_bool().unwrap_or(false),
+            attempts_left: field(&value, "attempts_left").as_f64().map(|left| left as i64),
+            correction_html,
+        }),
+        None => Err(crate::error::AppError::Unavailable),
+    }))
 }
 
 /// The correction of an attempt as HTML, for the page and for the island (which inserts it as is).

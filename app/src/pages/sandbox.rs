@@ -117,15 +117,11 @@ fn ScenarioView(scenario: LearnerScenario) -> impl IntoView {
 /// chat island (a plain form without JavaScript).
 #[component]
 fn Conversation(scenario: String, conversation: PracticeView, typed: String, error: Option<String>, locale: Locale) -> impl IntoView {
-    let assistant = match &conversation.external_model {
-        Some(model) => locale.text_with("practice-assistant-external", &[("model", model.clone().into())]),
-        None => locale.text("practice-assistant"),
-    };
     view! {
         <p class="alert">{match &conversation.external_model {
             None => tr("practice-simulated"),
             Some(model) => locale.text_with("practice-external", &[("model", model.clone().into())]),
         }}</p>
-        <ChatIsland scenario initial=conversation typed error assistant texts=IslandTexts::with_errors(locale, CHAT_TEXTS)/>
+        <ChatIsland scenario conversation=conversation.conversation_html typed error texts=IslandTexts::with_errors(locale, CHAT_TEXTS)/>
     }
 }

@@ -52,6 +52,9 @@ pub struct PracticeView {
     /// Why the message just sent was refused (the conversation is then left out): a refusal is
     /// an answer, not a server failure, so the island gets it as a value.
     pub refusal: Option<String>,
+    /// The messages, findings and rubric above, written out as HTML in the learner's language
+    /// (`components::chat::conversation_html`): what the chat island shows.
+    pub conversation_html: String,
 }
 
 /// The scenarios of the atelier, as learners see them.
@@ -82,7 +85,16 @@ async fn practice_view(state: &crate::state::AppState, user_id: i64, scenario: &
         }
         None => (Vec::new(), Vec::new()),
     };
-    Ok(PracticeView { messages, feedback, findings, external_model: state.assistant.external_model().map(str::to_owned), refusal: None })
+    let mut view = PracticeView {
+        messages,
+        feedback,
+        findings,
+        external_model: state.assistant.external_model().map(str::to_owned),
+        refusal: None,
+        conversation_html: String::new(),
+    };
+    view.conversation_html = crate::components::chat::conversation_html(&view, crate::request_locale());
+    Ok(view)
 }
 
 /// The scenario `slug`, or the error a learner reads.
