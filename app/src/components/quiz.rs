@@ -43,7 +43,7 @@ pub fn QuizBlock(
 ) -> impl IntoView {
     let heading_id = format!("quiz-{}-titre", index + 1);
     let labelled_by = heading_id.clone();
-    let exhausted = previous.as_ref().and_then(|v| v.attempts_left).is_some_and(|left| left == 0);
+    let exhausted = previous.as_ref().is_some_and(AttemptView::no_attempt_left);
     let body = if !signed_in {
         view! {
             <p class="activity__sign-in">
@@ -145,7 +145,7 @@ pub fn QuizIsland(
     let pending = RwSignal::new(false);
     let texts = StoredValue::new(texts);
     let word = move |key: &str| texts.with_value(|texts| texts.get(key));
-    let exhausted = move || shown.with(|v| v.as_ref().and_then(|v| v.attempts_left) == Some(0));
+    let exhausted = move || shown.with(|v| v.as_ref().is_some_and(AttemptView::no_attempt_left));
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         {

@@ -24,6 +24,13 @@ pub struct AttemptView {
     pub correction_html: String,
 }
 
+impl AttemptView {
+    /// Whether the learner has used every attempt the module allows (the form is then gone).
+    pub fn no_attempt_left(&self) -> bool {
+        self.attempts_left == Some(0)
+    }
+}
+
 /// What the correction of an attempt shows, written out on the server in the page's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Correction {
