@@ -25,7 +25,7 @@ use sqlx::{
 };
 
 mod query;
-pub use query::QueryBuilder;
+pub use query::{QueryBuilder, StatementBatch};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
@@ -389,27 +389,32 @@ async fn run_group_writer(
                 continue;
             }
         };
-        if let Err(error) = conn.execute("BEGIN IMMEDIATE").await {
+        // Each job runs inside its own savepoint; ending one and opening the next is one round
+        // trip to SQLite's thread, as is the start.
+        if let Err(error) = conn.execute("BEGIN IMMEDIATE; SAVEPOINT grouped_write").await {
             tracing::error!(%error, jobs = group.len(), "cannot start a group commit");
+            let _ = conn.execute("ROLLBACK").await;
             group.clear();
             continue;
         }
         let mut deliveries = Vec::with_capacity(group.len());
         let mut failure: Option<DbError> = None;
-        for job in group.drain(..) {
+        let jobs = group.len();
+        for (n, job) in group.drain(..).enumerate() {
             if failure.is_some() {
                 continue;
             }
-            if let Err(error) = conn.execute("SAVEPOINT grouped_write").await {
-                failure = Some(error.into());
-                continue;
-            }
             let (succeeded, delivery) = job(WriteScope { conn: &mut *conn, engine: Engine::Sqlite }).await;
-            let end = if succeeded { "RELEASE grouped_write" } else { "ROLLBACK TO grouped_write; RELEASE grouped_write" };
+            deliveries.push(delivery);
+            let end = match (succeeded, n + 1 == jobs) {
+                (true, true) => "RELEASE grouped_write",
+                (true, false) => "RELEASE grouped_write; SAVEPOINT grouped_write",
+                (false, true) => "ROLLBACK TO grouped_write; RELEASE grouped_write",
+                (false, false) => "ROLLBACK TO grouped_write; RELEASE grouped_write; SAVEPOINT grouped_write",
+            };
             if let Err(error) = conn.execute(end).await {
                 failure = Some(error.into());
             }
-            deliveries.push(delivery);
         }
         let committed = match failure {
             Some(error) => Err(error),

@@ -8,7 +8,7 @@ use sqlx::AnyConnection;
 use super::{course_is_complete, module_is_complete, CourseProgress, ModuleState};
 use crate::{
     course::{model::ModulePage, repository as courses},
-    db::{json_error, now, Database, DbError},
+    db::{json_error, now, Database, DbError, StatementBatch},
     quiz::grading::QuizResult,
     xapi::{statement, StatementInput, Verb},
 };
@@ -33,6 +33,14 @@ pub struct Learner<'a> {
 }
 
 async fn store_statement(conn: &mut AnyConnection, home_page: &str, learner: &Learner<'_>, verb: Verb, path: &str, name: &str, kind: &str, score: Option<(u32, bool)>) -> Result<(), DbError> {
+    let mut batch = StatementBatch::for_connection(conn);
+    push_statement(&mut batch, home_page, learner, verb, path, name, kind, score)?;
+    Ok(batch.execute(conn).await?)
+}
+
+/// Adds the insertion of an xAPI statement to `batch`.
+#[allow(clippy::too_many_arguments)]
+fn push_statement(batch: &mut StatementBatch<'_>, home_page: &str, learner: &Learner<'_>, verb: Verb, path: &str, name: &str, kind: &str, score: Option<(u32, bool)>) -> Result<(), DbError> {
     let id = uuid_v4()?;
     let at = now();
     let value = statement(&StatementInput {
@@ -47,15 +55,14 @@ async fn store_statement(conn: &mut AnyConnection, home_page: &str, learner: &Le
         score,
         timestamp: &crate::time::rfc3339(at),
     });
-    sqlx::query("INSERT INTO xapi_statements (id, user_id, verb, activity, statement_json, stored_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(&id)
+    batch
+        .statement("INSERT INTO xapi_statements (id, user_id, verb, activity, statement_json, stored_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(id)
         .bind(learner.id)
         .bind(verb.iri())
         .bind(format!("{home_page}{path}"))
         .bind(value.to_string())
-        .bind(at)
-        .execute(&mut *conn)
-        .await?;
+        .bind(at);
     Ok(())
 }
 
@@ -91,12 +98,7 @@ pub async fn visit_module(db: &Database, user_id: i64, course: &str, module: &st
     }
     Ok(match known {
         None => ModuleState { started: true, ..ModuleState::default() },
-        Some(Known { completed_at, completed_version_id, read_at, .. }) => ModuleState {
-            started: true,
-            read: read_at.is_some(),
-            completed: completed_at.is_some(),
-            completed_on_older_version: completed_at.is_some() && completed_version_id.is_some_and(|v| v != current_version),
-        },
+        Some(Known { completed_at, completed_version_id, read_at, .. }) => started_module_state(read_at, completed_at, completed_version_id, current_version),
     })
 }
 
@@ -105,33 +107,26 @@ pub const VISIT_RESOLUTION_SECONDS: i64 = 60;
 
 /// The write of [`visit_module`], inside the caller's transaction.
 async fn visit(conn: &mut AnyConnection, user_id: i64, course: &str, module: &str) -> Result<(), DbError> {
+    let mut batch = StatementBatch::for_connection(conn);
+    push_visit(&mut batch, user_id, course, module);
+    Ok(batch.execute(conn).await?)
+}
+
+/// Adds a visit's writes to `batch`: the module started (first visit) or its visit time moved,
+/// and the learner's enrolment in the course marked started if it was not yet. Two tabs opening
+/// the module at once on PostgreSQL both land on the same row.
+fn push_visit<'q>(batch: &mut StatementBatch<'q>, user_id: i64, course: &'q str, module: &'q str) {
     let at = now();
-    let updated = sqlx::query("UPDATE module_progress SET last_visited_at = $1 WHERE user_id = $2 AND course_slug = $3 AND module_slug = $4")
-        .bind(at)
-        .bind(user_id)
-        .bind(course)
-        .bind(module)
-        .execute(&mut *conn)
-        .await?;
-    if updated.rows_affected() == 0 {
-        // Two tabs opening the module at once on PostgreSQL: the other insert may win, which is
-        // just as good (SQLite's write lock already serialises them).
-        let inserted = sqlx::query(
+    batch
+        .statement(
             "INSERT INTO module_progress (user_id, course_slug, module_slug, started_at, last_visited_at) VALUES ($1, $2, $3, $4, $4) \
-             ON CONFLICT (user_id, course_slug, module_slug) DO NOTHING",
+             ON CONFLICT (user_id, course_slug, module_slug) DO UPDATE SET last_visited_at = excluded.last_visited_at",
         )
         .bind(user_id)
         .bind(course)
         .bind(module)
-        .bind(at)
-        .execute(&mut *conn)
-        .await?;
-        if inserted.rows_affected() == 0 {
-            return Ok(());
-        }
-        crate::reporting::repository::note_started(conn, user_id, course, at).await?;
-    }
-    Ok(())
+        .bind(at);
+    crate::reporting::repository::push_started(batch, user_id, course, at);
 }
 
 /// The learner's state in a module of the current version, inside the caller's transaction.
@@ -145,12 +140,17 @@ async fn state_of_module(conn: &mut AnyConnection, user_id: i64, course: &str, m
     .fetch_optional(&mut *conn)
     .await?;
     let Some((read_at, completed_at, completed_version)) = row else { return Ok(ModuleState::default()) };
-    Ok(ModuleState {
+    Ok(started_module_state(read_at, completed_at, completed_version, current_version))
+}
+
+/// The state of a module the learner started, from its `module_progress` columns.
+fn started_module_state(read_at: Option<i64>, completed_at: Option<i64>, completed_version: Option<i64>, current_version: i64) -> ModuleState {
+    ModuleState {
         started: true,
         read: read_at.is_some(),
         completed: completed_at.is_some(),
         completed_on_older_version: completed_at.is_some() && completed_version.is_some_and(|v| v != current_version),
-    })
+    }
 }
 
 /// Number of attempts already made at a quiz (all versions: a new version does not reset it),
@@ -283,7 +283,8 @@ async fn passed_once(conn: &mut AnyConnection, activity: Activity, user_id: i64,
 /// Records a graded attempt and re-evaluates completion inside the caller's write transaction
 /// (the quiz service's, which checked the attempt limit in it): the attempt, its xAPI statement
 /// and any completion are stored together or not at all. `duration_seconds` is the time between
-/// the quiz being shown and the attempt, when known.
+/// the quiz being shown and the attempt, when known. Returns the learner's summary of the quiz
+/// with this attempt, read in the same transaction.
 pub async fn record_attempt(
     conn: &mut AnyConnection,
     home_page: &str,
@@ -292,58 +293,97 @@ pub async fn record_attempt(
     quiz: usize,
     result: &QuizResult,
     duration_seconds: Option<i64>,
-) -> Result<(), DbError> {
+) -> Result<AttemptSummary, DbError> {
     let course = &page.outline.info.slug;
     let module = &page.module.slug;
-    sqlx::query(
-        "INSERT INTO quiz_attempts (user_id, course_slug, version_id, module_slug, quiz_index, result_json, score, passed, submitted_at, duration_seconds) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(learner.id)
-    .bind(course)
-    .bind(page.outline.version_id)
-    .bind(module)
-    .bind(quiz as i64)
-    .bind(serde_json::to_string(result).map_err(json_error)?)
-    .bind(i64::from(result.score))
-    .bind(i64::from(result.passed))
-    .bind(now())
-    .bind(duration_seconds)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "INSERT INTO quiz_attempt_totals (user_id, course_slug, module_slug, quiz_index, attempts, best_score) VALUES ($1, $2, $3, $4, 1, $5) \
-         ON CONFLICT (user_id, course_slug, module_slug, quiz_index) \
-         DO UPDATE SET attempts = quiz_attempt_totals.attempts + 1, best_score = CASE WHEN excluded.best_score > quiz_attempt_totals.best_score \
-         THEN excluded.best_score ELSE quiz_attempt_totals.best_score END",
-    )
-    .bind(learner.id)
-    .bind(course)
-    .bind(module)
-    .bind(quiz as i64)
-    .bind(i64::from(result.score))
-    .execute(&mut *conn)
-    .await?;
+    // One round trip on SQLite for the attempt, its totals, its statement and the visit.
+    let mut batch = StatementBatch::for_connection(conn);
+    batch
+        .statement(
+            "INSERT INTO quiz_attempts (user_id, course_slug, version_id, module_slug, quiz_index, result_json, score, passed, submitted_at, duration_seconds) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(learner.id)
+        .bind(course)
+        .bind(page.outline.version_id)
+        .bind(module)
+        .bind(quiz as i64)
+        .bind(serde_json::to_string(result).map_err(json_error)?)
+        .bind(i64::from(result.score))
+        .bind(i64::from(result.passed))
+        .bind(now())
+        .bind(duration_seconds);
+    batch
+        .statement(
+            "INSERT INTO quiz_attempt_totals (user_id, course_slug, module_slug, quiz_index, attempts, best_score) VALUES ($1, $2, $3, $4, 1, $5) \
+             ON CONFLICT (user_id, course_slug, module_slug, quiz_index) \
+             DO UPDATE SET attempts = quiz_attempt_totals.attempts + 1, best_score = CASE WHEN excluded.best_score > quiz_attempt_totals.best_score \
+             THEN excluded.best_score ELSE quiz_attempt_totals.best_score END",
+        )
+        .bind(learner.id)
+        .bind(course)
+        .bind(module)
+        .bind(quiz as i64)
+        .bind(i64::from(result.score));
     let path = format!("/cours/{course}/{module}#quiz-{}", quiz + 1);
     let name = format!("{} — quiz {}", page.module.title, quiz + 1);
     let statement = (path.as_str(), name.as_str(), "http://adlnet.gov/expapi/activities/assessment");
-    after_attempt(conn, home_page, learner, page, statement, result.passed, Some(result.score)).await
+    push_after_attempt(&mut batch, home_page, learner, page, statement, result.passed, Some(result.score))?;
+    // Read in the same round trip: what the learner sees next — the recent attempts, this one
+    // first, with the totals just updated — and the module's state, for completion.
+    #[derive(sqlx::FromRow)]
+    struct Recent {
+        submitted_at: i64,
+        score: i64,
+        passed: i64,
+        attempts: i64,
+        best_score: i64,
+        read_at: Option<i64>,
+        completed_at: Option<i64>,
+        completed_version_id: Option<i64>,
+    }
+    batch
+        .statement(&format!(
+            "SELECT a.submitted_at, a.score, a.passed, t.attempts, t.best_score, m.read_at, m.completed_at, m.completed_version_id FROM quiz_attempts a \
+             JOIN quiz_attempt_totals t ON t.user_id = a.user_id AND t.course_slug = a.course_slug AND t.module_slug = a.module_slug AND t.quiz_index = a.quiz_index \
+             LEFT JOIN module_progress m ON m.user_id = a.user_id AND m.course_slug = a.course_slug AND m.module_slug = a.module_slug \
+             WHERE a.user_id = $1 AND a.course_slug = $2 AND a.module_slug = $3 AND a.quiz_index = $4 \
+             ORDER BY a.submitted_at DESC, a.id DESC LIMIT {RECENT_ATTEMPTS_SHOWN}"
+        ))
+        .bind(learner.id)
+        .bind(course)
+        .bind(module)
+        .bind(quiz as i64);
+    let recent: Vec<Recent> = batch.fetch_all_as(conn).await?;
+    let state = match recent.first() {
+        Some(r) => started_module_state(r.read_at, r.completed_at, r.completed_version_id, page.outline.version_id),
+        None => state_of_module(conn, learner.id, course, module, page.outline.version_id).await?,
+    };
+    evaluate_in(conn, state, home_page, learner, page).await?;
+    let (count, best_score) = recent.first().map_or((1, result.score), |r| (r.attempts, u32::try_from(r.best_score).unwrap_or(0)));
+    Ok(AttemptSummary {
+        latest: result.clone(),
+        count,
+        best_score,
+        recent: recent.iter().map(|r| (r.submitted_at, u32::try_from(r.score).unwrap_or(0), r.passed == 1)).collect(),
+    })
 }
 
-/// What follows every graded attempt: its xAPI statement, the visit, and completion.
-async fn after_attempt(
-    conn: &mut AnyConnection,
+/// Adds what follows every graded attempt to the batch of its own writes: its xAPI statement
+/// and the visit. Completion is evaluated once they are written.
+fn push_after_attempt<'q>(
+    batch: &mut StatementBatch<'q>,
     home_page: &str,
     learner: &Learner<'_>,
-    page: &ModulePage,
+    page: &'q ModulePage,
     (path, name, activity_type): (&str, &str, &str),
     passed: bool,
     score: Option<u32>,
 ) -> Result<(), DbError> {
     let verb = if passed { Verb::Passed } else { Verb::Failed };
-    store_statement(conn, home_page, learner, verb, path, name, activity_type, score.map(|s| (s, passed))).await?;
-    visit(conn, learner.id, &page.outline.info.slug, &page.module.slug).await?;
-    evaluate(conn, home_page, learner, page).await
+    push_statement(batch, home_page, learner, verb, path, name, activity_type, score.map(|s| (s, passed)))?;
+    push_visit(batch, learner.id, &page.outline.info.slug, &page.module.slug);
+    Ok(())
 }
 
 /// Records that the learner read the module to the end, and re-evaluates completion.
@@ -364,10 +404,16 @@ pub async fn mark_read(db: &Database, home_page: &str, learner: &Learner<'_>, pa
 
 /// Marks the module (and then the course) completed when its rule is met.
 async fn evaluate(conn: &mut AnyConnection, home_page: &str, learner: &Learner<'_>, page: &ModulePage) -> Result<(), DbError> {
+    let state = state_of_module(conn, learner.id, &page.outline.info.slug, &page.module.slug, page.outline.version_id).await?;
+    evaluate_in(conn, state, home_page, learner, page).await
+}
+
+/// [`evaluate`] when the module's `state` was read in the caller's transaction already.
+async fn evaluate_in(conn: &mut AnyConnection, state: ModuleState, home_page: &str, learner: &Learner<'_>, page: &ModulePage) -> Result<(), DbError> {
     let course = &page.outline.info.slug;
     let module = &page.module.slug;
-    let state = state_of_module(conn, learner.id, course, module, page.outline.version_id).await?;
-    if state.completed && !state.completed_on_older_version {
+    // Reading to the end is part of every module's rule: until then no activity can complete it.
+    if (state.completed && !state.completed_on_older_version) || !state.read {
         return Ok(());
     }
     let mut quizzes = Vec::new();
@@ -593,22 +639,24 @@ pub async fn recent_exercise_attempts(conn: &mut AnyConnection, user_id: i64, co
 pub async fn record_exercise(conn: &mut AnyConnection, home_page: &str, learner: &Learner<'_>, page: &ModulePage, exercise: usize, outcome: &crate::sandbox::api::ExerciseOutcome) -> Result<(), DbError> {
     let course = &page.outline.info.slug;
     let module = &page.module.slug;
-    sqlx::query(
-        "INSERT INTO exercise_attempts (user_id, course_slug, version_id, module_slug, exercise_index, passed, result_json, submitted_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(learner.id)
-    .bind(course)
-    .bind(page.outline.version_id)
-    .bind(module)
-    .bind(exercise as i64)
-    .bind(i64::from(outcome.passed))
-    .bind(serde_json::to_string(outcome).map_err(json_error)?)
-    .bind(now())
-    .execute(&mut *conn)
-    .await?;
+    let mut batch = StatementBatch::for_connection(conn);
+    batch
+        .statement(
+            "INSERT INTO exercise_attempts (user_id, course_slug, version_id, module_slug, exercise_index, passed, result_json, submitted_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(learner.id)
+        .bind(course)
+        .bind(page.outline.version_id)
+        .bind(module)
+        .bind(exercise as i64)
+        .bind(i64::from(outcome.passed))
+        .bind(serde_json::to_string(outcome).map_err(json_error)?)
+        .bind(now());
     let path = format!("/cours/{course}/{module}#exercice-{}", exercise + 1);
     let name = page.module.exercises.get(exercise).map(|e| e.title.clone()).unwrap_or_default();
     let statement = (path.as_str(), name.as_str(), "http://adlnet.gov/expapi/activities/simulation");
-    after_attempt(conn, home_page, learner, page, statement, outcome.passed, None).await
+    push_after_attempt(&mut batch, home_page, learner, page, statement, outcome.passed, None)?;
+    batch.execute(conn).await?;
+    evaluate(conn, home_page, learner, page).await
 }

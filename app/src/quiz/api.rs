@@ -123,19 +123,15 @@ pub async fn submit_quiz(
             let locale = crate::request_locale();
             super::service::submit_quiz(&state.db, &state.public_url, &learner, &page, quiz, &answers.unwrap_or_default(), shown_at, locale)
                 .await
-                .map(|_| page)
+                .map(|summary| (page, summary))
         }
         Err(error) => Err(error),
     };
-    let page = match recorded {
-        Ok(page) => page,
+    let (page, summary) = match recorded {
+        Ok(recorded) => recorded,
         Err(error) => return refused(error, format!("quiz-{quiz}"), &anchor),
     };
-    let view = crate::progress::repository::attempt_summaries(&state.db, user.id, &course, &module, Some(quiz))
-        .await?
-        .remove(&quiz)
-        .and_then(|summary| attempt_view(&page, quiz, summary))
-        .ok_or_else(|| AppError::internal("attempt not found after recording it"))?;
+    let view = attempt_view(&page, quiz, summary).ok_or_else(|| AppError::internal("quiz gone after recording its attempt"))?;
     if crate::web::is_plain_form_post() {
         leptos_axum::redirect(&anchor);
     }

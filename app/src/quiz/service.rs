@@ -8,7 +8,7 @@
 use std::{collections::BTreeMap, sync::Arc};
 
 use super::{
-    grading::{answers_from_form, grade, Answer, QuizResult},
+    grading::{answers_from_form, grade, Answer},
     MAX_SHORT_ANSWER_CHARS,
 };
 use crate::{
@@ -16,7 +16,7 @@ use crate::{
     db::{Database, WriteScope},
     error::AppError,
     i18n::Locale,
-    progress::repository::{attempt_count, recent_exercise_attempts, record_attempt, record_exercise, Learner},
+    progress::repository::{attempt_count, recent_exercise_attempts, record_attempt, record_exercise, AttemptSummary, Learner},
     sandbox::{api::ExerciseOutcome, grading::{grade_anonymize, grade_hallucination, grade_prompt}},
 };
 
@@ -30,7 +30,8 @@ pub const MAX_ATTEMPTS_PER_EXERCISE_PER_DAY: i64 = 30;
 const LONGEST_MEANINGFUL_QUIZ_SECONDS: i64 = 3 * 3_600;
 
 /// Grades and records an attempt at quiz `quiz` of `page`, unless the learner has used every
-/// attempt the module allows (a refusal is written in `locale`). Written by the database's group
+/// attempt the module allows (a refusal is written in `locale`), and returns the learner's
+/// summary of the quiz with it. Written by the database's group
 /// commit: concurrent submissions share one transaction on SQLite, each answered once that
 /// transaction is committed.
 #[allow(clippy::too_many_arguments)]
@@ -43,7 +44,7 @@ pub async fn submit_quiz(
     form: &BTreeMap<String, String>,
     shown_at: Option<i64>,
     locale: Locale,
-) -> Result<QuizResult, AppError> {
+) -> Result<AttemptSummary, AppError> {
     let Some(definition) = page.module.quizzes.get(quiz) else {
         return Err(AppError::not_found(locale.text("quiz-gone")));
     };
@@ -83,8 +84,8 @@ struct QuizSubmission {
 
 impl QuizSubmission {
     /// Checks the attempt limit, grades, and writes the attempt with its xAPI statement and any
-    /// completion, in the caller's transaction.
-    async fn record(&self, scope: &mut WriteScope<'_>) -> Result<QuizResult, AppError> {
+    /// completion, in the caller's transaction; returns the learner's summary of the quiz.
+    async fn record(&self, scope: &mut WriteScope<'_>) -> Result<AttemptSummary, AppError> {
         let (course, module) = (&self.page.outline.info.slug, &self.page.module.slug);
         let Some(definition) = self.page.module.quizzes.get(self.quiz) else {
             return Err(AppError::not_found(self.locale.text("quiz-gone")));
@@ -98,8 +99,7 @@ impl QuizSubmission {
         }
         let result = grade(definition, &self.answers, settings);
         let learner = Learner { id: self.learner_id, name: &self.learner_name };
-        record_attempt(scope, &self.home_page, &learner, &self.page, self.quiz, &result, self.duration).await?;
-        Ok(result)
+        Ok(record_attempt(scope, &self.home_page, &learner, &self.page, self.quiz, &result, self.duration).await?)
     }
 }
 

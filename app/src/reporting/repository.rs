@@ -278,15 +278,14 @@ pub async fn rebuild_all_enrolments(db: &Database) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Notes that the learner opened a course they are enrolled in.
-pub async fn note_started(conn: &mut sqlx::AnyConnection, user_id: i64, course: &str, at: i64) -> Result<(), DbError> {
-    sqlx::query("UPDATE enrolments SET started_at = $1 WHERE user_id = $2 AND course_slug = $3 AND started_at IS NULL")
+/// Adds to `batch` the note that the learner opened a course they are enrolled in (nothing when
+/// noted already, or when they are not enrolled).
+pub fn push_started<'q>(batch: &mut crate::db::StatementBatch<'q>, user_id: i64, course: &'q str, at: i64) {
+    batch
+        .statement("UPDATE enrolments SET started_at = $1 WHERE user_id = $2 AND course_slug = $3 AND started_at IS NULL")
         .bind(at)
         .bind(user_id)
-        .bind(course)
-        .execute(conn)
-        .await?;
-    Ok(())
+        .bind(course);
 }
 
 /// Notes that the learner completed a course they are enrolled in.
