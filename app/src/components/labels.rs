@@ -34,10 +34,9 @@ pub fn theme_label(theme: &str) -> String {
 /// for visitors), with the zone's name: the display policy of `crate::time`.
 pub fn local_datetime(seconds: i64) -> String {
     #[cfg(feature = "ssr")]
-    let zone = crate::accounts::authz::current_user().map(|user| user.time_zone).unwrap_or_default();
+    return ZoneClock::of_viewer().datetime(seconds);
     #[cfg(not(feature = "ssr"))]
-    let zone = String::new();
-    local_datetime_in(seconds, &zone)
+    local_datetime_in(seconds, "")
 }
 
 /// The same in a given zone (an IANA name; Europe/Paris if unknown): an attestation shows the
@@ -48,16 +47,42 @@ pub fn local_datetime(seconds: i64) -> String {
 pub fn local_datetime_in(seconds: i64, zone_name: &str) -> String {
     #[cfg(feature = "ssr")]
     {
-        let zone = crate::time::zone(zone_name).unwrap_or_else(crate::time::default_zone);
-        tr_args(
-            "datetime-in-zone",
-            &[("datetime", FluentValue::from(crate::time::local_datetime(seconds, &zone))), ("zone", FluentValue::from(zone_name_of(&zone)))],
-        )
+        ZoneClock::of(zone_name).datetime(seconds)
     }
     #[cfg(not(feature = "ssr"))]
     {
         let _ = (seconds, zone_name);
         String::new()
+    }
+}
+
+/// Times written in one zone, the zone and its name looked up once: a quiz's history lists ten.
+#[cfg(feature = "ssr")]
+pub struct ZoneClock {
+    zone: crate::time::TimeZone,
+    name: String,
+}
+
+#[cfg(feature = "ssr")]
+impl ZoneClock {
+    /// The zone of the signed-in viewer's unit (Europe/Paris for visitors).
+    pub fn of_viewer() -> ZoneClock {
+        ZoneClock::of(&crate::accounts::authz::current_user().map(|user| user.time_zone).unwrap_or_default())
+    }
+
+    /// The zone named `zone_name` (an IANA name; Europe/Paris if unknown).
+    pub fn of(zone_name: &str) -> ZoneClock {
+        let zone = crate::time::zone(zone_name).unwrap_or_else(crate::time::default_zone);
+        let name = zone_name_of(&zone);
+        ZoneClock { zone, name }
+    }
+
+    /// `2026-11-26 09:15 (Paris)`.
+    pub fn datetime(&self, seconds: i64) -> String {
+        tr_args(
+            "datetime-in-zone",
+            &[("datetime", FluentValue::from(crate::time::local_datetime(seconds, &self.zone))), ("zone", FluentValue::from(self.name.clone()))],
+        )
     }
 }
 

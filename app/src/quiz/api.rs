@@ -61,11 +61,15 @@ fn attempt_view(page: &crate::course::model::ModulePage, quiz: usize, summary: c
         summary: lines.join(" · "),
         history_title,
         // In the learner's zone, written here: the island has no time-zone data.
-        history: summary
-            .recent
-            .into_iter()
-            .map(|(at, score, passed)| format!("{} — {score} % — {}", crate::components::labels::local_datetime(at), verdict(passed)))
-            .collect(),
+        history: {
+            let clock = crate::components::labels::ZoneClock::of_viewer();
+            let (passed, failed) = (verdict(true), verdict(false));
+            summary
+                .recent
+                .into_iter()
+                .map(|(at, score, was_passed)| format!("{} — {score} % — {}", clock.datetime(at), if was_passed { &passed } else { &failed }))
+                .collect()
+        },
     };
     Some(AttemptView { passed: correction.passed, attempts_left, correction_html: crate::components::quiz::correction_html(correction) })
 }
