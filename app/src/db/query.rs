@@ -115,7 +115,6 @@ impl<'q> StatementBatch<'q> {
     /// [`QueryBuilder::bind`] on the returned builder, before the next statement.
     pub fn statement(&mut self, sql: &str) -> &mut QueryBuilder<'q> {
         self.check_binds();
-        let placeholders = highest_placeholder(sql);
         if !self.one_text || self.queries.is_empty() {
             self.queries.push(QueryBuilder::new(""));
         }
@@ -124,7 +123,8 @@ impl<'q> StatementBatch<'q> {
         if !query.sql.is_empty() {
             query.sql.push_str("; ");
         }
-        query.sql.push_str(&shift_placeholders(sql, offset));
+        let (shifted, placeholders) = shift_placeholders(sql, offset);
+        query.sql.push_str(&shifted);
         self.expected_values = offset + placeholders;
         query
     }
@@ -164,24 +164,10 @@ impl<'q> StatementBatch<'q> {
     }
 }
 
-/// The highest `$N` of `sql`.
-fn highest_placeholder(sql: &str) -> usize {
-    let mut highest = 0;
-    let mut rest = sql;
-    while let Some(at) = rest.find('$') {
-        rest = &rest[at + 1..];
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        highest = highest.max(rest[..digits].parse().unwrap_or(0));
-    }
-    highest
-}
-
-/// `sql` with each `$N` written `$(N + offset)`.
-fn shift_placeholders(sql: &str, offset: usize) -> String {
-    if offset == 0 {
-        return sql.to_owned();
-    }
+/// `sql` with each `$N` written `$(N + offset)`, and the highest `N` it holds.
+fn shift_placeholders(sql: &str, offset: usize) -> (String, usize) {
     let mut shifted = String::with_capacity(sql.len() + 8);
+    let mut highest = 0;
     let mut rest = sql;
     while let Some(at) = rest.find('$') {
         shifted.push_str(&rest[..=at]);
@@ -189,6 +175,7 @@ fn shift_placeholders(sql: &str, offset: usize) -> String {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         match rest[..digits].parse::<usize>() {
             Ok(n) => {
+                highest = highest.max(n);
                 let _ = write!(shifted, "{}", n + offset);
             }
             Err(_) => shifted.push_str(&rest[..digits]),
@@ -196,7 +183,7 @@ fn shift_placeholders(sql: &str, offset: usize) -> String {
         rest = &rest[digits..];
     }
     shifted.push_str(rest);
-    shifted
+    (shifted, highest)
 }
 
 #[cfg(test)]
@@ -214,10 +201,10 @@ mod tests {
 
     #[test]
     fn a_batch_shifts_each_statements_placeholders_past_the_previous_values() {
-        assert_eq!(shift_placeholders("UPDATE t SET a = $1 WHERE b = $2 AND c = $1", 3), "UPDATE t SET a = $4 WHERE b = $5 AND c = $4");
-        assert_eq!(shift_placeholders("SELECT '$' || $10", 2), "SELECT '$' || $12");
-        assert_eq!(highest_placeholder("VALUES ($1, $3, $2, $3)"), 3);
-        assert_eq!(highest_placeholder("SELECT 1"), 0);
+        assert_eq!(shift_placeholders("UPDATE t SET a = $1 WHERE b = $2 AND c = $1", 3).0, "UPDATE t SET a = $4 WHERE b = $5 AND c = $4");
+        assert_eq!(shift_placeholders("SELECT '$' || $10", 2).0, "SELECT '$' || $12");
+        assert_eq!(shift_placeholders("VALUES ($1, $3, $2, $3)", 0).1, 3);
+        assert_eq!(shift_placeholders("SELECT 1", 5), ("SELECT 1".to_owned(), 0));
         let mut batch = StatementBatch { queries: Vec::new(), one_text: true, expected_values: 0 };
         batch.statement("INSERT INTO t (a, b) VALUES ($1, $2)").bind(1_i64).bind(2_i64);
         batch.statement("UPDATE u SET c = $1 WHERE d = $2").bind(3_i64).bind(4_i64);

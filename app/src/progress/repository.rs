@@ -189,19 +189,18 @@ pub struct AttemptSummary {
     pub recent: Vec<(i64, u32, bool)>,
 }
 
-/// The learner's attempts at the quizzes of a module (only quiz `only` if given), by quiz index:
+/// The learner's attempts at the quizzes of a module, by quiz index:
 /// the latest correction, the count, the best score and the recent attempts. Quizzes without an
 /// attempt are absent. Two statements however many quizzes and attempts: the totals, then at most
 /// [`RECENT_ATTEMPTS_SHOWN`] rows per attempted quiz (one `LIMIT`ed branch each).
-pub async fn attempt_summaries(db: &Database, user_id: i64, course: &str, module: &str, only: Option<usize>) -> Result<BTreeMap<usize, AttemptSummary>, DbError> {
+pub async fn attempt_summaries(db: &Database, user_id: i64, course: &str, module: &str) -> Result<BTreeMap<usize, AttemptSummary>, DbError> {
     let totals: Vec<(i64, i64, i64)> = sqlx::query_as(
         "SELECT quiz_index, attempts, best_score FROM quiz_attempt_totals \
-         WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND attempts > 0 AND ($4 < 0 OR quiz_index = $4) ORDER BY quiz_index",
+         WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND attempts > 0 ORDER BY quiz_index",
     )
     .bind(user_id)
     .bind(course)
     .bind(module)
-    .bind(only.map_or(-1, |quiz| quiz as i64))
     .fetch_all(db.pool())
     .await?;
     if totals.is_empty() {

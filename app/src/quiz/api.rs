@@ -91,7 +91,7 @@ pub async fn load_learner_module(course: String, module: String) -> Result<Optio
         return Ok(None);
     };
     let module_state = progress::visit_module(&state.db, user.id, &course, &module, page.outline.version_id).await?;
-    let mut attempts = progress::attempt_summaries(&state.db, user.id, &course, &module, None).await?;
+    let mut attempts = progress::attempt_summaries(&state.db, user.id, &course, &module).await?;
     let quizzes = (0..page.module.quizzes.len()).map(|quiz| attempts.remove(&quiz).and_then(|summary| attempt_view(&page, quiz, summary))).collect();
     let exercises = progress::latest_exercises(&state.db, user.id, &course, &module, page.module.exercises.len()).await?;
     Ok(Some(LearnerModuleView { state: module_state, quizzes, exercises }))
