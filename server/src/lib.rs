@@ -10,6 +10,7 @@ pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod learner_pages;
 pub mod lrs;
 pub mod mailer;
 pub mod middleware;

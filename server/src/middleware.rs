@@ -77,23 +77,25 @@ fn new_nonce() -> String {
     app::crypto::to_hex(app::crypto::random_bytes::<16>().unwrap_or_default())
 }
 
+/// The Content Security Policy of a page whose inline scripts are allowed by `inline_scripts`
+/// (`'nonce-…'`, or `'sha256-…'` hashes for a page sent to several people). Our only inline
+/// scripts are Leptos' hydration loader and its resource markers; WebAssembly needs
+/// 'wasm-unsafe-eval' to be compiled.
+pub fn content_security_policy(inline_scripts: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' {inline_scripts} 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
 fn add_security_headers(headers: &mut HeaderMap, nonce: &str, production: bool) {
     let set = |headers: &mut HeaderMap, name: header::HeaderName, value: String| {
         if let Ok(value) = HeaderValue::from_str(&value) {
             headers.entry(name).or_insert(value);
         }
     };
-    // Our only inline script is Leptos' hydration loader, which carries the nonce; WebAssembly
-    // needs 'wasm-unsafe-eval' to be compiled.
-    set(
-        headers,
-        header::CONTENT_SECURITY_POLICY,
-        format!(
-            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-             img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
-             form-action 'self'; frame-ancestors 'none'"
-        ),
-    );
+    set(headers, header::CONTENT_SECURITY_POLICY, content_security_policy(&format!("'nonce-{nonce}'")));
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff".into());
     set(headers, header::REFERRER_POLICY, "strict-origin-when-cross-origin".into());
     set(headers, header::X_FRAME_OPTIONS, "DENY".into());

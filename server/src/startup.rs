@@ -203,6 +203,8 @@ pub fn router(state: AppState, content_check_interval: std::time::Duration) -> R
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Inside the session's layer: a signed-in learner's module page from its template.
+        .layer(axum::middleware::from_fn_with_state(crate::learner_pages::LearnerPages::new(state.clone()), crate::learner_pages::serve))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::middleware::security))
         // Pages not kept by the page cache are compressed as they are sent: at the fastest
         // level, which costs little CPU for most of the gain on HTML.

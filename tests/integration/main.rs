@@ -9,6 +9,7 @@ mod courses;
 mod directory;
 mod foundation;
 mod identity;
+mod learner_pages;
 mod learning;
 mod mail;
 mod notifications;

@@ -6,7 +6,8 @@ use leptos_router::hooks::use_location;
 use leptos::server_fn::ServerFn;
 
 use crate::{
-    accounts::{api::SignOut, forms::signed_in_user},
+    accounts::{api::SignOut, forms::signed_in_user, CurrentUser},
+    components::template::Slot,
     i18n::{tr, use_locale, Locale},
 };
 
@@ -16,17 +17,20 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href="#contenu">{tr("skip-to-content")}</a> }
 }
 
-/// Site name and main navigation; the current page is marked with `aria-current`.
+/// Whether the link to `href` is the current page (`aria-current`): the home link on `/` only,
+/// a section link also on the pages below it.
+fn current(path: &str, href: &str) -> Option<&'static str> {
+    let inside = path == href || (href != "/" && path.starts_with(href) && path[href.len()..].starts_with('/'));
+    inside.then_some("page")
+}
+
+/// Site name and main navigation; the current page is marked with `aria-current`. In a
+/// template the learner's links and account are slots.
 #[component]
 pub fn Header() -> impl IntoView {
-    let location = use_location();
+    let path = use_location().pathname.get_untracked();
+    let template = crate::components::template::rendering_template();
     let user = signed_in_user();
-    // The home link is current on `/` only; a section link also on the pages below it.
-    let current = move |href: &'static str| {
-        let path = location.pathname.get();
-        let inside = path == href || (href != "/" && path.starts_with(&format!("{href}/")));
-        inside.then_some("page")
-    };
     view! {
         <header class="site-header">
             <div class="site-header__inner">
@@ -37,41 +41,63 @@ pub fn Header() -> impl IntoView {
                 <p class="site-tagline">{tr("site-tagline")}</p>
                 <nav class="main-nav" aria-label=tr("nav-label")>
                     <ul>
-                        <li><a href="/" aria-current=move || current("/")>{tr("nav-home")}</a></li>
-                        <li><a href="/cours" aria-current=move || current("/cours")>{tr("nav-courses")}</a></li>
-                        <li><a href="/atelier" aria-current=move || current("/atelier")>{tr("nav-practice")}</a></li>
-                        {user.as_ref().map(|_| view! {
-                            <li><a href="/mon-parcours" aria-current=move || current("/mon-parcours")>{tr("nav-my-learning")}</a></li>
-                        })}
-                        {user.as_ref().filter(|u| u.is_admin() || u.has_role(crate::accounts::Role::Trainer)).map(|_| view! {
-                            <li><a href="/formation" aria-current=move || current("/formation")>{tr("nav-authoring")}</a></li>
-                        })}
-                        {user.as_ref().filter(|u| u.is_admin() || u.has_role(crate::accounts::Role::Hr)).map(|_| view! {
-                            <li><a href="/rh" aria-current=move || current("/rh")>{tr("nav-hr")}</a></li>
-                        })}
-                        {user.as_ref().filter(|u| u.is_admin()).map(|_| view! {
-                            <li><a href="/admin" aria-current=move || current("/admin")>{tr("nav-admin")}</a></li>
-                        })}
+                        <li><a href="/" aria-current=current(&path, "/")>{tr("nav-home")}</a></li>
+                        <li><a href="/cours" aria-current=current(&path, "/cours")>{tr("nav-courses")}</a></li>
+                        <li><a href="/atelier" aria-current=current(&path, "/atelier")>{tr("nav-practice")}</a></li>
+                        {if template {
+                            view! { <Slot/> }.into_any()
+                        } else {
+                            view! { <LearnerLinks user=user.clone() path=path.clone()/> }.into_any()
+                        }}
                     </ul>
                 </nav>
                 <div class="account-nav">
-                    {match user {
-                        Some(user) => view! {
-                            <a href="/mon-compte" aria-current=move || current("/mon-compte")>
-                                <span class="visually-hidden">{tr("nav-account")}" : "</span>{user.display_name}
-                            </a>
-                            <form method="post" action=SignOut::url()>
-                                <button type="submit" class="button--small button--secondary">{tr("nav-sign-out")}</button>
-                            </form>
-                        }.into_any(),
-                        None => view! {
-                            <a href="/connexion" aria-current=move || current("/connexion")>{tr("nav-sign-in")}</a>
-                            <a class="button button--small" href="/inscription">{tr("nav-sign-up")}</a>
-                        }.into_any(),
+                    {if template {
+                        view! { <Slot/> }.into_any()
+                    } else {
+                        view! { <AccountNav user path/> }.into_any()
                     }}
                 </div>
             </div>
         </header>
+    }
+}
+
+/// The main navigation's links that depend on who is signed in: their learning, and the
+/// trainer's, HR's and administrator's sections.
+#[component]
+pub fn LearnerLinks(user: Option<CurrentUser>, path: String) -> impl IntoView {
+    let link = |href: &'static str, key: &str| view! { <li><a href=href aria-current=current(&path, href)>{tr(key)}</a></li> };
+    let Some(user) = user else { return ().into_any() };
+    let trainer = user.is_admin() || user.has_role(crate::accounts::Role::Trainer);
+    let hr = user.is_admin() || user.has_role(crate::accounts::Role::Hr);
+    view! {
+        {link("/mon-parcours", "nav-my-learning")}
+        {trainer.then(|| link("/formation", "nav-authoring"))}
+        {hr.then(|| link("/rh", "nav-hr"))}
+        {user.is_admin().then(|| link("/admin", "nav-admin"))}
+    }
+    .into_any()
+}
+
+/// The account's link and sign-out button, or the sign-in and sign-up links of a visitor.
+#[component]
+pub fn AccountNav(user: Option<CurrentUser>, path: String) -> impl IntoView {
+    match user {
+        Some(user) => view! {
+            <a href="/mon-compte" aria-current=current(&path, "/mon-compte")>
+                <span class="visually-hidden">{tr("nav-account")}" : "</span>{user.display_name}
+            </a>
+            <form method="post" action=SignOut::url()>
+                <button type="submit" class="button--small button--secondary">{tr("nav-sign-out")}</button>
+            </form>
+        }
+        .into_any(),
+        None => view! {
+            <a href="/connexion" aria-current=current(&path, "/connexion")>{tr("nav-sign-in")}</a>
+            <a class="button button--small" href="/inscription">{tr("nav-sign-up")}</a>
+        }
+        .into_any(),
     }
 }
 

@@ -13,3 +13,4 @@ pub mod loaded;
 pub mod module_editor;
 pub mod quick_check;
 pub mod quiz;
+pub mod template;

@@ -8,7 +8,10 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     accounts::forms::{take_feedback, FormFeedback},
     authoring::api::{report_kind_key, ReportProblem, REPORT_KINDS},
-    components::{form::FormMessage, activity::ExerciseBlock, breadcrumb::Breadcrumb, labels::duration_label, loaded::Loaded, quiz::QuizBlock},
+    components::{
+        activity::ExerciseBlock, breadcrumb::Breadcrumb, form::FormMessage, labels::duration_label, loaded::Loaded, quiz::QuizBlock,
+        template::{rendering_template, Slot},
+    },
     course::{
         api::load_module,
         model::{LearnerModule, LearnerModulePage, Segment, TocEntry},
@@ -28,9 +31,16 @@ pub fn ModulePageView() -> impl IntoView {
         params.with(|p| (p.get("course").unwrap_or_default(), p.get("module").unwrap_or_default()))
     };
     // The learner's state is optional: a visitor, or a failure to load it, still gets the module.
-    let data = Resource::new(key, |(course, module)| async move {
+    // A template (see `components::template`) is rendered as for a learner with no record:
+    // their parts are slots.
+    let template = rendering_template();
+    let data = Resource::new(key, move |(course, module)| async move {
         let page = load_module(course.clone(), module.clone()).await?;
-        let learner = load_learner_module(course, module).await.ok().flatten();
+        let learner = if template {
+            Some(LearnerModuleView { state: ModuleState::default(), quizzes: Vec::new(), exercises: Vec::new() })
+        } else {
+            load_learner_module(course, module).await.ok().flatten()
+        };
         Ok::<_, ServerFnError>(page.map(|page| (page, learner)))
     });
     view! {
@@ -101,7 +111,11 @@ fn ModuleView(page: LearnerModulePage, learner: Option<LearnerModuleView>) -> im
                     outcomes=exercise_outcomes
                     feedback=feedback.clone()
                 />
-                {signed_in.then(|| view! { <ReadForm course=course_slug.clone() module=module_slug.clone() read=state.read/> })}
+                {signed_in.then(|| if rendering_template() {
+                    view! { <Slot/> }.into_any()
+                } else {
+                    view! { <ReadForm course=course_slug.clone() module=module_slug.clone() read=state.read/> }.into_any()
+                })}
                 {(!signed_in).then(|| view! { <p class="module__sign-in">{tr("module-sign-in-to-track")}</p> })}
                 {signed_in.then(|| view! { <ReportForm course=course_slug.clone() module=module_slug.clone() feedback=feedback.clone()/> })}
             </article>
@@ -114,13 +128,6 @@ fn ModuleView(page: LearnerModulePage, learner: Option<LearnerModuleView>) -> im
 /// learner completed it (on this version of the course or an earlier one).
 #[component]
 fn ModuleHeader(position: String, title: String, duration_minutes: u32, objectives: Vec<String>, state: ModuleState) -> impl IntoView {
-    let progress_note = if state.completed_on_older_version {
-        Some(("alert alert--warning", tr("module-changed-since-completion")))
-    } else if state.completed {
-        Some(("alert alert--success", tr("module-completed")))
-    } else {
-        None
-    };
     view! {
         <header class="module__header">
             <p class="module__kicker">{position}</p>
@@ -132,9 +139,22 @@ fn ModuleHeader(position: String, title: String, duration_minutes: u32, objectiv
                     <ul>{objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
                 </div>
             })}
-            {progress_note.map(|(class, text)| view! { <p class=class role="status">{text}</p> })}
+            {if rendering_template() { view! { <Slot/> }.into_any() } else { view! { <ProgressNote state/> }.into_any() }}
         </header>
     }
+}
+
+/// Whether the learner completed the module, on this version of the course or an earlier one.
+#[component]
+fn ProgressNote(state: ModuleState) -> impl IntoView {
+    let note = if state.completed_on_older_version {
+        Some(("alert alert--warning", tr("module-changed-since-completion")))
+    } else if state.completed {
+        Some(("alert alert--success", tr("module-completed")))
+    } else {
+        None
+    };
+    note.map(|(class, text)| view! { <p class=class role="status">{text}</p> })
 }
 
 /// The links to the module's sections, when it has more than one heading.
@@ -153,7 +173,7 @@ fn TableOfContents(toc: Vec<TocEntry>) -> impl IntoView {
 }
 
 /// The module's text with its quizzes (islands) and exercises in their places, each with the
-/// learner's latest attempt or outcome.
+/// learner's latest attempt or outcome; in a template, each activity is a slot.
 #[component]
 fn ModuleBody(
     module: LearnerModule,
@@ -163,46 +183,115 @@ fn ModuleBody(
     outcomes: Vec<Option<ExerciseOutcome>>,
     feedback: Option<FormFeedback>,
 ) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    let shown_at = crate::db::now();
-    #[cfg(not(feature = "ssr"))]
-    let shown_at = 0;
-    let LearnerModule { slug: module_slug, quiz_settings, segments, quizzes, exercises, .. } = module;
-    segments
-        .into_iter()
+    let template = rendering_template();
+    let learner = Learner { signed_in, attempts: &attempts, outcomes: &outcomes, feedback: feedback.as_ref(), shown_at: now() };
+    module
+        .segments
+        .iter()
         .map(|segment| match segment {
-            Segment::Html(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
-            Segment::Quiz(i) => match quizzes.get(i).cloned() {
-                Some(quiz) => view! {
-                    <QuizBlock
-                        summary=quiz_summary(&quiz, &quiz_settings)
-                        quiz
-                        index=i
-                        course=course.clone()
-                        module=module_slug.clone()
-                        previous=attempts.get(i).cloned().flatten()
-                        signed_in
-                        shown_at
-                    />
-                }.into_any(),
-                None => ().into_any(),
-            },
-            Segment::Exercise(i) => match exercises.get(i).cloned() {
-                Some(exercise) => view! {
-                    <ExerciseBlock
-                        exercise
-                        index=i
-                        course=course.clone()
-                        module=module_slug.clone()
-                        signed_in
-                        outcome=outcomes.get(i).cloned().flatten()
-                        refusal=feedback.as_ref().filter(|f| f.form == format!("exercice-{i}")).and_then(|f| f.message.clone())
-                    />
-                }.into_any(),
-                None => ().into_any(),
-            },
+            Segment::Html(html) => view! { <div class="prose" inner_html=html.clone()></div> }.into_any(),
+            _ if template => view! { <Slot/> }.into_any(),
+            activity => learner.activity(activity, &module, &course).unwrap_or_else(|| ().into_any()),
         })
         .collect_view()
+}
+
+/// When the server rendered the page (Unix seconds), sent back with a quiz's answers.
+fn now() -> i64 {
+    #[cfg(feature = "ssr")]
+    return crate::db::now();
+    #[cfg(not(feature = "ssr"))]
+    0
+}
+
+/// What the activities of a module show of the learner.
+struct Learner<'a> {
+    signed_in: bool,
+    attempts: &'a [Option<AttemptView>],
+    outcomes: &'a [Option<ExerciseOutcome>],
+    feedback: Option<&'a FormFeedback>,
+    shown_at: i64,
+}
+
+impl Learner<'_> {
+    /// Quiz or exercise `segment` of `module` as this learner sees it (`None` for text, or an
+    /// activity the module does not have).
+    fn activity(&self, segment: &Segment, module: &LearnerModule, course: &str) -> Option<AnyView> {
+        match *segment {
+            Segment::Html(_) => None,
+            Segment::Quiz(i) => module.quizzes.get(i).cloned().map(|quiz| view! {
+                <QuizBlock
+                    summary=quiz_summary(&quiz, &module.quiz_settings)
+                    quiz
+                    index=i
+                    course=course.to_owned()
+                    module=module.slug.clone()
+                    previous=self.attempts.get(i).cloned().flatten()
+                    signed_in=self.signed_in
+                    shown_at=self.shown_at
+                />
+            }.into_any()),
+            Segment::Exercise(i) => module.exercises.get(i).cloned().map(|exercise| view! {
+                <ExerciseBlock
+                    exercise
+                    index=i
+                    course=course.to_owned()
+                    module=module.slug.clone()
+                    signed_in=self.signed_in
+                    outcome=self.outcomes.get(i).cloned().flatten()
+                    refusal=self.feedback.filter(|f| f.form == format!("exercice-{i}")).and_then(|f| f.message.clone())
+                />
+            }.into_any()),
+        }
+    }
+}
+
+/// Whether the module page shows the feedback of form `form` (a problem report, an exercise's
+/// refusal): a page with such feedback is rendered whole, not filled in from its template.
+pub fn shows_feedback_of(form: &str) -> bool {
+    form == REPORT_FORM || form.strip_prefix("exercice-").is_some_and(|i| i.parse::<usize>().is_ok())
+}
+
+/// The form name of the problem report.
+const REPORT_FORM: &str = "signalement";
+
+/// The learner's parts of module `module` of course `course` for the signed-in user of
+/// `request`, in the order of the template's slots (header links, account, progress note,
+/// activities, read button); `None` if there is no such module or no user. Records the visit,
+/// as the whole page does.
+#[cfg(feature = "ssr")]
+pub async fn learner_parts(
+    state: &crate::state::AppState,
+    request: axum::http::request::Parts,
+    course: &str,
+    module: &str,
+) -> Result<Option<Vec<String>>, crate::error::AppError> {
+    use crate::{components::{layout::{AccountNav, LearnerLinks}, template::{render_owner, render_part}}, quiz::api::{learner_module_view, learner_records}};
+    let Some(user) = request.extensions.get::<crate::accounts::CurrentUser>().cloned() else { return Ok(None) };
+    let Some(page) = state.content.module_page(&state.db, course, module).await? else { return Ok(None) };
+    let records = learner_records(&state.db, user.id, &page).await?;
+    let path = request.uri.path().to_owned();
+    let locale = crate::locale_of(&request.headers);
+    let owner = render_owner();
+    let parts = owner.with(|| {
+        provide_context(request);
+        provide_context(locale);
+        let view = learner_module_view(&page, records);
+        let learner_page = page.learner_view();
+        let module = &learner_page.module;
+        let learner = Learner { signed_in: true, attempts: &view.quizzes, outcomes: &view.exercises, feedback: None, shown_at: now() };
+        let mut parts = vec![
+            render_part(view! { <LearnerLinks user=Some(user.clone()) path=path.clone()/> }),
+            render_part(view! { <AccountNav user=Some(user) path/> }),
+            render_part(view! { <ProgressNote state=view.state.clone()/> }),
+        ];
+        parts.extend(
+            module.segments.iter().filter(|segment| !matches!(segment, Segment::Html(_))).map(|segment| learner.activity(segment, module, course).map(render_part).unwrap_or_default()),
+        );
+        parts.push(render_part(view! { <ReadForm course=course.to_owned() module=module.slug.clone() read=view.state.read/> }));
+        parts
+    });
+    Ok(Some(parts))
 }
 
 /// The button that marks the module read, or the note that it is.
@@ -224,12 +313,12 @@ fn ReadForm(course: String, module: String, read: bool) -> impl IntoView {
 /// The form that reports a problem in the module to its trainers, open after a refusal.
 #[component]
 fn ReportForm(course: String, module: String, feedback: Option<FormFeedback>) -> impl IntoView {
-    let report = feedback.filter(|f| f.form == "signalement");
+    let report = feedback.filter(|f| f.form == REPORT_FORM);
     let open = report.is_some();
     view! {
         <details class="report-form" id="signaler" open=open>
             <summary>{tr("report-title")}</summary>
-            <FormMessage feedback=report form="signalement" labels=vec![("kind", tr("report-kind")), ("message", tr("report-message"))]/>
+            <FormMessage feedback=report form=REPORT_FORM labels=vec![("kind", tr("report-kind")), ("message", tr("report-message"))]/>
             <form method="post" action=ReportProblem::url() class="stacked-form">
                 <input type="hidden" name="course" value=course/>
                 <input type="hidden" name="module" value=module/>

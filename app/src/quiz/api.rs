@@ -84,17 +84,42 @@ async fn module_page(state: &crate::state::AppState, course: &str, module: &str)
 /// at most whatever the number of activities; `None` for visitors who are not signed in.
 #[server]
 pub async fn load_learner_module(course: String, module: String) -> Result<Option<LearnerModuleView>, AppError> {
-    use crate::{accounts::authz::current_user, progress::repository as progress};
-    let Some(user) = current_user() else { return Ok(None) };
+    let Some(user) = crate::accounts::authz::current_user() else { return Ok(None) };
     let state = crate::error::state()?;
     let Some(page) = state.content.module_page(&state.db, &course, &module).await? else {
         return Ok(None);
     };
-    let module_state = progress::visit_module(&state.db, user.id, &course, &module, page.outline.version_id).await?;
-    let mut attempts = progress::attempt_summaries(&state.db, user.id, &course, &module).await?;
-    let quizzes = (0..page.module.quizzes.len()).map(|quiz| attempts.remove(&quiz).and_then(|summary| attempt_view(&page, quiz, summary))).collect();
-    let exercises = progress::latest_exercises(&state.db, user.id, &course, &module, page.module.exercises.len()).await?;
-    Ok(Some(LearnerModuleView { state: module_state, quizzes, exercises }))
+    let records = learner_records(&state.db, user.id, &page).await?;
+    Ok(Some(learner_module_view(&page, records)))
+}
+
+/// What the database holds of a learner in one module, read for its page.
+#[cfg(feature = "ssr")]
+pub struct LearnerRecords {
+    state: ModuleState,
+    attempts: BTreeMap<usize, crate::progress::repository::AttemptSummary>,
+    exercises: Vec<Option<crate::sandbox::api::ExerciseOutcome>>,
+}
+
+/// Records the visit of `user_id` to module `page` and reads their state, attempts and exercise
+/// outcomes in it.
+#[cfg(feature = "ssr")]
+pub async fn learner_records(db: &crate::db::Database, user_id: i64, page: &crate::course::model::ModulePage) -> Result<LearnerRecords, AppError> {
+    use crate::progress::repository as progress;
+    let (course, module) = (&page.outline.info.slug, &page.module.slug);
+    let state = progress::visit_module(db, user_id, course, module, page.outline.version_id).await?;
+    let attempts = progress::attempt_summaries(db, user_id, course, module).await?;
+    let exercises = progress::latest_exercises(db, user_id, course, module, page.module.exercises.len()).await?;
+    Ok(LearnerRecords { state, attempts, exercises })
+}
+
+/// The learner's state in module `page` as its page shows it, written in the request's language
+/// and the viewer's time zone.
+#[cfg(feature = "ssr")]
+pub fn learner_module_view(page: &crate::course::model::ModulePage, records: LearnerRecords) -> LearnerModuleView {
+    let LearnerRecords { state, mut attempts, exercises } = records;
+    let quizzes = (0..page.module.quizzes.len()).map(|quiz| attempts.remove(&quiz).and_then(|summary| attempt_view(page, quiz, summary))).collect();
+    LearnerModuleView { state, quizzes, exercises }
 }
 
 /// After a refused submission: a plain form post goes back to the activity with the reason.

@@ -1,0 +1,182 @@
+//! Module pages as a signed-in learner sees them, filled in from a template: the page is
+//! rendered once per content version, locale and address with the learner's parts left as slots
+//! (`app::components::template`), kept in memory, and each request only renders those parts —
+//! the learner's links and name in the header, their progress, quizzes, exercises and "read"
+//! button (`app::pages::module::learner_parts`) — and puts them in the slots. The rest of the page
+//! (frame, navigation, the module's text, its table of contents, the problem report form) is
+//! the same for every learner and was the bulk of the work of each view.
+//!
+//! **What goes through the renderer as before**: visitors (the page cache answers them), any page
+//! but a module's, and a page that shows a form's feedback (a problem report, an exercise's
+//! refusal: `app::pages::module::shows_feedback_of`). A template holds no one's data: it is
+//! rendered from a request with no user and no cookie but the language.
+//!
+//! **Content Security Policy**: the template's inline scripts (Leptos' loader) are the same for
+//! everyone, so the policy names their SHA-256 instead of a nonce, as for visitors' pages; the
+//! learner's parts hold no script.
+//!
+//! Written here rather than with a caching crate, as `page_cache`: the entries are invalidated
+//! together by the content version, and the work is the splicing, not the keeping.
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex, PoisonError},
+};
+
+use app::{
+    accounts::{forms::{FormFeedback, FLASH_COOKIE}, CurrentUser},
+    components::template::{TemplateRender, SLOT_MARKER},
+    i18n::Locale,
+    state::{AppState, CspNonce},
+};
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    http::{header, HeaderName, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+/// Templates kept at most (addresses with queries are chosen by the client): past this the
+/// cache starts again.
+const MAX_TEMPLATES: usize = 1_024;
+/// A rendered template larger than this is not kept.
+const MAX_TEMPLATE_BYTES: usize = 512 * 1024;
+/// The nonce a template is rendered with, removed from it before it is kept.
+const TEMPLATE_NONCE: &str = "campus-template-nonce";
+
+/// The kept templates, shared by every request of this instance.
+#[derive(Clone)]
+pub struct LearnerPages {
+    state: AppState,
+    templates: Arc<Mutex<Templates>>,
+}
+
+#[derive(Default)]
+struct Templates {
+    version: i64,
+    entries: HashMap<(Locale, String), Arc<Template>>,
+}
+
+/// A module page without its learner's parts.
+struct Template {
+    /// The HTML around the slots: one more piece than there are slots.
+    pieces: Vec<String>,
+    content_type: HeaderValue,
+    policy: HeaderValue,
+}
+
+impl LearnerPages {
+    pub fn new(state: AppState) -> LearnerPages {
+        LearnerPages { state, templates: Default::default() }
+    }
+
+    fn get(&self, version: i64, key: &(Locale, String)) -> Option<Arc<Template>> {
+        let templates = self.templates.lock().unwrap_or_else(PoisonError::into_inner);
+        (templates.version == version).then(|| templates.entries.get(key).cloned()).flatten()
+    }
+
+    fn keep(&self, version: i64, key: (Locale, String), template: Arc<Template>) {
+        // Not kept if the content changed while it was rendered.
+        if self.state.content.version() != version {
+            return;
+        }
+        let mut templates = self.templates.lock().unwrap_or_else(PoisonError::into_inner);
+        if templates.version != version || templates.entries.len() >= MAX_TEMPLATES {
+            *templates = Templates { version, entries: HashMap::new() };
+        }
+        templates.entries.insert(key, template);
+    }
+}
+
+/// The middleware, inside the session's (`middleware::security`): a signed-in learner's module
+/// page filled in from its template, anything else passed on.
+pub async fn serve(State(pages): State<LearnerPages>, request: Request, next: Next) -> Response {
+    let Some((course, module)) = learner_module_page(&request) else {
+        return next.run(request).await;
+    };
+    // The feedback cookie is read once: cleared in the answer, as the whole page does.
+    let flash = app::web::request_cookie(request.headers(), FLASH_COOKIE).map(|value| FormFeedback::from_cookie_value(value));
+    if flash.as_ref().is_some_and(|feedback| feedback.as_ref().is_some_and(|f| app::pages::module::shows_feedback_of(&f.form))) {
+        return next.run(request).await;
+    }
+    let version = pages.state.content.version();
+    let locale = app::locale_of(request.headers());
+    let address = request.uri().path_and_query().map_or_else(|| request.uri().path().to_owned(), |p| p.as_str().to_owned());
+    let key = (locale, address);
+    let template = match pages.get(version, &key) {
+        Some(template) => template,
+        None => match render_template(&next, request.uri().clone(), request.headers().get(header::HOST).cloned(), locale).await {
+            Some(template) => {
+                let template = Arc::new(template);
+                pages.keep(version, key, template.clone());
+                template
+            }
+            // Not a page (an unknown module: 404), or an error: the renderer answers.
+            None => return next.run(request).await,
+        },
+    };
+    let head_only = request.method() == Method::HEAD;
+    let (parts, body) = request.into_parts();
+    let filled = match app::pages::module::learner_parts(&pages.state, parts.clone(), &course, &module).await {
+        Ok(Some(filled)) if filled.len() + 1 == template.pieces.len() => filled,
+        Ok(Some(filled)) => {
+            tracing::error!(slots = template.pieces.len() - 1, parts = filled.len(), "a module template and its learner's parts disagree");
+            return next.run(Request::from_parts(parts, body)).await;
+        }
+        Ok(None) => return next.run(Request::from_parts(parts, body)).await,
+        Err(error) => return error.into_response(),
+    };
+    let mut html = String::with_capacity(template.pieces.iter().map(String::len).sum::<usize>() + filled.iter().map(String::len).sum::<usize>());
+    for (piece, part) in template.pieces.iter().zip(filled.iter().map(String::as_str).chain([""])) {
+        html.push_str(piece);
+        html.push_str(part);
+    }
+    let mut response = if head_only { Body::empty() } else { Body::from(html) }.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, template.content_type.clone());
+    headers.insert(header::CONTENT_SECURITY_POLICY, template.policy.clone());
+    headers.insert(HeaderName::from_static("x-campus-cache"), HeaderValue::from_static("learner"));
+    if flash.is_some() {
+        if let Ok(clear) = HeaderValue::from_str(&app::web::cookie(FLASH_COOKIE, "", Some(0), pages.state.secure_cookies)) {
+            headers.append(header::SET_COOKIE, clear);
+        }
+    }
+    response
+}
+
+/// The course and module of a signed-in learner's request for a module page, if it is one.
+fn learner_module_page(request: &Request) -> Option<(String, String)> {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) || request.extensions().get::<CurrentUser>().is_none() {
+        return None;
+    }
+    match request.uri().path().trim_start_matches('/').split('/').collect::<Vec<_>>().as_slice() {
+        ["cours", course, module] if !course.is_empty() && !module.is_empty() => Some(((*course).to_owned(), (*module).to_owned())),
+        _ => None,
+    }
+}
+
+/// Renders the template of the page at `uri`, from a request with no user and no
+/// cookie but the language; `None` if that is not a page (an unknown module…).
+async fn render_template(next: &Next, uri: axum::http::Uri, host: Option<HeaderValue>, locale: Locale) -> Option<Template> {
+    let mut template_request = Request::get(uri).body(Body::empty()).ok()?;
+    if let Some(host) = host {
+        template_request.headers_mut().insert(header::HOST, host);
+    }
+    template_request.headers_mut().insert(header::COOKIE, HeaderValue::from_str(&format!("lang={}", locale.code())).ok()?);
+    template_request.extensions_mut().insert(TemplateRender);
+    template_request.extensions_mut().insert(CspNonce(TEMPLATE_NONCE.to_owned()));
+    let response = next.clone().run(template_request).await;
+    let is_page = response.status() == StatusCode::OK
+        && !response.headers().contains_key(header::SET_COOKIE)
+        && response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
+    if !is_page {
+        return None;
+    }
+    let content_type = response.headers().get(header::CONTENT_TYPE).cloned()?;
+    let body = axum::body::to_bytes(response.into_body(), MAX_TEMPLATE_BYTES).await.ok()?;
+    let html = String::from_utf8(body.to_vec()).ok()?.replace(&format!(" nonce=\"{TEMPLATE_NONCE}\""), "");
+    let hashes = crate::page_cache::inline_script_hashes(&html).into_iter().map(|h| format!("'sha256-{h}'")).collect::<Vec<_>>().join(" ");
+    let policy = HeaderValue::from_str(&crate::middleware::content_security_policy(&hashes)).ok()?;
+    Some(Template { pieces: html.split(SLOT_MARKER).map(str::to_owned).collect(), content_type, policy })
+}
