@@ -18,10 +18,7 @@
 //! Written here rather than with a caching crate, as `page_cache`: the entries are invalidated
 //! together by the content version, and the work is the splicing, not the keeping.
 
-use std::{
-    collections::HashMap,
-    sync::{Arc, Mutex, PoisonError},
-};
+use std::sync::Arc;
 
 use app::{
     accounts::{forms::{FormFeedback, FLASH_COOKIE}, CurrentUser},
@@ -29,6 +26,7 @@ use app::{
     i18n::Locale,
     state::{AppState, CspNonce},
 };
+use crate::page_cache::Kept;
 use axum::{
     body::Body,
     extract::{Request, State},
@@ -49,13 +47,7 @@ const TEMPLATE_NONCE: &str = "campus-template-nonce";
 #[derive(Clone)]
 pub struct LearnerPages {
     state: AppState,
-    templates: Arc<Mutex<Templates>>,
-}
-
-#[derive(Default)]
-struct Templates {
-    version: i64,
-    entries: HashMap<(Locale, String), Arc<Template>>,
+    templates: Arc<Kept<(Locale, String), Template>>,
 }
 
 /// A module page without its learner's parts.
@@ -68,24 +60,7 @@ struct Template {
 
 impl LearnerPages {
     pub fn new(state: AppState) -> LearnerPages {
-        LearnerPages { state, templates: Default::default() }
-    }
-
-    fn get(&self, version: i64, key: &(Locale, String)) -> Option<Arc<Template>> {
-        let templates = self.templates.lock().unwrap_or_else(PoisonError::into_inner);
-        (templates.version == version).then(|| templates.entries.get(key).cloned()).flatten()
-    }
-
-    fn keep(&self, version: i64, key: (Locale, String), template: Arc<Template>) {
-        // Not kept if the content changed while it was rendered.
-        if self.state.content.version() != version {
-            return;
-        }
-        let mut templates = self.templates.lock().unwrap_or_else(PoisonError::into_inner);
-        if templates.version != version || templates.entries.len() >= MAX_TEMPLATES {
-            *templates = Templates { version, entries: HashMap::new() };
-        }
-        templates.entries.insert(key, template);
+        LearnerPages { state, templates: Arc::new(Kept::new(MAX_TEMPLATES)) }
     }
 }
 
@@ -104,12 +79,13 @@ pub async fn serve(State(pages): State<LearnerPages>, request: Request, next: Ne
     let locale = app::locale_of(request.headers());
     let address = request.uri().path_and_query().map_or_else(|| request.uri().path().to_owned(), |p| p.as_str().to_owned());
     let key = (locale, address);
-    let template = match pages.get(version, &key) {
+    let template = match pages.templates.get(version, &key) {
         Some(template) => template,
         None => match render_template(&next, request.uri().clone(), request.headers().get(header::HOST).cloned(), locale).await {
             Some(template) => {
                 let template = Arc::new(template);
-                pages.keep(version, key, template.clone());
+                // Not kept if the content changed while it was rendered.
+                pages.templates.keep(pages.state.content.version(), version, key, template.clone());
                 template
             }
             // Not a page (an unknown module: 404), or an error: the renderer answers.

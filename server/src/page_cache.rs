@@ -53,7 +53,7 @@ type PageKey = (i64, (Locale, String));
 #[derive(Clone)]
 pub struct PageCache {
     state: AppState,
-    pages: Arc<Mutex<Pages>>,
+    pages: Arc<Kept<(Locale, String), KeptPage>>,
     /// Pages being rendered: a burst of visitors just after a publication renders (and
     /// compresses at brotli 11) a page once, the others waiting for it.
     rendering: InFlight<PageKey>,
@@ -61,10 +61,38 @@ pub struct PageCache {
     check_every_request: bool,
 }
 
-#[derive(Default)]
-struct Pages {
-    version: i64,
-    entries: HashMap<(Locale, String), Arc<KeptPage>>,
+/// What an instance keeps of one content version, keyed by `K` (here and in `learner_pages`):
+/// emptied when the version changes, and when it reaches its bound (keys with a query are chosen
+/// by the client).
+pub struct Kept<K, V> {
+    max_entries: usize,
+    entries: Mutex<(i64, HashMap<K, Arc<V>>)>,
+}
+
+impl<K: std::hash::Hash + Eq, V> Kept<K, V> {
+    pub fn new(max_entries: usize) -> Kept<K, V> {
+        Kept { max_entries, entries: Mutex::new((0, HashMap::new())) }
+    }
+
+    /// The entry for `key` kept under content version `version`.
+    pub fn get(&self, version: i64, key: &K) -> Option<Arc<V>> {
+        let entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+        (entries.0 == version).then(|| entries.1.get(key).cloned()).flatten()
+    }
+
+    /// Keeps `value`, made under `version`, unless the content changed since (`current`).
+    pub fn keep(&self, current: i64, version: i64, key: K, value: Arc<V>) {
+        if current != version {
+            return;
+        }
+        // Entries are only ever replaced whole: a panic while the lock was held leaves nothing
+        // half-written.
+        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+        if entries.0 != version || entries.1.len() >= self.max_entries {
+            *entries = (version, HashMap::new());
+        }
+        entries.1.insert(key, value);
+    }
 }
 
 /// A page answered from memory.
@@ -78,24 +106,21 @@ struct KeptPage {
 
 impl PageCache {
     pub fn new(state: AppState, check_interval: Duration) -> PageCache {
-        PageCache { state, pages: Default::default(), rendering: Default::default(), check_every_request: check_interval.is_zero() }
+        PageCache {
+            state,
+            pages: Arc::new(Kept::new(MAX_PAGES)),
+            rendering: Default::default(),
+            check_every_request: check_interval.is_zero(),
+        }
     }
 
     fn get(&self, version: i64, key: &(Locale, String)) -> Option<Arc<KeptPage>> {
-        let pages = self.pages.lock().unwrap_or_else(PoisonError::into_inner);
-        (pages.version == version).then(|| pages.entries.get(key).cloned()).flatten()
+        self.pages.get(version, key)
     }
 
+    /// Not kept if the content changed while the page was rendered.
     fn keep(&self, version: i64, key: (Locale, String), page: Arc<KeptPage>) {
-        // Not kept if the content changed while the page was rendered.
-        if self.state.content.version() != version {
-            return;
-        }
-        let mut pages = self.pages.lock().unwrap_or_else(PoisonError::into_inner);
-        if pages.version != version || pages.entries.len() >= MAX_PAGES {
-            *pages = Pages { version, entries: HashMap::new() };
-        }
-        pages.entries.insert(key, page);
+        self.pages.keep(self.state.content.version(), version, key, page);
     }
 }
 
