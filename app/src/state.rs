@@ -38,8 +38,25 @@ pub struct AppState {
     pub scim_tokens: Vec<(secrecy::SecretString, Option<String>)>,
     /// The published content read once per content version (catalogue, outlines, modules).
     pub content: crate::course::cache::ContentCache,
+    /// The sessions looked up lately, valid while the identity version is unchanged.
+    pub sessions: crate::accounts::session::SessionCache,
     /// Wakes the notification scheduler (an assignment was made): its notices go out at once.
     pub notifications: std::sync::Arc<tokio::sync::Notify>,
+}
+
+impl AppState {
+    /// Reads the content and identity versions (migrations 0017 and 0020) in one statement and
+    /// hands them to the caches they invalidate.
+    pub async fn refresh_versions(&self) -> Result<(), crate::db::DbError> {
+        let (content, identity): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT n FROM content_version WHERE id = 1), (SELECT n FROM identity_version WHERE id = 1)",
+        )
+        .fetch_one(self.db.pool())
+        .await?;
+        self.content.set_version(content);
+        self.sessions.set_version(identity);
+        Ok(())
+    }
 }
 
 /// Requests one `/v1` token may send per minute.

@@ -31,7 +31,7 @@
 //! | `CAMPUS_SCIM_TOKENS` | (none: SCIM off) | bearer tokens of `/scim/v2`, comma-separated; `jeton@unité` limits one to a unit's subtree (unit id or code) |
 //! | `CAMPUS_SIGNUP` | `on` | `off` closes self sign-up (accounts come from the provider or the administrator) |
 //! | `CAMPUS_TRUSTED_PROXIES` | (none) | reverse proxies whose `X-Forwarded-For` gives the client's address (IPs or CIDR ranges, comma-separated) |
-//! | `CAMPUS_CONTENT_CHECK_MS` | `1000` | how often each instance checks for content published elsewhere (another instance, the command line); `0`: before every page |
+//! | `CAMPUS_CONTENT_CHECK_MS` | `1000` | how often each instance checks for content published and sessions changed elsewhere (another instance, the command line: a sign-out, a disabled account, a role); `0`: before every request |
 //! | `CAMPUS_ENV` | `dev` | `dev` or `prod` (secure cookies, HSTS, JSON logs) |
 //! | `RUST_LOG` | `info` | log filter (`tracing` syntax, read by `telemetry`) |
 //!
@@ -383,8 +383,8 @@ pub struct ServeArgs {
     /// plages CIDR, séparées par des virgules).
     #[arg(long, env = "CAMPUS_TRUSTED_PROXIES", value_parser = trusted_proxies, value_name = "ADRESSES")]
     pub trusted_proxies: Option<app::web::TrustedProxies>,
-    /// Intervalle de vérification du contenu publié par une autre instance ou en ligne de
-    /// commande, en millisecondes (0 : avant chaque page).
+    /// Intervalle de vérification du contenu publié et des sessions modifiées par une autre
+    /// instance ou en ligne de commande, en millisecondes (0 : avant chaque requête).
     #[arg(long = "content-check-ms", env = "CAMPUS_CONTENT_CHECK_MS", default_value = "1000", value_parser = milliseconds, value_name = "MS")]
     pub content_check_interval: Duration,
 }
@@ -478,7 +478,7 @@ fn messages_per_minute(value: &str) -> Result<i64, ConfigError> {
 
 fn milliseconds(value: &str) -> Result<Duration, ConfigError> {
     value.trim().parse().map(Duration::from_millis).map_err(|_| {
-        invalid("CAMPUS_CONTENT_CHECK_MS", value, "un nombre entier de millisecondes, par exemple 1000 (0 : avant chaque page)")
+        invalid("CAMPUS_CONTENT_CHECK_MS", value, "un nombre entier de millisecondes, par exemple 1000 (0 : avant chaque requête)")
     })
 }
 

@@ -17,7 +17,7 @@ pub async fn security(State(state): State<AppState>, mut request: Request, next:
         return (StatusCode::FORBIDDEN, "Requête refusée : elle ne provient pas de ce site.").into_response();
     }
     if let Some(token) = cookie(request.headers(), session::cookie_name(state.secure_cookies)) {
-        match session::user_for_token(&state.db, &token).await {
+        match session::user_for_token(&state.db, &state.sessions, &token).await {
             Ok(Some(user)) => {
                 request.extensions_mut().insert(user);
             }

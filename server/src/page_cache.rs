@@ -16,9 +16,10 @@
 //! is kept; the answer is chosen by `Accept-Encoding`. HTML is revalidated (`no-cache`) with a
 //! strong ETag, so a repeat visit of an unchanged page is a 304.
 //!
-//! **Freshness.** The content version is read after each request that may change state (a
-//! publication on this instance is seen by the next request), every second in the background
-//! (another instance's), and before every page when `CAMPUS_CONTENT_CHECK_MS` is 0.
+//! **Freshness.** The content version, with the identity version of the sessions kept in memory
+//! (`app::accounts::session`), is read after each request that may change state (a publication
+//! or a sign-out on this instance is seen by the next request), every second in the background
+//! (another instance's), and before every request when `CAMPUS_CONTENT_CHECK_MS` is 0.
 //!
 //! Written here, not with `tower-http` or a caching crate: none keys on a database counter or
 //! rewrites the policy of what it keeps.
@@ -167,24 +168,24 @@ pub async fn watch_content(state: AppState, interval: Duration) {
 }
 
 async fn refresh(state: &AppState) {
-    if let Err(error) = state.content.refresh(&state.db).await {
-        tracing::warn!(%error, "cannot read the content version; pages may show older content");
+    if let Err(error) = state.refresh_versions().await {
+        tracing::warn!(%error, "cannot read the content and identity versions; pages and sessions may be older");
     }
 }
 
 /// The middleware: answers a visitor's page from memory when it can, keeps it when it was
-/// rendered, and reads the content version after requests that may change it.
+/// rendered, and reads the content and identity versions after requests that may change them.
 pub async fn serve(State(cache): State<PageCache>, mut request: Request, next: Next) -> Response {
+    if cache.check_every_request {
+        refresh(&cache.state).await;
+    }
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
-        let publishes = may_publish(request.uri().path());
+        let changes_versions = may_change_versions(request.uri().path());
         let response = next.run(request).await;
-        if publishes {
+        if changes_versions {
             refresh(&cache.state).await;
         }
         return response;
-    }
-    if cache.check_every_request {
-        refresh(&cache.state).await;
     }
     let Some(path) = keepable_path(&request) else {
         return next.run(request).await;
@@ -242,11 +243,12 @@ pub async fn serve(State(cache): State<PageCache>, mut request: Request, next: N
     page.response(&original, head_only)
 }
 
-/// Whether a state-changing request may change published content, so that the content version
-/// is read after it. The learner's own writes (the busiest: quiz and exercise submissions,
-/// atelier messages, "read") never do; anything else might (a publication, an import, a
-/// restored version…), and the background check catches what this misses within a second.
-fn may_publish(path: &str) -> bool {
+/// Whether a state-changing request may change published content or what a session shows (a
+/// publication, an import, a restored version, a sign-out, a role, a disabled account…), so that
+/// both versions are read after it. The learner's own writes (the busiest: quiz and exercise
+/// submissions, atelier messages, "read") never do; anything else might, and the background
+/// check catches what this misses within a second.
+fn may_change_versions(path: &str) -> bool {
     use leptos::server_fn::ServerFn;
     let learner_writes = [
         app::quiz::api::SubmitQuiz::PATH,
@@ -405,12 +407,13 @@ mod tests {
     }
 
     #[test]
-    fn only_requests_that_may_publish_read_the_content_version() {
+    fn only_requests_that_may_change_content_or_sessions_read_the_versions() {
         use leptos::server_fn::ServerFn;
-        assert!(may_publish(app::authoring::api::PublishCourse::PATH));
-        assert!(may_publish("/formation/import"));
+        assert!(may_change_versions(app::authoring::api::PublishCourse::PATH));
+        assert!(may_change_versions("/formation/import"));
+        assert!(may_change_versions(app::accounts::api::SignOut::PATH));
         for learner in [app::quiz::api::SubmitQuiz::PATH, app::quiz::api::SubmitExercise::PATH, "/v1/chat/completions", "/xapi/statements"] {
-            assert!(!may_publish(learner), "{learner}");
+            assert!(!may_change_versions(learner), "{learner}");
         }
     }
 

@@ -75,8 +75,9 @@ impl Application {
             scim_tokens: config.scim_tokens.clone(),
             notifications: Default::default(),
             content: Default::default(),
+            sessions: Default::default(),
         };
-        state.content.refresh(&state.db).await?;
+        state.refresh_versions().await?;
         let router = router(state.clone(), config.content_check_interval);
         Ok(Application {
             listener,

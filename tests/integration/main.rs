@@ -18,5 +18,6 @@ mod page_cache;
 mod reporting;
 mod sandbox;
 mod schema;
+mod sessions;
 mod scim;
 mod xapi;

@@ -3,9 +3,9 @@
 //!
 //! The database keeps one counter, `content_version`, that triggers bump at every change to the
 //! published content (courses, versions, modules, files, atelier scenarios: migration 0017), so
-//! no write path can forget it. Each instance reads it ([`ContentCache::refresh`]) every second
+//! no write path can forget it. Each instance reads it (`AppState::refresh_versions`) every second
 //! in the background, after each request that may have changed something, and — when the
-//! configured interval is zero (the tests) — before every page; a new value empties the cache.
+//! configured interval is zero (the tests) — before every request; a new value empties the cache.
 //! Another instance's publication is thus seen within a second, this instance's at once.
 //!
 //! The anonymous page cache of the server (`server::page_cache`) keys its entries on the same
@@ -56,12 +56,11 @@ impl ContentCache {
         self.0.version.load(Ordering::Acquire)
     }
 
-    /// Reads the database's content version; returns it, and whether it changed since the last
-    /// read (the cached entries are then dropped at their next use).
-    pub async fn refresh(&self, db: &Database) -> Result<(i64, bool), DbError> {
-        let version = current_version(db).await?;
-        let previous = self.0.version.swap(version, Ordering::AcqRel);
-        Ok((version, previous != version))
+    /// Takes the content version read from the database ([`crate::state::AppState::refresh_versions`]);
+    /// returns whether it changed since the last read (the cached entries are then dropped at
+    /// their next use).
+    pub fn set_version(&self, version: i64) -> bool {
+        self.0.version.swap(version, Ordering::AcqRel) != version
     }
 
     /// The catalogue (every published course).
@@ -128,9 +127,4 @@ impl ContentCache {
         }
         entries
     }
-}
-
-/// The database's content version (migration 0017).
-pub async fn current_version(db: &Database) -> Result<i64, DbError> {
-    Ok(sqlx::query_scalar("SELECT n FROM content_version WHERE id = 1").fetch_one(db.pool()).await?)
 }
