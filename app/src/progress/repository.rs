@@ -66,40 +66,126 @@ fn push_statement(batch: &mut StatementBatch<'_>, home_page: &str, learner: &Lea
     Ok(())
 }
 
-/// Marks the module as started (first visit), remembers the visit (to resume there), and
-/// returns the learner's state in the module of version `current_version`: one read, and a write
+/// What the database holds of a learner in one module, for its page.
+#[derive(Debug)]
+pub struct ModuleRecords {
+    pub state: ModuleState,
+    /// By quiz index; quizzes without an attempt are absent.
+    pub attempts: BTreeMap<usize, AttemptSummary>,
+    /// The latest correction of each exercise (`None`: not attempted).
+    pub exercises: Vec<Option<crate::sandbox::api::ExerciseOutcome>>,
+}
+
+/// Reads a learner's records in a module with `quizzes` quizzes and `exercises` exercises, of
+/// version `current_version`, and records their visit: marks the module started (first visit)
+/// and remembers the visit (to resume there).
+///
+/// **One statement** for the page, however many activities: the module's progress row, the quiz
+/// totals, at most [`RECENT_ATTEMPTS_SHOWN`] attempts per quiz and the latest attempt per exercise,
+/// each branch on its history index, tagged by `kind` in common columns. (The page of a
+/// signed-in learner is the most viewed; on SQLite each statement is a hand-over to sqlx's
+/// connection thread and back, which the profile showed costing more than the statement.) A write
 /// only when the visit changes something — a first visit, another module visited since (the
-/// dashboard resumes on the latest), or a visit time more than a minute old. A learner reading or
+/// dashboard resumes on the latest), or a visit time more than a minute old: a learner reading or
 /// reloading one module costs no write.
-pub async fn visit_module(db: &Database, user_id: i64, course: &str, module: &str, current_version: i64) -> Result<ModuleState, DbError> {
+pub async fn module_records(
+    db: &Database,
+    user_id: i64,
+    course: &str,
+    module: &str,
+    quizzes: usize,
+    exercises: usize,
+    current_version: i64,
+) -> Result<ModuleRecords, DbError> {
     #[derive(sqlx::FromRow)]
-    struct Known {
-        visited: i64,
-        latest: i64,
-        read_at: Option<i64>,
-        completed_at: Option<i64>,
-        completed_version_id: Option<i64>,
+    struct Row {
+        kind: i64,
+        a: Option<i64>,
+        b: Option<i64>,
+        c: Option<i64>,
+        d: Option<i64>,
+        e: Option<i64>,
+        json: Option<String>,
     }
-    let known: Option<Known> = sqlx::query_as(
-        "SELECT m.last_visited_at AS visited, (SELECT MAX(last_visited_at) FROM module_progress WHERE user_id = $1) AS latest, \
-                m.read_at, m.completed_at, m.completed_version_id \
-         FROM module_progress m WHERE m.user_id = $1 AND m.course_slug = $2 AND m.module_slug = $3",
-    )
-    .bind(user_id)
-    .bind(course)
-    .bind(module)
-    .fetch_optional(db.pool())
-    .await?;
-    let up_to_date = known.as_ref().is_some_and(|k| k.visited >= k.latest && now() - k.visited < VISIT_RESOLUTION_SECONDS);
+    const PROGRESS: i64 = 0;
+    const TOTALS: i64 = 1;
+    const ATTEMPT: i64 = 2;
+    const EXERCISE: i64 = 3;
+    // Typed: PostgreSQL gives an untyped NULL of a subquery the type text, which no union with
+    // a number accepts.
+    const NULL_NUMBER: &str = "CAST(NULL AS BIGINT)";
+    let mut sql = crate::db::QueryBuilder::new("");
+    sql.bind(user_id).bind(course.to_owned()).bind(module.to_owned());
+    sql.push(format!(
+        "SELECT CAST({PROGRESS} AS BIGINT) AS kind, m.last_visited_at AS a, \
+                (SELECT MAX(last_visited_at) FROM module_progress WHERE user_id = $1) AS b, \
+                m.read_at AS c, m.completed_at AS d, m.completed_version_id AS e, CAST(NULL AS TEXT) AS json \
+         FROM module_progress m WHERE m.user_id = $1 AND m.course_slug = $2 AND m.module_slug = $3 \
+         UNION ALL SELECT {TOTALS}, quiz_index, attempts, best_score, {NULL_NUMBER}, {NULL_NUMBER}, CAST(NULL AS TEXT) FROM quiz_attempt_totals \
+         WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND attempts > 0"
+    ));
+    for quiz in 0..quizzes {
+        sql.push(format!(
+            " UNION ALL SELECT * FROM (SELECT {ATTEMPT}, quiz_index, score, passed, submitted_at, id, result_json FROM quiz_attempts \
+             WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = {quiz} \
+             ORDER BY submitted_at DESC, id DESC LIMIT {RECENT_ATTEMPTS_SHOWN}) AS q{quiz}"
+        ));
+    }
+    for exercise in 0..exercises {
+        sql.push(format!(
+            " UNION ALL SELECT * FROM (SELECT {EXERCISE}, exercise_index, {NULL_NUMBER}, {NULL_NUMBER}, submitted_at, id, result_json FROM exercise_attempts \
+             WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND exercise_index = {exercise} \
+             ORDER BY submitted_at DESC, id DESC LIMIT 1) AS e{exercise}"
+        ));
+    }
+    let mut rows: Vec<Row> = sql.build_query_as()?.fetch_all(db.pool()).await?;
+    // Newest first within each quiz (a union keeps no order of its own).
+    rows.sort_by(|x, y| (x.kind, x.a, y.d, y.e).cmp(&(y.kind, y.a, x.d, x.e)));
+    let index = |value: Option<i64>| value.and_then(|v| usize::try_from(v).ok());
+
+    let progress = rows.iter().find(|row| row.kind == PROGRESS);
+    let up_to_date = progress.is_some_and(|row| {
+        let (visited, latest) = (row.a.unwrap_or(0), row.b.unwrap_or(0));
+        visited >= latest && now() - visited < VISIT_RESOLUTION_SECONDS
+    });
     if !up_to_date {
         let mut tx = db.begin_write().await?;
         visit(&mut tx, user_id, course, module).await?;
         tx.commit().await?;
     }
-    Ok(match known {
+    let state = match progress {
         None => ModuleState { started: true, ..ModuleState::default() },
-        Some(Known { completed_at, completed_version_id, read_at, .. }) => started_module_state(read_at, completed_at, completed_version_id, current_version),
-    })
+        Some(row) => started_module_state(row.c, row.d, row.e, current_version),
+    };
+
+    let mut attempts = BTreeMap::new();
+    for totals in rows.iter().filter(|row| row.kind == TOTALS) {
+        let Some(quiz) = index(totals.a) else { continue };
+        let recent: Vec<&Row> = rows.iter().filter(|row| row.kind == ATTEMPT && index(row.a) == Some(quiz)).collect();
+        // An attempt deleted meanwhile (an account erased), or a quiz the module no longer has.
+        let Some(latest) = recent.first().and_then(|row| row.json.as_deref()) else { continue };
+        let latest: QuizResult = serde_json::from_str(latest).map_err(json_error)?;
+        attempts.insert(
+            quiz,
+            AttemptSummary {
+                latest,
+                count: totals.b.unwrap_or(0),
+                best_score: totals.c.and_then(|best| u32::try_from(best).ok()).unwrap_or(0),
+                recent: recent
+                    .iter()
+                    .map(|row| (row.d.unwrap_or(0), row.b.and_then(|score| u32::try_from(score).ok()).unwrap_or(0), row.c == Some(1)))
+                    .collect(),
+            },
+        );
+    }
+
+    let mut latest_exercises: Vec<Option<crate::sandbox::api::ExerciseOutcome>> = (0..exercises).map(|_| None).collect();
+    for row in rows.iter().filter(|row| row.kind == EXERCISE) {
+        if let (Some(slot), Some(json)) = (index(row.a).and_then(|exercise| latest_exercises.get_mut(exercise)), row.json.as_deref()) {
+            *slot = Some(serde_json::from_str(json).map_err(json_error)?);
+        }
+    }
+    Ok(ModuleRecords { state, attempts, exercises: latest_exercises })
 }
 
 /// How precise the visit time of a module is when the learner stays on it.
@@ -187,64 +273,6 @@ pub struct AttemptSummary {
     pub best_score: u32,
     /// The most recent attempts (at most [`RECENT_ATTEMPTS_SHOWN`]), newest first: (time, score, passed).
     pub recent: Vec<(i64, u32, bool)>,
-}
-
-/// The learner's attempts at the quizzes of a module, by quiz index:
-/// the latest correction, the count, the best score and the recent attempts. Quizzes without an
-/// attempt are absent. Two statements however many quizzes and attempts: the totals, then at most
-/// [`RECENT_ATTEMPTS_SHOWN`] rows per attempted quiz (one `LIMIT`ed branch each).
-pub async fn attempt_summaries(db: &Database, user_id: i64, course: &str, module: &str) -> Result<BTreeMap<usize, AttemptSummary>, DbError> {
-    let totals: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT quiz_index, attempts, best_score FROM quiz_attempt_totals \
-         WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND attempts > 0 ORDER BY quiz_index",
-    )
-    .bind(user_id)
-    .bind(course)
-    .bind(module)
-    .fetch_all(db.pool())
-    .await?;
-    if totals.is_empty() {
-        return Ok(BTreeMap::new());
-    }
-    #[derive(sqlx::FromRow)]
-    struct Attempt {
-        quiz_index: i64,
-        result_json: String,
-        score: i64,
-        passed: i64,
-        submitted_at: i64,
-        id: i64,
-    }
-    // One branch per quiz, each reading its newest rows from the history index.
-    let mut sql = crate::db::QueryBuilder::new("");
-    sql.bind(user_id).bind(course.to_owned()).bind(module.to_owned());
-    for (n, (quiz, _, _)) in totals.iter().enumerate() {
-        sql.push(if n == 0 { "" } else { " UNION ALL " });
-        sql.push(format!(
-            "SELECT * FROM (SELECT quiz_index, result_json, score, passed, submitted_at, id FROM quiz_attempts \
-             WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND quiz_index = {quiz} \
-             ORDER BY submitted_at DESC, id DESC LIMIT {RECENT_ATTEMPTS_SHOWN}) AS q{n}"
-        ));
-    }
-    let mut rows: Vec<Attempt> = sql.build_query_as()?.fetch_all(db.pool()).await?;
-    rows.sort_by(|a, b| (a.quiz_index, b.submitted_at, b.id).cmp(&(b.quiz_index, a.submitted_at, a.id)));
-    let mut summaries = BTreeMap::new();
-    for (quiz, count, best_score) in totals {
-        let recent: Vec<&Attempt> = rows.iter().filter(|row| row.quiz_index == quiz).collect();
-        // An attempt deleted between the two queries (an account erased): nothing to show.
-        let Some(latest) = recent.first() else { continue };
-        let latest: QuizResult = serde_json::from_str(&latest.result_json).map_err(json_error)?;
-        summaries.insert(
-            usize::try_from(quiz).unwrap_or(usize::MAX),
-            AttemptSummary {
-                latest,
-                count,
-                best_score: u32::try_from(best_score).unwrap_or(0),
-                recent: recent.iter().map(|r| (r.submitted_at, r.score as u32, r.passed == 1)).collect(),
-            },
-        );
-    }
-    Ok(summaries)
 }
 
 /// The two kinds of graded activity of a module, and where their attempts are stored.
@@ -585,32 +613,6 @@ pub async fn revoke_attestation(db: &Database, code: &str, reason: &str, admin_i
     crate::audit::record_in(&mut tx, Some(admin_id), "attestation.revoke", &format!("attestation:{code}"), reason).await?;
     tx.commit().await?;
     Ok(true)
-}
-
-/// The latest correction of each of the first `count` exercises of a module (`None` for one not
-/// attempted), in one statement: a `LIMIT 1` branch per exercise on the history index.
-pub async fn latest_exercises(db: &Database, user_id: i64, course: &str, module: &str, count: usize) -> Result<Vec<Option<crate::sandbox::api::ExerciseOutcome>>, DbError> {
-    let mut latest: Vec<Option<crate::sandbox::api::ExerciseOutcome>> = (0..count).map(|_| None).collect();
-    if count == 0 {
-        return Ok(latest);
-    }
-    let mut sql = crate::db::QueryBuilder::new("");
-    sql.bind(user_id).bind(course.to_owned()).bind(module.to_owned());
-    for exercise in 0..count {
-        sql.push(if exercise == 0 { "" } else { " UNION ALL " });
-        sql.push(format!(
-            "SELECT * FROM (SELECT exercise_index, result_json FROM exercise_attempts \
-             WHERE user_id = $1 AND course_slug = $2 AND module_slug = $3 AND exercise_index = {exercise} \
-             ORDER BY submitted_at DESC, id DESC LIMIT 1) AS e{exercise}"
-        ));
-    }
-    let rows: Vec<(i64, String)> = sql.build_query_as()?.fetch_all(db.pool()).await?;
-    for (exercise, json) in rows {
-        if let Some(slot) = usize::try_from(exercise).ok().and_then(|index| latest.get_mut(index)) {
-            *slot = Some(serde_json::from_str(&json).map_err(json_error)?);
-        }
-    }
-    Ok(latest)
 }
 
 /// The learner's exercise attempts in the last minute (all exercises) and in the last 24 hours

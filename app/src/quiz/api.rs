@@ -95,22 +95,15 @@ pub async fn load_learner_module(course: String, module: String) -> Result<Optio
 
 /// What the database holds of a learner in one module, read for its page.
 #[cfg(feature = "ssr")]
-pub struct LearnerRecords {
-    state: ModuleState,
-    attempts: BTreeMap<usize, crate::progress::repository::AttemptSummary>,
-    exercises: Vec<Option<crate::sandbox::api::ExerciseOutcome>>,
-}
+pub use crate::progress::repository::ModuleRecords as LearnerRecords;
 
 /// Records the visit of `user_id` to module `page` and reads their state, attempts and exercise
-/// outcomes in it.
+/// outcomes in it (one statement: `progress::repository::module_records`).
 #[cfg(feature = "ssr")]
 pub async fn learner_records(db: &crate::db::Database, user_id: i64, page: &crate::course::model::ModulePage) -> Result<LearnerRecords, AppError> {
-    use crate::progress::repository as progress;
     let (course, module) = (&page.outline.info.slug, &page.module.slug);
-    let state = progress::visit_module(db, user_id, course, module, page.outline.version_id).await?;
-    let attempts = progress::attempt_summaries(db, user_id, course, module).await?;
-    let exercises = progress::latest_exercises(db, user_id, course, module, page.module.exercises.len()).await?;
-    Ok(LearnerRecords { state, attempts, exercises })
+    let (quizzes, exercises) = (page.module.quizzes.len(), page.module.exercises.len());
+    Ok(crate::progress::repository::module_records(db, user_id, course, module, quizzes, exercises, page.outline.version_id).await?)
 }
 
 /// The learner's state in module `page` as its page shows it, written in the request's language
