@@ -6,9 +6,28 @@ use leptos::prelude::LeptosOptions;
 use crate::db::Database;
 
 /// Provided to axum handlers through `State` and to server functions through the Leptos context
-/// (`expect_context::<AppState>()`).
+/// (`expect_context::<AppState>()`). Cloned by every layer of every request, so one shared
+/// allocation: a clone is a reference count, not a copy of the settings' strings.
 #[derive(Clone, Debug)]
-pub struct AppState {
+pub struct AppState(std::sync::Arc<SharedState>);
+
+impl AppState {
+    pub fn new(shared: SharedState) -> AppState {
+        AppState(std::sync::Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = SharedState;
+
+    fn deref(&self) -> &SharedState {
+        &self.0
+    }
+}
+
+/// What [`AppState`] shares.
+#[derive(Debug)]
+pub struct SharedState {
     pub db: Database,
     pub leptos_options: LeptosOptions,
     /// Adds `Secure` to cookies (production, behind HTTPS).

@@ -52,7 +52,7 @@ impl Application {
             // With port 0 (tests) the real port is only known once bound.
             leptos_options.site_addr = bound;
         }
-        let state = AppState {
+        let state = AppState::new(app::state::SharedState {
             db,
             leptos_options,
             secure_cookies: config.environment == Environment::Prod,
@@ -76,7 +76,7 @@ impl Application {
             notifications: Default::default(),
             content: Default::default(),
             sessions: Default::default(),
-        };
+        });
         state.refresh_versions().await?;
         let router = router(state.clone(), config.content_check_interval);
         Ok(Application {
