@@ -13,7 +13,9 @@
 //! 0020), that each instance reads with the content version (`AppState::refresh_versions`): after
 //! any request that may change it on this instance, so the change is seen at once there, and
 //! every second in the background, so another instance's is seen within a second. A new value
-//! drops every kept session. An entry lives at most [`TOUCH_INTERVAL_SECONDS`] and never past the
+//! drops every kept session: any such change anywhere empties every instance's kept sessions,
+//! which then cost one lookup each (cheap at the rate of sign-outs and role changes of an
+//! administration). An entry lives at most [`TOUCH_INTERVAL_SECONDS`] and never past the
 //! session's end, so the activity time the idle timeout reads is still written once a minute.
 //!
 //! Written here rather than with a caching crate (`moka`, `quick_cache`): what invalidates an
