@@ -91,7 +91,13 @@ pub struct Database {
     writer_turn: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// SQLite's group-commit writer ([`Database::write_grouped`]), started at its first job.
     group_writer: std::sync::Arc<GroupWriter>,
+    /// Pool connections kept aside for the most frequent reads ([`Database::read_all`]).
+    readers: std::sync::Arc<[tokio::sync::Mutex<Option<sqlx::pool::PoolConnection<sqlx::Any>>>]>,
 }
+
+/// Connections kept for [`Database::read_all`]: as many as the reads that run at once on a small
+/// server (more wait for none: they take a connection from the pool).
+const KEPT_READERS: usize = 4;
 
 /// A write transaction. On SQLite it also holds this process's writer turn until it ends.
 /// Queries take `&mut *tx`, as with a plain transaction.
@@ -178,7 +184,8 @@ impl Database {
             .connect_with(options)
             .await
             .map_err(|source| DbError::Unreachable { engine: engine.name(), source })?;
-        Ok(Database { pool, engine, writer_turn: Default::default(), group_writer: Default::default() })
+        let readers = (0..KEPT_READERS).map(|_| tokio::sync::Mutex::new(None)).collect();
+        Ok(Database { pool, engine, writer_turn: Default::default(), group_writer: Default::default(), readers })
     }
 
     /// Applies the migrations of this engine that have not run yet.
@@ -208,6 +215,43 @@ impl Database {
             }
             Engine::Postgres => WriteTransaction { tx: self.pool.begin().await?, _turn: None, engine: self.engine },
         })
+    }
+
+    /// The rows of the read `query`, run on a connection kept for the reads of every page view (a
+    /// signed-in learner's records), or on one from the pool when all are busy.
+    ///
+    /// **Why not the pool.** sqlx tests every connection given back to its pool with a ping
+    /// (`PoolConnection::return_to_pool`, not configurable): on SQLite one more hand-over to the
+    /// connection's thread and back, on PostgreSQL one more round trip, after each statement —
+    /// and a spawned task. A kept connection is only given back to its slot, untested, when its
+    /// statement succeeded or failed in the database (a constraint, a decoding error): after any
+    /// other error (the connection broke) or a cancelled request (the statement may be half
+    /// read), it goes back to the pool, whose test closes it if it is broken, and the next read
+    /// takes another. Kept connections count in the pool's size.
+    pub async fn read_all<'q, O>(&self, query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>) -> Result<Vec<O>, DbError>
+    where
+        O: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
+    {
+        let Some(mut slot) = self.readers.iter().find_map(|slot| slot.try_lock().ok()) else {
+            return Ok(query.fetch_all(&self.pool).await?);
+        };
+        // Out of its slot while in use: a cancelled read leaves the slot empty.
+        let mut conn = match slot.take() {
+            Some(conn) => conn,
+            None => self.pool.acquire().await?,
+        };
+        let outcome = query.fetch_all(&mut *conn).await;
+        let connection_sound = match &outcome {
+            Ok(_) => true,
+            Err(error) => matches!(
+                error,
+                sqlx::Error::Database(_) | sqlx::Error::RowNotFound | sqlx::Error::ColumnDecode { .. } | sqlx::Error::Decode(_) | sqlx::Error::ColumnNotFound(_)
+            ),
+        };
+        if connection_sound {
+            *slot = Some(conn);
+        }
+        Ok(outcome?)
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -247,6 +291,10 @@ impl Database {
 
     /// Closes every connection (at shutdown, so SQLite checkpoints its WAL).
     pub async fn close(&self) {
+        // The pool waits for every connection it lent, kept ones included.
+        for slot in self.readers.iter() {
+            slot.lock().await.take();
+        }
         self.pool.close().await;
     }
 }

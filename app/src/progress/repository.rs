@@ -138,7 +138,7 @@ pub async fn module_records(
              ORDER BY submitted_at DESC, id DESC LIMIT 1) AS e{exercise}"
         ));
     }
-    let mut rows: Vec<Row> = sql.build_query_as()?.fetch_all(db.pool()).await?;
+    let mut rows: Vec<Row> = db.read_all(sql.build_query_as()?).await?;
     // Newest first within each quiz (a union keeps no order of its own).
     rows.sort_by(|x, y| (x.kind, x.a, y.d, y.e).cmp(&(y.kind, y.a, x.d, x.e)));
     let index = |value: Option<i64>| value.and_then(|v| usize::try_from(v).ok());
