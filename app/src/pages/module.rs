@@ -15,6 +15,7 @@ use crate::{
     course::{
         api::load_module,
         model::{LearnerModule, LearnerModulePage, Segment, TocEntry},
+        exercise::LearnerExercise,
         quiz::{LearnerQuiz, QuizSettings},
     },
     i18n::{tr, tr_args},
@@ -191,7 +192,9 @@ fn ModuleBody(
         .map(|segment| match segment {
             Segment::Html(html) => view! { <div class="prose" inner_html=html.clone()></div> }.into_any(),
             _ if template => view! { <Slot/> }.into_any(),
-            activity => learner.activity(activity, &module, &course).unwrap_or_else(|| ().into_any()),
+            activity => ActivityView::of(activity, |i| module.quizzes.get(i).cloned(), |i| module.exercises.get(i).cloned())
+                .map(|activity| learner.activity(activity, &module.slug, &module.quiz_settings, &course))
+                .unwrap_or_else(|| ().into_any()),
         })
         .collect_view()
 }
@@ -213,35 +216,53 @@ struct Learner<'a> {
     shown_at: i64,
 }
 
-impl Learner<'_> {
-    /// Quiz or exercise `segment` of `module` as this learner sees it (`None` for text, or an
-    /// activity the module does not have).
-    fn activity(&self, segment: &Segment, module: &LearnerModule, course: &str) -> Option<AnyView> {
+/// One activity of a module as any learner sees it, with its index among the module's quizzes
+/// or exercises.
+enum ActivityView {
+    Quiz(usize, LearnerQuiz),
+    Exercise(usize, LearnerExercise),
+}
+
+impl ActivityView {
+    /// The activity of `segment` (`None` for text, or an activity the module does not have),
+    /// looked up with `quiz` and `exercise`: only this one's learner view is made.
+    fn of(segment: &Segment, quiz: impl FnOnce(usize) -> Option<LearnerQuiz>, exercise: impl FnOnce(usize) -> Option<LearnerExercise>) -> Option<ActivityView> {
         match *segment {
             Segment::Html(_) => None,
-            Segment::Quiz(i) => module.quizzes.get(i).cloned().map(|quiz| view! {
+            Segment::Quiz(i) => quiz(i).map(|quiz| ActivityView::Quiz(i, quiz)),
+            Segment::Exercise(i) => exercise(i).map(|exercise| ActivityView::Exercise(i, exercise)),
+        }
+    }
+}
+
+impl Learner<'_> {
+    /// `activity` of module `module` (with quiz settings `settings`) of course `course` as this
+    /// learner sees it.
+    fn activity(&self, activity: ActivityView, module: &str, settings: &QuizSettings, course: &str) -> AnyView {
+        match activity {
+            ActivityView::Quiz(i, quiz) => view! {
                 <QuizBlock
-                    summary=quiz_summary(&quiz, &module.quiz_settings)
+                    summary=quiz_summary(&quiz, settings)
                     quiz
                     index=i
                     course=course.to_owned()
-                    module=module.slug.clone()
+                    module=module.to_owned()
                     previous=self.attempts.get(i).cloned().flatten()
                     signed_in=self.signed_in
                     shown_at=self.shown_at
                 />
-            }.into_any()),
-            Segment::Exercise(i) => module.exercises.get(i).cloned().map(|exercise| view! {
+            }.into_any(),
+            ActivityView::Exercise(i, exercise) => view! {
                 <ExerciseBlock
                     exercise
                     index=i
                     course=course.to_owned()
-                    module=module.slug.clone()
+                    module=module.to_owned()
                     signed_in=self.signed_in
                     outcome=self.outcomes.get(i).cloned().flatten()
                     refusal=self.feedback.filter(|f| f.form == format!("exercice-{i}")).and_then(|f| f.message.clone())
                 />
-            }.into_any()),
+            }.into_any(),
         }
     }
 }
@@ -277,17 +298,19 @@ pub async fn learner_parts(
         provide_context(request);
         provide_context(locale);
         let view = learner_module_view(&page, records);
-        let learner_page = page.learner_view();
-        let module = &learner_page.module;
+        // The activities' learner views only: the module's text is in the template.
+        let module = &page.module;
         let learner = Learner { signed_in: true, attempts: &view.quizzes, outcomes: &view.exercises, feedback: None, shown_at: now() };
         let mut parts = vec![
             render_part(view! { <LearnerLinks user=Some(user.clone()) path=path.clone()/> }),
             render_part(view! { <AccountNav user=Some(user) path/> }),
             render_part(view! { <ProgressNote state=view.state.clone()/> }),
         ];
-        parts.extend(
-            module.segments.iter().filter(|segment| !matches!(segment, Segment::Html(_))).map(|segment| learner.activity(segment, module, course).map(render_part).unwrap_or_default()),
-        );
+        parts.extend(module.segments.iter().filter(|segment| !matches!(segment, Segment::Html(_))).map(|segment| {
+            ActivityView::of(segment, |i| module.quizzes.get(i).map(|quiz| quiz.learner_view()), |i| module.exercises.get(i).map(|exercise| exercise.learner_view()))
+                .map(|activity| render_part(learner.activity(activity, &module.slug, &module.quiz_settings, course)))
+                .unwrap_or_default()
+        }));
         parts.push(render_part(view! { <ReadForm course=course.to_owned() module=module.slug.clone() read=view.state.read/> }));
         parts
     });
