@@ -498,4 +498,24 @@ mod tests {
         let error = Engine::from_url("mysql://h/db").unwrap_err().to_string();
         assert!(error.contains("mysql"), "{error}");
     }
+
+    #[tokio::test]
+    async fn kept_readers_answer_and_survive_a_statement_the_database_refuses() {
+        let file = std::env::temp_dir().join(format!("campus-read-all-{}.db", std::process::id()));
+        let db = Database::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.unwrap();
+        sqlx::query("CREATE TABLE t (n BIGINT)").execute(db.pool()).await.unwrap();
+        sqlx::query("INSERT INTO t (n) VALUES (1), (2)").execute(db.pool()).await.unwrap();
+        let read = |sql: &'static str| db.read_all::<(i64,)>(sqlx::query_as(sql));
+        assert_eq!(read("SELECT n FROM t ORDER BY n").await.unwrap(), vec![(1,), (2,)]);
+        let refused = read("SELECT n FROM no_such_table").await.unwrap_err();
+        assert!(matches!(refused, DbError::Query(sqlx::Error::Database(_))), "{refused}");
+        // The refused statement gave its connection back to its slot, which still answers.
+        assert!(db.readers[0].try_lock().unwrap().is_some());
+        sqlx::query("INSERT INTO t (n) VALUES (3)").execute(db.pool()).await.unwrap();
+        assert_eq!(read("SELECT n FROM t ORDER BY n").await.unwrap(), vec![(1,), (2,), (3,)]);
+        db.close().await;
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+        }
+    }
 }
