@@ -15,6 +15,10 @@
 //! everyone, so the policy names their SHA-256 instead of a nonce, as for visitors' pages; the
 //! learner's parts hold no script.
 //!
+//! **Compression**: a client that accepts gzip gets the template's pieces compressed once, at the
+//! best level, with only its parts compressed at request time (`spliced_gzip`); others get the
+//! page as it is, which the compression layer may still compress.
+//!
 //! Written here rather than with a caching crate, as `page_cache`: the entries are invalidated
 //! together by the content version, and the work is the splicing, not the keeping.
 
@@ -54,6 +58,8 @@ pub struct LearnerPages {
 struct Template {
     /// The HTML around the slots: one more piece than there are slots.
     pieces: Vec<String>,
+    /// Each piece as a deflate segment of a spliced gzip body (`spliced_gzip::segment`).
+    compressed_pieces: Vec<Vec<u8>>,
     content_type: HeaderValue,
     policy: HeaderValue,
 }
@@ -93,6 +99,8 @@ pub async fn serve(State(pages): State<LearnerPages>, request: Request, next: Ne
         },
     };
     let head_only = request.method() == Method::HEAD;
+    let accepted = request.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let gzip = !head_only && crate::assets::accepts(accepted, "gzip");
     let (parts, body) = request.into_parts();
     let filled = match app::pages::module::learner_parts(&pages.state, parts.clone(), &course, &module).await {
         Ok(Some(filled)) if filled.len() + 1 == template.pieces.len() => filled,
@@ -103,13 +111,26 @@ pub async fn serve(State(pages): State<LearnerPages>, request: Request, next: Ne
         Ok(None) => return next.run(Request::from_parts(parts, body)).await,
         Err(error) => return error.into_response(),
     };
-    let mut html = String::with_capacity(template.pieces.iter().map(String::len).sum::<usize>() + filled.iter().map(String::len).sum::<usize>());
-    for (piece, part) in template.pieces.iter().zip(filled.iter().map(String::as_str).chain([""])) {
-        html.push_str(piece);
-        html.push_str(part);
-    }
-    let mut response = if head_only { Body::empty() } else { Body::from(html) }.into_response();
+    let spliced = if gzip {
+        crate::spliced_gzip::gzip(&template.pieces, &template.compressed_pieces, &filled)
+            .inspect_err(|error| tracing::error!(%error, "a learner's module page could not be compressed; sent as it is"))
+            .ok()
+    } else {
+        None
+    };
+    let encoded = spliced.is_some();
+    let body = match (head_only, spliced) {
+        (true, _) => Body::empty(),
+        (false, Some(compressed)) => Body::from(compressed),
+        (false, None) => Body::from(page_html(&template.pieces, &filled)),
+    };
+    let mut response = body.into_response();
     let headers = response.headers_mut();
+    if encoded {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    }
+    // Whether compressed here or by the compression layer, the body depends on Accept-Encoding.
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     headers.insert(header::CONTENT_TYPE, template.content_type.clone());
     headers.insert(header::CONTENT_SECURITY_POLICY, template.policy.clone());
     headers.insert(HeaderName::from_static("x-campus-cache"), HeaderValue::from_static("learner"));
@@ -119,6 +140,16 @@ pub async fn serve(State(pages): State<LearnerPages>, request: Request, next: Ne
         }
     }
     response
+}
+
+/// The page: each piece of the template followed by the learner's part for its slot.
+fn page_html(pieces: &[String], parts: &[String]) -> String {
+    let mut html = String::with_capacity(pieces.iter().map(String::len).sum::<usize>() + parts.iter().map(String::len).sum::<usize>());
+    for (piece, part) in pieces.iter().zip(parts.iter().map(String::as_str).chain([""])) {
+        html.push_str(piece);
+        html.push_str(part);
+    }
+    html
 }
 
 /// The course and module of a signed-in learner's request for a module page, if it is one.
@@ -154,5 +185,12 @@ async fn render_template(next: &Next, uri: axum::http::Uri, host: Option<HeaderV
     let html = String::from_utf8(body.to_vec()).ok()?.replace(&format!(" nonce=\"{TEMPLATE_NONCE}\""), "");
     let hashes = crate::page_cache::inline_script_hashes(&html).into_iter().map(|h| format!("'sha256-{h}'")).collect::<Vec<_>>().join(" ");
     let policy = HeaderValue::from_str(&crate::middleware::content_security_policy(&hashes)).ok()?;
-    Some(Template { pieces: html.split(SLOT_MARKER).map(str::to_owned).collect(), content_type, policy })
+    let pieces: Vec<String> = html.split(SLOT_MARKER).map(str::to_owned).collect();
+    let compressed_pieces = pieces
+        .iter()
+        .map(|piece| crate::spliced_gzip::segment(piece.as_bytes(), flate2::Compression::best()))
+        .collect::<Result<_, _>>()
+        .inspect_err(|error| tracing::error!(%error, "a module template could not be compressed"))
+        .ok()?;
+    Some(Template { pieces, compressed_pieces, content_type, policy })
 }

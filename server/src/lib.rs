@@ -17,5 +17,6 @@ pub mod middleware;
 pub mod page_cache;
 pub mod routes;
 pub mod scheduler;
+pub mod spliced_gzip;
 pub mod startup;
 pub mod telemetry;

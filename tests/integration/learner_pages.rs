@@ -1,7 +1,7 @@
 //! Module pages of a signed-in learner filled in from their template (`server::learner_pages`):
 //! the same HTML as the whole page rendered for that learner, at each step of their progress and
 //! for each kind of account; no learner's data in another's page; the policy names the inline
-//! scripts by hash.
+//! scripts by hash; with `Accept-Encoding: gzip`, the same page spliced from precompressed pieces.
 
 use app::{accounts::{forms::FormFeedback, Role}, course::repository as courses, quiz::api::{MarkModuleRead, SubmitExercise, SubmitQuiz}};
 use integration_tests::{on_both_engines, spawn_app, Engine, TempDir, TestApp};
@@ -67,9 +67,25 @@ async fn module_page(app: &TestApp, cookie: &str) -> (String, bool) {
         }
     }
     assert!(!body.contains(app::components::template::SLOT_MARKER), "every slot is filled");
+    let body = comparable(&body);
+    if templated {
+        // The same page in gzip, from its precompressed pieces (`server::spliced_gzip`).
+        let response = bare_client().get(app.url("/cours/gabarit/un")).header(header::COOKIE, cookie).header(header::ACCEPT_ENCODING, "gzip, deflate, br").send().await.unwrap();
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
+        assert_eq!(response.headers()[header::VARY], "accept-encoding");
+        let mut unzipped = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&response.bytes().await.unwrap()[..]), &mut unzipped).expect("valid gzip");
+        assert_eq!(comparable(&unzipped), body, "the gzip page is the page");
+    }
+    (body, templated)
+}
+
+/// `html` without what differs between two renders of the same page: the nonce attributes and
+/// the quiz's "shown at" time.
+fn comparable(html: &str) -> String {
     // Leptos also writes the nonce as the asset links' `crossorigin` (any value means anonymous).
-    let body = without_values(&without_values(&body, " nonce=\""), " crossorigin=\"").replace(" nonce=\"\"", "");
-    (without_values(&body, "name=\"shown_at\" value=\""), templated)
+    let html = without_values(&without_values(html, " nonce=\""), " crossorigin=\"").replace(" nonce=\"\"", "");
+    without_values(&html, "name=\"shown_at\" value=\"")
 }
 
 /// `html` with the value that follows each `prefix` (up to its closing quote) removed.
