@@ -15,6 +15,7 @@ Prints one table and, with --write, replaces the generated section of BENCHMARKS
 Talks only to servers it starts on 127.0.0.1. Asserts nothing about speed: it fails only when a
 request fails (a non-2xx/3xx answer, a socket error or a refused atelier message), because then
 the figures would not mean what they say."""
+import glob
 import http.cookiejar
 import json
 import os
@@ -333,10 +334,11 @@ def lighthouse_scores(work, pages):
 
 
 def transfer_sizes(base, path, cookie=None):
-    """Bytes on the wire for `path` without compression and as the server compresses it (for the
-    agent whose session `cookie` is given, if any)."""
+    """Bytes on the wire for `path` without compression, as the server compresses it for each
+    encoding alone, and for a browser's `Accept-Encoding` (for the agent whose session `cookie`
+    is given, if any)."""
     sizes = {}
-    for encoding in ("identity", "gzip", "br"):
+    for encoding in ("identity", "gzip", "br", BROWSER_ENCODINGS):
         headers = {"Accept-Encoding": encoding, **({"Cookie": cookie} if cookie else {})}
         request = urllib.request.Request(base + path, headers=headers)
         with urllib.request.urlopen(request) as response:
@@ -511,8 +513,15 @@ def main():
             lazy[page_label] = (files, sum(transfer_sizes(base, f"/pkg/{name}")["br"][0] for name in files))
         assets_sent = sum(sent["br"][0] for _, sent in sizes.values())
         first_visit = module_sizes["br"][0] + assets_sent + lazy["module page (visitor)"][1]
-        signed_in_html = transfer_sizes(base, module_path, cookies[0])["br"][0]
+        # Gzip spliced from the template's compressed pieces (server::spliced_gzip), as a browser gets it.
+        signed_in_html = transfer_sizes(base, module_path, cookies[0])[BROWSER_ENCODINGS][0]
         first_visit_signed_in = signed_in_html + assets_sent + lazy["module page (signed-in agent, quiz island)"][1]
+    except BaseException:
+        # The server's own account of a failed measure, before its folder goes.
+        for log in sorted(glob.glob(os.path.join(work, "serveur*.log"))):
+            with open(log) as f:
+                print(f"--- {os.path.basename(log)} (fin) ---\n" + "".join(f.readlines()[-30:]), file=sys.stderr)
+        raise
     finally:
         for process in servers:
             stop(process)
@@ -546,7 +555,7 @@ def main():
         f"- First visit of a module page by a visitor (HTML, CSS, JavaScript and WebAssembly, brotli as sent): "
         f"**{kib(first_visit)}**; a repeat visit downloads the HTML only ({kib(module_sizes['br'][0])}, or a 304 when unchanged).",
         f"- First visit of the same module page by a signed-in agent with its quiz to take (HTML {kib(signed_in_html)}, "
-        f"CSS, JavaScript, the main WebAssembly and the quiz island's lazy files, brotli as sent): **{kib(first_visit_signed_in)}**.",
+        f"CSS, JavaScript, the main WebAssembly and the quiz island's lazy files, as sent for a browser's `Accept-Encoding`: gzip for this page, brotli for the files): **{kib(first_visit_signed_in)}**.",
         f"- Resident memory of the server after the load: **{rss:.0f} MiB** (peak: {peak:.0f} MiB).",
         f"- `/pkg` files: content-hashed names, `Cache-Control: {asset_cache}`, sent from the copies "
         f"compressed at build (`server assets compress`): a repeat visit downloads only the HTML.",
