@@ -217,6 +217,26 @@ impl Database {
         })
     }
 
+    /// This process's turn to write on SQLite (nothing on PostgreSQL), to hold while a write runs on
+    /// the pool outside a transaction; [`Database::execute`] takes it for one statement, a write
+    /// that returns rows (`RETURNING`) holds it around its query. [`Database::begin_write`] and the
+    /// group commit take the same turn. Sent to the pool without it, a write waited in SQLite's
+    /// busy handler, which polls, while the writers taking turns handed the lock from one to the
+    /// next: under `make bench`'s atelier load an answer waited the whole busy timeout (5 s), then
+    /// failed with "database is locked".
+    pub async fn writer_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.engine {
+            Engine::Sqlite => Some(self.writer_turn.lock().await),
+            Engine::Postgres => None,
+        }
+    }
+
+    /// Runs one write statement on its own (committed alone), in this process's writer turn.
+    pub async fn execute<'q>(&self, query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>) -> Result<sqlx::any::AnyQueryResult, DbError> {
+        let _turn = self.writer_turn().await;
+        Ok(query.execute(&self.pool).await?)
+    }
+
     /// The rows of the read `query`, run on a connection kept for the reads of every page view (a
     /// signed-in learner's records), or on one from the pool when all are busy.
     ///
@@ -291,10 +311,12 @@ impl Database {
 
     /// Closes every connection (at shutdown, so SQLite checkpoints its WAL).
     pub async fn close(&self) {
-        // The pool waits for every connection it lent, kept ones included.
+        // Kept connections are given back so that the pool closes them: the readers' here, the
+        // group writer's when its queue closes (it ends once the calls in flight are answered).
         for slot in self.readers.iter() {
             slot.lock().await.take();
         }
+        self.group_writer.jobs.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
         self.pool.close().await;
     }
 }
@@ -426,16 +448,23 @@ async fn run_group_writer(
     mut queue: tokio::sync::mpsc::Receiver<GroupedJob>,
 ) {
     let mut group = Vec::with_capacity(MAX_GROUP);
+    // The writer keeps its connection from one group to the next: given back to the pool, it was
+    // tested with a ping each time, and the next group could wait for a connection while holding
+    // the turn. It goes back to the pool (whose test closes it if broken) after a failure.
+    let mut kept: Option<sqlx::pool::PoolConnection<sqlx::Any>> = None;
     while queue.recv_many(&mut group, MAX_GROUP).await > 0 {
-        // Other writers (begin_write) take the same turn: one SQLite writer at a time.
+        // Other writers (begin_write, execute) take the same turn: one SQLite writer at a time.
         let _turn = turn.lock().await;
-        let mut conn = match pool.acquire().await {
-            Ok(conn) => conn,
-            Err(error) => {
-                tracing::error!(%error, jobs = group.len(), "no connection for a group commit");
-                group.clear();
-                continue;
-            }
+        let mut conn = match kept.take() {
+            Some(conn) => conn,
+            None => match pool.acquire().await {
+                Ok(conn) => conn,
+                Err(error) => {
+                    tracing::error!(%error, jobs = group.len(), "no connection for a group commit");
+                    group.clear();
+                    continue;
+                }
+            },
         };
         // Each job runs inside its own savepoint; ending one and opening the next is one round
         // trip to SQLite's thread, as is the start.
@@ -468,9 +497,12 @@ async fn run_group_writer(
             Some(error) => Err(error),
             None => conn.execute("COMMIT").await.map(|_| ()).map_err(DbError::from),
         };
-        if let Err(error) = &committed {
-            tracing::error!(%error, jobs = deliveries.len(), "group commit failed; its writes are rolled back");
-            let _ = conn.execute("ROLLBACK").await;
+        match &committed {
+            Ok(()) => kept = Some(conn),
+            Err(error) => {
+                tracing::error!(%error, jobs = deliveries.len(), "group commit failed; its writes are rolled back");
+                let _ = conn.execute("ROLLBACK").await;
+            }
         }
         for delivery in deliveries {
             delivery(committed.as_ref().map(|_| ()));
@@ -513,6 +545,55 @@ mod tests {
         assert!(db.readers[0].try_lock().unwrap().is_some());
         sqlx::query("INSERT INTO t (n) VALUES (3)").execute(db.pool()).await.unwrap();
         assert_eq!(read("SELECT n FROM t ORDER BY n").await.unwrap(), vec![(1,), (2,), (3,)]);
+        db.close().await;
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+        }
+    }
+
+    /// A write outside a transaction takes its turn among the writers that hand the lock to one
+    /// another: it does not poll in SQLite's busy handler until the busy timeout (5 s) runs out.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_single_write_gets_its_turn_among_busy_writers() {
+        let file = std::env::temp_dir().join(format!("campus-turns-{}.db", std::process::id()));
+        let db = Database::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.unwrap();
+        db.execute(sqlx::query("CREATE TABLE t (n BIGINT)")).await.unwrap();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let mut writers = Vec::new();
+        for _ in 0..3 {
+            let (db, stop) = (db.clone(), stop.clone());
+            writers.push(tokio::spawn(async move {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let mut tx = db.begin_write().await.unwrap();
+                    sqlx::query("INSERT INTO t (n) VALUES (0)").execute(&mut *tx).await.unwrap();
+                    tokio::time::sleep(Duration::from_millis(2)).await;
+                    tx.commit().await.unwrap();
+                }
+            }));
+        }
+        let grouped = db.clone();
+        let group = tokio::spawn(async move {
+            grouped
+                .write_grouped(|mut scope| {
+                    Box::pin(async move {
+                        sqlx::query("INSERT INTO t (n) VALUES (2)").execute(&mut *scope).await?;
+                        Ok::<(), DbError>(())
+                    })
+                })
+                .await
+        });
+        for _ in 0..20 {
+            let started = std::time::Instant::now();
+            db.execute(sqlx::query("INSERT INTO t (n) VALUES (1)")).await.unwrap();
+            assert!(started.elapsed() < Duration::from_secs(1), "one write waited {:?}", started.elapsed());
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        for writer in writers {
+            writer.await.unwrap();
+        }
+        group.await.unwrap().unwrap();
+        let singles: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM t WHERE n = 1").fetch_one(db.pool()).await.unwrap();
+        assert_eq!(singles, 20);
         db.close().await;
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));

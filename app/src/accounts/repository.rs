@@ -41,6 +41,7 @@ pub struct NewUser<'a> {
 pub async fn create(db: &Database, new: NewUser<'_>) -> Result<User, AccountError> {
     let email = normalize_email(new.email)?;
     let display_name = super::clean_display_name(new.display_name).map_err(AccountError::InvalidName)?;
+    let turn = db.writer_turn().await;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (email, display_name, organization_id, password_hash, created_at, email_verified_at) \
          VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
@@ -52,6 +53,7 @@ pub async fn create(db: &Database, new: NewUser<'_>) -> Result<User, AccountErro
     .bind(now())
     .fetch_one(db.pool())
     .await?;
+    drop(turn);
     // A newcomer to a unit gets the courses already assigned to it.
     if new.organization_id.is_some() {
         crate::reporting::repository::rebuild_user_enrolments(db, id).await?;
@@ -112,19 +114,19 @@ pub async fn password_hash(db: &Database, user_id: i64) -> Result<Option<String>
 }
 
 pub async fn set_password_hash(db: &Database, user_id: i64, hash: &str) -> Result<(), DbError> {
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash).bind(user_id).execute(db.pool()).await?;
+    db.execute(sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash).bind(user_id)).await?;
     Ok(())
 }
 
 pub async fn set_display_name(db: &Database, user_id: i64, name: &str) -> Result<(), AccountError> {
     let name = super::clean_display_name(name).map_err(AccountError::InvalidName)?;
-    sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2").bind(name).bind(user_id).execute(db.pool()).await?;
+    db.execute(sqlx::query("UPDATE users SET display_name = $1 WHERE id = $2").bind(name).bind(user_id)).await?;
     Ok(())
 }
 
 /// Deletes an account and everything attached to it (sessions, roles, learning records cascade).
 pub async fn delete(db: &Database, user_id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM users WHERE id = $1").bind(user_id).execute(db.pool()).await?;
+    db.execute(sqlx::query("DELETE FROM users WHERE id = $1").bind(user_id)).await?;
     Ok(())
 }
 
@@ -166,13 +168,12 @@ pub async fn grant_role(
     .fetch_optional(db.pool())
     .await?;
     if existing.is_none() {
-        sqlx::query("INSERT INTO user_roles (user_id, role, organization_id, granted_at, granted_by) VALUES ($1, $2, $3, $4, $5)")
+        db.execute(sqlx::query("INSERT INTO user_roles (user_id, role, organization_id, granted_at, granted_by) VALUES ($1, $2, $3, $4, $5)")
             .bind(user_id)
             .bind(role.id())
             .bind(organization_id)
             .bind(now())
-            .bind(granted_by)
-            .execute(db.pool())
+            .bind(granted_by))
             .await?;
     }
     Ok(())
@@ -182,7 +183,7 @@ pub async fn grant_role(
 pub async fn revoke_role(db: &Database, grant_id: i64) -> Result<Option<i64>, DbError> {
     let user_id: Option<i64> = sqlx::query_scalar("SELECT user_id FROM user_roles WHERE id = $1").bind(grant_id).fetch_optional(db.pool()).await?;
     let Some(user_id) = user_id else { return Ok(None) };
-    sqlx::query("DELETE FROM user_roles WHERE id = $1").bind(grant_id).execute(db.pool()).await?;
+    db.execute(sqlx::query("DELETE FROM user_roles WHERE id = $1").bind(grant_id)).await?;
     Ok(Some(user_id))
 }
 

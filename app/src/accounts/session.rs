@@ -78,15 +78,14 @@ pub async fn create(db: &Database, user_id: i64) -> Result<String, DbError> {
 pub async fn create_with_id_token(db: &Database, user_id: i64, id_token: Option<&str>) -> Result<String, DbError> {
     let token = new_token()?;
     let at = now();
-    sqlx::query(
+    db.execute(sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, id_token) VALUES ($1, $2, $3, $3, $4, $5)",
     )
     .bind(hash_token(&token))
     .bind(user_id)
     .bind(at)
     .bind(at + ABSOLUTE_TIMEOUT_SECONDS)
-    .bind(id_token)
-    .execute(db.pool())
+    .bind(id_token))
     .await?;
     Ok(token)
 }
@@ -258,24 +257,25 @@ pub async fn roles_of(db: &Database, user_id: i64) -> Result<Vec<RoleGrant>, DbE
 
 /// Ends one session (sign-out).
 pub async fn delete(db: &Database, session_id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM sessions WHERE id = $1").bind(session_id).execute(db.pool()).await?;
+    db.execute(sqlx::query("DELETE FROM sessions WHERE id = $1").bind(session_id)).await?;
     Ok(())
 }
 
 /// Ends a session and returns the identity provider's ID token it was opened with, if any (for
 /// the provider's logout).
 pub async fn delete_returning_id_token(db: &Database, session_id: i64) -> Result<Option<String>, DbError> {
+    let turn = db.writer_turn().await;
     let id_token: Option<Option<String>> =
         sqlx::query_scalar("DELETE FROM sessions WHERE id = $1 RETURNING id_token").bind(session_id).fetch_optional(db.pool()).await?;
+    drop(turn);
     Ok(id_token.flatten())
 }
 
 /// Ends every session of a user, except `keep` (the current one, after a password change).
 pub async fn delete_all_for_user(db: &Database, user_id: i64, keep: Option<i64>) -> Result<u64, DbError> {
-    let result = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2")
+    let result = db.execute(sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2")
         .bind(user_id)
-        .bind(keep.unwrap_or(-1))
-        .execute(db.pool())
+        .bind(keep.unwrap_or(-1)))
         .await?;
     Ok(result.rows_affected())
 }
@@ -283,10 +283,9 @@ pub async fn delete_all_for_user(db: &Database, user_id: i64, keep: Option<i64>)
 /// Deletes expired and idle sessions (run periodically).
 pub async fn purge_expired(db: &Database) -> Result<u64, DbError> {
     let at = now();
-    let result = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+    let result = db.execute(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
         .bind(at)
-        .bind(at - IDLE_TIMEOUT_SECONDS)
-        .execute(db.pool())
+        .bind(at - IDLE_TIMEOUT_SECONDS))
         .await?;
     Ok(result.rows_affected())
 }

@@ -102,16 +102,15 @@ pub async fn reserve(db: &Database, action: Action, account_key: Option<&str>, a
 
 /// Forgets an account's attempts of `action` after it succeeded (a correct password).
 pub async fn clear_account(db: &Database, action: Action, account_key: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM throttle_events WHERE kind = $1 AND account_key = $2")
+    db.execute(sqlx::query("DELETE FROM throttle_events WHERE kind = $1 AND account_key = $2")
         .bind(action.id())
-        .bind(account_key)
-        .execute(db.pool())
+        .bind(account_key))
         .await?;
     Ok(())
 }
 
 /// Drops attempts older than the longest window.
 pub async fn purge_old(db: &Database) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM throttle_events WHERE at <= $1").bind(now() - 3_600).execute(db.pool()).await?;
+    db.execute(sqlx::query("DELETE FROM throttle_events WHERE at <= $1").bind(now() - 3_600)).await?;
     Ok(())
 }

@@ -34,11 +34,10 @@ pub async fn add_editor(db: &Database, slug: &str, user_id: i64) -> Result<(), D
         .fetch_optional(db.pool())
         .await?;
     if exists.is_none() {
-        sqlx::query("INSERT INTO course_editors (course_slug, user_id, granted_at) VALUES ($1, $2, $3)")
+        db.execute(sqlx::query("INSERT INTO course_editors (course_slug, user_id, granted_at) VALUES ($1, $2, $3)")
             .bind(slug)
             .bind(user_id)
-            .bind(now())
-            .execute(db.pool())
+            .bind(now()))
             .await?;
     }
     Ok(())
@@ -121,7 +120,7 @@ pub async fn save_draft(db: &Database, slug: &str, files: &BTreeMap<String, Vec<
 
 /// Drops the draft: the published version is what the trainer sees again.
 pub async fn discard_draft(db: &Database, slug: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM course_drafts WHERE course_slug = $1").bind(slug).execute(db.pool()).await?;
+    db.execute(sqlx::query("DELETE FROM course_drafts WHERE course_slug = $1").bind(slug)).await?;
     Ok(())
 }
 
@@ -169,13 +168,12 @@ pub async fn versions(db: &Database, slug: &str) -> Result<Vec<VersionRow>, DbEr
 
 /// Makes an earlier version current again; returns false if it is not a version of this course.
 pub async fn roll_back(db: &Database, slug: &str, version_id: i64) -> Result<bool, DbError> {
-    let done = sqlx::query(
+    let done = db.execute(sqlx::query(
         "UPDATE courses SET current_version_id = $1 WHERE slug = $2 \
          AND EXISTS (SELECT 1 FROM course_versions v WHERE v.id = $1 AND v.course_id = courses.id)",
     )
     .bind(version_id)
-    .bind(slug)
-    .execute(db.pool())
+    .bind(slug))
     .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -233,14 +231,13 @@ pub struct ProblemReport {
 }
 
 pub async fn create_report(db: &Database, course: &str, module: &str, kind: &str, message: &str, user_id: i64) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO problem_reports (course_slug, module_slug, kind, message, user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+    db.execute(sqlx::query("INSERT INTO problem_reports (course_slug, module_slug, kind, message, user_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(course)
         .bind(module)
         .bind(kind)
         .bind(message)
         .bind(user_id)
-        .bind(now())
-        .execute(db.pool())
+        .bind(now()))
         .await?;
     Ok(())
 }
@@ -266,12 +263,11 @@ pub async fn open_report_count(db: &Database, course: &str) -> Result<i64, DbErr
 
 /// Marks a report of `course` resolved; false if there is no such open report.
 pub async fn resolve_report(db: &Database, course: &str, id: i64, by: i64) -> Result<bool, DbError> {
-    let done = sqlx::query("UPDATE problem_reports SET resolved_at = $1, resolved_by = $2 WHERE id = $3 AND course_slug = $4 AND resolved_at IS NULL")
+    let done = db.execute(sqlx::query("UPDATE problem_reports SET resolved_at = $1, resolved_by = $2 WHERE id = $3 AND course_slug = $4 AND resolved_at IS NULL")
         .bind(now())
         .bind(by)
         .bind(id)
-        .bind(course)
-        .execute(db.pool())
+        .bind(course))
         .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -11,13 +11,12 @@ pub const FLOW_LIFETIME_SECONDS: i64 = 10 * 60;
 /// Remembers a sign-in in progress: its `state` (hashed), `nonce` and where to go after.
 pub async fn save_flow(db: &Database, state: &str, nonce: &str, next: &str) -> Result<(), DbError> {
     let at = now();
-    sqlx::query("DELETE FROM oidc_flows WHERE created_at < $1").bind(at - FLOW_LIFETIME_SECONDS).execute(db.pool()).await?;
-    sqlx::query("INSERT INTO oidc_flows (state_hash, nonce, next_path, created_at) VALUES ($1, $2, $3, $4)")
+    db.execute(sqlx::query("DELETE FROM oidc_flows WHERE created_at < $1").bind(at - FLOW_LIFETIME_SECONDS)).await?;
+    db.execute(sqlx::query("INSERT INTO oidc_flows (state_hash, nonce, next_path, created_at) VALUES ($1, $2, $3, $4)")
         .bind(hash_token(state))
         .bind(nonce)
         .bind(next)
-        .bind(at)
-        .execute(db.pool())
+        .bind(at))
         .await?;
     Ok(())
 }
@@ -25,10 +24,12 @@ pub async fn save_flow(db: &Database, state: &str, nonce: &str, next: &str) -> R
 /// Takes (once) the sign-in whose `state` came back: its nonce and where to go after. `None`
 /// for an unknown, reused or expired `state`.
 pub async fn take_flow(db: &Database, state: &str) -> Result<Option<(String, String)>, DbError> {
+    let turn = db.writer_turn().await;
     let row: Option<(String, String, i64)> = sqlx::query_as("DELETE FROM oidc_flows WHERE state_hash = $1 RETURNING nonce, next_path, created_at")
         .bind(hash_token(state))
         .fetch_optional(db.pool())
         .await?;
+    drop(turn);
     Ok(row.filter(|(_, _, created_at)| *created_at >= now() - FLOW_LIFETIME_SECONDS).map(|(nonce, next, _)| (nonce, next)))
 }
 
@@ -79,8 +80,9 @@ pub async fn save_import(
 ) -> Result<i64, DbError> {
     let at = now();
     // Imports never applied are forgotten after a day: they hold a copy of the directory.
-    sqlx::query("DELETE FROM directory_imports WHERE applied_at IS NULL AND created_at < $1").bind(at - 24 * 3600).execute(db.pool()).await?;
-    Ok(sqlx::query_scalar(
+    db.execute(sqlx::query("DELETE FROM directory_imports WHERE applied_at IS NULL AND created_at < $1").bind(at - 24 * 3600)).await?;
+    let turn = db.writer_turn().await;
+    let value = sqlx::query_scalar(
         "INSERT INTO directory_imports (created_by, scope_id, full_sync, file_name, content, report_json, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -92,7 +94,9 @@ pub async fn save_import(
     .bind(serde_json::to_string(report).map_err(crate::db::json_error)?)
     .bind(at)
     .fetch_one(db.pool())
-    .await?)
+    .await?;
+    drop(turn);
+    Ok(value)
 }
 
 /// A kept import.

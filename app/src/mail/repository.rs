@@ -93,10 +93,9 @@ pub async fn claim(db: &Database, limit: i64, lease_seconds: i64) -> Result<Vec<
 
 /// The relay accepted the message.
 pub async fn mark_sent(db: &Database, id: i64) -> Result<(), DbError> {
-    sqlx::query("UPDATE mail_outbox SET sent_at = $1, claimed_until = NULL, attempts = attempts + 1, last_error = NULL WHERE id = $2")
+    db.execute(sqlx::query("UPDATE mail_outbox SET sent_at = $1, claimed_until = NULL, attempts = attempts + 1, last_error = NULL WHERE id = $2")
         .bind(now())
-        .bind(id)
-        .execute(db.pool())
+        .bind(id))
         .await?;
     Ok(())
 }
@@ -104,15 +103,14 @@ pub async fn mark_sent(db: &Database, id: i64) -> Result<(), DbError> {
 /// The try failed with the relay's `answer`: try again at `retry_at`, or give up (`None`).
 pub async fn mark_failed_attempt(db: &Database, id: i64, answer: &str, retry_at: Option<i64>) -> Result<(), DbError> {
     let answer: String = answer.chars().take(500).collect();
-    sqlx::query(
+    db.execute(sqlx::query(
         "UPDATE mail_outbox SET attempts = attempts + 1, last_error = $1, claimed_until = NULL, \
          next_attempt_at = COALESCE($2, next_attempt_at), failed_at = CASE WHEN $2 IS NULL THEN $3 ELSE NULL END WHERE id = $4",
     )
     .bind(answer)
     .bind(retry_at)
     .bind(now())
-    .bind(id)
-    .execute(db.pool())
+    .bind(id))
     .await?;
     Ok(())
 }

@@ -40,6 +40,7 @@ pub async fn create(
             return Err(OrganizationError::UnknownParent);
         }
     }
+    let turn = db.writer_turn().await;
     let id = sqlx::query_scalar(
         "INSERT INTO organizations (parent_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
     )
@@ -48,6 +49,7 @@ pub async fn create(
     .bind(now())
     .fetch_one(db.pool())
     .await?;
+    drop(turn);
     Ok(Organization { id, parent_id, name })
 }
 
@@ -110,7 +112,7 @@ pub async fn rename(db: &Database, id: i64, name: &str) -> Result<Organization, 
     let Some(mut unit) = find(db, id).await? else {
         return Err(OrganizationError::UnknownParent);
     };
-    sqlx::query("UPDATE organizations SET name = $1 WHERE id = $2").bind(&name).bind(id).execute(db.pool()).await?;
+    db.execute(sqlx::query("UPDATE organizations SET name = $1 WHERE id = $2").bind(&name).bind(id)).await?;
     unit.name = name;
     Ok(unit)
 }
@@ -153,7 +155,7 @@ pub async fn move_to(db: &Database, id: i64, new_parent: Option<i64>) -> Result<
             return Err(OrganizationError::Cycle);
         }
     }
-    sqlx::query("UPDATE organizations SET parent_id = $1 WHERE id = $2").bind(new_parent).bind(id).execute(db.pool()).await?;
+    db.execute(sqlx::query("UPDATE organizations SET parent_id = $1 WHERE id = $2").bind(new_parent).bind(id)).await?;
     Ok(())
 }
 
@@ -168,7 +170,7 @@ pub async fn set_time_zone(db: &Database, id: i64, name: &str) -> Result<(), Org
                 .ok_or_else(|| UnknownTimeZone(value.chars().take(64).collect()))?,
         ),
     };
-    sqlx::query("UPDATE organizations SET time_zone = $1 WHERE id = $2").bind(name).bind(id).execute(db.pool()).await?;
+    db.execute(sqlx::query("UPDATE organizations SET time_zone = $1 WHERE id = $2").bind(name).bind(id)).await?;
     Ok(())
 }
 

@@ -110,6 +110,7 @@ pub async fn create_assignment(
         Target::Agent(user) => (None, false, Some(*user)),
     };
     let at = now();
+    let turn = db.writer_turn().await;
     let id = sqlx::query_scalar(
         "INSERT INTO assignments (course_slug, organization_id, include_subunits, user_id, due_date, due_at, note, assigned_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
@@ -125,6 +126,7 @@ pub async fn create_assignment(
     .bind(at)
     .fetch_one(db.pool())
     .await?;
+    drop(turn);
     rebuild_course_enrolments(db, course_slug).await?;
     Ok(id)
 }
@@ -136,20 +138,19 @@ pub async fn find_assignment(db: &Database, id: i64) -> Result<Option<Assignment
 
 /// Changes the due date and the note of an assignment.
 pub async fn update_assignment(db: &Database, assignment: &Assignment, due: Option<(String, i64)>, note: &str) -> Result<(), DbError> {
-    sqlx::query("UPDATE assignments SET due_date = $1, due_at = $2, note = $3, updated_at = $4 WHERE id = $5")
+    db.execute(sqlx::query("UPDATE assignments SET due_date = $1, due_at = $2, note = $3, updated_at = $4 WHERE id = $5")
         .bind(due.as_ref().map(|(date, _)| date.clone()))
         .bind(due.as_ref().map(|(_, at)| *at))
         .bind(note)
         .bind(now())
-        .bind(assignment.id)
-        .execute(db.pool())
+        .bind(assignment.id))
         .await?;
     rebuild_course_enrolments(db, &assignment.course_slug).await
 }
 
 /// Withdraws an assignment; agents keep their progress, only the obligation goes.
 pub async fn delete_assignment(db: &Database, assignment: &Assignment) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM assignments WHERE id = $1").bind(assignment.id).execute(db.pool()).await?;
+    db.execute(sqlx::query("DELETE FROM assignments WHERE id = $1").bind(assignment.id)).await?;
     rebuild_course_enrolments(db, &assignment.course_slug).await
 }
 

@@ -93,25 +93,24 @@ pub async fn conversation(db: &Database, user_id: i64, scenario: &str) -> Result
 /// Stores the assistant's answer, with its debrief.
 pub async fn insert_answer(db: &Database, user_id: i64, scenario: &str, content: &str, debrief: &[DebriefItem], at: i64) -> Result<(), DbError> {
     let json = if debrief.is_empty() { None } else { Some(serde_json::to_string(debrief).map_err(json_error)?) };
-    sqlx::query("INSERT INTO sandbox_messages (user_id, scenario, role, content, debrief_json, created_at) VALUES ($1, $2, 'assistant', $3, $4, $5)")
+    db.execute(sqlx::query("INSERT INTO sandbox_messages (user_id, scenario, role, content, debrief_json, created_at) VALUES ($1, $2, 'assistant', $3, $4, $5)")
         .bind(user_id)
         .bind(scenario)
         .bind(content)
         .bind(json)
-        .bind(at)
-        .execute(db.pool())
+        .bind(at))
         .await?;
     Ok(())
 }
 
 /// Takes back a request the assistant could not answer.
 pub async fn delete_message(db: &Database, id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM sandbox_messages WHERE id = $1").bind(id).execute(db.pool()).await?;
+    db.execute(sqlx::query("DELETE FROM sandbox_messages WHERE id = $1").bind(id)).await?;
     Ok(())
 }
 
 pub async fn clear_conversation(db: &Database, user_id: i64, scenario: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM sandbox_messages WHERE user_id = $1 AND scenario = $2").bind(user_id).bind(scenario).execute(db.pool()).await?;
+    db.execute(sqlx::query("DELETE FROM sandbox_messages WHERE user_id = $1 AND scenario = $2").bind(user_id).bind(scenario)).await?;
     Ok(())
 }
 

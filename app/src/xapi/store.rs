@@ -42,6 +42,7 @@ pub async fn create_credential(db: &Database, organization_id: i64, label: &str,
     let key_id = format!("campus-{}", random_hex::<8>()?);
     let secret = random_hex::<32>()?;
     let one_time_key = random_hex::<32>()?;
+    let turn = db.writer_turn().await;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO xapi_credentials (organization_id, label, key_id, secret_hash, created_by, created_at, sealed_secret) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -55,6 +56,7 @@ pub async fn create_credential(db: &Database, organization_id: i64, label: &str,
     .bind(to_hex(seal(secret.as_bytes(), &one_time_key)))
     .fetch_one(db.pool())
     .await?;
+    drop(turn);
     Ok((id, key_id, one_time_key))
 }
 
@@ -90,10 +92,9 @@ pub async fn list_credentials(db: &Database) -> Result<Vec<Credential>, DbError>
 
 /// Revokes a credential; returns whether it was active.
 pub async fn revoke_credential(db: &Database, id: i64) -> Result<bool, DbError> {
-    let done = sqlx::query("UPDATE xapi_credentials SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+    let done = db.execute(sqlx::query("UPDATE xapi_credentials SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
         .bind(now())
-        .bind(id)
-        .execute(db.pool())
+        .bind(id))
         .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -196,7 +197,7 @@ pub async fn pending_statements(db: &Database, limit: i64) -> Result<Vec<(String
 pub async fn mark_pushed(db: &Database, ids: &[String]) -> Result<(), DbError> {
     let at = now();
     for id in ids {
-        sqlx::query("UPDATE xapi_statements SET pushed_at = $1 WHERE id = $2").bind(at).bind(id).execute(db.pool()).await?;
+        db.execute(sqlx::query("UPDATE xapi_statements SET pushed_at = $1 WHERE id = $2").bind(at).bind(id)).await?;
     }
     Ok(())
 }

@@ -26,7 +26,7 @@ pub async fn set_language(State(state): State<AppState>, user: Option<Extension<
     };
     // Messages sent later (reminders, digests) go out in this language too.
     if let Some(Extension(user)) = user {
-        if let Err(error) = sqlx::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale.code()).bind(user.id).execute(state.db.pool()).await {
+        if let Err(error) = state.db.execute(sqlx::query("UPDATE users SET locale = $1 WHERE id = $2").bind(locale.code()).bind(user.id)).await {
             tracing::warn!(%error, "language not remembered for mail");
         }
     }
