@@ -73,6 +73,9 @@ pub enum DbError {
     Query(#[from] sqlx::Error),
     #[error("écriture groupée impossible : {0}")]
     GroupCommit(String),
+    /// A read run on the calling thread ([`Database::read_here`]).
+    #[error("erreur de base de données (lecture) : {0}")]
+    Read(#[from] rusqlite::Error),
 }
 
 /// A stored JSON column that no longer reads back (a decoding error of the database layer).
@@ -93,6 +96,16 @@ pub struct Database {
     group_writer: std::sync::Arc<GroupWriter>,
     /// Pool connections kept aside for the most frequent reads ([`Database::read_all`]).
     readers: std::sync::Arc<[tokio::sync::Mutex<Option<sqlx::pool::PoolConnection<sqlx::Any>>>]>,
+    /// SQLite only: connections of this process's own to the database file, for the reads run on
+    /// the calling thread ([`Database::read_here`]).
+    here: Option<std::sync::Arc<ReadersHere>>,
+}
+
+/// rusqlite connections to a SQLite file, opened when needed, kept idle between reads.
+#[derive(Debug)]
+struct ReadersHere {
+    path: std::path::PathBuf,
+    idle: std::sync::Mutex<Vec<rusqlite::Connection>>,
 }
 
 /// Connections kept for [`Database::read_all`]: as many as the reads that run at once on a small
@@ -185,7 +198,11 @@ impl Database {
             .await
             .map_err(|source| DbError::Unreachable { engine: engine.name(), source })?;
         let readers = (0..KEPT_READERS).map(|_| tokio::sync::Mutex::new(None)).collect();
-        Ok(Database { pool, engine, writer_turn: Default::default(), group_writer: Default::default(), readers })
+        let here = match engine {
+            Engine::Sqlite => sqlite_file(url).map(|path| std::sync::Arc::new(ReadersHere { path, idle: Default::default() })),
+            Engine::Postgres => None,
+        };
+        Ok(Database { pool, engine, writer_turn: Default::default(), group_writer: Default::default(), readers, here })
     }
 
     /// Applies the migrations of this engine that have not run yet.
@@ -274,6 +291,51 @@ impl Database {
         Ok(outcome?)
     }
 
+    /// The rows of a read on SQLite, run on the calling thread with rusqlite, `row` reading each
+    /// (`sql` with its `$N` placeholders, `params` by those names: `[("$1", &id)]`); `None` on
+    /// PostgreSQL or an in-memory SQLite database, where the caller runs the same query through
+    /// sqlx ([`Database::read_all`]).
+    ///
+    /// **Why a second SQLite driver.** sqlx runs each SQLite connection on a thread of its own:
+    /// every statement is handed to it and its rows handed back, two thread wake-ups. For the read
+    /// of every signed-in module page (`progress::repository::module_records`, a few index
+    /// lookups) the profile showed those hand-overs costing more than the statement: 10,100 page
+    /// views a second with them, 16,100 with no read at all (2 cores, `wrk -c16`). A read here
+    /// holds the calling worker thread for the statement (tens of microseconds, from SQLite's
+    /// page cache; a WAL reader never waits for writers). rusqlite is the maintained wrapper, on
+    /// the same `libsqlite3-sys` as sqlx: one SQLite library. Connections are opened `query_only`
+    /// and kept ([`KEPT_READERS`]) with their prepared statements; one that failed outside SQLite
+    /// (not an SQL error) is closed.
+    pub fn read_here<O>(
+        &self,
+        sql: &str,
+        params: &[(&str, &dyn rusqlite::ToSql)],
+        row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<O>,
+    ) -> Option<Result<Vec<O>, DbError>> {
+        let readers = self.here.as_ref()?;
+        let idle = || readers.idle.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let taken = idle().pop();
+        let conn = match taken {
+            Some(conn) => conn,
+            None => match open_reader_here(&readers.path) {
+                Ok(conn) => conn,
+                Err(error) => return Some(Err(error.into())),
+            },
+        };
+        let outcome = conn.prepare_cached(sql).and_then(|mut statement| statement.query_map(params, row)?.collect::<Result<Vec<O>, _>>());
+        let sound = match &outcome {
+            Ok(_) => true,
+            Err(error) => matches!(error, rusqlite::Error::SqliteFailure(..) | rusqlite::Error::FromSqlConversionFailure(..) | rusqlite::Error::InvalidColumnType(..)),
+        };
+        if sound {
+            let mut idle = idle();
+            if idle.len() < KEPT_READERS {
+                idle.push(conn);
+            }
+        }
+        Some(outcome.map_err(DbError::from))
+    }
+
     pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
@@ -311,14 +373,36 @@ impl Database {
 
     /// Closes every connection (at shutdown, so SQLite checkpoints its WAL).
     pub async fn close(&self) {
-        // Kept connections are given back so that the pool closes them: the readers' here, the
+        // Kept connections are given back so that the pool closes them: the kept readers' now, the
         // group writer's when its queue closes (it ends once the calls in flight are answered).
         for slot in self.readers.iter() {
             slot.lock().await.take();
         }
+        if let Some(here) = &self.here {
+            here.idle.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
+        }
         self.group_writer.jobs.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
         self.pool.close().await;
     }
+}
+
+/// The file of a SQLite URL (`sqlite://campus.db?mode=rwc`), `None` for an in-memory database.
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(url).ok()?;
+    let path = options.get_filename();
+    let name = path.to_string_lossy();
+    (!name.is_empty() && name != ":memory:" && !name.starts_with("file:")).then(|| path.to_path_buf())
+}
+
+/// A connection for [`Database::read_here`]: reads only, waits at most a second for a lock (a
+/// WAL reader only meets one while SQLite recovers the log).
+fn open_reader_here(path: &std::path::Path) -> rusqlite::Result<rusqlite::Connection> {
+    use rusqlite::OpenFlags;
+    let conn = rusqlite::Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(Duration::from_secs(1))?;
+    conn.pragma_update(None, "query_only", true)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(conn)
 }
 
 /// Write jobs of one group commit at most: enough to empty the queue under load, few enough that

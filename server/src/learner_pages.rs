@@ -62,6 +62,8 @@ struct Template {
     compressed_pieces: Vec<Vec<u8>>,
     content_type: HeaderValue,
     policy: HeaderValue,
+    /// The activities as a learner with no record of them sees them, rendered with the template.
+    blanks: app::pages::module::BlankActivities,
 }
 
 impl LearnerPages {
@@ -87,7 +89,7 @@ pub async fn serve(State(pages): State<LearnerPages>, request: Request, next: Ne
     let key = (locale, address);
     let template = match pages.templates.get(version, &key) {
         Some(template) => template,
-        None => match render_template(&next, request.uri().clone(), request.headers().get(header::HOST).cloned(), locale).await {
+        None => match render_template(&pages.state, &next, request.uri().clone(), request.headers().get(header::HOST).cloned(), locale, (&course, &module)).await {
             Some(template) => {
                 let template = Arc::new(template);
                 // Not kept if the content changed while it was rendered.
@@ -102,7 +104,7 @@ pub async fn serve(State(pages): State<LearnerPages>, request: Request, next: Ne
     let accepted = request.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
     let gzip = !head_only && crate::assets::accepts(accepted, "gzip");
     let (parts, body) = request.into_parts();
-    let filled = match app::pages::module::learner_parts(&pages.state, parts.clone(), &course, &module).await {
+    let filled = match app::pages::module::learner_parts(&pages.state, parts.clone(), &course, &module, Some(&template.blanks)).await {
         Ok(Some(filled)) if filled.len() + 1 == template.pieces.len() => filled,
         Ok(Some(filled)) => {
             tracing::error!(slots = template.pieces.len() - 1, parts = filled.len(), "a module template and its learner's parts disagree");
@@ -163,10 +165,18 @@ fn learner_module_page(request: &Request) -> Option<(String, String)> {
     }
 }
 
-/// Renders the template of the page at `uri`, from a request with no user and no
-/// cookie but the language; `None` if that is not a page (an unknown module…).
-async fn render_template(next: &Next, uri: axum::http::Uri, host: Option<HeaderValue>, locale: Locale) -> Option<Template> {
-    let mut template_request = Request::get(uri).body(Body::empty()).ok()?;
+/// Renders the template of the page at `uri` (module `module` of course `course`), from a
+/// request with no user and no cookie but the language, with its blank activities; `None` if
+/// that is not a page (an unknown module…).
+async fn render_template(
+    state: &AppState,
+    next: &Next,
+    uri: axum::http::Uri,
+    host: Option<HeaderValue>,
+    locale: Locale,
+    (course, module): (&str, &str),
+) -> Option<Template> {
+    let mut template_request = Request::get(uri.clone()).body(Body::empty()).ok()?;
     if let Some(host) = host {
         template_request.headers_mut().insert(header::HOST, host);
     }
@@ -192,5 +202,13 @@ async fn render_template(next: &Next, uri: axum::http::Uri, host: Option<HeaderV
         .collect::<Result<_, _>>()
         .inspect_err(|error| tracing::error!(%error, "a module template could not be compressed"))
         .ok()?;
-    Some(Template { pieces, compressed_pieces, content_type, policy })
+    // Without them (an error, in the log), every activity is rendered at each view.
+    let blanks = match app::pages::module::blank_activities(state, uri, locale, course, module).await {
+        Ok(blanks) => blanks.unwrap_or_default(),
+        Err(error) => {
+            tracing::error!(%error, "a module's blank activities could not be rendered");
+            Default::default()
+        }
+    };
+    Some(Template { pieces, compressed_pieces, content_type, policy, blanks })
 }

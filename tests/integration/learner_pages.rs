@@ -124,7 +124,14 @@ async fn a_learner_page_from_its_template_is_the_page_rendered_whole(engine: Eng
     app.create_account("admin@ville.fr", PASSWORD, None, Some((Role::Admin, None))).await;
     let (agent_session, admin_session) = (session_of(&app, "agent@ville.fr").await, session_of(&app, "admin@ville.fr").await);
 
+    let before = unix_now();
     let first = same_page_both_ways(&app, &agent_session, "first visit").await;
+    // The blank quiz (kept with the template) shows the time of this view.
+    let response = bare_client().get(app.url("/cours/gabarit/un")).header(header::COOKIE, &agent_session).send().await.unwrap();
+    assert_eq!(response.headers()["x-campus-cache"], "learner");
+    let body = response.text().await.unwrap();
+    let shown_at: i64 = body.split("name=\"shown_at\" value=\"").nth(1).and_then(|rest| rest.split('"').next()).and_then(|v| v.parse().ok()).expect("a shown_at time");
+    assert!((before..=unix_now()).contains(&shown_at), "{shown_at} is not the time of the view");
     assert!(first.contains("Zoé &lt;Agent&gt;") && !first.contains("Zoé <Agent>"), "the name, escaped");
     assert!(first.contains("J'ai lu ce module en entier") && first.contains("Valider mes réponses"));
     assert!(!first.contains("href=\"/admin\""), "no administrator's link for an agent");
@@ -176,4 +183,8 @@ async fn a_learner_page_from_its_template_is_the_page_rendered_whole(engine: Eng
     // An unknown module is the renderer's 404.
     let missing = bare_client().get(app.url("/cours/gabarit/absent")).header(header::COOKIE, &agent_session).send().await.unwrap();
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }

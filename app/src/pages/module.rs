@@ -279,13 +279,15 @@ const REPORT_FORM: &str = "signalement";
 /// The learner's parts of module `module` of course `course` for the signed-in user of
 /// `request`, in the order of the template's slots (header links, account, progress note,
 /// activities, read button); `None` if there is no such module or no user. Records the visit,
-/// as the whole page does.
+/// as the whole page does. An activity the learner has no record of is taken from `blanks`
+/// when it has it (made by [`blank_activities`] for the same content version and language).
 #[cfg(feature = "ssr")]
 pub async fn learner_parts(
     state: &crate::state::AppState,
     request: axum::http::request::Parts,
     course: &str,
     module: &str,
+    blanks: Option<&BlankActivities>,
 ) -> Result<Option<Vec<String>>, crate::error::AppError> {
     use crate::{components::{layout::{AccountNav, LearnerLinks}, template::{render_owner, render_part}}, quiz::api::{learner_module_view, learner_records}};
     let Some(user) = request.extensions.get::<crate::accounts::CurrentUser>().cloned() else { return Ok(None) };
@@ -300,13 +302,22 @@ pub async fn learner_parts(
         let view = learner_module_view(&page, records);
         // The activities' learner views only: the module's text is in the template.
         let module = &page.module;
-        let learner = Learner { signed_in: true, attempts: &view.quizzes, outcomes: &view.exercises, feedback: None, shown_at: now() };
+        let shown_at = now();
+        let learner = Learner { signed_in: true, attempts: &view.quizzes, outcomes: &view.exercises, feedback: None, shown_at };
         let mut parts = vec![
             render_part(view! { <LearnerLinks user=Some(user.clone()) path=path.clone()/> }),
             render_part(view! { <AccountNav user=Some(user) path/> }),
             render_part(view! { <ProgressNote state=view.state.clone()/> }),
         ];
-        parts.extend(module.segments.iter().filter(|segment| !matches!(segment, Segment::Html(_))).map(|segment| {
+        parts.extend(module.segments.iter().filter(|segment| !matches!(segment, Segment::Html(_))).enumerate().map(|(slot, segment)| {
+            let no_record = match *segment {
+                Segment::Quiz(i) => view.quizzes.get(i).is_none_or(Option::is_none),
+                Segment::Exercise(i) => view.exercises.get(i).is_none_or(Option::is_none),
+                Segment::Html(_) => false,
+            };
+            if let Some(blank) = blanks.filter(|_| no_record).and_then(|blanks| blanks.0.get(slot)).and_then(Option::as_ref) {
+                return blank.filled(shown_at);
+            }
             ActivityView::of(segment, |i| module.quizzes.get(i).map(|quiz| quiz.learner_view()), |i| module.exercises.get(i).map(|exercise| exercise.learner_view()))
                 .map(|activity| render_part(learner.activity(activity, &module.slug, &module.quiz_settings, course)))
                 .unwrap_or_default()
@@ -315,6 +326,83 @@ pub async fn learner_parts(
         parts
     });
     Ok(Some(parts))
+}
+
+/// The activities of a module as every signed-in learner with no record of them sees them, in
+/// the order of the template's slots: rendered once per content version and language rather
+/// than at each view (`server::learner_pages` keeps them with the template). They hold no one's
+/// data: no attempt, no outcome, no feedback; only the time the quiz was shown differs from one
+/// view to the next, and it is put in at each view ([`BlankActivity::filled`]).
+#[cfg(feature = "ssr")]
+#[derive(Debug, Default)]
+pub struct BlankActivities(Vec<Option<BlankActivity>>);
+
+/// One activity of [`BlankActivities`]: its HTML, cut where the time the quiz was shown goes.
+#[cfg(feature = "ssr")]
+#[derive(Debug)]
+struct BlankActivity {
+    before: String,
+    /// After the time (a quiz); `None` for an exercise, which shows no time.
+    after: Option<String>,
+}
+
+#[cfg(feature = "ssr")]
+impl BlankActivity {
+    /// The activity as shown at `shown_at` (Unix seconds).
+    fn filled(&self, shown_at: i64) -> String {
+        match &self.after {
+            None => self.before.clone(),
+            Some(after) => format!("{}{shown_at}{after}", self.before),
+        }
+    }
+
+    /// `html`, rendered with [`BLANK_SHOWN_AT`] as the time if `quiz`, cut at that time; `None`
+    /// if the time is not there exactly once (the quiz's own text has the same number: it is
+    /// rendered at each view instead).
+    fn cut(html: String, quiz: bool) -> Option<BlankActivity> {
+        let time = BLANK_SHOWN_AT.to_string();
+        match (quiz, html.matches(&time).count()) {
+            (false, 0) => Some(BlankActivity { before: html, after: None }),
+            (true, 1) => html.split_once(&time).map(|(before, after)| BlankActivity { before: before.to_owned(), after: Some(after.to_owned()) }),
+            _ => None,
+        }
+    }
+}
+
+/// The time a blank quiz is rendered with, to be replaced at each view.
+#[cfg(feature = "ssr")]
+const BLANK_SHOWN_AT: i64 = i64::MIN;
+
+/// The [`BlankActivities`] of module `module` of course `course` in `locale`, for the page at
+/// `uri`; `None` if there is no such module.
+#[cfg(feature = "ssr")]
+pub async fn blank_activities(
+    state: &crate::state::AppState,
+    uri: axum::http::Uri,
+    locale: crate::i18n::Locale,
+    course: &str,
+    module: &str,
+) -> Result<Option<BlankActivities>, crate::error::AppError> {
+    use crate::components::template::{render_owner, render_part};
+    let Some(page) = state.content.module_page(&state.db, course, module).await? else { return Ok(None) };
+    let mut request = axum::http::Request::new(());
+    *request.uri_mut() = uri;
+    let (request, ()) = request.into_parts();
+    let owner = render_owner();
+    let blanks = owner.with(|| {
+        provide_context(request);
+        provide_context(locale);
+        let module = &page.module;
+        let learner = Learner { signed_in: true, attempts: &[], outcomes: &[], feedback: None, shown_at: BLANK_SHOWN_AT };
+        module.segments.iter().filter(|segment| !matches!(segment, Segment::Html(_))).map(|segment| {
+            ActivityView::of(segment, |i| module.quizzes.get(i).map(|quiz| quiz.learner_view()), |i| module.exercises.get(i).map(|exercise| exercise.learner_view()))
+                .and_then(|activity| {
+                    let quiz = matches!(activity, ActivityView::Quiz(..));
+                    BlankActivity::cut(render_part(learner.activity(activity, &module.slug, &module.quiz_settings, course)), quiz)
+                })
+        }).collect()
+    });
+    Ok(Some(BlankActivities(blanks)))
 }
 
 /// The button that marks the module read, or the note that it is.
@@ -387,5 +475,31 @@ fn ModuleNav(previous: Option<(String, String)>, next: Option<(String, String)>,
                 }.into_any(),
             }}
         </nav>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::{BlankActivity, BLANK_SHOWN_AT};
+
+    #[test]
+    fn a_blank_quiz_is_cut_at_its_time_and_filled_with_the_view_s() {
+        let html = format!("<form><input type=\"hidden\" name=\"shown_at\" value=\"{BLANK_SHOWN_AT}\"/><p>Capitale ?</p></form>");
+        let blank = BlankActivity::cut(html, true).expect("the time occurs once");
+        assert_eq!(blank.filled(1_764_000_000), "<form><input type=\"hidden\" name=\"shown_at\" value=\"1764000000\"/><p>Capitale ?</p></form>");
+    }
+
+    #[test]
+    fn a_quiz_whose_text_has_the_blank_time_is_rendered_at_each_view() {
+        let html = format!("<input name=\"shown_at\" value=\"{BLANK_SHOWN_AT}\"/><p>Que vaut {BLANK_SHOWN_AT} ?</p>");
+        assert!(BlankActivity::cut(html, true).is_none(), "twice: which one is the time cannot be told");
+        assert!(BlankActivity::cut("<form>sans heure</form>".to_owned(), true).is_none(), "a quiz without its time");
+    }
+
+    #[test]
+    fn a_blank_exercise_is_kept_whole_unless_it_shows_the_blank_time() {
+        let blank = BlankActivity::cut("<form><textarea></textarea></form>".to_owned(), false).expect("no time in an exercise");
+        assert_eq!(blank.filled(42), "<form><textarea></textarea></form>");
+        assert!(BlankActivity::cut(format!("<p>{BLANK_SHOWN_AT}</p>"), false).is_none());
     }
 }

@@ -83,8 +83,9 @@ pub struct ModuleRecords {
 /// **One statement** for the page, however many activities: the module's progress row, the quiz
 /// totals, at most [`RECENT_ATTEMPTS_SHOWN`] attempts per quiz and the latest attempt per exercise,
 /// each branch on its history index, tagged by `kind` in common columns. (The page of a
-/// signed-in learner is the most viewed; on SQLite each statement is a hand-over to sqlx's
-/// connection thread and back, which the profile showed costing more than the statement.) A write
+/// signed-in learner is the most viewed; on SQLite it runs on the calling thread,
+/// [`Database::read_here`]: through sqlx, the hand-over to its connection thread and back cost more
+/// than the statement.) A write
 /// only when the visit changes something — a first visit, another module visited since (the
 /// dashboard resumes on the latest), or a visit time more than a minute old: a learner reading or
 /// reloading one module costs no write.
@@ -138,7 +139,16 @@ pub async fn module_records(
              ORDER BY submitted_at DESC, id DESC LIMIT 1) AS e{exercise}"
         ));
     }
-    let mut rows: Vec<Row> = db.read_all(sql.build_query_as()?).await?;
+    let read_here = {
+        let params: [(&str, &dyn rusqlite::ToSql); 3] = [("$1", &user_id), ("$2", &course), ("$3", &module)];
+        db.read_here(sql.sql(), &params, |row| {
+            Ok(Row { kind: row.get(0)?, a: row.get(1)?, b: row.get(2)?, c: row.get(3)?, d: row.get(4)?, e: row.get(5)?, json: row.get(6)? })
+        })
+    };
+    let mut rows: Vec<Row> = match read_here {
+        Some(rows) => rows?,
+        None => db.read_all(sql.build_query_as()?).await?,
+    };
     // Newest first within each quiz (a union keeps no order of its own).
     rows.sort_by(|x, y| (x.kind, x.a, y.d, y.e).cmp(&(y.kind, y.a, x.d, x.e)));
     let index = |value: Option<i64>| value.and_then(|v| usize::try_from(v).ok());
